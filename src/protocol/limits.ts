@@ -1,0 +1,47 @@
+// Protocol constants shared by every role. Changing any of these changes the
+// wire contract (spec.md sections 3 and 5), so they live in one place.
+
+/** Largest frame payload (Envelope bytes) a peer accepts unless both sides negotiate otherwise. */
+export const DEFAULT_MAX_FRAME_BYTES = 65536;
+
+/** No negotiation may raise the frame limit above this (16 MiB). */
+export const HARD_MAX_FRAME_BYTES = 16 * 1024 * 1024;
+
+/** Size of the big-endian length prefix in front of every Envelope. */
+export const FRAME_HEADER_BYTES = 4;
+
+/** The protocol version this implementation speaks. */
+export const PROTOCOL_VERSION: Readonly<{ major: 1; minor: 0 }> = Object.freeze({ major: 1, minor: 0 });
+
+/** Default cadence of worker heartbeats (Welcome.heartbeat_interval_ms). */
+export const DEFAULT_HEARTBEAT_INTERVAL_MS = 1000;
+
+/** Default time a worker has to send Hello after it starts. */
+export const DEFAULT_HANDSHAKE_TIMEOUT_MS = 10_000;
+
+/** Feature names exchanged in Hello.features and Welcome.features (spec.md section 5.3). */
+export const FEATURE = Object.freeze({
+  ACCEPT_ARBITER: 'accept.arbiter',
+  ACCEPT_SHARED: 'accept.shared',
+  ACCEPT_EXCLUSIVE: 'accept.exclusive',
+  ACCEPT_REUSEPORT: 'accept.reuseport',
+  ACCEPT_HANDOFF: 'accept.handoff',
+  TASKS: 'tasks',
+  TASKS_STREAM: 'tasks.stream',
+  LOAD_REPORT: 'load-report',
+} as const);
+
+/** Every feature name defined by protocol 1.0, in spec order. */
+export const FEATURES = Object.freeze([
+  FEATURE.ACCEPT_ARBITER,
+  FEATURE.ACCEPT_SHARED,
+  FEATURE.ACCEPT_EXCLUSIVE,
+  FEATURE.ACCEPT_REUSEPORT,
+  FEATURE.ACCEPT_HANDOFF,
+  FEATURE.TASKS,
+  FEATURE.TASKS_STREAM,
+  FEATURE.LOAD_REPORT,
+] as const);
+
+/** A feature name defined by protocol 1.0. */
+export type Feature = (typeof FEATURES)[number];
