@@ -1,0 +1,681 @@
+// The arbiter: owns the listeners, spawns workers that inherit them,
+// supervises them over the control channel, and coordinates who accepts.
+//
+// Supervision reads like Gunicorn's loop. Signal handlers only enqueue; the
+// loop (#tick) drains the queue and runs named verbs:
+//
+//   handle<SIGNAL>  ->  murderStuck()  ->  manageWorkers()
+//
+// and process exits are reaped as they are reported (reap()). Everything that
+// touches the outside world (spawning, killing, the clock) is injected, so
+// the logic is tested without processes.
+import { EventEmitter } from 'node:events';
+import { readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { Channel } from '../transport/channel.js';
+import * as native from '../transport/native.js';
+import { ENV, EXIT, strategyToWire, strategyFeature, LISTEN_FDS_START } from '../transport/process-state.js';
+import { DEFAULT_MAX_FRAME_BYTES, PROTOCOL_VERSION } from '../protocol/limits.js';
+import { negotiate } from '../protocol/handshake.js';
+import type { BodyTypes, Message, MessageKind } from '../protocol/codec.js';
+import { CorralError, GrantViolationError, UnexpectedMessageError, toWireError } from '../protocol/errors.js';
+import { BootGuard } from './boot-guard.js';
+import { HandoffDispatcher } from './handoff.js';
+import { HOOK_NAMES, type HookArbiter, type HookExit, type Hooks, type HookWorker } from './hooks.js';
+import { LeaseCoordinator, LeaseViolation, type LeaseAction } from './lease.js';
+import { closeListeners, inheritedListeners, openListeners, type ListenerRecord } from './listeners.js';
+import { Logger } from './log.js';
+import { resolveOptions, type ArbiterOptions } from './options.js';
+import { nodeSpawner, systemClock, type Clock, type Spawner, type WorkerProcess } from './spawner.js';
+import { notify } from './systemd.js';
+import { reexec, REEXEC_PARENT } from './reexec.js';
+
+export type WorkerState = 'booting' | 'ready' | 'draining' | 'stopping' | 'exited';
+
+/** The arbiter's record of one worker. */
+export interface WorkerRecord {
+  id: number;
+  generation: number;
+  proc: WorkerProcess;
+  channel: Channel | undefined;
+  handoffSock: number | undefined;
+  state: WorkerState;
+  spawnedAt: number;
+  lastSeen: number;
+  helloed: boolean;
+  everReady: boolean;
+  capacity: number;
+  inFlight: number;
+  acceptedTotal: number;
+  requestsTotal: number;
+  /** Recycle after this many connections (max_requests + jitter); 0 = never. */
+  maxConnections: number;
+  /** SIGKILL if still alive at this time. */
+  killAt: number | undefined;
+  /** Why the arbiter is stopping it, for the exit log line. */
+  stopReason: string | undefined;
+  /** Stopped for a pool reason (shrinking, reload, recycling, shutdown), not a failure. */
+  planned: boolean;
+}
+
+export interface ArbiterDeps {
+  spawn?: Spawner;
+  clock?: Clock;
+  /** Install process signal handlers (default true). */
+  handleSignals?: boolean;
+  logger?: Logger;
+  /** Open listeners (injected in logic tests, which need no sockets). */
+  openListeners?: (options: ArbiterOptions) => ListenerRecord[];
+}
+
+export interface ArbiterEvents {
+  ready: [];
+  'worker-ready': [HookWorker];
+  'worker-exit': [HookWorker, HookExit];
+  reload: [];
+  exit: [number];
+}
+
+type SignalName = 'TERM' | 'INT' | 'QUIT' | 'HUP' | 'TTIN' | 'TTOU' | 'USR1' | 'USR2';
+const SIGNALS: SignalName[] = ['TERM', 'INT', 'QUIT', 'HUP', 'TTIN', 'TTOU', 'USR1', 'USR2'];
+const TICK_MS = 100;
+
+export class Arbiter extends EventEmitter<ArbiterEvents> {
+  readonly options: ArbiterOptions;
+  readonly log: Logger;
+  readonly #spawn: Spawner;
+  readonly #clock: Clock;
+  readonly #deps: ArbiterDeps;
+  readonly #workers = new Map<number, WorkerRecord>();
+  readonly #queue: SignalName[] = [];
+  readonly #signalHandlers = new Map<NodeJS.Signals, () => void>();
+  readonly #boot: BootGuard;
+  #listeners: ListenerRecord[] = [];
+  #lease: LeaseCoordinator | undefined;
+  #handoff: HandoffDispatcher | undefined;
+  #target: number;
+  #generation = 1;
+  #nextId = 1;
+  #timer: NodeJS.Timeout | undefined;
+  #stopping: { graceful: boolean; deadline: number; code: number } | undefined;
+  #stopped: Promise<number> | undefined;
+  #resolveStopped: ((code: number) => void) | undefined;
+  #readyAnnounced = false;
+  #reexecChild: WorkerProcess | undefined;
+  #recycling = false;
+
+  constructor(options: Partial<ArbiterOptions> & { command: string[] }, deps: ArbiterDeps = {}) {
+    super();
+    this.options = resolveOptions(options);
+    this.#deps = deps;
+    this.#spawn = deps.spawn ?? nodeSpawner;
+    this.#clock = deps.clock ?? systemClock;
+    this.log = deps.logger ?? new Logger({ level: this.options.logLevel, format: this.options.logFormat, file: this.options.logFile });
+    this.#target = this.options.workers;
+    this.#boot = new BootGuard({ maxFailures: this.options.maxBootFailures, baseDelayMs: this.options.respawnBackoffMs, maxDelayMs: this.options.respawnBackoffMaxMs });
+  }
+
+  /** Bound addresses ("127.0.0.1:8000", "unix:/path"), once started. */
+  get addresses(): string[] {
+    return this.#listeners.map((l) => l.address);
+  }
+
+  get workerCount(): number {
+    return this.#target;
+  }
+
+  /**
+   * Binds the listeners, spawns the workers and starts supervising. Resolves
+   * once the listeners are bound and the workers spawned; `ready` is emitted
+   * when every worker has completed its handshake.
+   */
+  async start(): Promise<void> {
+    if (this.#timer || this.#stopped) throw new CorralError('CORRAL_ERR_STATE', 'arbiter already started');
+    await this.#hook('on_starting');
+    const open = this.#deps.openListeners ?? ((o: ArbiterOptions) => openListeners(o.bind, o.backlog, inheritedListeners(), (process.env[ENV.listenFdNames] ?? '').split(':')));
+    this.#listeners = open(this.options);
+    this.log.info(`corral arbiter ${process.pid} listening at ${this.addresses.join(', ')} (accept: ${this.options.accept})`);
+    if (this.options.accept === 'arbiter') {
+      this.#lease = new LeaseCoordinator(this.#listeners.length, { maxAccepts: this.options.leaseMaxAccepts, leaseMs: this.options.leaseMs, graceMs: this.options.leaseGraceMs, now: () => this.#clock.now() });
+    } else if (this.options.accept === 'handoff') {
+      this.#handoff = new HandoffDispatcher(this.#listeners, (m) => this.log.error(m));
+    }
+    this.#writePidfile();
+    if (this.#deps.handleSignals !== false) this.#installSignals();
+    this.#stopped = new Promise((resolve) => (this.#resolveStopped = resolve));
+    this.#timer = setInterval(() => this.#tick(), TICK_MS);
+    this.#hookSync('nworkers_changed', this.#target, null);
+    this.#manageWorkers();
+    await this.#hook('when_ready');
+  }
+
+  /** HUP: a new generation of workers; the old one is drained once they are ready. */
+  reload(): void { this.#enqueue('HUP'); }
+
+  /** Stops the pool; resolves with the arbiter's exit code. */
+  stop(options: { graceful?: boolean } = {}): Promise<number> {
+    if (!this.#stopped) return Promise.resolve(EXIT.ok);
+    this.#beginStop(options.graceful !== false, EXIT.ok);
+    return this.#stopped;
+  }
+
+  /** Resolves with the exit code when the arbiter has stopped for any reason. */
+  stopped(): Promise<number> {
+    return this.#stopped ?? Promise.resolve(EXIT.ok);
+  }
+
+  setWorkers(n: number): void {
+    if (!Number.isInteger(n) || n < 1) throw new RangeError(`workers must be a positive integer, got ${n}`);
+    const previous = this.#target;
+    this.#target = n;
+    if (n !== previous) this.#hookSync('nworkers_changed', n, previous);
+    this.#manageWorkers();
+  }
+
+  /** Enqueues a signal as if the process had received it. */
+  signal(name: SignalName): void { this.#enqueue(name); }
+
+  stats() {
+    const now = this.#clock.now();
+    return {
+      pid: process.pid,
+      strategy: this.options.accept,
+      generation: this.#generation,
+      target: this.#target,
+      listeners: this.addresses,
+      bootFailures: this.#boot.failures,
+      leases: this.#lease ? { granted: this.#lease.grants, outstanding: this.#lease.outstanding().map((l) => ({ listener: l.listener, worker: l.workerId })) } : undefined,
+      handoff: this.#handoff ? { handedOff: this.#handoff.handedOff, redispatched: this.#handoff.redispatched, pending: this.#handoff.pendingCount } : undefined,
+      workers: [...this.#workers.values()].map((w) => ({
+        id: w.id, pid: w.proc.pid, generation: w.generation, state: w.state, inFlight: w.inFlight,
+        acceptedTotal: w.acceptedTotal, requestsTotal: w.requestsTotal, lastSeenMsAgo: Math.round(now - w.lastSeen),
+      })),
+    };
+  }
+
+  // ---- the loop ---------------------------------------------------------
+
+  #enqueue(sig: SignalName): void {
+    this.#queue.push(sig);
+    setImmediate(() => this.#tick());
+  }
+
+  #tick(): void {
+    try {
+      for (let sig = this.#queue.shift(); sig; sig = this.#queue.shift()) this.#handle(sig);
+      this.#apply(this.#lease?.expire() ?? []);
+      this.#murderStuck();
+      this.#manageWorkers();
+      this.#checkStopped();
+    } catch (err) {
+      // The supervisor must outlive its own bugs: log and carry on.
+      this.log.error(`supervision loop error: ${(err as Error).stack ?? err}`);
+    }
+  }
+
+  #handle(sig: SignalName): void {
+    this.log.info(`handling SIG${sig}`);
+    switch (sig) {
+      case 'TERM': return this.#beginStop(true, EXIT.ok);
+      case 'INT':
+      case 'QUIT': return this.#beginStop(false, EXIT.ok);
+      case 'HUP': return this.#handleReload();
+      case 'TTIN': return this.setWorkers(this.#target + 1);
+      case 'TTOU': return this.#target > 1 ? this.setWorkers(this.#target - 1) : this.log.warning('TTOU ignored: the pool keeps at least one worker');
+      case 'USR1':
+        this.log.reopen();
+        for (const w of this.#alive()) w.proc.kill('SIGUSR1');
+        return;
+      case 'USR2': return this.#handleReexec();
+    }
+  }
+
+  #handleReload(): void {
+    if (this.#stopping) return;
+    this.#generation++;
+    this.log.info(`reloading: starting generation ${this.#generation}`);
+    notify('RELOADING=1');
+    this.#hookSync('on_reload');
+    this.emit('reload');
+    this.#manageWorkers();
+  }
+
+  #handleReexec(): void {
+    if (this.#reexecChild || process.env[REEXEC_PARENT]) {
+      this.log.warning('USR2 ignored: a re-exec is already in progress');
+      return;
+    }
+    try {
+      const child = reexec(this.#listeners);
+      this.#reexecChild = child;
+      this.log.info(`re-exec: new arbiter ${child.pid} inherits ${this.#listeners.length} listener(s); this one stops once it is ready`);
+      child.on('exit', (code, signal) => {
+        if (this.#reexecChild === child) this.#reexecChild = undefined;
+        if (!this.#stopping) this.log.error(`re-exec'd arbiter ${child.pid} exited (${signal ?? code}) before taking over; carrying on`);
+      });
+    } catch (err) {
+      this.log.error(`re-exec failed: ${(err as Error).message}`);
+    }
+  }
+
+  // ---- verbs ------------------------------------------------------------
+
+  /** Stops workers that missed heartbeats or never said Hello; kills the ones past their deadline. */
+  #murderStuck(): void {
+    const now = this.#clock.now();
+    for (const w of this.#workers.values()) {
+      if (w.state === 'exited') continue;
+      if (w.killAt !== undefined && now >= w.killAt) {
+        this.log.warning(`worker ${w.id} (pid ${w.proc.pid}) still alive past its deadline (${w.stopReason ?? 'stopping'}): SIGKILL`);
+        w.proc.kill('SIGKILL');
+        w.killAt = undefined;
+        continue;
+      }
+      if (this.options.plain || w.state === 'stopping') continue;
+      if (!w.helloed && now - w.spawnedAt > this.options.handshakeTimeoutMs) {
+        this.#retire(w, `no Hello within ${this.options.handshakeTimeoutMs} ms`, 'kill');
+      } else if (this.options.timeout > 0 && w.helloed && now - w.lastSeen > this.options.timeout * 1000) {
+        this.#retire(w, `no heartbeat for ${Math.round((now - w.lastSeen) / 1000)} s (timeout ${this.options.timeout} s)`, 'term');
+      }
+    }
+  }
+
+  /** Keeps the current generation at the target count; retires old generations and recycled workers. */
+  #manageWorkers(): void {
+    if (this.#stopping || !this.#stopped) return;
+    const now = this.#clock.now();
+    const current = [...this.#workers.values()].filter((w) => w.generation === this.#generation && (w.state === 'booting' || w.state === 'ready'));
+    const allowed = this.#boot.allowance(now, this.#target - current.length);
+    for (let i = 0; i < allowed; i++) this.#spawnWorker();
+    if (current.length > this.#target) {
+      for (const w of current.sort((a, b) => a.id - b.id).slice(0, current.length - this.#target)) this.#retire(w, 'pool shrinking', 'drain', true);
+    }
+    const readyNow = current.filter((w) => w.state === 'ready').length;
+    if (readyNow >= this.#target) {
+      for (const w of this.#workers.values()) {
+        if (w.generation < this.#generation && (w.state === 'ready' || w.state === 'booting')) this.#retire(w, `replaced by generation ${this.#generation}`, 'drain', true);
+      }
+      if (!this.#readyAnnounced) {
+        this.#readyAnnounced = true;
+        this.log.info(`${readyNow} worker(s) ready`);
+        notify('READY=1');
+        this.emit('ready');
+        this.#promoteAfterReexec();
+      }
+    }
+    // max_requests: recycle one worker at a time so the pool never runs short.
+    this.#recycling = [...this.#workers.values()].some((w) => w.state === 'draining' && w.stopReason === 'max requests reached');
+    if (!this.#recycling && this.options.maxRequests > 0) {
+      const due = current.find((w) => w.state === 'ready' && w.maxConnections > 0 && w.acceptedTotal >= w.maxConnections);
+      if (due) this.#retire(due, 'max requests reached', 'drain', true);
+    }
+  }
+
+  #spawnWorker(): void {
+    const id = this.#nextId++;
+    const generation = this.#generation;
+    const hw: HookWorker = { id, pid: undefined, generation };
+    this.#hookSync('pre_fork', hw);
+    const o = this.options;
+    let handoffPair: [number, number] | undefined;
+    if (o.accept === 'handoff') handoffPair = native.seqpacketPair();
+    const listenFds = o.accept === 'handoff' ? [] : this.#listenFdsFor(id);
+    const env: NodeJS.ProcessEnv = { ...process.env, ...o.env };
+    delete env[ENV.listenFds];
+    delete env[ENV.listenFdNames];
+    delete env[REEXEC_PARENT];
+    if (listenFds.length) {
+      env[ENV.listenFds] = String(listenFds.length);
+      env[ENV.listenFdNames] = this.#listeners.map((l) => l.name).join(':');
+    }
+    if (!o.plain) {
+      Object.assign(env, {
+        [ENV.protocol]: String(PROTOCOL_VERSION.major),
+        [ENV.controlFd]: String(LISTEN_FDS_START + listenFds.length),
+        [ENV.workerId]: String(id),
+        [ENV.accept]: o.accept,
+        [ENV.arbiterPid]: String(process.pid),
+      });
+      if (handoffPair) env[ENV.handoffFd] = String(LISTEN_FDS_START + listenFds.length + 1);
+    }
+    let proc: WorkerProcess;
+    try {
+      proc = this.#spawn({ id, generation, command: o.command, env, listenFds, control: !o.plain, handoffFd: handoffPair?.[1] });
+    } finally {
+      // The child has its own copies now (or the spawn failed).
+      if (handoffPair) native.close(handoffPair[1]);
+      if (o.accept === 'reuseport') for (const fd of listenFds) native.close(fd);
+    }
+    const now = this.#clock.now();
+    const jitter = o.maxRequestsJitter > 0 ? Math.floor(Math.random() * (o.maxRequestsJitter + 1)) : 0;
+    const w: WorkerRecord = {
+      id, generation, proc, channel: undefined, handoffSock: handoffPair?.[0], state: 'booting', spawnedAt: now, lastSeen: now,
+      helloed: false, everReady: false, capacity: 0, inFlight: 0, acceptedTotal: 0, requestsTotal: 0,
+      maxConnections: o.maxRequests > 0 ? o.maxRequests + jitter : 0, killAt: undefined, stopReason: undefined, planned: false,
+    };
+    this.#workers.set(id, w);
+    this.#boot.spawned();
+    proc.on('exit', (code, signal) => this.#reap(w, code, signal));
+    proc.on('error', (err) => {
+      this.log.error(`worker ${id}: cannot start ${JSON.stringify(o.command[0])}: ${err.message}`);
+      this.#reap(w, 127, null);
+    });
+    if (o.plain) {
+      // Supervised by process only: it is "ready" as soon as it runs.
+      w.helloed = true;
+      this.#markReady(w);
+    } else if (proc.control) {
+      const channel = new Channel(proc.control, { maxFrameBytes: DEFAULT_MAX_FRAME_BYTES });
+      w.channel = channel;
+      channel.on('message', (m) => this.#onMessage(w, m));
+      channel.on('warning', (err) => this.log.warning(`worker ${id}: ${err.message}`));
+      channel.on('failed', (err) => {
+        if (w.state === 'exited') return;
+        this.log.error(`worker ${id} (pid ${proc.pid}): ${err instanceof CorralError ? `${err.code}: ` : ''}${err.message}; stopping it`);
+        this.#retire(w, `protocol error: ${err.message}`, 'term');
+      });
+      channel.on('close', () => {
+        if (w.state !== 'exited' && w.state !== 'stopping') this.#retire(w, 'control channel closed', 'term');
+      });
+    }
+    this.log.debug(`spawned worker ${id} (pid ${proc.pid}, generation ${generation})`);
+    this.#hookSync('post_fork', { id, pid: proc.pid, generation });
+  }
+
+  // reuseport: every worker gets fresh SO_REUSEPORT listeners on the same
+  // addresses; the others share the arbiter's.
+  #listenFdsFor(_id: number): number[] {
+    if (this.options.accept !== 'reuseport') return this.#listeners.map((l) => l.fd);
+    return this.#listeners.map((l) => {
+      const a = native.localAddress(l.fd);
+      if (a.family === 'unix') throw new CorralError('CORRAL_ERR_INVALID_OPTION', `accept=reuseport needs TCP listeners; ${l.address} is a unix socket`);
+      return native.listen({ host: a.address, port: a.port, backlog: this.options.backlog, reusePort: true });
+    });
+  }
+
+  /**
+   * Stops one worker. `drain`: Drain message (SIGTERM for plain workers), kill
+   * after the graceful timeout. `term`: SIGTERM, kill after the graceful
+   * timeout. `kill`: SIGKILL now.
+   */
+  #retire(w: WorkerRecord, reason: string, how: 'drain' | 'term' | 'kill', planned = false): void {
+    if (w.state === 'exited' || w.state === 'stopping' || (w.state === 'draining' && how === 'drain')) return;
+    const now = this.#clock.now();
+    w.stopReason = reason;
+    w.planned = planned;
+    this.#lease?.drain(w.id);
+    this.#handoff?.drain(w.id);
+    if (how === 'drain' && w.channel && !w.channel.closed) {
+      w.state = 'draining';
+      this.log.info(`draining worker ${w.id} (pid ${w.proc.pid}): ${reason}`);
+      w.channel.send({ kind: 'drain', body: { deadlineMs: Math.round(this.options.gracefulTimeout * 1000), reason } });
+    } else if (how === 'kill') {
+      w.state = 'stopping';
+      this.log.warning(`killing worker ${w.id} (pid ${w.proc.pid}): ${reason}`);
+      w.proc.kill('SIGKILL');
+      return;
+    } else {
+      w.state = how === 'drain' ? 'draining' : 'stopping';
+      this.log.warning(`stopping worker ${w.id} (pid ${w.proc.pid}): ${reason}`);
+      w.proc.kill('SIGTERM');
+    }
+    w.killAt = now + this.options.gracefulTimeout * 1000;
+  }
+
+  /** A worker process ended: forget it, give its leases and handoffs to others. */
+  #reap(w: WorkerRecord, code: number | null, signal: NodeJS.Signals | null): void {
+    if (w.state === 'exited') return;
+    const wasReady = w.everReady;
+    const expected = w.planned || w.stopReason !== undefined || this.#stopping !== undefined;
+    w.state = 'exited';
+    this.#workers.delete(w.id);
+    w.channel?.destroy();
+    this.#apply(this.#lease?.remove(w.id) ?? []);
+    if (this.#handoff) this.#handoff.remove(w.id);
+    else if (w.handoffSock !== undefined) native.close(w.handoffSock);
+    const how = signal ? `signal ${signal}${signal === 'SIGKILL' && !expected ? ' (perhaps out of memory?)' : ''}` : `code ${code}`;
+    const reason = w.stopReason ?? (wasReady ? 'exited unexpectedly' : 'exited during boot');
+    const exit: HookExit = { code, signal, reason };
+    (expected && (code === 0 || signal === 'SIGKILL' || signal === 'SIGTERM') ? this.log.info : this.log.warning).call(this.log, `worker ${w.id} (pid ${w.proc.pid}) exited with ${how}: ${reason}`);
+    const hw: HookWorker = { id: w.id, pid: w.proc.pid, generation: w.generation };
+    this.#hookSync('child_exit', hw, exit);
+    if (wasReady) {
+      this.#hookSync('worker_exit', hw, exit);
+      this.emit('worker-exit', hw, exit);
+    }
+    if (!wasReady && !w.planned && !this.#stopping) {
+      if (code === EXIT.appLoadError) {
+        this.log.critical(`worker ${w.id} could not load the application (exit ${code}): halting`);
+        return this.#beginStop(false, EXIT.appLoadError);
+      }
+      if (this.#boot.failed(this.#clock.now())) {
+        this.log.critical(`workers failed to boot ${this.#boot.failures} times in a row (last: ${how}): halting`);
+        return this.#beginStop(false, EXIT.bootError);
+      }
+    }
+    setImmediate(() => this.#tick());
+  }
+
+  #beginStop(graceful: boolean, code: number): void {
+    const now = this.#clock.now();
+    if (this.#stopping) {
+      // INT/QUIT during a graceful stop hurries it up (Gunicorn does the same).
+      if (graceful || !this.#stopping.graceful) return;
+      this.#stopping.graceful = false;
+    } else {
+      this.#stopping = { graceful, deadline: now + this.options.gracefulTimeout * 1000, code };
+      notify('STOPPING=1');
+      this.log.info(graceful ? `graceful stop: draining ${this.#alive().length} worker(s)` : `fast stop: stopping ${this.#alive().length} worker(s)`);
+    }
+    this.#lease?.pause(true);
+    this.#handoff?.pause(true);
+    for (const w of this.#alive()) {
+      if (graceful) this.#retire(w, 'arbiter stopping', 'drain', true);
+      else {
+        w.stopReason = 'arbiter stopping';
+        w.planned = true;
+        w.state = 'stopping';
+        w.channel?.send({ kind: 'stop', body: { reason: 'arbiter stopping' } });
+        w.proc.kill('SIGQUIT');
+        w.killAt = now + Math.min(this.options.gracefulTimeout, 2) * 1000;
+      }
+    }
+    setImmediate(() => this.#tick());
+  }
+
+  #checkStopped(): void {
+    if (!this.#stopping || this.#workers.size > 0) return;
+    const code = this.#stopping.code;
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = undefined;
+    this.#handoff?.close();
+    // After a re-exec the listeners (and a unix socket's path) live on in the new arbiter.
+    closeListeners(this.#listeners, !this.#reexecChild);
+    this.#removePidfile();
+    for (const [sig, fn] of this.#signalHandlers) process.off(sig, fn);
+    this.#signalHandlers.clear();
+    this.log.info(`arbiter ${process.pid} stopped (exit ${code})`);
+    this.#hookSync('on_exit');
+    this.emit('exit', code);
+    this.#resolveStopped?.(code);
+    this.#stopping = undefined;
+  }
+
+  // ---- worker messages ----------------------------------------------------
+
+  #onMessage(w: WorkerRecord, m: Message): void {
+    w.lastSeen = this.#clock.now();
+    const handler = this.#messageHandlers[m.kind];
+    if (!handler) {
+      // A message an arbiter sends, or a task message to a socket worker pool.
+      return this.#hostile(w, new UnexpectedMessageError(`a worker must not send ${m.kind}`));
+    }
+    try {
+      (handler as (w: WorkerRecord, body: unknown) => void).call(this, w, m.body);
+    } catch (err) {
+      if (err instanceof CorralError) this.#hostile(w, err);
+      else throw err;
+    }
+  }
+
+  readonly #messageHandlers: { [K in MessageKind]?: (this: Arbiter, w: WorkerRecord, body: BodyTypes[K]) => void } = {
+    hello(this: Arbiter, w: WorkerRecord, hello: BodyTypes['hello']) {
+      if (w.helloed) throw new UnexpectedMessageError('Hello sent twice');
+      const result = negotiate(hello, { versions: [PROTOCOL_VERSION], features: [strategyFeature(this.options.accept), 'load-report'], maxFrameBytes: DEFAULT_MAX_FRAME_BYTES });
+      if (!result.features.includes(strategyFeature(this.options.accept))) {
+        throw new CorralError('CORRAL_ERR_UNSUPPORTED_FEATURE', `the worker does not support accept strategy "${this.options.accept}" (feature ${strategyFeature(this.options.accept)})`, { wireCode: 208, fatal: true });
+      }
+      w.helloed = true;
+      w.capacity = hello.capacity;
+      w.channel!.send({
+        kind: 'welcome',
+        body: {
+          version: result.version, workerId: w.id, heartbeatIntervalMs: this.options.heartbeatIntervalMs,
+          heartbeatTimeoutMs: Math.round(this.options.timeout * 1000), maxFrameBytes: result.maxFrameBytes,
+          strategy: strategyToWire(this.options.accept), features: result.features, generation: w.generation,
+          listeners: this.options.accept === 'handoff' ? [] : this.#listeners.map((l) => ({ index: l.index, name: l.name, address: l.address })),
+        },
+      });
+      w.channel!.maxFrameBytes = result.maxFrameBytes;
+      this.#lease?.addWorker(w.id, w.capacity);
+      if (this.#handoff && w.handoffSock !== undefined) this.#handoff.add(w.id, w.handoffSock, w.capacity);
+    },
+    ready(this: Arbiter, w: WorkerRecord, ready: BodyTypes['ready']) {
+      if (!w.helloed || w.everReady) throw new UnexpectedMessageError(w.everReady ? 'Ready sent twice' : 'Ready before Hello');
+      if (ready.capacity > 0) w.capacity = ready.capacity;
+      this.#markReady(w);
+    },
+    heartbeat(this: Arbiter, w: WorkerRecord, hb: BodyTypes['heartbeat']) {
+      if (!w.helloed) throw new UnexpectedMessageError('Heartbeat before Hello');
+      w.inFlight = hb.inFlight;
+      w.acceptedTotal = Math.max(w.acceptedTotal, hb.acceptedTotal);
+      w.requestsTotal = hb.requestsTotal;
+      if (hb.capacity > 0) w.capacity = hb.capacity;
+      this.#apply(this.#lease?.load(w.id, hb.inFlight, hb.acceptedTotal) ?? []);
+      this.#handoff?.load(w.id, hb.inFlight);
+    },
+    acceptDone(this: Arbiter, w: WorkerRecord, done: BodyTypes['acceptDone']) {
+      if (!this.#lease) throw new UnexpectedMessageError(`AcceptDone in the ${this.options.accept} strategy`);
+      w.inFlight = done.inFlight;
+      w.acceptedTotal += done.accepted;
+      try {
+        this.#apply(this.#lease.done(w.id, done));
+      } catch (err) {
+        if (err instanceof LeaseViolation) throw new GrantViolationError(err.message);
+        throw err;
+      }
+    },
+    handoffAck(this: Arbiter, w: WorkerRecord, ack: BodyTypes['handoffAck']) {
+      if (!this.#handoff) throw new UnexpectedMessageError(`HandoffAck in the ${this.options.accept} strategy`);
+      w.inFlight = ack.inFlight;
+      w.acceptedTotal += ack.handoffIds.length;
+      const problem = this.#handoff.ack(w.id, ack.handoffIds, ack.refusedIds, ack.inFlight);
+      if (problem) throw new GrantViolationError(problem);
+    },
+    goodbye(this: Arbiter, w: WorkerRecord, bye: BodyTypes['goodbye']) {
+      this.log.debug(`worker ${w.id} says goodbye (reason ${bye.reason}${bye.detail ? `: ${bye.detail}` : ''})`);
+      w.stopReason ??= `worker said goodbye${bye.detail ? `: ${bye.detail}` : ''}`;
+      if (w.state === 'ready' || w.state === 'booting') w.state = 'draining';
+      this.#lease?.drain(w.id);
+      this.#handoff?.drain(w.id);
+    },
+    error(this: Arbiter, w: WorkerRecord, e: BodyTypes['error']) {
+      this.log.warning(`worker ${w.id} reports error ${e.code}${e.fatal ? ' (fatal)' : ''}: ${e.message}`);
+    },
+  };
+
+  #markReady(w: WorkerRecord): void {
+    if (w.everReady) return;
+    w.everReady = true;
+    if (w.state === 'booting') w.state = 'ready';
+    this.#boot.succeeded();
+    this.log.info(`worker ${w.id} (pid ${w.proc.pid}) ready`);
+    this.#apply(this.#lease?.ready(w.id) ?? []);
+    this.#handoff?.ready(w.id);
+    const hw = { id: w.id, pid: w.proc.pid, generation: w.generation };
+    this.#hookSync('worker_ready', hw);
+    this.emit('worker-ready', hw);
+    this.#manageWorkers();
+  }
+
+  /** A worker broke the protocol: tell it why, then stop and replace it. */
+  #hostile(w: WorkerRecord, err: CorralError): void {
+    this.log.error(`worker ${w.id} (pid ${w.proc.pid}) broke the protocol: ${err.code}: ${err.message}; stopping it`);
+    if (w.channel && !w.channel.closed) w.channel.send({ kind: 'error', body: { ...toWireError(err), fatal: true } });
+    w.channel?.close();
+    this.#retire(w, `protocol error: ${err.message}`, 'term');
+  }
+
+  #apply(actions: LeaseAction[]): void {
+    for (const a of actions) {
+      const w = this.#workers.get(a.lease.workerId);
+      if (a.type === 'lost') {
+        this.log.warning(`worker ${a.lease.workerId} did not answer lease ${a.lease.grantId} on listener ${a.lease.listener} within ${a.lease.leaseMs + this.options.leaseGraceMs} ms: taking it back`);
+        continue;
+      }
+      const l = a.lease;
+      w?.channel?.send({ kind: 'acceptGrant', body: { grantId: l.grantId, listener: l.listener, maxAccepts: l.maxAccepts, releaseLoad: l.releaseLoad, leaseMs: l.leaseMs } });
+    }
+  }
+
+  // ---- re-exec, pidfile, signals, hooks -------------------------------------
+
+  // In an arbiter started by USR2: once our workers are ready, the old arbiter
+  // drains its own and exits.
+  #promoteAfterReexec(): void {
+    const parent = Number(process.env[REEXEC_PARENT] ?? '0');
+    if (!parent) return;
+    delete process.env[REEXEC_PARENT];
+    this.log.info(`re-exec complete: telling the old arbiter ${parent} to stop`);
+    notify(`MAINPID=${process.pid}`);
+    try { process.kill(parent, 'SIGTERM'); } catch { /* already gone */ }
+  }
+
+  #writePidfile(): void {
+    const path = this.options.pidfile;
+    if (!path) return;
+    writeFileSync(`${path}.tmp`, `${process.pid}\n`);
+    renameSync(`${path}.tmp`, path);
+  }
+
+  #removePidfile(): void {
+    const path = this.options.pidfile;
+    if (!path) return;
+    try {
+      // After a re-exec the pidfile names the new arbiter: leave it.
+      if (Number(readFileSync(path, 'utf8').trim()) === process.pid) rmSync(path);
+    } catch { /* already gone */ }
+  }
+
+  #installSignals(): void {
+    for (const name of SIGNALS) {
+      const sig = `SIG${name}` as NodeJS.Signals;
+      const fn = () => this.#enqueue(name);
+      this.#signalHandlers.set(sig, fn);
+      process.on(sig, fn);
+    }
+  }
+
+  #alive(): WorkerRecord[] {
+    return [...this.#workers.values()].filter((w) => w.state !== 'exited');
+  }
+
+  get #hookView(): HookArbiter {
+    return { pid: process.pid, workers: this.#target, stats: () => this.stats(), log: (level, message) => this.log.log(level, message) };
+  }
+
+  async #hook(name: keyof Hooks, ...args: unknown[]): Promise<void> {
+    const fn = this.options.hooks[name] as ((...a: unknown[]) => unknown) | undefined;
+    if (!fn) return;
+    try {
+      await fn(this.#hookView, ...args);
+    } catch (err) {
+      this.log.error(`hook ${name} failed: ${(err as Error).stack ?? err}`);
+    }
+  }
+
+  #hookSync(name: keyof Hooks, ...args: unknown[]): void {
+    void this.#hook(name, ...args);
+  }
+}
+
+export { HOOK_NAMES };

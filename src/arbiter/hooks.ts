@@ -1,0 +1,53 @@
+// Server hooks, named as Gunicorn names them so its users find them. Every hook
+// runs in the arbiter process; a hook that throws or rejects is logged and
+// never stops the arbiter.
+
+/** What a hook is told about a worker. */
+export interface HookWorker {
+  id: number;
+  pid: number | undefined;
+  generation: number;
+}
+
+export interface HookExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** Why the arbiter thinks the worker ended: "exited", "killed after heartbeat timeout", ... */
+  reason: string;
+}
+
+/** The arbiter as hooks see it (a narrow view, so hooks cannot corrupt its state). */
+export interface HookArbiter {
+  readonly pid: number;
+  readonly workers: number;
+  stats(): unknown;
+  log(level: 'debug' | 'info' | 'warning' | 'error', message: string): void;
+}
+
+export interface Hooks {
+  /** Before the listeners are bound. */
+  on_starting(arbiter: HookArbiter): unknown;
+  /** After the listeners are bound and the first workers were spawned. */
+  when_ready(arbiter: HookArbiter): unknown;
+  /** Just before a worker is spawned. */
+  pre_fork(arbiter: HookArbiter, worker: HookWorker): unknown;
+  /** Just after a worker was spawned (its pid is known). */
+  post_fork(arbiter: HookArbiter, worker: HookWorker): unknown;
+  /** A worker completed the handshake and said Ready. */
+  worker_ready(arbiter: HookArbiter, worker: HookWorker): unknown;
+  /** Any worker process ended (including ones that failed at boot). */
+  child_exit(arbiter: HookArbiter, worker: HookWorker, exit: HookExit): unknown;
+  /** A worker that had been ready ended. */
+  worker_exit(arbiter: HookArbiter, worker: HookWorker, exit: HookExit): unknown;
+  /** The target worker count changed; `previous` is null the first time. */
+  nworkers_changed(arbiter: HookArbiter, count: number, previous: number | null): unknown;
+  /** A reload (HUP) started. */
+  on_reload(arbiter: HookArbiter): unknown;
+  /** The arbiter is about to exit. */
+  on_exit(arbiter: HookArbiter): unknown;
+}
+
+export const HOOK_NAMES: readonly (keyof Hooks)[] = [
+  'on_starting', 'when_ready', 'pre_fork', 'post_fork', 'worker_ready',
+  'child_exit', 'worker_exit', 'nworkers_changed', 'on_reload', 'on_exit',
+];

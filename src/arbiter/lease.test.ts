@@ -1,0 +1,140 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { LeaseCoordinator, LeaseViolation, type LeaseAction } from './lease.js';
+
+function setup(listeners = 1, workers = 3, opts: Partial<{ maxAccepts: number; leaseMs: number; graceMs: number }> = {}) {
+  let now = 0;
+  const c = new LeaseCoordinator(listeners, { maxAccepts: opts.maxAccepts ?? 16, leaseMs: opts.leaseMs ?? 1000, graceMs: opts.graceMs ?? 500, now: () => now });
+  for (let id = 1; id <= workers; id++) c.addWorker(id, 100);
+  return { c, advance: (ms: number) => (now += ms) };
+}
+
+const grants = (a: LeaseAction[]) => a.filter((x) => x.type === 'grant').map((x) => [x.lease.listener, x.lease.workerId]);
+
+test('no lease before a worker is ready; the first ready worker gets it', () => {
+  const { c } = setup();
+  assert.equal(c.schedule(), []);
+  assert.equal(grants(c.ready(2)), [[0, 2]]);
+  // Others becoming ready change nothing: one lease per listener.
+  assert.equal(c.ready(1), []);
+  assert.equal(c.ready(3), []);
+  assert.is(c.outstanding().length, 1);
+});
+
+test('at most one outstanding lease per listener, whatever the event order', () => {
+  const { c } = setup(2, 4);
+  const seen: LeaseAction[] = [];
+  for (let id = 1; id <= 4; id++) seen.push(...c.ready(id));
+  for (let i = 0; i < 200; i++) {
+    const l = c.outstanding()[i % 2];
+    if (!l) break;
+    seen.push(...c.load((i % 4) + 1, i % 3));
+    seen.push(...c.done(l.workerId, { grantId: l.grantId, listener: l.listener, accepted: 16, inFlight: i % 5 }));
+    const per = new Map<number, number>();
+    for (const x of c.outstanding()) per.set(x.listener, (per.get(x.listener) ?? 0) + 1);
+    for (const n of per.values()) assert.is(n, 1);
+  }
+  assert.ok(seen.length > 100);
+});
+
+test('leases rotate over an idle pool: fewest accepted first, then lowest id', () => {
+  const { c } = setup(1, 3);
+  c.ready(1); c.ready(2); c.ready(3);
+  const order: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const l = c.holder(0)!;
+    order.push(l.workerId);
+    c.done(l.workerId, { grantId: l.grantId, listener: 0, accepted: 16, inFlight: 0 });
+  }
+  assert.equal(order, [1, 2, 3, 1, 2, 3]);
+});
+
+test('the least-loaded worker gets the lease; full workers get none', () => {
+  const { c } = setup(1, 3);
+  c.ready(1); c.ready(2); c.ready(3);
+  const first = c.holder(0)!;
+  c.load(2, 0);
+  c.load(3, 100); // at capacity
+  const a = c.done(first.workerId, { grantId: first.grantId, listener: 0, accepted: 1, inFlight: 50 });
+  assert.equal(grants(a), [[0, 2]]);
+  const l = c.holder(0)!;
+  c.load(1, 100);
+  c.load(2, 100);
+  assert.equal(c.done(2, { grantId: l.grantId, listener: 0, accepted: 0, inFlight: 100 }), []);
+  assert.is(c.holder(0), undefined);
+  // Room frees up: the lease goes out at once.
+  assert.equal(grants(c.load(3, 10)), [[0, 3]]);
+});
+
+test('releaseLoad is the fair share plus one, at least 2, at most capacity', () => {
+  const { c } = setup(1, 2);
+  c.ready(1);
+  assert.is(c.holder(0)!.releaseLoad, 2);
+  const l = c.holder(0)!;
+  c.ready(2);
+  c.load(2, 10);
+  c.done(1, { grantId: l.grantId, listener: 0, accepted: 16, inFlight: 6 });
+  // Worker 1 (6 in flight) is less loaded than 2 (10): fair share ceil(16/2) = 8.
+  assert.is(c.holder(0)!.workerId, 1);
+  assert.is(c.holder(0)!.releaseLoad, 9);
+});
+
+test('an AcceptDone for a lease the worker does not hold is a violation', () => {
+  const { c } = setup(1, 2);
+  c.ready(1); c.ready(2);
+  const l = c.holder(0)!;
+  assert.throws(() => c.done(2, { grantId: l.grantId, listener: 0, accepted: 1, inFlight: 0 }), (e: unknown) => e instanceof LeaseViolation);
+  assert.throws(() => c.done(l.workerId, { grantId: l.grantId + 7, listener: 0, accepted: 1, inFlight: 0 }), (e: unknown) => e instanceof LeaseViolation);
+  assert.throws(() => c.done(l.workerId, { grantId: l.grantId, listener: 5, accepted: 1, inFlight: 0 }), (e: unknown) => e instanceof LeaseViolation);
+});
+
+test('a dead holder loses its lease at once and another worker gets it', () => {
+  const { c } = setup(1, 2);
+  c.ready(1); c.ready(2);
+  assert.is(c.holder(0)!.workerId, 1);
+  assert.equal(grants(c.remove(1)), [[0, 2]]);
+});
+
+test('a draining holder keeps the lease until it answers, then gets no new one', () => {
+  const { c } = setup(1, 2);
+  c.ready(1); c.ready(2);
+  const l = c.holder(0)!;
+  c.drain(1);
+  assert.is(c.holder(0), l);
+  assert.equal(grants(c.done(1, { grantId: l.grantId, listener: 0, accepted: 3, inFlight: 0 })), [[0, 2]]);
+});
+
+test('a lease unanswered past leaseMs + grace is taken back; its late answer is stale, not a violation', () => {
+  const { c, advance } = setup(1, 2, { leaseMs: 1000, graceMs: 500 });
+  c.ready(1); c.ready(2);
+  const l = c.holder(0)!;
+  advance(1400);
+  assert.equal(c.expire(), []);
+  advance(200);
+  const a = c.expire();
+  assert.is(a[0]?.type, 'lost');
+  assert.equal(grants(a), [[0, 2]]);
+  c.done(1, { grantId: l.grantId, listener: 0, accepted: 2, inFlight: 0 });
+  assert.is(c.holder(0)!.workerId, 2);
+});
+
+test('paused: no leases until resumed', () => {
+  const { c } = setup(1, 1);
+  c.pause(true);
+  assert.equal(c.ready(1), []);
+  assert.equal(grants(c.pause(false)), [[0, 1]]);
+});
+
+test('several listeners spread over workers before doubling up', () => {
+  const { c } = setup(3, 3);
+  c.pause(true);
+  c.ready(1); c.ready(2);
+  c.pause(false);
+  assert.equal(c.outstanding().map((l) => l.workerId).sort(), [1, 1, 2]);
+  // With a single ready worker, it serves every listener rather than leave one unwatched.
+  const { c: d } = setup(2, 2);
+  d.ready(1);
+  assert.equal(d.outstanding().map((l) => l.workerId), [1, 1]);
+});
+
+test.run();

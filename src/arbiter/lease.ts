@@ -1,0 +1,221 @@
+// The herd-free accept coordinator for the `arbiter` strategy: accept leases.
+// Pure (no I/O, no timers): the arbiter feeds it events and carries out the
+// actions it returns, so every rule here is unit-tested without processes.
+//
+// Invariant (spec.md section 7, ACCEPT-*): at most one lease per listener is
+// outstanding at any instant, so at most one worker has that listener in its
+// poll set and one arriving connection makes at most one process runnable.
+//
+// Why a lease and not one grant per readiness event: a grant per connection
+// costs an arbiter wakeup, a worker wakeup and a reply per connection, which
+// loses to the plain herd on CPU. A lease lets the holder accept up to
+// maxAccepts connections on its own, one wakeup each, and costs one round
+// trip per lease. Rotating the lease to the least-loaded worker keeps the pool
+// fair; releaseLoad makes a busy holder hand it on early.
+import { hasRoom, type Candidate } from './policy.js';
+
+export interface LeaseWorker extends Candidate {
+  ready: boolean;
+  draining: boolean;
+  /** It let a lease run out without answering: no new lease until it is heard from. */
+  stalled: boolean;
+}
+
+export interface Lease {
+  grantId: number;
+  listener: number;
+  workerId: number;
+  sentAt: number;
+  maxAccepts: number;
+  releaseLoad: number;
+  leaseMs: number;
+}
+
+export type LeaseAction =
+  | { type: 'grant'; lease: Lease }
+  /** The holder did not answer within leaseMs + grace: the lease is taken back. */
+  | { type: 'lost'; lease: Lease };
+
+export interface LeaseOptions {
+  maxAccepts: number;
+  leaseMs: number;
+  graceMs: number;
+  now: () => number;
+}
+
+export interface DoneReport {
+  grantId: number;
+  listener: number;
+  accepted: number;
+  inFlight: number;
+}
+
+export class LeaseViolation extends Error {}
+
+export class LeaseCoordinator {
+  readonly workers = new Map<number, LeaseWorker>();
+  readonly #leases: (Lease | undefined)[];
+  readonly #opts: LeaseOptions;
+  /** Grant ids taken back as lost: a late AcceptDone for one is stale, not a violation. */
+  readonly #lost = new Set<number>();
+  #nextGrantId = 1;
+  #paused = false;
+  grants = 0;
+
+  constructor(listenerCount: number, options: LeaseOptions) {
+    this.#leases = new Array<Lease | undefined>(listenerCount).fill(undefined);
+    this.#opts = options;
+  }
+
+  /** The lease on a listener, if one is outstanding. */
+  holder(listener: number): Lease | undefined {
+    return this.#leases[listener];
+  }
+
+  outstanding(): Lease[] {
+    return this.#leases.filter((l): l is Lease => l !== undefined);
+  }
+
+  addWorker(id: number, capacity: number): void {
+    this.workers.set(id, { id, capacity, inFlight: 0, acceptedTotal: 0, ready: false, draining: false, stalled: false });
+  }
+
+  /** The worker said Ready: it may now hold leases. */
+  ready(id: number): LeaseAction[] {
+    const w = this.workers.get(id);
+    if (w) w.ready = true;
+    return this.schedule();
+  }
+
+  /** A load report (Heartbeat, HandoffAck, AcceptDone). */
+  load(id: number, inFlight: number, acceptedTotal?: number): LeaseAction[] {
+    const w = this.workers.get(id);
+    if (!w) return [];
+    w.inFlight = inFlight;
+    w.stalled = false;
+    if (acceptedTotal !== undefined && acceptedTotal > w.acceptedTotal) w.acceptedTotal = acceptedTotal;
+    return this.schedule();
+  }
+
+  /**
+   * The worker stops taking leases (draining or being stopped). A lease it
+   * holds stays outstanding until it answers AcceptDone (it releases with
+   * reason DRAINING) or dies: re-granting before that could put the listener
+   * in two poll sets at once.
+   */
+  drain(id: number): void {
+    const w = this.workers.get(id);
+    if (w) w.draining = true;
+  }
+
+  /** The worker is gone (exited, channel closed): its leases return at once. */
+  remove(id: number): LeaseAction[] {
+    this.workers.delete(id);
+    for (let i = 0; i < this.#leases.length; i++) {
+      if (this.#leases[i]?.workerId === id) this.#leases[i] = undefined;
+    }
+    return this.schedule();
+  }
+
+  /** AcceptDone from a worker. Throws LeaseViolation for a lease it does not hold. */
+  done(workerId: number, report: DoneReport): LeaseAction[] {
+    const lease = this.#leases[report.listener];
+    if (!lease || lease.grantId !== report.grantId || lease.workerId !== workerId) {
+      if (this.#lost.delete(report.grantId)) return this.load(workerId, report.inFlight);
+      throw new LeaseViolation(`AcceptDone for grant ${report.grantId} on listener ${report.listener}, which worker ${workerId} does not hold`);
+    }
+    this.#leases[report.listener] = undefined;
+    const w = this.workers.get(workerId);
+    if (w) {
+      w.acceptedTotal += report.accepted;
+      w.inFlight = report.inFlight;
+      w.stalled = false;
+    }
+    return this.schedule();
+  }
+
+  /** Takes back leases whose holders stopped answering. */
+  expire(): LeaseAction[] {
+    const now = this.#opts.now();
+    const actions: LeaseAction[] = [];
+    for (let i = 0; i < this.#leases.length; i++) {
+      const lease = this.#leases[i];
+      if (lease && now - lease.sentAt > lease.leaseMs + this.#opts.graceMs) {
+        this.#leases[i] = undefined;
+        this.#lost.add(lease.grantId);
+        const w = this.workers.get(lease.workerId);
+        if (w) w.stalled = true;
+        actions.push({ type: 'lost', lease });
+      }
+    }
+    return actions.length ? actions.concat(this.schedule()) : actions;
+  }
+
+  /** No new leases while paused (the pool is stopping). */
+  pause(paused: boolean): LeaseAction[] {
+    this.#paused = paused;
+    return paused ? [] : this.schedule();
+  }
+
+  /** Grants every free listener to the best eligible worker. */
+  schedule(): LeaseAction[] {
+    if (this.#paused) return [];
+    const actions: LeaseAction[] = [];
+    for (let listener = 0; listener < this.#leases.length; listener++) {
+      if (this.#leases[listener]) continue;
+      const w = this.#pick();
+      if (!w) break;
+      const lease: Lease = {
+        grantId: this.#nextGrantId++,
+        listener,
+        workerId: w.id,
+        sentAt: this.#opts.now(),
+        maxAccepts: this.#opts.maxAccepts,
+        releaseLoad: this.#releaseLoad(w),
+        leaseMs: this.#opts.leaseMs,
+      };
+      if (this.#nextGrantId > 0xffffffff) this.#nextGrantId = 1;
+      this.#leases[listener] = lease;
+      this.grants++;
+      actions.push({ type: 'grant', lease });
+    }
+    return actions;
+  }
+
+  // Least loaded, then fewest leases held (spread listeners over workers),
+  // then fewest accepted (rotate an idle pool), then lowest id.
+  #pick(): LeaseWorker | undefined {
+    const held = new Map<number, number>();
+    for (const l of this.#leases) if (l) held.set(l.workerId, (held.get(l.workerId) ?? 0) + 1);
+    let best: LeaseWorker | undefined;
+    let bestHeld = 0;
+    for (const w of this.workers.values()) {
+      if (!w.ready || w.draining || w.stalled || !hasRoom(w)) continue;
+      const h = held.get(w.id) ?? 0;
+      if (
+        best === undefined ||
+        w.inFlight < best.inFlight ||
+        (w.inFlight === best.inFlight && (h < bestHeld || (h === bestHeld && (w.acceptedTotal < best.acceptedTotal || (w.acceptedTotal === best.acceptedTotal && w.id < best.id)))))
+      ) {
+        best = w;
+        bestHeld = h;
+      }
+    }
+    return best;
+  }
+
+  // The holder hands the lease on once it holds more than its fair share of
+  // the pool's connections (plus one, so an idle pool never releases early).
+  #releaseLoad(w: LeaseWorker): number {
+    let total = 0;
+    let n = 0;
+    for (const x of this.workers.values()) {
+      if (!x.ready || x.draining) continue;
+      total += x.inFlight;
+      n++;
+    }
+    const fair = n === 0 ? 0 : Math.ceil(total / n);
+    const load = Math.max(2, fair + 1);
+    return w.capacity > 0 ? Math.min(load, w.capacity) : load;
+  }
+}

@@ -1,0 +1,60 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { defaultWorkers, parseBind, resolveOptions } from './options.js';
+
+const base = { command: ['node', 'app.mjs'], workers: 2 };
+
+test('defaults', () => {
+  const o = resolveOptions(base);
+  assert.equal(o.bind, ['127.0.0.1:8000']);
+  assert.is(o.accept, 'arbiter');
+  assert.is(o.timeout, 30);
+  assert.is(o.workers, 2);
+});
+
+test('numeric strings are accepted (CLI and env values)', () => {
+  const o = resolveOptions({ ...base, workers: '4' as unknown as number, timeout: '2.5' as unknown as number });
+  assert.is(o.workers, 4);
+  assert.is(o.timeout, 2.5);
+});
+
+for (const [opts, msg] of [
+  [{ workers: 0 }, 'options.workers must be a positive integer'],
+  [{ workers: 'abc' }, 'got "abc"'],
+  [{ accept: 'round-robin' }, 'options.accept must be one of arbiter, shared, exclusive, reuseport, handoff'],
+  [{ timeout: -1 }, 'options.timeout must be a non-negative number of seconds'],
+  [{ bind: [] }, 'options.bind must list at least one address'],
+  [{ bind: ['nowhere'] }, 'options.bind: "nowhere" must be HOST:PORT'],
+  [{ bind: ['127.0.0.1:70000'] }, 'out of range'],
+  [{ command: [] }, 'options.command must be a non-empty array'],
+  [{ plain: true, accept: 'arbiter' }, 'options.accept must be shared or reuseport for plain workers'],
+  [{ hooks: { on_starting: 5 } }, 'options.hooks.on_starting must be a function'],
+  [{ timeout: 1, heartbeatIntervalMs: 1000 }, 'must be longer than the heartbeat interval'],
+] as const) {
+  test(`rejects ${JSON.stringify(opts)}`, () => {
+    try {
+      resolveOptions({ ...base, ...(opts as object) } as never);
+      assert.unreachable('should have thrown');
+    } catch (err) {
+      assert.is((err as { code?: string }).code, 'CORRAL_ERR_INVALID_OPTION');
+      assert.ok((err as Error).message.includes(msg), (err as Error).message);
+    }
+  });
+}
+
+test('parseBind forms', () => {
+  assert.equal(parseBind('127.0.0.1:80'), { kind: 'tcp', host: '127.0.0.1', port: 80, text: '127.0.0.1:80' });
+  assert.equal(parseBind('[::1]:8080'), { kind: 'tcp', host: '::1', port: 8080, text: '[::1]:8080' });
+  assert.equal(parseBind(':9000'), { kind: 'tcp', host: '0.0.0.0', port: 9000, text: ':9000' });
+  assert.equal(parseBind('localhost:1'), { kind: 'tcp', host: '127.0.0.1', port: 1, text: 'localhost:1' });
+  assert.equal(parseBind('unix:/tmp/x.sock'), { kind: 'unix', path: '/tmp/x.sock', text: 'unix:/tmp/x.sock' });
+  assert.equal(parseBind('fd://3'), { kind: 'fd', fd: 3, text: 'fd://3' });
+});
+
+test('WEB_CONCURRENCY sets the default worker count', () => {
+  assert.is(defaultWorkers({ WEB_CONCURRENCY: '7' }), 7);
+  assert.throws(() => defaultWorkers({ WEB_CONCURRENCY: 'x' }), /WEB_CONCURRENCY must be a positive integer/);
+  assert.ok(defaultWorkers({}) >= 1);
+});
+
+test.run();

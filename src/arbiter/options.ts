@@ -1,0 +1,191 @@
+// Arbiter options: one table of defaults, one validator. Every message names
+// the option it is about, so a bad config file or flag says what to fix.
+import { availableParallelism } from 'node:os';
+import { InvalidOptionError } from '../errors.js';
+import { STRATEGIES, type StrategyName } from '../transport/process-state.js';
+import type { Hooks } from './hooks.js';
+
+export type LogLevel = 'debug' | 'info' | 'warning' | 'error' | 'critical';
+export type LogFormat = 'text' | 'json';
+
+/** A parsed `--bind` value. */
+export type BindSpec =
+  | { kind: 'tcp'; host: string; port: number; text: string }
+  | { kind: 'unix'; path: string; text: string }
+  | { kind: 'fd'; fd: number; text: string };
+
+export interface ArbiterOptions {
+  /** The worker command line: argv[0] is the program. */
+  command: string[];
+  /** Listen addresses: `HOST:PORT`, `[v6]:PORT`, `unix:PATH`, `fd://N`. */
+  bind: string[];
+  workers: number;
+  accept: StrategyName;
+  /** Seconds without a heartbeat before a worker is stopped; 0 disables. */
+  timeout: number;
+  /** Seconds a draining worker (or the whole pool on TERM) is given before SIGKILL. */
+  gracefulTimeout: number;
+  /** Recycle a worker after this many connections; 0 disables. */
+  maxRequests: number;
+  maxRequestsJitter: number;
+  backlog: number;
+  pidfile: string | undefined;
+  logLevel: LogLevel;
+  logFormat: LogFormat;
+  logFile: string | undefined;
+  /** Heartbeat interval told to workers, ms. */
+  heartbeatIntervalMs: number;
+  /** A worker must say Hello within this many ms of its spawn. */
+  handshakeTimeoutMs: number;
+  /** Arbiter strategy: connections a worker may accept under one lease. */
+  leaseMaxAccepts: number;
+  /** Arbiter strategy: how long one lease lasts, ms. */
+  leaseMs: number;
+  /** Arbiter strategy: a lease not answered within leaseMs + this is considered lost, ms. */
+  leaseGraceMs: number;
+  /** Workers that exit during boot this many times in a row halt the arbiter. */
+  maxBootFailures: number;
+  /** Respawn backoff: first delay and cap, ms. */
+  respawnBackoffMs: number;
+  respawnBackoffMaxMs: number;
+  /** Supervise workers by process only: no control channel, no handshake (systemd-style apps). */
+  plain: boolean;
+  /** Extra environment for workers. */
+  env: Record<string, string>;
+  hooks: Partial<Hooks>;
+}
+
+export const DEFAULTS: Omit<ArbiterOptions, 'command' | 'workers' | 'hooks' | 'env'> = {
+  bind: ['127.0.0.1:8000'],
+  accept: 'arbiter',
+  timeout: 30,
+  gracefulTimeout: 30,
+  maxRequests: 0,
+  maxRequestsJitter: 0,
+  backlog: 2048,
+  pidfile: undefined,
+  logLevel: 'info',
+  logFormat: 'text',
+  logFile: undefined,
+  heartbeatIntervalMs: 1000,
+  handshakeTimeoutMs: 10_000,
+  leaseMaxAccepts: 16,
+  leaseMs: 1000,
+  leaseGraceMs: 1000,
+  maxBootFailures: 5,
+  respawnBackoffMs: 100,
+  respawnBackoffMaxMs: 10_000,
+  plain: false,
+};
+
+export { InvalidOptionError };
+
+/** The default worker count: $WEB_CONCURRENCY, else the CPU count. */
+export function defaultWorkers(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.WEB_CONCURRENCY;
+  if (raw !== undefined && raw !== '') {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidOptionError(`WEB_CONCURRENCY must be a positive integer, got ${JSON.stringify(raw)}`);
+    return n;
+  }
+  return availableParallelism();
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warning', 'error', 'critical'];
+
+function int(name: string, value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) {
+    const what = min === 1 ? 'a positive integer' : min === 0 ? 'a non-negative integer' : `an integer >= ${min}`;
+    throw new InvalidOptionError(`options.${name} must be ${what}${max < Number.MAX_SAFE_INTEGER ? ` no larger than ${max}` : ''}, got ${JSON.stringify(value)}`);
+  }
+  return n;
+}
+
+function seconds(name: string, value: unknown): number {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) {
+    throw new InvalidOptionError(`options.${name} must be a non-negative number of seconds, got ${JSON.stringify(value)}`);
+  }
+  return n;
+}
+
+function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): T {
+  const found = allowed.find((a) => a === value);
+  if (found === undefined) throw new InvalidOptionError(`options.${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+  return found;
+}
+
+/** Parses one `--bind` value. */
+export function parseBind(text: string): BindSpec {
+  if (text.startsWith('unix:')) {
+    const path = text.slice(5);
+    if (path === '') throw new InvalidOptionError(`options.bind: "${text}" has no socket path`);
+    return { kind: 'unix', path, text };
+  }
+  if (text.startsWith('fd://')) {
+    const fd = Number(text.slice(5));
+    if (!Number.isInteger(fd) || fd < 0) throw new InvalidOptionError(`options.bind: "${text}" must name a file descriptor number`);
+    return { kind: 'fd', fd, text };
+  }
+  const v6 = /^\[([^\]]+)\]:(\d+)$/.exec(text);
+  const v4 = /^([^:[\]]*):(\d+)$/.exec(text);
+  const m = v6 ?? v4;
+  if (!m) throw new InvalidOptionError(`options.bind: "${text}" must be HOST:PORT, [IPv6]:PORT, unix:PATH or fd://N`);
+  const port = Number(m[2]);
+  if (port > 65535) throw new InvalidOptionError(`options.bind: port ${port} in "${text}" is out of range`);
+  const host = m[1] === '' || m[1] === undefined ? '0.0.0.0' : m[1] === 'localhost' ? '127.0.0.1' : m[1];
+  return { kind: 'tcp', host, port, text };
+}
+
+/** Fills defaults and validates; throws InvalidOptionError naming the option. */
+export function resolveOptions(input: Partial<ArbiterOptions> & { command: string[] }): ArbiterOptions {
+  const o = { ...DEFAULTS, env: {}, hooks: {}, ...stripUndefined(input) } as ArbiterOptions & { workers?: number };
+  if (!Array.isArray(o.command) || o.command.length === 0 || o.command.some((a) => typeof a !== 'string')) {
+    throw new InvalidOptionError('options.command must be a non-empty array of strings (the worker program and its arguments)');
+  }
+  const bind = typeof o.bind === 'string' ? [o.bind] : o.bind;
+  if (!Array.isArray(bind) || bind.length === 0) throw new InvalidOptionError('options.bind must list at least one address');
+  bind.forEach(parseBind);
+  const hooks = o.hooks ?? {};
+  for (const [k, v] of Object.entries(hooks)) {
+    if (typeof v !== 'function') throw new InvalidOptionError(`options.hooks.${k} must be a function`);
+  }
+  const resolved: ArbiterOptions = {
+    command: o.command,
+    bind,
+    workers: int('workers', o.workers ?? defaultWorkers(), 1, 1024),
+    accept: oneOf('accept', o.accept, STRATEGIES),
+    timeout: seconds('timeout', o.timeout),
+    gracefulTimeout: seconds('gracefulTimeout', o.gracefulTimeout),
+    maxRequests: int('maxRequests', o.maxRequests, 0),
+    maxRequestsJitter: int('maxRequestsJitter', o.maxRequestsJitter, 0),
+    backlog: int('backlog', o.backlog, 1, 1 << 20),
+    pidfile: o.pidfile,
+    logLevel: oneOf('logLevel', o.logLevel, LOG_LEVELS),
+    logFormat: oneOf('logFormat', o.logFormat, ['text', 'json'] as const),
+    logFile: o.logFile,
+    heartbeatIntervalMs: int('heartbeatIntervalMs', o.heartbeatIntervalMs, 10, 3_600_000),
+    handshakeTimeoutMs: int('handshakeTimeoutMs', o.handshakeTimeoutMs, 10),
+    leaseMaxAccepts: int('leaseMaxAccepts', o.leaseMaxAccepts, 1, 1 << 20),
+    leaseMs: int('leaseMs', o.leaseMs, 1, 3_600_000),
+    leaseGraceMs: int('leaseGraceMs', o.leaseGraceMs, 0, 3_600_000),
+    maxBootFailures: int('maxBootFailures', o.maxBootFailures, 1),
+    respawnBackoffMs: int('respawnBackoffMs', o.respawnBackoffMs, 0),
+    respawnBackoffMaxMs: int('respawnBackoffMaxMs', o.respawnBackoffMaxMs, 0),
+    plain: Boolean(o.plain),
+    env: o.env ?? {},
+    hooks,
+  };
+  if (resolved.plain && !['shared', 'reuseport'].includes(resolved.accept)) {
+    throw new InvalidOptionError(`options.accept must be shared or reuseport for plain workers (they do not speak the protocol), got ${resolved.accept}`);
+  }
+  if (resolved.timeout > 0 && resolved.timeout * 1000 <= resolved.heartbeatIntervalMs) {
+    throw new InvalidOptionError(`options.timeout (${resolved.timeout} s) must be longer than the heartbeat interval (${resolved.heartbeatIntervalMs} ms)`);
+  }
+  return resolved;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

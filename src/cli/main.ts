@@ -1,0 +1,45 @@
+// The `corral` command.
+import { run, RUN_HELP } from './run.js';
+import { EXIT } from '../transport/process-state.js';
+
+const HELP = `Usage: corral <command> [options]
+
+Commands:
+  run           run a prefork pool: corral run [options] app.mjs | -- <command> [args…]
+  bench         run a benchmark: corral bench [herd|codec] [options]
+  conformance   test a worker or an arbiter against the spec
+  help          show this help
+
+corral <command> --help shows a command's options.
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'run':
+      return run(rest);
+    case 'bench': {
+      const { bench } = await import('./bench.js');
+      return bench(rest);
+    }
+    case 'conformance': {
+      const { conformance } = await import('./conformance.js');
+      return conformance(rest);
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(HELP + (command === undefined ? '' : '\n' + RUN_HELP));
+      return command === undefined ? EXIT.usage : EXIT.ok;
+    default:
+      process.stderr.write(`corral: unknown command ${JSON.stringify(command)}\n\n${HELP}`);
+      return EXIT.usage;
+  }
+}
+
+const code = await main(process.argv.slice(2));
+process.exitCode = code;
+// An arbiter that has stopped leaves nothing to wait for; exit even if a
+// stray handle (a hook's timer, say) would keep the loop alive.
+setImmediate(() => process.exit(code)).unref();

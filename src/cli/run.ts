@@ -1,0 +1,197 @@
+// `corral run [options] app.mjs` and `corral run [options] -- <command> [args…]`.
+import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
+import { resolve, extname } from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { Arbiter } from '../arbiter/arbiter.js';
+import { HOOK_NAMES, type Hooks } from '../arbiter/hooks.js';
+import { DEFAULTS, InvalidOptionError, type ArbiterOptions } from '../arbiter/options.js';
+import { EXIT } from '../transport/process-state.js';
+
+export const RUN_HELP = `Usage:
+  corral run [options] app.mjs [app args…]     run a Node module as the worker
+  corral run [options] -- <command> [args…]    run any program as the worker
+
+The app module either calls serve() from 'corral/worker' itself, or default-exports
+an http.Server, a net.Server or a request handler.
+
+Options (precedence: command line > CORRAL_CMD_ARGS > --config file > defaults):
+  -b, --bind ADDRESS           listen on HOST:PORT, [IPv6]:PORT, unix:PATH or fd://N;
+                               repeatable (default ${DEFAULTS.bind.join(', ')})
+  -w, --workers N              worker processes (default $WEB_CONCURRENCY, else the CPU count)
+      --accept STRATEGY        arbiter | shared | exclusive | reuseport | handoff
+                               (default ${DEFAULTS.accept}: herd-free accept leases)
+  -t, --timeout SECONDS        stop a worker silent this long (no heartbeat); 0 = never
+                               (default ${DEFAULTS.timeout})
+      --graceful-timeout SECS  time a draining worker gets before SIGKILL (default ${DEFAULTS.gracefulTimeout})
+      --max-requests N         recycle a worker after N connections; 0 = never (default 0)
+      --max-requests-jitter N  add 0..N at random to --max-requests per worker (default 0)
+      --backlog N              listen backlog (default ${DEFAULTS.backlog})
+  -p, --pidfile FILE           write the arbiter's pid to FILE
+  -c, --config FILE            a .js/.mjs (default export) or .json config file: the options
+                               above in camelCase, plus hooks (on_starting, when_ready,
+                               pre_fork, post_fork, worker_ready, child_exit, worker_exit,
+                               nworkers_changed, on_reload, on_exit)
+      --log-level LEVEL        debug | info | warning | error | critical (default info)
+      --log-format FORMAT      text | json (default text)
+      --log-file FILE          log here instead of stderr (USR1 reopens it)
+      --plain                  the workers do not speak the protocol (e.g. systemd
+                               socket-activation apps): supervise by process only;
+                               needs --accept shared or reuseport
+  -h, --help                   show this help
+
+Signals: TERM graceful stop, INT/QUIT fast stop, HUP reload, TTIN/TTOU one more/one
+fewer worker, USR1 reopen logs, USR2 re-exec with the listeners inherited.
+Exit codes: 0 ok, 1 error, 2 bad options, 3 workers keep failing at boot, 4 app load error.
+`;
+
+const FLAGS = {
+  bind: { type: 'string', short: 'b', multiple: true },
+  workers: { type: 'string', short: 'w' },
+  accept: { type: 'string' },
+  timeout: { type: 'string', short: 't' },
+  'graceful-timeout': { type: 'string' },
+  'max-requests': { type: 'string' },
+  'max-requests-jitter': { type: 'string' },
+  backlog: { type: 'string' },
+  pidfile: { type: 'string', short: 'p' },
+  config: { type: 'string', short: 'c' },
+  'log-level': { type: 'string' },
+  'log-format': { type: 'string' },
+  'log-file': { type: 'string' },
+  plain: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Parsed = Partial<Record<keyof typeof FLAGS, string | string[] | boolean>>;
+
+export class UsageError extends Error {}
+
+function parse(args: string[]): { values: Parsed; rest: string[] } {
+  try {
+    const { values, positionals } = parseArgs({ args, options: FLAGS, allowPositionals: true, strict: true });
+    return { values: values as Parsed, rest: positionals };
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+// Numbers stay strings here: resolveOptions parses them and names the option
+// in its error ("options.workers must be a positive integer, got \"abc\"").
+const num = (v: unknown) => v as number | undefined;
+
+function toOptions(v: Parsed): Partial<ArbiterOptions> {
+  const o: Partial<ArbiterOptions> = {};
+  const set = <K extends keyof ArbiterOptions>(k: K, value: ArbiterOptions[K] | undefined) => {
+    if (value !== undefined) o[k] = value;
+  };
+  set('bind', v.bind as string[] | undefined);
+  set('workers', num(v.workers));
+  set('accept', v.accept as ArbiterOptions['accept'] | undefined);
+  set('timeout', num(v.timeout));
+  set('gracefulTimeout', num(v['graceful-timeout']));
+  set('maxRequests', num(v['max-requests']));
+  set('maxRequestsJitter', num(v['max-requests-jitter']));
+  set('backlog', num(v.backlog));
+  set('pidfile', v.pidfile as string | undefined);
+  set('logLevel', v['log-level'] as ArbiterOptions['logLevel'] | undefined);
+  set('logFormat', v['log-format'] as ArbiterOptions['logFormat'] | undefined);
+  set('logFile', v['log-file'] as string | undefined);
+  if (v.plain) o.plain = true;
+  return o;
+}
+
+async function loadConfig(file: string): Promise<Partial<ArbiterOptions>> {
+  const path = resolve(file);
+  if (!existsSync(path)) throw new InvalidOptionError(`options.config: ${file} does not exist`);
+  let raw: unknown;
+  try {
+    const mod = await import(pathToFileURL(path).href, extname(path) === '.json' ? { with: { type: 'json' } } : undefined);
+    raw = mod.default ?? mod;
+  } catch (err) {
+    throw new InvalidOptionError(`options.config: cannot load ${file}: ${(err as Error).message}`);
+  }
+  if (typeof raw !== 'object' || raw === null) throw new InvalidOptionError(`options.config: ${file} must export an object`);
+  const cfg = { ...(raw as Record<string, unknown>) };
+  // Hooks may sit at the top level under Gunicorn's names, or under `hooks`.
+  const hooks: Partial<Hooks> = { ...((cfg.hooks as Partial<Hooks> | undefined) ?? {}) };
+  for (const name of HOOK_NAMES) {
+    if (name in cfg) {
+      (hooks as Record<string, unknown>)[name] = cfg[name];
+      delete cfg[name];
+    }
+  }
+  return { ...(cfg as Partial<ArbiterOptions>), hooks };
+}
+
+/** The command that runs a Node module as a corral worker. */
+export function nodeWorkerCommand(app: string, appArgs: string[]): string[] {
+  const here = fileURLToPath(import.meta.url);
+  const compiled = here.endsWith('.js');
+  const bootstrap = fileURLToPath(new URL(`../worker/bootstrap.${compiled ? 'js' : 'ts'}`, import.meta.url));
+  const loader = compiled ? [] : ['--import', import.meta.resolve('tsx/esm')];
+  return [process.execPath, ...loader, bootstrap, resolve(app), ...appArgs];
+}
+
+/** Builds the arbiter's options from argv, CORRAL_CMD_ARGS and a config file. */
+export async function runOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<(Partial<ArbiterOptions> & { command: string[] }) | 'help'> {
+  const dash = argv.indexOf('--');
+  const own = dash >= 0 ? argv.slice(0, dash) : argv;
+  const cli = parse(own);
+  if (cli.values.help) return 'help';
+  const fromEnv = env.CORRAL_CMD_ARGS ? parse(env.CORRAL_CMD_ARGS.split(/\s+/).filter(Boolean)) : { values: {}, rest: [] };
+  const configFile = (cli.values.config ?? fromEnv.values.config) as string | undefined;
+  const file = configFile ? await loadConfig(configFile) : {};
+  let command: string[];
+  if (dash >= 0) {
+    if (cli.rest.length) throw new UsageError(`unexpected ${cli.rest.join(' ')} before --`);
+    command = argv.slice(dash + 1);
+    if (command.length === 0) throw new UsageError('no command after --');
+  } else if (cli.rest.length) {
+    const [app, ...appArgs] = cli.rest as [string, ...string[]];
+    if (!existsSync(resolve(app))) throw new UsageError(`${app} does not exist`);
+    command = nodeWorkerCommand(app, appArgs);
+  } else if (Array.isArray(file.command) && file.command.length) {
+    command = file.command;
+  } else {
+    throw new UsageError('nothing to run: give an app module or -- <command>');
+  }
+  return { ...file, ...toOptions(fromEnv.values), ...toOptions(cli.values), hooks: file.hooks ?? {}, command };
+}
+
+/** `corral run`: returns the process exit code. */
+export async function run(argv: string[]): Promise<number> {
+  let options;
+  try {
+    options = await runOptions(argv);
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof InvalidOptionError) {
+      process.stderr.write(`corral run: ${err.message}\n(see corral run --help)\n`);
+      return EXIT.usage;
+    }
+    throw err;
+  }
+  if (options === 'help') {
+    process.stdout.write(RUN_HELP);
+    return EXIT.ok;
+  }
+  let arbiter: Arbiter;
+  try {
+    arbiter = new Arbiter(options);
+  } catch (err) {
+    if (err instanceof InvalidOptionError) {
+      process.stderr.write(`corral run: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    throw err;
+  }
+  process.title = 'corral arbiter';
+  try {
+    await arbiter.start();
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    process.stderr.write(`corral run: cannot start: ${e.message}\n`);
+    return e instanceof InvalidOptionError ? EXIT.usage : EXIT.error;
+  }
+  return arbiter.stopped();
+}

@@ -1,0 +1,190 @@
+// A control channel: the framer and codec on top of any Duplex (a socketpair
+// end wrapped in net.Socket, or an in-memory pair in tests).
+//
+//   stream bytes ──► FrameDecoder ──► decodeMessage ──► 'message'
+//   send(msg)    ──► encodeFrame  ──► stream.write
+//
+// Protocol failures follow spec.md section 9: an unknown message type is
+// answered with a non-fatal Error and the channel carries on; anything fatal
+// (oversize, empty or undecodable frame, a flood, a peer that stops reading)
+// sends one fatal Error, ends the stream and emits 'failed' then 'close'.
+import { EventEmitter } from 'node:events';
+import type { Duplex } from 'node:stream';
+import { FrameDecoder } from '../protocol/framer.js';
+import { decodeMessage, encodeFrame, type Message, type OutMessage } from '../protocol/codec.js';
+import { DEFAULT_MAX_FRAME_BYTES } from '../protocol/limits.js';
+import { CorralError, FloodError, FrameTruncatedError, UnknownMessageError, toWireError } from '../protocol/errors.js';
+
+export interface ChannelOptions {
+  /** Largest frame accepted from the peer (and sent to it). */
+  maxFrameBytes?: number;
+  /** Frames accepted per `floodWindowMs` before the peer is cut off; 0 = no limit. */
+  maxFramesPerWindow?: number;
+  floodWindowMs?: number;
+  /** Bytes queued for a peer that does not read before the channel is closed. */
+  maxQueuedBytes?: number;
+  /** Monotonic clock in ms (injected in tests). */
+  now?: () => number;
+}
+
+export const CHANNEL_DEFAULTS = {
+  maxFrameBytes: DEFAULT_MAX_FRAME_BYTES,
+  maxFramesPerWindow: 20_000,
+  floodWindowMs: 1000,
+  maxQueuedBytes: 4 * 1024 * 1024,
+} as const;
+
+export interface ChannelEvents {
+  message: [Message];
+  /** A non-fatal protocol problem that was answered on the wire (unknown message type). */
+  warning: [CorralError];
+  /** The channel failed (fatal protocol error or stream error); 'close' follows. */
+  failed: [Error];
+  close: [];
+}
+
+export class Channel extends EventEmitter<ChannelEvents> {
+  readonly #stream: Duplex;
+  readonly #decoder: FrameDecoder;
+  readonly #maxFramesPerWindow: number;
+  readonly #floodWindowMs: number;
+  readonly #maxQueuedBytes: number;
+  readonly #now: () => number;
+  #windowStart = 0;
+  #windowFrames = 0;
+  #closed = false;
+  /** Frames received and sent, for statistics and the flood check. */
+  framesIn = 0;
+  framesOut = 0;
+
+  constructor(stream: Duplex, options: ChannelOptions = {}) {
+    super();
+    this.#stream = stream;
+    this.#decoder = new FrameDecoder({ maxFrameBytes: options.maxFrameBytes ?? CHANNEL_DEFAULTS.maxFrameBytes });
+    this.#maxFramesPerWindow = options.maxFramesPerWindow ?? CHANNEL_DEFAULTS.maxFramesPerWindow;
+    this.#floodWindowMs = options.floodWindowMs ?? CHANNEL_DEFAULTS.floodWindowMs;
+    this.#maxQueuedBytes = options.maxQueuedBytes ?? CHANNEL_DEFAULTS.maxQueuedBytes;
+    this.#now = options.now ?? (() => performance.now());
+    stream.on('data', (chunk: Buffer) => this.#onData(chunk));
+    stream.on('end', () => this.#onEnd());
+    stream.on('error', (err) => this.#fail(err, false));
+    stream.on('close', () => this.#finish());
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  get maxFrameBytes(): number {
+    return this.#decoder.maxFrameBytes;
+  }
+
+  /** Applies the negotiated limit (spec NEG-4) to both directions. */
+  set maxFrameBytes(n: number) {
+    this.#decoder.maxFrameBytes = n;
+  }
+
+  /** Sends one message; returns false when the channel is already closed. */
+  send(message: OutMessage): boolean {
+    if (this.#closed) return false;
+    this.#stream.write(encodeFrame(message));
+    this.framesOut++;
+    // A peer that stops reading must not make us buffer without bound.
+    if (this.#stream.writableLength > this.#maxQueuedBytes) {
+      this.#fail(new FloodError(`peer stopped reading: ${this.#stream.writableLength} bytes queued (limit ${this.#maxQueuedBytes})`), false);
+      return false;
+    }
+    return true;
+  }
+
+  /** Ends the channel; with a protocol error, tells the peer why first. */
+  close(reason?: CorralError): void {
+    if (this.#closed) return;
+    if (reason) this.#writeError(reason, true);
+    this.#closed = true;
+    this.#stream.end();
+    // The peer may never close its end; do not hold the fd open for it.
+    setImmediate(() => this.#stream.destroy()).unref?.();
+  }
+
+  /** Tears the channel down without a goodbye (the peer is gone or hostile). */
+  destroy(): void {
+    this.#closed = true;
+    this.#stream.destroy();
+  }
+
+  #onData(chunk: Buffer): void {
+    if (this.#closed) return;
+    let frames: Uint8Array[];
+    try {
+      frames = this.#decoder.push(chunk);
+    } catch (err) {
+      this.#fail(err as Error, true);
+      return;
+    }
+    for (const frame of frames) {
+      if (this.#closed) return;
+      this.framesIn++;
+      if (this.#maxFramesPerWindow > 0 && this.#flooded()) {
+        this.#fail(new FloodError(`more than ${this.#maxFramesPerWindow} frames in ${this.#floodWindowMs} ms`), true);
+        return;
+      }
+      let message: Message;
+      try {
+        message = decodeMessage(frame);
+      } catch (err) {
+        if (err instanceof UnknownMessageError) {
+          // COMPAT-2: answered, never silently dropped, and not fatal.
+          this.#writeError(err, false);
+          this.emit('warning', err);
+          continue;
+        }
+        this.#fail(err as Error, true);
+        return;
+      }
+      this.emit('message', message);
+    }
+  }
+
+  #flooded(): boolean {
+    const now = this.#now();
+    if (now - this.#windowStart >= this.#floodWindowMs) {
+      this.#windowStart = now;
+      this.#windowFrames = 0;
+    }
+    return ++this.#windowFrames > this.#maxFramesPerWindow;
+  }
+
+  #onEnd(): void {
+    if (this.#closed) return;
+    try {
+      this.#decoder.end();
+    } catch (err) {
+      // FRAME-6: EOF inside a frame. The peer is gone, so nothing is sent.
+      this.#fail(err instanceof FrameTruncatedError ? err : (err as Error), false);
+      return;
+    }
+    this.#closed = true;
+    this.#stream.end();
+  }
+
+  #writeError(err: CorralError, fatal: boolean): void {
+    if (this.#stream.destroyed || !this.#stream.writable) return;
+    this.#stream.write(encodeFrame({ kind: 'error', body: { ...toWireError(err), fatal } }));
+    this.framesOut++;
+  }
+
+  #fail(err: Error, tellPeer: boolean): void {
+    if (this.#closed) return;
+    if (tellPeer && err instanceof CorralError) this.#writeError(err, true);
+    this.#closed = true;
+    this.emit('failed', err);
+    this.#stream.end();
+    setImmediate(() => this.#stream.destroy()).unref?.();
+  }
+
+  #finish(): void {
+    this.#closed = true;
+    this.emit('close');
+  }
+}
