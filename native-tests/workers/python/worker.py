@@ -1,0 +1,888 @@
+#!/usr/bin/env python3
+"""corral reference worker in Python, standard library only.
+
+A socket worker for the corral protocol, version 1 (spec.md, and the contract in
+proto/corral/v1/*.proto). It serves a minimal HTTP/1.1: every request gets
+`200 OK` with the body `hello from <pid>\\n` and `Connection: close`.
+
+It can't be started by hand, because it needs the process state an arbiter
+sets up. Run it with `corral run -- python3 worker.py` or
+`corral conformance worker -- python3 worker.py`.
+
+The file has four parts:
+  1. protobuf: a small encoder/decoder driven by tables that mirror the .proto
+  2. framing: a 4-byte big-endian length, then one Envelope
+  3. environment: the fds and variables that the arbiter passes
+  4. the Worker: one `selectors` loop over the control channel, listeners,
+     handoff channel, connections, signals and timers
+"""
+import array
+import os
+import select
+import selectors
+import signal
+import socket
+import stat
+import struct
+import sys
+import time
+
+IMPLEMENTATION = "corral-python-ref/1.0"
+CAPACITY = 64                 # connections held at once (Hello.capacity)
+MAX_FRAME_BYTES = 65536       # the largest frame we accept (Hello.max_frame_bytes)
+HANDSHAKE_TIMEOUT_MS = 10000  # give up when no Welcome comes
+DEFAULT_HEARTBEAT_MS = 1000   # when Welcome.heartbeat_interval_ms is 0
+MAX_REQUEST_HEAD = 8192       # answer once the request head is complete or this big
+
+# ---------------------------------------------------------------------------
+# 1. Protobuf by hand
+#
+# Each message is a table {field number: (name, type)}. A type is one of the
+# scalars below, another table (a sub-message), or a one-element list, which
+# means "repeated". Enums are encoded as plain varints.
+
+U32, U64, BOOL, STR = "uint32", "uint64", "bool", "string"
+
+VERSION = {1: ("major", U32), 2: ("minor", U32)}
+LISTENER = {1: ("index", U32), 2: ("name", STR), 3: ("address", STR)}
+HELLO = {1: ("versions", [VERSION]), 2: ("kind", U32), 3: ("pid", U32),
+         4: ("features", [STR]), 5: ("max_frame_bytes", U32),
+         6: ("implementation", STR), 7: ("capacity", U32)}
+WELCOME = {1: ("version", VERSION), 2: ("worker_id", U32),
+           3: ("heartbeat_interval_ms", U32), 4: ("heartbeat_timeout_ms", U32),
+           5: ("listeners", [LISTENER]), 6: ("max_frame_bytes", U32),
+           7: ("strategy", U32), 8: ("features", [STR]), 9: ("generation", U32)}
+READY = {1: ("capacity", U32)}
+HEARTBEAT = {1: ("time_ms", U64), 2: ("in_flight", U32), 3: ("capacity", U32),
+             4: ("accepted_total", U64), 5: ("requests_total", U64)}
+ACCEPT_GRANT = {1: ("grant_id", U32), 2: ("listener", U32), 3: ("max_accepts", U32),
+                4: ("release_load", U32), 5: ("lease_ms", U32)}
+ACCEPT_DONE = {1: ("grant_id", U32), 2: ("listener", U32), 3: ("accepted", U32),
+               4: ("would_block", U32), 5: ("in_flight", U32), 6: ("reason", U32)}
+HANDOFF = {1: ("handoff_id", U64), 2: ("listener", U32), 3: ("peer", STR)}
+HANDOFF_ACK = {1: ("handoff_ids", [U64]), 2: ("in_flight", U32), 3: ("refused_ids", [U64])}
+DRAIN = {1: ("deadline_ms", U32), 2: ("reason", STR)}
+STOP = {1: ("reason", STR)}
+GOODBYE = {1: ("reason", U32), 2: ("detail", STR), 3: ("accepted_total", U64)}
+ERROR = {1: ("code", U32), 2: ("message", STR), 3: ("fatal", BOOL),
+         4: ("request_id", U64), 5: ("message_type", U32)}
+
+# The Envelope's body is a oneof, and the field number is the message type.
+# We never read the task messages (30-34), so their tables are empty. They are
+# listed so that they count as known types, not unknown ones.
+MESSAGES = {1: ("hello", HELLO), 2: ("welcome", WELCOME), 3: ("ready", READY),
+            4: ("heartbeat", HEARTBEAT), 10: ("accept_grant", ACCEPT_GRANT),
+            11: ("accept_done", ACCEPT_DONE), 12: ("handoff", HANDOFF),
+            13: ("handoff_ack", HANDOFF_ACK), 20: ("drain", DRAIN), 21: ("stop", STOP),
+            22: ("goodbye", GOODBYE), 23: ("error", ERROR), 30: ("execute", {}),
+            31: ("result", {}), 32: ("chunk", {}), 33: ("end", {}), 34: ("cancel", {})}
+TYPE_NUMBER = {name: number for number, (name, _) in MESSAGES.items()}
+
+# Enum values (handshake.proto, accept.proto, lifecycle.proto).
+KIND_SOCKET = 1
+STRATEGIES = {1: "arbiter", 2: "shared", 3: "exclusive", 4: "reuseport", 5: "handoff"}
+RELEASE_BATCH, RELEASE_LOAD, RELEASE_EXPIRED, RELEASE_DRAINING, RELEASE_ERROR = 1, 2, 3, 4, 5
+GOODBYE_DRAINED, GOODBYE_STOPPED, GOODBYE_SIGNAL = 1, 2, 3
+FRAME_TOO_LARGE, FRAME_EMPTY, FRAME_TRUNCATED, DECODE = 100, 101, 102, 103
+UNKNOWN_MESSAGE, UNEXPECTED_MESSAGE, VERSION_MISMATCH = 200, 201, 202
+INVALID_FIELD, GRANT_VIOLATION, UNSUPPORTED_FEATURE = 206, 207, 208
+
+
+class ProtocolError(Exception):
+    """A fatal protocol error: we send Error{code, fatal: true} and exit."""
+
+    def __init__(self, code, message):
+        super().__init__(message)
+        self.code = code
+
+
+class DecodeError(ProtocolError):
+    def __init__(self, message):
+        super().__init__(DECODE, message)
+
+
+class UnknownMessage(Exception):
+    """An Envelope with no body we know. This is not fatal: we answer Error 200."""
+
+    def __init__(self, number):
+        super().__init__(f"unknown message type {number}")
+        self.number = number
+
+
+def put_varint(out, value):
+    # 7 bits per byte, least significant group first; the high bit means "more".
+    while value > 0x7F:
+        out.append(value & 0x7F | 0x80)
+        value >>= 7
+    out.append(value)
+
+
+def put_field(out, number, kind, value, keep_default=False):
+    """Append one field. proto3 leaves out 0, "" and false unless repeated."""
+    if isinstance(kind, dict):                       # sub-message: wire type 2
+        body = encode(kind, value)
+        put_varint(out, number << 3 | 2)
+        put_varint(out, len(body))
+        out += body
+    elif kind == STR:                                # string: wire type 2
+        if value or keep_default:
+            data = value.encode("utf-8")
+            put_varint(out, number << 3 | 2)
+            put_varint(out, len(data))
+            out += data
+    elif value or keep_default:                      # integer or bool: wire type 0
+        put_varint(out, number << 3 | 0)
+        put_varint(out, int(value))
+
+
+def encode(schema, msg):
+    out = bytearray()
+    for number in sorted(schema):                    # field order, as protoc does
+        name, kind = schema[number]
+        value = msg.get(name)
+        if value is None:
+            continue
+        if not isinstance(kind, list):
+            put_field(out, number, kind, value)
+        elif kind[0] in (U32, U64):                  # proto3 packs repeated scalars
+            if value:
+                packed = bytearray()
+                for item in value:
+                    put_varint(packed, item)
+                put_varint(out, number << 3 | 2)
+                put_varint(out, len(packed))
+                out += packed
+        else:
+            for item in value:
+                put_field(out, number, kind[0], item, keep_default=True)
+    return bytes(out)
+
+
+def get_varint(buf, pos):
+    result = shift = 0
+    while True:
+        if pos >= len(buf):
+            raise DecodeError("truncated varint")
+        byte = buf[pos]
+        pos += 1
+        result |= (byte & 0x7F) << shift
+        if byte < 0x80:
+            return result & 0xFFFFFFFFFFFFFFFF, pos
+        shift += 7
+        if shift > 63:
+            raise DecodeError("varint longer than 10 bytes")
+
+
+def read_fields(buf):
+    """Split a message into (number, wire type, value) triples.
+
+    Every field starts with a varint tag, (field number << 3) | wire type.
+    Wire types: 0 varint, 1 fixed 64-bit, 2 length-delimited, 5 fixed 32-bit.
+    Groups (3, 4) are not used by proto3 and, like 6 and 7, are a decode error.
+    """
+    fields = []
+    pos = 0
+    while pos < len(buf):
+        tag, pos = get_varint(buf, pos)
+        number, wire = tag >> 3, tag & 7
+        if number == 0 or tag > 0xFFFFFFFF:
+            raise DecodeError(f"invalid field number {number}")
+        if wire == 0:
+            value, pos = get_varint(buf, pos)
+        elif wire in (1, 5):
+            size = 8 if wire == 1 else 4
+            if pos + size > len(buf):
+                raise DecodeError("truncated fixed-width field")
+            value = int.from_bytes(buf[pos:pos + size], "little")
+            pos += size
+        elif wire == 2:
+            size, pos = get_varint(buf, pos)
+            if size > len(buf) - pos:
+                raise DecodeError("truncated length-delimited field")
+            value = bytes(buf[pos:pos + size])
+            pos += size
+        else:
+            raise DecodeError(f"unsupported wire type {wire} in field {number}")
+        fields.append((number, wire, value))
+    return fields
+
+
+def decode(schema, buf):
+    """Decode a message into a dict. Absent fields get their proto3 default."""
+    msg = {}
+    for name, kind in schema.values():
+        msg[name] = [] if isinstance(kind, list) else "" if kind == STR else \
+            None if isinstance(kind, dict) else False if kind == BOOL else 0
+    for number, wire, value in read_fields(buf):
+        if number not in schema:
+            continue                  # unknown field in a known message: ignored
+        name, kind = schema[number]
+        item = kind[0] if isinstance(kind, list) else kind
+        if isinstance(item, dict) or item == STR:
+            if wire != 2:
+                continue              # wrong wire type: treat it like an unknown field
+            value = decode(item, value) if isinstance(item, dict) else value.decode("utf-8", "replace")
+        else:
+            if wire != 0:
+                continue
+            value = value & 0xFFFFFFFF if item == U32 else bool(value) if item == BOOL else value
+        if isinstance(kind, list):
+            msg[name].append(value)
+        else:
+            msg[name] = value
+    return msg
+
+
+def decode_envelope(payload):
+    """Return (type name, body dict), or raise DecodeError or UnknownMessage."""
+    body = unknown = None
+    for number, wire, value in read_fields(payload):
+        if number in MESSAGES:
+            if wire != 2:
+                raise DecodeError(f"message type {number} is not length-delimited")
+            body = (number, value)    # a oneof: if several bodies come, the last one wins
+        elif unknown is None:
+            unknown = number
+    if body is None:
+        raise UnknownMessage(unknown)
+    name, schema = MESSAGES[body[0]]
+    return name, decode(schema, body[1])
+
+
+# ---------------------------------------------------------------------------
+# 2. Framing
+#
+#   +--------+--------+--------+--------+----------- ... -----------+
+#   |  N: payload length, uint32, big-endian |  N bytes: Envelope    |
+#   +--------+--------+--------+--------+----------- ... -----------+
+#
+# N = 0 is invalid (101). N is checked against the negotiated limit as soon as
+# the 4 length bytes arrive, before the payload is buffered (100).
+
+def encode_frame(name, body):
+    number = TYPE_NUMBER[name]
+    envelope = bytearray()
+    put_field(envelope, number, MESSAGES[number][1], body)   # an empty body is still present
+    return struct.pack(">I", len(envelope)) + envelope
+
+
+class FrameReader:
+    def __init__(self, limit):
+        self.buf = bytearray()
+        self.limit = limit
+
+    def next_frame(self):
+        """Return the next complete payload, or None when more bytes are needed."""
+        if len(self.buf) < 4:
+            return None
+        (size,) = struct.unpack_from(">I", self.buf)
+        if size == 0:
+            raise ProtocolError(FRAME_EMPTY, "zero-length frame")
+        if size > self.limit:
+            raise ProtocolError(FRAME_TOO_LARGE, f"frame of {size} bytes exceeds the limit of {self.limit}")
+        if len(self.buf) < 4 + size:
+            return None
+        payload = bytes(self.buf[4:4 + size])
+        del self.buf[:4 + size]
+        return payload
+
+
+# ---------------------------------------------------------------------------
+# 3. Environment (brief, "Initial process state of a worker")
+#
+#   fd 3 .. 3+n-1         listening sockets; LISTEN_FDS=n, LISTEN_PID=<our pid>
+#   CORRAL_CONTROL_FD     AF_UNIX SOCK_STREAM, the control channel (3+n)
+#   CORRAL_HANDOFF_FD     AF_UNIX SOCK_SEQPACKET, handoff strategy only (3+n+1)
+#   CORRAL_ACCEPT         arbiter | shared | exclusive | reuseport | handoff
+#
+# A malformed environment is a boot failure: exit 3 with a message on stderr.
+
+def log(message):
+    sys.stderr.write(f"{IMPLEMENTATION}[{os.getpid()}]: {message}\n")
+    sys.stderr.flush()
+
+
+def boot_failure(message):
+    log(f"bad environment: {message}")
+    sys.exit(3)
+
+
+def env_fd(name, required):
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        if required:
+            boot_failure(f"{name} is not set; this program must be started by a corral arbiter")
+        return None
+    if not raw.isdigit() or int(raw) < 3:
+        boot_failure(f"{name}={raw!r} is not a file descriptor number >= 3")
+    fd = int(raw)
+    require_socket(fd, name)
+    return fd
+
+
+def require_socket(fd, what):
+    try:
+        mode = os.fstat(fd).st_mode
+    except OSError:
+        boot_failure(f"{what}: fd {fd} is not open")
+    if not stat.S_ISSOCK(mode):
+        boot_failure(f"{what}: fd {fd} is not a socket")
+
+
+def read_environment():
+    count = 0
+    raw = os.environ.get("LISTEN_FDS")
+    if raw:
+        if not raw.isdigit():
+            boot_failure(f"LISTEN_FDS={raw!r} is not a number")
+        pid = os.environ.get("LISTEN_PID")
+        if pid and pid != str(os.getpid()):
+            boot_failure(f"LISTEN_PID={pid} but this process is {os.getpid()}")
+        count = int(raw)
+    control = env_fd("CORRAL_CONTROL_FD", required=True)
+    if 3 <= control < 3 + count:
+        boot_failure(f"CORRAL_CONTROL_FD={control} is one of the listener fds 3..{2 + count}")
+    for i in range(count):
+        require_socket(3 + i, f"listener {i}")
+    accept = os.environ.get("CORRAL_ACCEPT") or None
+    if accept is not None and accept not in STRATEGIES.values():
+        boot_failure(f"CORRAL_ACCEPT={accept!r} is not one of {', '.join(STRATEGIES.values())}")
+    handoff = env_fd("CORRAL_HANDOFF_FD", required=(accept == "handoff"))
+    return {"listeners": count, "control": control, "handoff": handoff, "accept": accept}
+
+
+# ---------------------------------------------------------------------------
+# 4. The worker
+
+def now_ms():
+    return time.monotonic_ns() // 1_000_000
+
+
+class Grant:
+    """An accept lease (arbiter strategy) and what has happened under it."""
+
+    def __init__(self, msg, limit):
+        self.id = msg["grant_id"]
+        self.listener = msg["listener"]
+        self.max_accepts = msg["max_accepts"]
+        self.load_limit = limit
+        self.expires = now_ms() + msg["lease_ms"]
+        self.accepted = 0
+        self.would_block = 0
+
+
+class Conn:
+    """One HTTP connection: read the request head, write the answer, close."""
+
+    def __init__(self, sock):
+        self.sock = sock
+        self.head = bytearray()
+        self.out = None               # the unsent rest of the response, once there is one
+
+
+class Worker:
+    def __init__(self, env):
+        self.pid = os.getpid()
+        self.sel = selectors.DefaultSelector()
+        self.ctl = socket.socket(fileno=env["control"])
+        self.ctl.setblocking(False)
+        self.listeners = [socket.socket(fileno=3 + i) for i in range(env["listeners"])]
+        for lst in self.listeners:
+            lst.setblocking(False)
+        self.handoff = None
+        if env["handoff"] is not None:
+            self.handoff = socket.socket(fileno=env["handoff"])
+            self.handoff.setblocking(False)
+        self.env_accept = env["accept"]
+        self.out = bytearray()        # frames queued for the arbiter
+        self.reader = FrameReader(MAX_FRAME_BYTES)
+        self.welcomed = False
+        self.strategy = None
+        self.features = set()
+        self.heartbeat_ms = DEFAULT_HEARTBEAT_MS
+        self.deadline = now_ms() + HANDSHAKE_TIMEOUT_MS   # of the handshake, later of a drain
+        self.next_heartbeat = None
+        self.grants = {}              # listener index -> Grant
+        self.polled = set()           # what we poll now: listener indices, or "epoll"
+        self.exclusive = None         # the nested epoll of the exclusive strategy
+        self.conns = {}               # fd -> Conn
+        self.accepted_total = 0
+        self.requests_total = 0
+        self.draining = False
+        self.drain_why = ""
+        body = f"hello from {self.pid}\n"
+        self.response = (f"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
+                         f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n{body}").encode()
+
+        # Signals: the C-level handler writes the signal number to a socket the
+        # loop watches, so a signal wakes select() (set_wakeup_fd).
+        self.wake_r, wake_w = socket.socketpair()
+        self.wake_r.setblocking(False)
+        wake_w.setblocking(False)
+        self.wake_w = wake_w
+        signal.set_wakeup_fd(wake_w.fileno(), warn_on_full_buffer=False)
+        for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGQUIT):
+            signal.signal(sig, lambda *_: None)
+        self.sel.register(self.wake_r, selectors.EVENT_READ, self.on_signal)
+        self.sel.register(self.ctl, selectors.EVENT_READ, self.on_control)
+
+    # -- sending to the arbiter ----------------------------------------------
+
+    def send(self, name, body):
+        self.out += encode_frame(name, body)
+        self.flush()
+
+    def send_error(self, code, message, fatal, message_type=0):
+        self.send("error", {"code": code, "message": message, "fatal": fatal,
+                            "message_type": message_type})
+
+    def flush(self):
+        try:
+            while self.out:
+                sent = self.ctl.send(self.out)
+                del self.out[:sent]
+        except (BlockingIOError, InterruptedError):
+            pass
+        except OSError:
+            self.arbiter_gone()
+        # Watch for writability only while something is queued.
+        events = selectors.EVENT_READ | (selectors.EVENT_WRITE if self.out else 0)
+        if self.sel.get_key(self.ctl).events != events:
+            self.sel.modify(self.ctl, events, self.on_control)
+
+    def exit(self, code, linger_s=1.0):
+        """Push out what is queued (waiting at most linger_s), then exit."""
+        if self.out:
+            try:
+                self.ctl.settimeout(linger_s)
+                self.ctl.sendall(self.out)
+            except OSError:
+                pass
+        sys.exit(code)
+
+    def goodbye(self, reason, detail, linger_s=1.0):
+        self.send("goodbye", {"reason": reason, "detail": detail,
+                              "accepted_total": self.accepted_total})
+        self.exit(0, linger_s)
+
+    def heartbeat(self):
+        self.send("heartbeat", {"time_ms": now_ms(), "in_flight": len(self.conns),
+                                "capacity": CAPACITY, "accepted_total": self.accepted_total,
+                                "requests_total": self.requests_total})
+        self.next_heartbeat = now_ms() + self.heartbeat_ms
+
+    # -- the control channel --------------------------------------------------
+
+    def on_control(self, mask):
+        if mask & selectors.EVENT_WRITE:
+            self.flush()
+        if not mask & selectors.EVENT_READ:
+            return
+        try:
+            data = self.ctl.recv(65536)
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError:
+            data = b""
+        if not data:
+            self.arbiter_gone()
+        self.reader.buf += data
+        while (payload := self.reader.next_frame()) is not None:
+            self.on_frame(payload)
+
+    def arbiter_gone(self):
+        # EOF on the control channel means that the arbiter is gone, so we stop
+        # at once (brief, "Signals"). A partial frame is FRAME_TRUNCATED (102).
+        # We report it on a best-effort basis because the arbiter may only have
+        # shut down its writing side.
+        if self.reader.buf:
+            try:
+                self.ctl.send(encode_frame("error", {"code": FRAME_TRUNCATED, "fatal": True,
+                                                     "message": "EOF inside a frame"}))
+            except OSError:
+                pass
+        log("control channel closed: the arbiter is gone")
+        sys.exit(0 if self.welcomed else 3)
+
+    def on_frame(self, payload):
+        try:
+            name, body = decode_envelope(payload)
+        except UnknownMessage as unknown:
+            # A message type from a newer minor version or an extension: say so,
+            # never drop it silently, and carry on (brief: not fatal).
+            self.send_error(UNKNOWN_MESSAGE, str(unknown), False, unknown.number)
+            return
+        if not self.welcomed:
+            if name == "welcome":
+                self.on_welcome(body)
+            elif name == "error":
+                log(f"arbiter refused the handshake: error {body['code']}: {body['message']}")
+                if body["fatal"] or body["code"] == VERSION_MISMATCH:
+                    sys.exit(3)
+            else:
+                raise ProtocolError(UNEXPECTED_MESSAGE, f"{name} before Welcome")
+            return
+        handler = {"accept_grant": self.on_grant, "drain": self.on_drain,
+                   "stop": self.on_stop, "error": self.on_error}.get(name)
+        if handler is None:
+            self.send_error(UNEXPECTED_MESSAGE, f"a socket worker does not expect {name}", False)
+        else:
+            handler(body)
+
+    def on_welcome(self, w):
+        version = w["version"] or {"major": 0, "minor": 0}
+        if version["major"] != 1:
+            # We offered 1.0 only, so the arbiter must have chosen 1.x.
+            self.send_error(VERSION_MISMATCH, f"arbiter chose {version['major']}.{version['minor']}; "
+                            "this worker speaks 1.x", True)
+            self.exit(3)
+        if w["max_frame_bytes"]:
+            self.reader.limit = min(MAX_FRAME_BYTES, w["max_frame_bytes"])
+        self.heartbeat_ms = w["heartbeat_interval_ms"] or DEFAULT_HEARTBEAT_MS
+        self.features = set(w["features"])
+        # Welcome.strategy is the decision. CORRAL_ACCEPT only tells us earlier
+        # what it will be, and is used when the arbiter leaves the field at 0.
+        strategy = STRATEGIES.get(w["strategy"]) or self.env_accept
+        if w["strategy"] and w["strategy"] not in STRATEGIES:
+            self.send_error(UNSUPPORTED_FEATURE, f"unknown accept strategy {w['strategy']}", True)
+            self.exit(3)
+        if strategy and self.env_accept and strategy != self.env_accept:
+            log(f"CORRAL_ACCEPT={self.env_accept} but Welcome says {strategy}; using {strategy}")
+        if strategy is None or (strategy == "handoff" and self.handoff is None) or \
+                (strategy == "exclusive" and not hasattr(select, "EPOLLEXCLUSIVE")):
+            self.send_error(UNSUPPORTED_FEATURE, f"cannot use accept strategy {strategy}", True)
+            self.exit(3)
+        self.strategy = strategy
+        if strategy == "exclusive":
+            # EPOLLEXCLUSIVE can only be set on an epoll of our own. That epoll's fd
+            # is what the main loop polls, and one readiness wakes one worker.
+            self.exclusive = select.epoll()
+            for i, lst in enumerate(self.listeners):
+                self.exclusive.register(lst.fileno(), select.EPOLLIN | select.EPOLLEXCLUSIVE)
+        if self.handoff is not None and strategy == "handoff":
+            self.sel.register(self.handoff, selectors.EVENT_READ, self.on_handoff)
+        self.welcomed = True
+        self.deadline = None
+        # The application (a constant string) is loaded, so we are ready.
+        self.send("ready", {"capacity": CAPACITY})
+        self.next_heartbeat = now_ms() + self.heartbeat_ms
+        self.sync_polling()
+
+    def on_error(self, body):
+        log(f"arbiter error {body['code']}: {body['message']}")
+        if body["fatal"]:
+            sys.exit(1)               # the arbiter closes the channel after a fatal error
+
+    def on_drain(self, body):
+        self.start_drain(body["deadline_ms"], body["reason"] or "drain")
+
+    def on_stop(self, body):
+        # Stop: Goodbye on a best-effort basis, then exit at once without
+        # finishing anything.
+        self.goodbye(GOODBYE_STOPPED, body["reason"], linger_s=0.1)
+
+    # -- accepting -------------------------------------------------------------
+
+    def wanted_polling(self):
+        """The listeners we may poll right now."""
+        if not self.welcomed or self.draining:
+            return set()
+        if self.strategy == "arbiter":
+            return set(self.grants)   # only with a grant, never otherwise
+        if self.strategy in ("shared", "reuseport", "exclusive") and len(self.conns) < CAPACITY:
+            return {"epoll"} if self.strategy == "exclusive" else set(range(len(self.listeners)))
+        return set()
+
+    def sync_polling(self):
+        want = self.wanted_polling()
+        for item in self.polled - want:
+            self.sel.unregister(self.exclusive if item == "epoll" else self.listeners[item])
+        for item in want - self.polled:
+            if item == "epoll":
+                self.sel.register(self.exclusive, selectors.EVENT_READ, self.on_exclusive)
+            else:
+                self.sel.register(self.listeners[item], selectors.EVENT_READ,
+                                  lambda mask, i=item: self.on_listener(i))
+        self.polled = want
+
+    def on_grant(self, msg):
+        if self.strategy != "arbiter":
+            self.send_error(UNEXPECTED_MESSAGE, f"AcceptGrant in the {self.strategy} strategy", False)
+            return
+        if msg["listener"] >= len(self.listeners):
+            self.send_error(INVALID_FIELD, f"AcceptGrant for listener {msg['listener']}, "
+                            f"but there are {len(self.listeners)}", False)
+            return
+        if msg["listener"] in self.grants:
+            self.send_error(GRANT_VIOLATION, f"second grant for listener {msg['listener']}", False)
+            return
+        # release_load 0 means "capacity"; we can never hold more than capacity.
+        limit = min(msg["release_load"] or CAPACITY, CAPACITY)
+        grant = self.grants[msg["listener"]] = Grant(msg, limit)
+        if self.draining:
+            self.release(grant, RELEASE_DRAINING)
+        elif not self.release_if_due(grant):
+            self.sync_polling()       # now, and only now, poll the listener
+
+    def release_if_due(self, grant):
+        """The checks made before each accept under a grant. Returns True when it releases."""
+        if grant.accepted >= grant.max_accepts:
+            reason = RELEASE_BATCH
+        elif len(self.conns) >= grant.load_limit:
+            reason = RELEASE_LOAD
+        elif now_ms() >= grant.expires:
+            reason = RELEASE_EXPIRED
+        else:
+            return False
+        self.release(grant, reason)
+        return True
+
+    def release(self, grant, reason):
+        # Stop polling the listener first, then tell the arbiter. Once AcceptDone is
+        # sent, the next holder may already be accepting.
+        del self.grants[grant.listener]
+        self.sync_polling()
+        self.send("accept_done", {"grant_id": grant.id, "listener": grant.listener,
+                                  "accepted": grant.accepted, "would_block": grant.would_block,
+                                  "in_flight": len(self.conns), "reason": reason})
+
+    def on_listener(self, index):
+        if self.strategy != "arbiter":
+            self.accept_all(self.listeners[index])
+            return
+        # Arbiter strategy: one accept per readiness, after the release checks.
+        grant = self.grants[index]
+        if self.release_if_due(grant):
+            return
+        try:
+            sock, _ = self.listeners[index].accept()
+        except (BlockingIOError, InterruptedError):
+            grant.would_block += 1
+            return
+        except ConnectionAbortedError:
+            return                    # the client gave up while in the queue
+        except OSError as err:
+            log(f"accept on listener {index}: {err}")
+            self.release(grant, RELEASE_ERROR)
+            return
+        grant.accepted += 1
+        self.take(sock)
+        # Make the checks for the next accept now. A finished lease goes back at
+        # once instead of waiting for another connection to arrive.
+        self.release_if_due(grant)
+
+    def on_exclusive(self, mask):
+        for fd, _ in self.exclusive.poll(0):
+            self.accept_all(self.listeners[fd - 3])
+
+    def accept_all(self, lst):
+        # shared / reuseport / exclusive: accept until the queue is empty
+        # (would-block) or we are full.
+        while len(self.conns) < CAPACITY and not self.draining:
+            try:
+                sock, _ = lst.accept()
+            except (BlockingIOError, InterruptedError):
+                break
+            except ConnectionAbortedError:
+                continue
+            except OSError as err:
+                log(f"accept: {err}")
+                break
+            self.take(sock)
+        self.sync_polling()
+
+    def on_handoff(self, mask):
+        # Handoff strategy: one datagram = one frame (length + Envelope{handoff})
+        # plus exactly one fd in SCM_RIGHTS. We collect what we read now and
+        # acknowledge it in one HandoffAck.
+        acked, refused = [], []
+        while True:
+            try:
+                data, ancdata, flags, _ = self.handoff.recvmsg(
+                    4 + self.reader.limit, socket.CMSG_SPACE(4 * 4), socket.MSG_CMSG_CLOEXEC)
+            except (BlockingIOError, InterruptedError):
+                break
+            except OSError:
+                data, ancdata, flags = b"", [], 0
+            fds = array.array("i")
+            for level, kind, cdata in ancdata:
+                if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
+                    fds.frombytes(cdata[:len(cdata) - len(cdata) % fds.itemsize])
+            if not data and not fds:  # EOF: the arbiter closed the handoff channel
+                self.sel.unregister(self.handoff)
+                break
+            try:
+                handoff_id = self.parse_handoff(data, flags)
+            except BaseException:
+                for fd in fds:
+                    os.close(fd)
+                raise
+            if handoff_id is None or len(fds) != 1 or flags & socket.MSG_CTRUNC \
+                    or self.draining or len(self.conns) >= CAPACITY:
+                for fd in fds:
+                    os.close(fd)      # our copy; the arbiter still holds its own
+                if handoff_id is not None:
+                    refused.append(handoff_id)
+                continue
+            self.take(socket.socket(fileno=fds[0]))
+            acked.append(handoff_id)
+        if acked or refused:
+            self.send("handoff_ack", {"handoff_ids": acked, "in_flight": len(self.conns),
+                                      "refused_ids": refused})
+
+    def parse_handoff(self, data, flags):
+        """The handoff_id of a datagram, or None after a non-fatal error."""
+        if flags & socket.MSG_TRUNC:
+            raise ProtocolError(FRAME_TOO_LARGE, "handoff datagram larger than the frame limit")
+        if len(data) < 4:
+            raise ProtocolError(FRAME_TRUNCATED, "handoff datagram shorter than a frame header")
+        (size,) = struct.unpack_from(">I", data)
+        if size == 0:
+            raise ProtocolError(FRAME_EMPTY, "zero-length handoff frame")
+        if size > self.reader.limit:
+            raise ProtocolError(FRAME_TOO_LARGE, f"handoff frame of {size} bytes")
+        if size != len(data) - 4:
+            raise ProtocolError(FRAME_TRUNCATED if size > len(data) - 4 else DECODE,
+                                f"handoff frame says {size} bytes, datagram has {len(data) - 4}")
+        try:
+            name, body = decode_envelope(data[4:])
+        except UnknownMessage as unknown:
+            self.send_error(UNKNOWN_MESSAGE, str(unknown), False, unknown.number)
+            return None
+        if name != "handoff":
+            self.send_error(UNEXPECTED_MESSAGE, f"{name} on the handoff channel", False)
+            return None
+        return body["handoff_id"]
+
+    # -- connections -----------------------------------------------------------
+
+    def take(self, sock):
+        sock.setblocking(False)
+        conn = Conn(sock)
+        self.conns[sock.fileno()] = conn
+        self.sel.register(sock, selectors.EVENT_READ, lambda mask: self.on_conn(conn))
+        self.accepted_total += 1
+
+    def on_conn(self, conn):
+        try:
+            if conn.out is None:
+                data = conn.sock.recv(4096)
+                if not data:
+                    self.close_conn(conn)
+                    return
+                conn.head += data
+                if b"\r\n\r\n" in conn.head or len(conn.head) >= MAX_REQUEST_HEAD:
+                    conn.out = memoryview(self.response)
+                    self.sel.modify(conn.sock, selectors.EVENT_WRITE, lambda mask: self.on_conn(conn))
+            else:
+                conn.out = conn.out[conn.sock.send(conn.out):]
+                if not conn.out:
+                    self.requests_total += 1
+                    self.close_conn(conn)
+        except (BlockingIOError, InterruptedError):
+            pass
+        except OSError:
+            self.close_conn(conn)
+
+    def close_conn(self, conn):
+        was_full = len(self.conns) >= CAPACITY
+        self.sel.unregister(conn.sock)
+        del self.conns[conn.sock.fileno()]
+        conn.sock.close()
+        if was_full and "load-report" in self.features and not self.draining:
+            self.heartbeat()          # load-report: tell the arbiter that we have room again
+        self.sync_polling()
+        if self.draining and not self.conns:
+            self.goodbye(GOODBYE_DRAINED, self.drain_why)
+
+    # -- lifecycle -------------------------------------------------------------
+
+    def start_drain(self, deadline_ms, why):
+        # Drain and SIGTERM: release every grant (DRAINING), stop accepting,
+        # finish what is in flight, then send Goodbye{DRAINED} and exit 0.
+        if self.draining:
+            return
+        self.draining = True
+        self.drain_why = why
+        for grant in list(self.grants.values()):
+            self.release(grant, RELEASE_DRAINING)
+        self.sync_polling()
+        # Past the deadline the arbiter kills us, so we close what is left just before that.
+        self.deadline = now_ms() + deadline_ms if deadline_ms else None
+        if not self.conns:
+            self.goodbye(GOODBYE_DRAINED, why)
+
+    def on_signal(self, mask):
+        try:
+            signums = self.wake_r.recv(64)
+        except (BlockingIOError, InterruptedError):
+            return
+        for signum in signums:
+            if signum == signal.SIGTERM:
+                if not self.welcomed:
+                    sys.exit(0)
+                self.start_drain(0, "SIGTERM")
+            elif signum in (signal.SIGINT, signal.SIGQUIT):
+                if self.welcomed:     # immediate stop; Goodbye on a best-effort basis
+                    self.goodbye(GOODBYE_SIGNAL, signal.Signals(signum).name, linger_s=0.1)
+                sys.exit(0)
+
+    def on_timers(self):
+        now = now_ms()
+        if not self.welcomed:
+            if now >= self.deadline:
+                log(f"no Welcome within {HANDSHAKE_TIMEOUT_MS} ms")
+                sys.exit(3)
+            return
+        if self.deadline is not None and now >= self.deadline:
+            left = len(self.conns)
+            for conn in list(self.conns.values()):
+                conn.sock.close()
+            self.conns.clear()
+            self.goodbye(GOODBYE_DRAINED, f"{self.drain_why}: deadline passed, closed {left} connections")
+        for grant in list(self.grants.values()):
+            if now >= grant.expires:
+                self.release_if_due(grant)
+        if now >= self.next_heartbeat:
+            self.heartbeat()
+
+    def next_timer(self):
+        times = [self.deadline] if self.deadline is not None else []
+        if self.welcomed:
+            times.append(self.next_heartbeat)
+            times += [grant.expires for grant in self.grants.values()]
+        return min(times) if times else None
+
+    def run(self):
+        # Hello comes first, before anything else on the control channel.
+        features = ["accept.arbiter", "accept.shared", "accept.reuseport", "accept.handoff",
+                    "load-report"]
+        if hasattr(select, "EPOLLEXCLUSIVE"):
+            features.insert(2, "accept.exclusive")
+        self.send("hello", {"versions": [{"major": 1, "minor": 0}], "kind": KIND_SOCKET,
+                            "pid": self.pid, "features": features,
+                            "max_frame_bytes": MAX_FRAME_BYTES,
+                            "implementation": IMPLEMENTATION, "capacity": CAPACITY})
+        try:
+            while True:
+                wake = self.next_timer()
+                timeout = None if wake is None else max(0, wake - now_ms()) / 1000
+                for key, mask in self.sel.select(timeout):
+                    # An earlier callback in this batch may have closed this fd,
+                    # and the fd number may even belong to a new connection now.
+                    if self.sel.get_map().get(key.fd) is key:
+                        key.data(mask)
+                self.on_timers()
+        except ProtocolError as err:
+            # Fatal (bad frame, undecodable, unexpected in the handshake): say why, exit.
+            log(f"protocol error {err.code}: {err}")
+            self.send_error(err.code, str(err), True)
+            self.exit(1 if self.welcomed else 3)
+
+
+def main():
+    Worker(read_environment()).run()
+
+
+if __name__ == "__main__":
+    main()
