@@ -5,3 +5,4 @@ export * from './errors.js';
 export * from './codec.js';
 export * from './framer.js';
 export * from './handshake.js';
+export * from './examples.js';
