@@ -1,0 +1,189 @@
+// Connections handed to the application server, and the load the worker
+// reports (Heartbeat, AcceptDone, HandoffAck).
+//
+//   accepted fd ──► socketFor(fd) ──► track (in_flight++) ──► server.emit('connection')
+//                                      socket 'close' ──► in_flight--
+//
+// For HTTP servers the tracker also watches requests: requests_total counts
+// finished responses, and while draining it turns keep-alive off and closes
+// connections that sit idle between requests, so "finish what is in flight"
+// terminates instead of waiting for clients to hang up.
+import * as net from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** Turns an accepted connection fd into the socket the server expects. */
+export type SocketFactory = (fd: number, server: net.Server) => net.Socket;
+
+/** Fields net.Server keeps from its constructor options (not in @types/node). */
+interface ServerSocketOptions {
+  allowHalfOpen?: boolean;
+  pauseOnConnect?: boolean;
+  noDelay?: boolean;
+  keepAlive?: boolean;
+  keepAliveInitialDelay?: number;
+}
+
+/**
+ * A socket configured as net.Server's own accept path would configure it:
+ * an http.Server is created with allowHalfOpen and noDelay, and without
+ * TCP_NODELAY a keep-alive client pays the delayed-ACK penalty on every
+ * response.
+ */
+export const socketForServer: SocketFactory = (fd, server) => {
+  const o = server as net.Server & ServerSocketOptions;
+  const socket = new net.Socket({ fd, readable: true, writable: true, allowHalfOpen: Boolean(o.allowHalfOpen) });
+  if (o.noDelay) socket.setNoDelay(true);
+  if (o.keepAlive) socket.setKeepAlive(true, (o.keepAliveInitialDelay ?? 0) * 1000);
+  if (o.pauseOnConnect) socket.pause();
+  (socket as net.Socket & { server?: net.Server }).server = server;
+  return socket;
+};
+
+interface Tracked {
+  socket: net.Socket;
+  /** Requests started on this connection whose response has not closed. */
+  busy: number;
+  /** Requests seen on this connection. */
+  requests: number;
+}
+
+interface HttpLikeServer extends net.Server {
+  closeIdleConnections(): void;
+}
+
+function isHttpServer(server: net.Server): server is HttpLikeServer {
+  // http.Server and https.Server (a tls.Server) both emit 'request' and have this.
+  return typeof (server as Partial<HttpLikeServer>).closeIdleConnections === 'function';
+}
+
+export interface ConnectionTrackerOptions {
+  socketFactory?: SocketFactory;
+  /** Called after a tracked connection closed (in_flight went down). */
+  onRelease?: () => void;
+  /** Reports a connection that could not be turned into a socket. */
+  onError?: (err: Error) => void;
+}
+
+export class ConnectionTracker {
+  readonly #server: net.Server;
+  readonly #http: boolean;
+  readonly #socketFor: SocketFactory;
+  readonly #onRelease: () => void;
+  readonly #onError: (err: Error) => void;
+  readonly #open = new Map<net.Socket, Tracked>();
+  #draining = false;
+  acceptedTotal = 0;
+  requestsTotal = 0;
+
+  constructor(server: net.Server, options: ConnectionTrackerOptions = {}) {
+    this.#server = server;
+    this.#http = isHttpServer(server);
+    this.#socketFor = options.socketFactory ?? socketForServer;
+    this.#onRelease = options.onRelease ?? (() => {});
+    this.#onError = options.onError ?? (() => {});
+    if (this.#http) {
+      // Prepended so it runs before the application's handler: a handler that
+      // answers synchronously writes its headers before any later listener could
+      // turn keep-alive off.
+      server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => this.#onRequest(req, res));
+    }
+  }
+
+  /** Connections handed to the server and not yet closed. */
+  get inFlight(): number {
+    return this.#open.size;
+  }
+
+  get draining(): boolean {
+    return this.#draining;
+  }
+
+  /**
+   * Hands an accepted fd to the server. Returns false (and has closed the fd,
+   * or left it to the caller when no socket could be made) on failure.
+   */
+  dispatch(fd: number): boolean {
+    let socket: net.Socket;
+    try {
+      socket = this.#socketFor(fd, this.#server);
+    } catch (err) {
+      this.#onError(err as Error);
+      return false;
+    }
+    const entry: Tracked = { socket, busy: 0, requests: 0 };
+    this.#open.set(socket, entry);
+    this.acceptedTotal++;
+    // 'close' is attached before the server sees the socket, so a connection
+    // the application destroys synchronously in its 'connection' handler is
+    // still counted down.
+    socket.once('close', () => {
+      if (this.#open.delete(socket)) this.#onRelease();
+    });
+    // A socket error with no listener of the application's would crash the
+    // process; the server adds its own handlers, this one only keeps it alive.
+    socket.on('error', () => {});
+    this.#server.emit('connection', socket);
+    return true;
+  }
+
+  /**
+   * Stops keep-alive and closes connections idle between requests.
+   * Connections that have not sent their first request yet are left alone
+   * (the request is usually already on its way); `closeIdle(true)` later
+   * closes them too.
+   */
+  beginDrain(): void {
+    this.#draining = true;
+    this.closeIdle(false);
+  }
+
+  /** Closes HTTP connections with no request in progress. */
+  closeIdle(includeFresh: boolean): void {
+    if (!this.#http) return;
+    // Only covers connections of a server that listens itself; ours are below.
+    (this.#server as HttpLikeServer).closeIdleConnections();
+    for (const entry of this.#open.values()) {
+      if (entry.busy === 0 && (includeFresh || entry.requests > 0)) endSoon(entry.socket);
+    }
+  }
+
+  /** Ends every tracked connection at once (stop, or a missed drain deadline). */
+  destroyAll(): void {
+    for (const socket of [...this.#open.keys()]) socket.destroy();
+  }
+
+  #entryFor(socket: net.Socket): Tracked | undefined {
+    // https: the request's socket is the TLSSocket wrapping ours.
+    return this.#open.get(socket) ?? this.#open.get((socket as net.Socket & { _parent?: net.Socket })._parent as net.Socket);
+  }
+
+  #onRequest(req: IncomingMessage, res: ServerResponse): void {
+    const entry = this.#entryFor(req.socket);
+    // Race window: a request already parsed when the drain began gets here
+    // after beginDrain(); its response still carries `Connection: close`.
+    if (this.#draining) res.shouldKeepAlive = false;
+    if (entry) {
+      entry.busy++;
+      entry.requests++;
+    }
+    res.once('finish', () => {
+      this.requestsTotal++;
+    });
+    res.once('close', () => {
+      if (!entry) return;
+      entry.busy--;
+      // A response whose headers went out with keep-alive before the drain
+      // began: close the connection once it is idle again.
+      if (this.#draining && entry.busy === 0) setImmediate(() => {
+        if (entry.busy === 0 && this.#open.has(entry.socket)) endSoon(entry.socket);
+      });
+    });
+  }
+}
+
+function endSoon(socket: net.Socket): void {
+  // destroySoon: FIN after the queued response bytes, then release the fd.
+  const s = socket as net.Socket & { destroySoon?: () => void };
+  if (typeof s.destroySoon === 'function') s.destroySoon();
+  else socket.end();
+}

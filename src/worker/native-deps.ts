@@ -1,0 +1,44 @@
+// The slice of the native layer the worker uses, as an interface so that unit
+// tests can drive the acceptors with fake watchers and fake accept queues.
+// The real layer is imported lazily: a process that only asks isWorker(), and
+// the unit tests, never load the addon.
+
+export interface WatcherLike {
+  start(): void;
+  stop(): void;
+  close(): void;
+}
+
+export interface AcceptedFd {
+  fd: number;
+}
+
+export interface Datagram {
+  data: Buffer;
+  fds: number[];
+  eof?: boolean;
+}
+
+export interface NativeDeps {
+  /** null = the accept queue was empty (would block). */
+  acceptOne(fd: number): AcceptedFd | null;
+  createWatcher(fd: number, onReadable: () => void, opts: { exclusive: boolean }): WatcherLike;
+  /** null = nothing to read (would block). */
+  recvWithFds(fd: number, maxBytes: number, maxFds: number): Datagram | null;
+  close(fd: number): void;
+}
+
+/** The real thing, src/transport/native.ts; rejects when the addon did not load. */
+export async function loadRealNative(): Promise<NativeDeps> {
+  const native = await import('../transport/native.js');
+  if (!native.available) {
+    // Every call would throw the same error; surface it at boot instead.
+    native.close(-1);
+  }
+  return {
+    acceptOne: (fd) => native.acceptOne(fd),
+    createWatcher: (fd, onReadable, opts) => new native.Watcher(fd, onReadable, opts.exclusive ? { exclusive: true } : {}),
+    recvWithFds: (fd, maxBytes, maxFds) => native.recvWithFds(fd, maxBytes, maxFds),
+    close: (fd) => native.close(fd),
+  };
+}
