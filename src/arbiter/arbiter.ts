@@ -28,6 +28,7 @@ import { resolveOptions, type ArbiterOptions } from './options.js';
 import { nodeSpawner, systemClock, type Clock, type Spawner, type WorkerProcess } from './spawner.js';
 import { notify } from './systemd.js';
 import { reexec, REEXEC_PARENT } from './reexec.js';
+import { installCounterDump } from '../transport/instrument.js';
 
 export type WorkerState = 'booting' | 'ready' | 'draining' | 'stopping' | 'exited';
 
@@ -140,7 +141,10 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       this.#handoff = new HandoffDispatcher(this.#listeners, (m) => this.log.error(m));
     }
     this.#writePidfile();
-    if (this.#deps.handleSignals !== false) this.#installSignals();
+    if (this.#deps.handleSignals !== false) {
+      this.#installSignals();
+      installCounterDump('arbiter');
+    }
     this.#stopped = new Promise((resolve) => (this.#resolveStopped = resolve));
     this.#timer = setInterval(() => this.#tick(), TICK_MS);
     this.#hookSync('nworkers_changed', this.#target, null);

@@ -14,6 +14,7 @@ import { FrameDecoder } from '../protocol/framer.js';
 import { decodeMessage, encodeFrame, type Message, type OutMessage } from '../protocol/codec.js';
 import { DEFAULT_MAX_FRAME_BYTES } from '../protocol/limits.js';
 import { CorralError, FloodError, FrameTruncatedError, UnknownMessageError, toWireError } from '../protocol/errors.js';
+import { channelStats } from './stats.js';
 
 export interface ChannelOptions {
   /** Largest frame accepted from the peer (and sent to it). */
@@ -114,6 +115,7 @@ export class Channel extends EventEmitter<ChannelEvents> {
   }
 
   #onData(chunk: Buffer): void {
+    channelStats.reads++;
     if (this.#closed) return;
     let frames: Uint8Array[];
     try {

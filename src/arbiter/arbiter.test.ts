@@ -1,0 +1,293 @@
+// Supervision logic with injected spawn and clock: no processes, no sockets.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { EventEmitter } from 'node:events';
+import { Arbiter } from './arbiter.js';
+import { Logger } from './log.js';
+import type { SpawnRequest, WorkerProcess } from './spawner.js';
+import type { ListenerRecord } from './listeners.js';
+import { Channel } from '../transport/channel.js';
+import { duplexPair } from '../transport/duplex-pair.js';
+import { corral, type Message } from '../protocol/codec.js';
+import { frameHeader } from '../protocol/framer.js';
+
+class FakeWorker extends EventEmitter {
+  pid: number;
+  control;
+  /** The worker's end of the control channel, for raw bytes. */
+  raw;
+  peer: Channel;
+  signals: string[] = [];
+  inbox: Message[] = [];
+  exited = false;
+  constructor(readonly req: SpawnRequest, pid: number) {
+    super();
+    this.pid = pid;
+    const [a, b] = duplexPair();
+    this.control = a;
+    this.raw = b;
+    this.peer = new Channel(b);
+    this.peer.on('message', (m) => this.inbox.push(m));
+  }
+  kill(signal: NodeJS.Signals) {
+    this.signals.push(signal);
+    return true;
+  }
+  exit(code: number | null, signal: NodeJS.Signals | null = null) {
+    this.exited = true;
+    this.emit('exit', code, signal);
+  }
+  hello(features = ['accept.arbiter', 'accept.shared', 'accept.handoff', 'load-report']) {
+    this.peer.send({ kind: 'hello', body: { versions: [{ major: 1, minor: 0 }], kind: corral.v1.WorkerKind.WORKER_KIND_SOCKET, pid: this.pid, features, maxFrameBytes: 65536, capacity: 100 } });
+  }
+  ready() { this.peer.send({ kind: 'ready', body: { capacity: 100 } }); }
+  of(kind: string) { return this.inbox.filter((m) => m.kind === kind); }
+}
+
+function harness(opts: Record<string, unknown> = {}) {
+  let now = 0;
+  let pid = 1000;
+  const workers: FakeWorker[] = [];
+  const listeners: ListenerRecord[] = [{ index: 0, fd: 99, name: 'web', address: '127.0.0.1:8000', spec: undefined, unlinkPath: undefined }];
+  const arbiter = new Arbiter(
+    { command: ['worker'], workers: 2, timeout: 5, gracefulTimeout: 3, heartbeatIntervalMs: 1000, handshakeTimeoutMs: 2000, respawnBackoffMs: 100, maxBootFailures: 3, ...opts },
+    {
+      spawn: (req) => {
+        const w = new FakeWorker(req, ++pid);
+        workers.push(w);
+        return w as unknown as WorkerProcess;
+      },
+      clock: { now: () => now },
+      handleSignals: false,
+      logger: new Logger({ level: 'critical', format: 'text' }),
+      openListeners: () => listeners,
+    },
+  );
+  const flush = () => new Promise((r) => setTimeout(r, 5));
+  const advance = async (ms: number) => {
+    now += ms;
+    await flush();
+  };
+  const tick = async () => { arbiter.setWorkers(arbiter.workerCount); await flush(); };
+  const live = () => workers.filter((w) => !w.exited);
+  return { arbiter, workers, live, advance, flush, tick, setNow: (t: number) => (now = t), now: () => now };
+}
+
+async function bootAll(h: ReturnType<typeof harness>) {
+  for (const w of h.live()) { w.hello(); w.ready(); }
+  await h.flush();
+}
+
+test('spawns the pool with the process state of spec section 2', async () => {
+  const h = harness();
+  await h.arbiter.start();
+  assert.is(h.workers.length, 2);
+  const req = h.workers[0]!.req;
+  assert.equal(req.listenFds, [99]);
+  assert.is(req.control, true);
+  assert.is(req.env.CORRAL_CONTROL_FD, '4');
+  assert.is(req.env.LISTEN_FDS, '1');
+  assert.is(req.env.LISTEN_FDNAMES, 'web');
+  assert.is(req.env.CORRAL_ACCEPT, 'arbiter');
+  assert.is(req.env.CORRAL_WORKER_ID, '1');
+  await h.arbiter.stop({ graceful: false });
+});
+
+test('handshake: Welcome carries the strategy, listeners and heartbeat settings; one lease goes out', async () => {
+  const h = harness();
+  await h.arbiter.start();
+  await bootAll(h);
+  const welcome = h.workers[0]!.of('welcome')[0]!.body as corral.v1.Welcome;
+  assert.is(welcome.workerId, 1);
+  assert.is(welcome.strategy, corral.v1.AcceptStrategy.ACCEPT_STRATEGY_ARBITER);
+  assert.is(welcome.heartbeatIntervalMs, 1000);
+  assert.is(welcome.heartbeatTimeoutMs, 5000);
+  assert.equal(welcome.listeners.map((l) => [l.index, l.name, l.address]), [[0, 'web', '127.0.0.1:8000']]);
+  const grants = h.workers.flatMap((w) => w.of('acceptGrant'));
+  assert.is(grants.length, 1, 'exactly one lease for one listener');
+  await h.arbiter.stop({ graceful: false });
+});
+
+test('AcceptDone hands the lease to the other worker', async () => {
+  const h = harness();
+  await h.arbiter.start();
+  await bootAll(h);
+  const holder = h.workers.find((w) => w.of('acceptGrant').length === 1)!;
+  const other = h.workers.find((w) => w !== holder)!;
+  const g = holder.of('acceptGrant')[0]!.body as corral.v1.AcceptGrant;
+  holder.peer.send({ kind: 'acceptDone', body: { grantId: g.grantId, listener: 0, accepted: 16, inFlight: 0, reason: corral.v1.ReleaseReason.RELEASE_REASON_BATCH } });
+  await h.flush();
+  assert.is(other.of('acceptGrant').length, 1);
+  assert.is(h.arbiter.stats().workers.find((w) => w.id === holder.req.id)!.acceptedTotal, 16);
+  await h.arbiter.stop({ graceful: false });
+});
+
+test('a worker that misses heartbeats is sent SIGTERM, then SIGKILL, and replaced', async () => {
+  const h = harness();
+  await h.arbiter.start();
+  await bootAll(h);
+  const [a, b] = h.workers as [FakeWorker, FakeWorker];
+  for (let t = 0; t < 6; t++) {
+    b.peer.send({ kind: 'heartbeat', body: { timeMs: t, inFlight: 0, capacity: 100 } });
+    await h.advance(1000);
+  }
+  assert.equal(a.signals, ['SIGTERM']);
+  assert.equal(b.signals, []);
+  for (let t = 0; t < 3; t++) { b.peer.send({ kind: 'heartbeat', body: { timeMs: t } }); await h.advance(1000); }
+  assert.equal(a.signals, ['SIGTERM', 'SIGKILL']);
+  a.exit(null, 'SIGKILL');
+  await h.advance(200);
+  assert.is(h.live().length, 2, 'replaced');
+  await h.arbiter.stop({ graceful: false });
+});
+
+test('a worker that never says Hello is killed after the handshake timeout', async () => {
+  const h = harness({ workers: 1 });
+  await h.arbiter.start();
+  await h.advance(2100);
+  assert.equal(h.workers[0]!.signals, ['SIGKILL']);
+  await h.arbiter.stop({ graceful: false });
+});
+
+test('garbage on the control channel: the worker gets a fatal Error and is stopped; the others carry on', async () => {
+  const h = harness();
+  await h.arbiter.start();
+  await bootAll(h);
+  const [bad, good] = h.workers as [FakeWorker, FakeWorker];
+  bad.inbox.length = 0;
+  // An oversize length prefix (FRAME-5): rejected before any payload arrives.
+  bad.raw.write(frameHeader(100_000_000));
+  await h.flush();
+  assert.ok(bad.of('error').length >= 1, 'told why');
+  assert.is((bad.of('error')[0]!.body as corral.v1.Error).code, 100);
+  assert.ok(bad.signals.includes('SIGTERM'));
+  assert.equal(good.signals, []);
+  bad.exit(1);
+  await h.advance(200);
+  assert.is(h.live().length, 2);
+  await h.arbiter.stop({ graceful: false });
+});
+
+test('an unexpected message (AcceptGrant from a worker) gets UNEXPECTED_MESSAGE and a stop', async () => {
+  const h = harness({ workers: 1 });
+  await h.arbiter.start();
+  await bootAll(h);
+  const w = h.workers[0]!;
+  w.peer.send({ kind: 'acceptGrant', body: { grantId: 1 } });
+  await h.flush();
+  assert.is((w.of('error')[0]!.body as corral.v1.Error).code, 201);
+  assert.ok(w.signals.includes('SIGTERM'));
+  await h.arbiter.stop({ graceful: false });
+});
+
+test('workers that keep failing at boot halt the arbiter with exit code 3', async () => {
+  const h = harness({ workers: 1, maxBootFailures: 3 });
+  await h.arbiter.start();
+  for (let i = 0; i < 3; i++) {
+    h.live()[0]?.exit(1);
+    await h.advance(1000);
+  }
+  assert.is(await h.arbiter.stopped(), 3);
+  assert.ok(h.workers.length <= 3, 'no fork loop');
+});
+
+test('an app load failure (exit 4) halts at once with exit code 4', async () => {
+  const h = harness({ workers: 2 });
+  await h.arbiter.start();
+  h.workers[0]!.exit(4);
+  h.workers[1]!.exit(0, null);
+  assert.is(await h.arbiter.stopped(), 4);
+});
+
+test('TTIN and TTOU change the worker count', async () => {
+  const h = harness();
+  await h.arbiter.start();
+  await bootAll(h);
+  h.arbiter.signal('TTIN');
+  await h.flush();
+  assert.is(h.live().length, 3);
+  h.arbiter.signal('TTOU');
+  h.arbiter.signal('TTOU');
+  await h.flush();
+  const drains = h.workers.filter((w) => w.of('drain').length > 0);
+  assert.is(drains.length, 1, 'one drained (the not-yet-ready newcomer counts toward the target)');
+  await h.arbiter.stop({ graceful: false });
+});
+
+test('HUP: a new generation boots, then the old one is drained', async () => {
+  const h = harness();
+  await h.arbiter.start();
+  await bootAll(h);
+  const old = [...h.workers];
+  h.arbiter.reload();
+  await h.flush();
+  assert.is(h.live().length, 4);
+  assert.ok(old.every((w) => w.of('drain').length === 0), 'old generation serves until the new one is ready');
+  for (const w of h.workers.slice(2)) { w.hello(); w.ready(); }
+  await h.flush();
+  assert.ok(old.every((w) => w.of('drain').length === 1), 'old generation drained');
+  const welcome = h.workers[2]!.of('welcome')[0]!.body as corral.v1.Welcome;
+  assert.is(welcome.generation, 2);
+  await h.arbiter.stop({ graceful: false });
+});
+
+test('max requests: a worker past its limit is drained, one at a time', async () => {
+  const h = harness({ maxRequests: 10 });
+  await h.arbiter.start();
+  await bootAll(h);
+  for (const w of h.workers) w.peer.send({ kind: 'heartbeat', body: { acceptedTotal: 50 } });
+  await h.flush();
+  await h.tick();
+  assert.is(h.workers.filter((w) => w.of('drain').length > 0).length, 1);
+  await h.arbiter.stop({ graceful: false });
+});
+
+test('TERM: Drain to every worker; stopped once they exit', async () => {
+  const h = harness();
+  await h.arbiter.start();
+  await bootAll(h);
+  const done = h.arbiter.stop();
+  await h.flush();
+  for (const w of h.workers) {
+    const d = w.of('drain')[0]!.body as corral.v1.Drain;
+    assert.is(d.deadlineMs, 3000);
+    w.exit(0);
+  }
+  assert.is(await done, 0);
+});
+
+test('graceful stop escalates to SIGKILL at the graceful timeout', async () => {
+  const h = harness({ workers: 1 });
+  await h.arbiter.start();
+  await bootAll(h);
+  const done = h.arbiter.stop();
+  await h.advance(3100);
+  assert.ok(h.workers[0]!.signals.includes('SIGKILL'));
+  h.workers[0]!.exit(null, 'SIGKILL');
+  assert.is(await done, 0);
+});
+
+test('hooks run with worker details; a throwing hook does not stop the arbiter', async () => {
+  const calls: string[] = [];
+  const h = harness({
+    workers: 1,
+    hooks: {
+      on_starting: () => calls.push('on_starting'),
+      pre_fork: (_a: unknown, w: { id: number }) => calls.push(`pre_fork ${w.id}`),
+      post_fork: (_a: unknown, w: { id: number; pid: number }) => calls.push(`post_fork ${w.id} ${w.pid > 0}`),
+      worker_ready: () => { calls.push('worker_ready'); throw new Error('hook bug'); },
+      nworkers_changed: (_a: unknown, n: number, prev: number | null) => calls.push(`nworkers ${n} ${prev}`),
+      child_exit: (_a: unknown, _w: unknown, e: { code: number }) => calls.push(`child_exit ${e.code}`),
+      on_exit: () => calls.push('on_exit'),
+    },
+  });
+  await h.arbiter.start();
+  await bootAll(h);
+  const done = h.arbiter.stop();
+  await h.flush();
+  h.workers[0]!.exit(0);
+  await done;
+  assert.equal(calls, ['on_starting', 'nworkers 1 null', 'pre_fork 1', 'post_fork 1 true', 'worker_ready', 'child_exit 0', 'on_exit']);
+});
+
+test.run();
