@@ -41,8 +41,8 @@ export const socketForServer: SocketFactory = (fd, server) => {
 
 interface Tracked {
   socket: net.Socket;
-  /** Requests started on this connection whose response has not closed. */
-  busy: number;
+  /** Responses on this connection that have not closed. */
+  responses: Set<ServerResponse>;
   /** Requests seen on this connection. */
   requests: number;
 }
@@ -110,7 +110,7 @@ export class ConnectionTracker {
       this.#onError(err as Error);
       return false;
     }
-    const entry: Tracked = { socket, busy: 0, requests: 0 };
+    const entry: Tracked = { socket, responses: new Set(), requests: 0 };
     this.#open.set(socket, entry);
     this.acceptedTotal++;
     // 'close' is attached before the server sees the socket, so a connection
@@ -134,16 +134,25 @@ export class ConnectionTracker {
    */
   beginDrain(): void {
     this.#draining = true;
+    for (const entry of this.#open.values()) {
+      // Responses whose headers are not out yet announce the close.
+      for (const res of entry.responses) if (!res.headersSent) res.shouldKeepAlive = false;
+    }
     this.closeIdle(false);
   }
 
-  /** Closes HTTP connections with no request in progress. */
+  /**
+   * Closes HTTP connections with no request in progress. Race window: a
+   * request the client sent just now may sit unread in the socket buffer;
+   * that client sees the connection close (the usual keep-alive race, which
+   * HTTP clients answer by retrying idempotent requests on a new connection).
+   */
   closeIdle(includeFresh: boolean): void {
     if (!this.#http) return;
     // Only covers connections of a server that listens itself; ours are below.
     (this.#server as HttpLikeServer).closeIdleConnections();
     for (const entry of this.#open.values()) {
-      if (entry.busy === 0 && (includeFresh || entry.requests > 0)) endSoon(entry.socket);
+      if (entry.responses.size === 0 && (includeFresh || entry.requests > 0)) endSoon(entry.socket);
     }
   }
 
@@ -163,7 +172,7 @@ export class ConnectionTracker {
     // after beginDrain(); its response still carries `Connection: close`.
     if (this.#draining) res.shouldKeepAlive = false;
     if (entry) {
-      entry.busy++;
+      entry.responses.add(res);
       entry.requests++;
     }
     res.once('finish', () => {
@@ -171,11 +180,13 @@ export class ConnectionTracker {
     });
     res.once('close', () => {
       if (!entry) return;
-      entry.busy--;
+      entry.responses.delete(res);
       // A response whose headers went out with keep-alive before the drain
-      // began: close the connection once it is idle again.
-      if (this.#draining && entry.busy === 0) setImmediate(() => {
-        if (entry.busy === 0 && this.#open.has(entry.socket)) endSoon(entry.socket);
+      // began: close the connection once it is idle again. setImmediate lets
+      // Node finish its own end-of-response handling first.
+      if (this.#draining && entry.responses.size === 0) setImmediate(() => {
+        if (entry.responses.size === 0 && this.#open.has(entry.socket)) endSoon(entry.socket);
+        (this.#server as HttpLikeServer).closeIdleConnections();
       });
     });
   }
