@@ -1,0 +1,642 @@
+#!/usr/bin/env node
+// Regenerates the golden vectors in fixtures/vectors/ from the codec.
+//
+//   npx tsx scripts/vectors.ts           write the files
+//   npx tsx scripts/vectors.ts --check   regenerate in memory; exit 1 if a committed file differs
+//
+// Every test declares the outcome it is meant to have (its error code, or
+// none); the generator runs the bytes through the real framer and codec and
+// refuses to write a vector whose actual outcome differs, so a codec bug can
+// not slip into the vectors. fixtures/README.md documents the format.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  DEFAULT_MAX_FRAME_BYTES, EXAMPLE_MESSAGES, FEATURE, FEATURES, FrameDecoder,
+  HARD_MAX_FRAME_BYTES, MESSAGE_KINDS, PROTOCOL_VERSION, ReleaseReason, UnknownMessageError, WorkerKind, CorralError,
+  decodeMessage, encodeFrame, encodeMessage, examplePayload, frameHeader, messageFromJSON, messageToJSON, negotiate,
+  toWireError, validate, type HandshakeOffer, type OutMessage, type corral,
+} from '../src/protocol/index.js';
+
+/** Bump when the generator changes what it writes. */
+export const GENERATOR_VERSION = '1.0.0';
+export const SCHEMA = 'corral-vectors-v1';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const VECTORS_DIR = join(root, 'fixtures/vectors');
+export const TRANSCRIPTS_DIR = join(root, 'fixtures/transcripts');
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type JsonObject = { [k: string]: Json };
+export type VectorResult = 'valid' | 'invalid' | 'acceptable';
+
+export interface VectorTest {
+  tcId: number;
+  id: string;
+  requirement: string;
+  comment: string;
+  flags: string[];
+  hex: string;
+  message: Json;
+  result: VectorResult;
+  error: string | null;
+  [extra: string]: Json | undefined;
+}
+
+export interface VectorGroup {
+  type: string;
+  tests: VectorTest[];
+  [extra: string]: Json | VectorTest[];
+}
+
+export interface VectorFile {
+  schema: string;
+  generatorVersion: string;
+  protocolVersion: string;
+  numberOfTests: number;
+  notes: Record<string, string>;
+  testGroups: VectorGroup[];
+}
+
+// ---------------------------------------------------------------------------
+// Running bytes through the receiver
+
+/** What a receiver makes of a byte stream delivered in `chunks`, then EOF. */
+export interface StreamOutcome {
+  /** Messages received (decoded and valid) before any error. */
+  messages: JsonObject[];
+  /** The first frame's Envelope, when the stream is exactly one frame that decodes (even if invalid). */
+  single: JsonObject | null;
+  error: CorralError | null;
+}
+
+export function receive(chunks: Uint8Array[], maxFrameBytes = DEFAULT_MAX_FRAME_BYTES): StreamOutcome {
+  const decoder = new FrameDecoder({ maxFrameBytes });
+  const messages: JsonObject[] = [];
+  const decoded: JsonObject[] = [];
+  let frames = 0;
+  let error: CorralError | null = null;
+  try {
+    for (const chunk of chunks) {
+      for (const payload of decoder.push(chunk)) {
+        frames++;
+        const m = decodeMessage(payload);
+        const json = messageToJSON(m) as JsonObject;
+        decoded.push(json);
+        validate(m);
+        messages.push(json);
+      }
+    }
+    decoder.end();
+  } catch (err) {
+    if (!(err instanceof CorralError)) throw err;
+    error = err;
+  }
+  const total = Buffer.concat(chunks);
+  const single = frames === 1 && decoded.length === 1 && total.length === total.readUInt32BE(0) + 4 ? decoded[0]! : null;
+  return { messages, single, error };
+}
+
+// ---------------------------------------------------------------------------
+// Building tests
+
+interface Spec {
+  id: string;
+  requirement: string;
+  comment: string;
+  flags: string[];
+  /** The stream, as delivered; one chunk unless the test is about splitting. */
+  chunks: Uint8Array[];
+  /** The error the receiver must report, or null. */
+  error: string | null;
+  /** 'acceptable' marks behaviour the spec leaves to the implementation. */
+  result?: VectorResult;
+  maxFrameBytes?: number;
+  /** Include the `messages` list (frame streams). */
+  listMessages?: boolean;
+  extra?: JsonObject;
+}
+
+const hexOf = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.length).toString('hex');
+const bytes = (h: string): Buffer => Buffer.from(h.replace(/\s+/g, ''), 'hex');
+const frame = (payload: ArrayLike<number>): Buffer => Buffer.concat([frameHeader(payload.length), Buffer.from(Uint8Array.from(payload))]);
+
+function varint(n: number): number[] {
+  const out: number[] = [];
+  while (n >= 0x80) {
+    out.push((n % 0x80) | 0x80);
+    n = Math.floor(n / 0x80);
+  }
+  out.push(n);
+  return out;
+}
+const field = (number: number, wireType: number): number[] => varint(number * 8 + wireType);
+const lenField = (number: number, content: ArrayLike<number>): number[] => [...field(number, 2), ...varint(content.length), ...Array.from(content)];
+/** The body bytes of a message (the Envelope minus its tag and length). */
+function bodyOf(m: OutMessage): number[] {
+  const env = Array.from(encodeMessage(m));
+  let i = 0;
+  while (env[i]! & 0x80) i++; // tag
+  i++;
+  while (env[i]! & 0x80) i++; // length
+  return env.slice(i + 1);
+}
+
+function makeTest(spec: Spec, tcId: number): VectorTest {
+  const outcome = receive(spec.chunks, spec.maxFrameBytes);
+  const actual = outcome.error?.code ?? null;
+  if (actual !== spec.error) {
+    throw new Error(`vector ${spec.id}: expected ${spec.error ?? 'success'}, the codec gives ${actual ?? 'success'}` +
+      (outcome.error ? ` (${outcome.error.message})` : ''));
+  }
+  const test: VectorTest = {
+    tcId,
+    id: spec.id,
+    requirement: spec.requirement,
+    comment: spec.comment,
+    flags: spec.flags,
+    hex: hexOf(Buffer.concat(spec.chunks)),
+    message: outcome.single,
+    result: spec.result ?? (spec.error === null ? 'valid' : 'invalid'),
+    error: spec.error,
+  };
+  if (spec.maxFrameBytes !== undefined) test.maxFrameBytes = spec.maxFrameBytes;
+  if (spec.chunks.length > 1) test.chunks = spec.chunks.map(hexOf);
+  // `messages` lists what a frame stream yields; left out when it would just repeat `message`.
+  if (spec.listMessages === true && !(outcome.single !== null && outcome.messages.length === 1)) test.messages = outcome.messages;
+  if (outcome.error instanceof UnknownMessageError) {
+    test.messageType = outcome.error.messageType;
+    const reply = toWireError(outcome.error);
+    test.reply = { code: reply.code ?? 0, fatal: reply.fatal ?? false, messageType: reply.messageType ?? 0 };
+  } else if (outcome.error !== null) {
+    test.fatal = outcome.error.fatal;
+  }
+  Object.assign(test, spec.extra);
+  return test;
+}
+
+function makeFile(notes: Record<string, string>, groups: { type: string; extra?: JsonObject; specs: Spec[] }[]): VectorFile {
+  let tcId = 0;
+  const testGroups = groups.map((g) => ({ type: g.type, ...g.extra, tests: g.specs.map((s) => makeTest(s, ++tcId)) }));
+  for (const g of testGroups) for (const t of g.tests) for (const flag of t.flags) {
+    if (notes[flag] === undefined) throw new Error(`vector ${t.id}: flag ${flag} has no note`);
+  }
+  return {
+    schema: SCHEMA,
+    generatorVersion: GENERATOR_VERSION,
+    protocolVersion: `${PROTOCOL_VERSION.major}.${PROTOCOL_VERSION.minor}`,
+    numberOfTests: tcId,
+    notes,
+    testGroups,
+  };
+}
+
+const E = {
+  TOO_LARGE: 'CORRAL_ERR_FRAME_TOO_LARGE',
+  EMPTY: 'CORRAL_ERR_FRAME_EMPTY',
+  TRUNCATED: 'CORRAL_ERR_FRAME_TRUNCATED',
+  DECODE: 'CORRAL_ERR_DECODE',
+  UNKNOWN: 'CORRAL_ERR_UNKNOWN_MESSAGE',
+  INVALID: 'CORRAL_ERR_INVALID_FIELD',
+  VERSION: 'CORRAL_ERR_VERSION_MISMATCH',
+} as const;
+
+// ---------------------------------------------------------------------------
+// framing.json
+
+/** An Execute whose Envelope is exactly `size` bytes. */
+function executeOfSize(size: number): OutMessage {
+  for (let p = size; p > 0; p--) {
+    const m: OutMessage = { kind: 'execute', body: { requestId: 1, payload: examplePayload(p) } };
+    if (encodeMessage(m).length === size) return m;
+  }
+  throw new Error(`no Execute of ${size} bytes`);
+}
+
+function framing(): VectorFile {
+  const hb = encodeFrame(EXAMPLE_MESSAGES.heartbeat);
+  const grant = encodeFrame(EXAMPLE_MESSAGES.acceptGrant);
+  const ready = encodeFrame({ kind: 'ready', body: { capacity: 1 } });
+  const two = Buffer.concat([hb, grant]);
+  const max = encodeFrame(executeOfSize(DEFAULT_MAX_FRAME_BYTES));
+  const k1 = encodeFrame(executeOfSize(1024));
+  const k1plus = encodeFrame(executeOfSize(1025));
+  const s = (id: string, requirement: string, comment: string, flags: string[], chunks: Uint8Array[], error: string | null, more: Partial<Spec> = {}): Spec =>
+    ({ id, requirement, comment, flags, chunks, error, listMessages: true, ...more });
+
+  const valid: Spec[] = [
+    s('frame-single', 'FRAME-1', 'One Heartbeat frame: 4-byte big-endian length, then the Envelope.', [], [hb], null),
+    s('frame-two-in-one-chunk', 'FRAME-1', 'Two frames delivered in one read.', [], [two], null),
+    s('frame-length-counts-envelope-only', 'FRAME-2', 'Ready{capacity:1}: the Envelope is 4 bytes (1a 02 08 01), so the length is 4, not 8.', [], [ready], null),
+    s('frame-split-in-length', 'FRAME-1', 'The length prefix arrives in two reads.', ['Split'], [hb.subarray(0, 2), hb.subarray(2)], null),
+    s('frame-split-in-payload', 'FRAME-1', 'The Envelope arrives in two reads.', ['Split'], [hb.subarray(0, 7), hb.subarray(7)], null),
+    s('frame-split-across-frames', 'FRAME-1', 'A read ends two bytes into the second frame\'s length prefix.', ['Split'],
+      [two.subarray(0, hb.length + 2), two.subarray(hb.length + 2)], null),
+    s('frame-split-byte-by-byte', 'FRAME-1', 'Two frames delivered one byte per read.', ['Split'], Array.from(two, (b) => Uint8Array.of(b)), null),
+    s('frame-empty-stream', 'FRAME-6', 'EOF before any byte: a clean end, no frame.', [], [], null),
+    s('frame-max-size-exact', 'FRAME-4', 'An Envelope of exactly 65536 bytes, the default limit, is accepted.', ['MaxSize'], [max], null),
+    s('frame-max-size-negotiated-exact', 'FRAME-4', 'With a negotiated limit of 1024, a 1024-byte Envelope is accepted.', ['MaxSize', 'Negotiated'],
+      [k1], null, { maxFrameBytes: 1024 }),
+  ];
+  const invalid: Spec[] = [
+    s('frame-zero-length', 'FRAME-3', 'A length of 0 is invalid.', ['ZeroLength'], [bytes('00000000')], E.EMPTY),
+    s('frame-zero-length-after-valid', 'FRAME-3', 'A valid frame, then (in a later read) a zero length.', ['ZeroLength'],
+      [hb, bytes('00000000')], E.EMPTY),
+    s('frame-oversize-header-only', 'FRAME-5', 'Length 65537 with the default limit: rejected from the 4 length bytes alone; the receiver must not wait for the payload.',
+      ['Oversize'], [bytes('00010001')], E.TOO_LARGE),
+    s('frame-oversize-partial-payload', 'FRAME-5', 'Length 65537 followed by the start of a payload.', ['Oversize'],
+      [Buffer.concat([bytes('00010001'), examplePayload(16)])], E.TOO_LARGE),
+    s('frame-oversize-negotiated', 'FRAME-5', 'With a negotiated limit of 1024, a 1025-byte Envelope is rejected.', ['Oversize', 'Negotiated'],
+      [k1plus], E.TOO_LARGE, { maxFrameBytes: 1024 }),
+    s('frame-oversize-hard-cap', 'FRAME-4', 'Even at the 16 MiB hard cap, length 16777217 is rejected.', ['Oversize'],
+      [bytes('01000001')], E.TOO_LARGE, { maxFrameBytes: HARD_MAX_FRAME_BYTES }),
+    s('frame-length-high-bit', 'FRAME-5', 'Length 0x80000000: the length is unsigned, so this is 2 GiB, not negative.', ['Oversize'],
+      [bytes('80000000')], E.TOO_LARGE),
+    s('frame-length-max-u32', 'FRAME-5', 'Length 0xffffffff.', ['Oversize'], [bytes('ffffffff')], E.TOO_LARGE),
+    s('frame-length-includes-header', 'FRAME-2', 'A sender that counts the 4 length bytes in N: the receiver waits for 4 more bytes and meets EOF.',
+      ['Truncated'], [Buffer.concat([frameHeader(ready.length), ready.subarray(4)])], E.TRUNCATED),
+    s('frame-truncated-in-length', 'FRAME-6', 'EOF after 3 of the 4 length bytes.', ['Truncated'], [bytes('000000')], E.TRUNCATED),
+    s('frame-truncated-in-payload', 'FRAME-6', `EOF after 5 of the ${hb.length - 4} Envelope bytes.`, ['Truncated'], [hb.subarray(0, 9)], E.TRUNCATED),
+    s('frame-truncated-after-valid', 'FRAME-6', 'A whole frame, then EOF inside the next one; the first frame is received.', ['Truncated'],
+      [hb, grant.subarray(0, 6)], E.TRUNCATED),
+    s('frame-decode-garbage', 'FRAME-7', 'A 4-byte payload that is not protobuf (an unterminated varint).', ['Garbage'],
+      [frame([0xff, 0xff, 0xff, 0xff])], E.DECODE),
+    s('frame-decode-length-beyond-payload', 'FRAME-7', 'The heartbeat field claims 5 bytes but 1 follows.', ['Garbage'],
+      [frame([0x22, 0x05, 0x08])], E.DECODE),
+    s('frame-decode-invalid-wire-type', 'FRAME-7', 'Wire type 7 does not exist.', ['Garbage'], [frame([0x07])], E.DECODE),
+    s('frame-decode-known-body-wrong-wire-type', 'FRAME-7', 'Field 4 (heartbeat) sent as a varint: a known body with the wrong wire type is undecodable, not an unknown message.',
+      ['Garbage'], [frame([0x20, 0x01])], E.DECODE),
+    s('frame-decode-field-zero', 'FRAME-7', 'Field number 0 is invalid in protobuf.', ['Garbage'], [frame([0x00, 0x01])], E.DECODE),
+    s('frame-decode-nested-truncated', 'FRAME-7', 'A Hello whose first Version claims 5 bytes it does not have.', ['Garbage'],
+      [frame(lenField(1, [0x0a, 0x05, 0x08]))], E.DECODE),
+    s('frame-decode-unterminated-group', 'FRAME-7', 'A start-group tag (field 50) with no end-group tag.', ['Garbage'],
+      [frame(field(50, 3))], E.DECODE),
+  ];
+  return makeFile({
+    Split: 'The stream is delivered in the reads listed in `chunks`; the result must not depend on where reads end.',
+    ZeroLength: 'A frame length of 0.',
+    Oversize: 'A frame length above the receiver\'s limit (`maxFrameBytes`, default 65536).',
+    MaxSize: 'A frame exactly at the limit.',
+    Negotiated: 'The receiver\'s limit is the negotiated `maxFrameBytes` given in the test.',
+    Truncated: 'The stream ends (EOF) inside a frame.',
+    Garbage: 'The frame is well-formed but its payload is not a decodable Envelope.',
+  }, [
+    { type: 'FrameStream', specs: valid },
+    { type: 'FrameStream', specs: invalid },
+  ]);
+}
+
+// ---------------------------------------------------------------------------
+// messages.json
+
+function messages(): VectorFile {
+  const one = (id: string, requirement: string, comment: string, flags: string[], m: OutMessage | Uint8Array, error: string | null, result?: VectorResult): Spec => {
+    const payload = m instanceof Uint8Array ? m : encodeMessage(m);
+    return { id, requirement, comment, flags, chunks: [frame(payload)], error, ...(result ? { result } : {}) };
+  };
+  const full = MESSAGE_KINDS.map((kind) => one(`msg-${kind}-all-fields`, 'MSG-1', `${kind} with every field set.`, ['AllFields'], EXAMPLE_MESSAGES[kind], null));
+  const empty = MESSAGE_KINDS
+    .filter((kind) => !['hello', 'welcome', 'handoff', 'execute', 'result', 'chunk', 'end', 'cancel'].includes(kind))
+    .map((kind) => one(`msg-${kind}-defaults`, 'MSG-1', `${kind} with every field at its default: an empty body.`, ['Defaults'], { kind, body: {} } as OutMessage, null));
+  const edge: Spec[] = [
+    one('msg-heartbeat-uint64-max-safe', 'MSG-1', 'uint64 fields up to 2^53-1 survive as exact integers (protobuf JSON writes them as strings).', ['Uint64'],
+      { kind: 'heartbeat', body: { timeMs: Number.MAX_SAFE_INTEGER, acceptedTotal: 2 ** 32, requestsTotal: 1 } }, null),
+    one('msg-handoffAck-unpacked', 'MSG-1', 'Repeated uint64 ids sent unpacked (one tag per id) must be accepted like the packed form.', ['Unpacked'],
+      Uint8Array.from(lenField(13, [...field(1, 0), 1, ...field(1, 0), ...varint(300), ...field(2, 0), 2])), null),
+    one('msg-error-unknown-message-reply', 'MSG-1', 'The reply to an unknown message type 50.', [],
+      { kind: 'error', body: { code: 200, message: 'unknown message type 50', messageType: 50 } }, null),
+    one('msg-error-fatal-decode', 'MSG-1', 'A fatal Error reporting an undecodable frame.', [],
+      { kind: 'error', body: { code: 103, message: 'undecodable envelope', fatal: true } }, null),
+  ];
+  const semantic: Spec[] = [
+    one('msg-hello-no-versions', 'HELLO-2', 'A Hello must list at least one version.', ['Semantic'],
+      { kind: 'hello', body: { kind: WorkerKind.WORKER_KIND_SOCKET, pid: 10 } }, E.INVALID),
+    one('msg-execute-request-id-zero', 'MSG-1', 'Execute.request_id must be non-zero (tasks.proto).', ['Semantic'],
+      { kind: 'execute', body: { name: 'job', payload: examplePayload(2) } }, E.INVALID),
+    one('msg-acceptDone-unknown-reason', 'MSG-1', 'AcceptDone.reason 9 is not a ReleaseReason of 1.0; this implementation rejects it.', ['Semantic'],
+      { kind: 'acceptDone', body: { grantId: 1, reason: 9 as ReleaseReason } }, E.INVALID, 'acceptable'),
+    one('msg-welcome-without-version', 'MSG-1', 'A Welcome must carry the chosen version; this implementation rejects one without.', ['Semantic'],
+      { kind: 'welcome', body: { workerId: 1 } }, E.INVALID, 'acceptable'),
+    {
+      ...one('msg-execute-request-id-above-2-53', 'MSG-1', 'request_id 2^60 (1152921504606846976) cannot be held exactly in a JavaScript number; this implementation rejects it.',
+        ['Semantic', 'Uint64'], { kind: 'execute', body: { requestId: 2 ** 60 } }, E.INVALID, 'acceptable'),
+      // The decoded form would print the rounded JavaScript number; leave it out.
+      extra: { message: null },
+    },
+  ];
+  return makeFile({
+    AllFields: 'Every field of the message has a non-default value.',
+    Defaults: 'Every field has its default value, so the body is empty (proto3 omits defaults).',
+    Uint64: 'A uint64 field with a value above 2^32.',
+    Unpacked: 'A repeated scalar field sent unpacked; proto3 receivers accept both forms.',
+    Semantic: 'The bytes decode, but a value breaks a protocol rule (CORRAL_ERR_INVALID_FIELD).',
+  }, [
+    { type: 'MessageRoundTrip', specs: [...full, ...empty, ...edge] },
+    { type: 'MessageValidation', specs: semantic },
+  ]);
+}
+
+// ---------------------------------------------------------------------------
+// unknown.json
+
+function unknown(): VectorFile {
+  const grant = bodyOf(EXAMPLE_MESSAGES.acceptGrant);
+  const hb = Array.from(encodeMessage(EXAMPLE_MESSAGES.heartbeat));
+  const u = (id: string, comment: string, flags: string[], payload: number[], error: string | null, result?: VectorResult): Spec =>
+    ({ id, requirement: error === null ? 'COMPAT-1' : 'COMPAT-2', comment, flags, chunks: [frame(payload)], error, ...(result ? { result } : {}) });
+  const fields: Spec[] = [
+    u('unknown-field-varint-in-acceptGrant', 'AcceptGrant with an extra varint field 99 at the end.', ['UnknownField'],
+      lenField(10, [...grant, ...field(99, 0), ...varint(123456)]), null),
+    u('unknown-field-len-first-in-acceptGrant', 'AcceptGrant with an extra length-delimited field 100 before the known ones.', ['UnknownField'],
+      lenField(10, [...lenField(100, [1, 2, 3]), ...grant]), null),
+    u('unknown-field-fixed32-in-heartbeat', 'Heartbeat with an extra fixed32 field 16.', ['UnknownField'],
+      lenField(4, [...bodyOf(EXAMPLE_MESSAGES.heartbeat), ...field(16, 5), 1, 2, 3, 4]), null),
+    u('unknown-field-fixed64-in-hello', 'Hello with an extra fixed64 field 8.', ['UnknownField'],
+      lenField(1, [...bodyOf(EXAMPLE_MESSAGES.hello), ...field(8, 1), 1, 2, 3, 4, 5, 6, 7, 8]), null),
+    u('unknown-field-group-in-drain', 'Drain with an extra (deprecated) group field 7 holding a varint.', ['UnknownField', 'Group'],
+      lenField(20, [...bodyOf(EXAMPLE_MESSAGES.drain), ...field(7, 3), ...field(1, 0), 5, ...field(7, 4)]), null),
+    u('unknown-field-in-nested-listener', 'Welcome whose Listener carries an extra field 4.', ['UnknownField'],
+      lenField(2, [...field(1, 2), 2, 0x08, 0x01, ...lenField(5, [0x08, 0x01, ...lenField(2, [0x61]), ...lenField(4, [0x78])])]), null),
+    u('unknown-field-in-nested-version', 'Hello whose Version carries an extra field 3.', ['UnknownField'],
+      lenField(1, [...lenField(1, [0x08, 0x01, ...field(3, 0), 7])]), null),
+    u('unknown-field-known-number-wrong-type', 'Ready.capacity (field 1) sent length-delimited: a wire-type mismatch makes it an unknown field, skipped; capacity stays 0.',
+      ['UnknownField'], lenField(3, [...lenField(1, [9])]), null),
+    u('unknown-field-reserved-number-beside-body', 'An Envelope field 50 (reserved for 1.x) before a Heartbeat body: ignored, the Heartbeat is received.',
+      ['UnknownField', 'Envelope'], [...field(50, 0), 1, ...hb], null),
+    u('unknown-field-extension-number-beside-body', 'An Envelope field 150 (extension range) after a Heartbeat body.',
+      ['UnknownField', 'Envelope'], [...hb, ...lenField(150, [1, 2])], null),
+  ];
+  const types: Spec[] = [
+    u('unknown-type-5', 'Field 5: unassigned in the handshake range.', ['UnknownType'], lenField(5, [0x08, 0x01]), E.UNKNOWN),
+    u('unknown-type-40-reserved', 'Field 40: reserved for future 1.x messages.', ['UnknownType', 'Reserved'], lenField(40, [0x08, 0x01]), E.UNKNOWN),
+    u('unknown-type-99-reserved', 'Field 99: the last number reserved for 1.x.', ['UnknownType', 'Reserved'], lenField(99, []), E.UNKNOWN),
+    u('unknown-type-100-extension', 'Field 100: the first extension number.', ['UnknownType', 'Extension'], lenField(100, [0x0a, 0x01, 0x78]), E.UNKNOWN),
+    u('unknown-type-199-extension', 'Field 199: the last extension number.', ['UnknownType', 'Extension'], lenField(199, [0x10, 0x02]), E.UNKNOWN),
+    u('unknown-type-200-private', 'Field 200: beyond every assigned range.', ['UnknownType'], lenField(200, [0x08, 0x01]), E.UNKNOWN),
+    u('unknown-type-max-field-number', 'Field 536870911, the largest protobuf field number, as fixed64.', ['UnknownType'],
+      [...field(536870911, 1), 0, 0, 0, 0, 0, 0, 0, 0], E.UNKNOWN),
+    u('unknown-type-varint', 'Field 45 sent as a varint: still an unknown type, reported by its number.', ['UnknownType'], [...field(45, 0), 1], E.UNKNOWN),
+    u('unknown-type-fixed32', 'Field 41 sent as fixed32.', ['UnknownType'], [...field(41, 5), 1, 2, 3, 4], E.UNKNOWN),
+    u('unknown-type-two-fields', 'Two unknown fields, 60 then 61: messageType is the first one.', ['UnknownType', 'MultipleUnknown'],
+      [...lenField(60, [1]), ...lenField(61, [1])], E.UNKNOWN),
+  ];
+  return makeFile({
+    UnknownField: 'A field the receiver does not know inside a known message: it must be ignored.',
+    Group: 'A deprecated group (wire types 3 and 4), skipped like any unknown field.',
+    Envelope: 'The unknown field is in the Envelope itself, beside a known body.',
+    UnknownType: 'The Envelope holds no known body: the receiver answers Error{code:200, message_type, fatal:false} (see `reply`) and keeps the channel open.',
+    Reserved: 'A field number reserved for future 1.x messages (40-99).',
+    Extension: 'A field number in the extension range (100-199).',
+    MultipleUnknown: 'More than one unknown top-level field.',
+  }, [
+    { type: 'UnknownFields', specs: fields },
+    { type: 'UnknownMessageType', specs: types },
+  ]);
+}
+
+// ---------------------------------------------------------------------------
+// handshake.json
+
+interface NegCase {
+  id: string;
+  requirement: string;
+  comment: string;
+  flags: string[];
+  hello: corral.v1.Hello.$Properties;
+  offer: HandshakeOffer;
+  error: string | null;
+}
+
+function handshake(): VectorFile {
+  const v = (major: number, minor: number): { major: number; minor: number } => ({ major, minor });
+  const base: corral.v1.Hello.$Properties = { kind: WorkerKind.WORKER_KIND_SOCKET, pid: 4242, implementation: 'vectors/1' };
+  const offer = (versions: { major: number; minor: number }[], features: string[] = [...FEATURES], maxFrameBytes = 0): HandshakeOffer =>
+    ({ versions, features, maxFrameBytes });
+  const c = (id: string, requirement: string, comment: string, hello: corral.v1.Hello.$Properties, o: HandshakeOffer, error: string | null = null, flags: string[] = []): NegCase =>
+    ({ id, requirement, comment, flags, hello: { ...base, ...hello }, offer: o, error });
+  const cases: NegCase[] = [
+    c('neg-1.0-both', 'NEG-1', 'Both sides speak 1.0.', { versions: [v(1, 0)] }, offer([v(1, 0)])),
+    c('neg-highest-common-major', 'NEG-1', 'Worker 1.0 and 2.3, arbiter 1.1 and 2.1: major 2, minor min(3, 1).',
+      { versions: [v(1, 0), v(2, 3)] }, offer([v(1, 1), v(2, 1)])),
+    c('neg-min-minor-arbiter-lower', 'NEG-1', 'Worker 1.5, arbiter 1.2: 1.2.', { versions: [v(1, 5)] }, offer([v(1, 2)])),
+    c('neg-min-minor-worker-lower', 'NEG-1', 'Worker 1.0, arbiter 1.3: 1.0.', { versions: [v(1, 0)] }, offer([v(1, 3)])),
+    c('neg-versions-unordered', 'NEG-1', 'Versions in any order, a major listed twice: its highest minor counts.',
+      { versions: [v(1, 1), v(3, 0), v(1, 4)] }, offer([v(1, 2), v(2, 0)])),
+    c('neg-no-common-major', 'NEG-2', 'Worker 2.0, arbiter 1.0: VERSION_MISMATCH, fatal.', { versions: [v(2, 0)] }, offer([v(1, 0)]), E.VERSION),
+    c('neg-no-common-major-many', 'NEG-2', 'Worker 0.9, 2.0, 3.1; arbiter 1.0.', { versions: [v(0, 9), v(2, 0), v(3, 1)] }, offer([v(1, 0)]), E.VERSION),
+    c('neg-hello-without-versions', 'HELLO-2', 'A Hello with no versions is invalid.', {}, offer([v(1, 0)]), E.INVALID),
+    c('neg-features-intersection', 'NEG-3', 'Features are the intersection, in the arbiter\'s order.',
+      { versions: [v(1, 0)], features: [FEATURE.LOAD_REPORT, FEATURE.ACCEPT_HANDOFF, FEATURE.ACCEPT_ARBITER] },
+      offer([v(1, 0)], [FEATURE.ACCEPT_ARBITER, FEATURE.ACCEPT_SHARED, FEATURE.LOAD_REPORT])),
+    c('neg-features-none-common', 'NEG-3', 'No feature in common: the empty set.', { versions: [v(1, 0)], features: [FEATURE.TASKS] },
+      offer([v(1, 0)], [FEATURE.ACCEPT_ARBITER])),
+    c('neg-features-unknown-ignored', 'NEG-3', 'Feature names the arbiter does not know are dropped, not an error.',
+      { versions: [v(1, 0)], features: ['x.vendor.thing', FEATURE.TASKS, FEATURE.TASKS_STREAM] }, offer([v(1, 0)])),
+    c('neg-max-frame-defaults', 'NEG-4', 'Both sides say 0: the default, 65536.', { versions: [v(1, 0)] }, offer([v(1, 0)], [], 0)),
+    c('neg-max-frame-worker-smaller', 'NEG-4', 'Worker 16384, arbiter 1 MiB: 16384.', { versions: [v(1, 0)], maxFrameBytes: 16384 }, offer([v(1, 0)], [], 1 << 20)),
+    c('neg-max-frame-arbiter-smaller', 'NEG-4', 'Worker 1 MiB, arbiter 32768: 32768.', { versions: [v(1, 0)], maxFrameBytes: 1 << 20 }, offer([v(1, 0)], [], 32768)),
+    c('neg-max-frame-worker-default', 'NEG-4', 'Worker 0 (= 65536), arbiter 1 MiB: 65536.', { versions: [v(1, 0)] }, offer([v(1, 0)], [], 1 << 20)),
+    c('neg-max-frame-hard-cap', 'NEG-4', 'Worker 4294967295, arbiter 32 MiB: capped at 16 MiB.', { versions: [v(1, 0)], maxFrameBytes: 0xffffffff },
+      offer([v(1, 0)], [], 32 << 20)),
+  ];
+  const specs: Spec[] = cases.map((k) => {
+    let expect: Json = null;
+    let actual: string | null = null;
+    try {
+      const r = negotiate(k.hello, k.offer);
+      expect = { version: { ...r.version }, features: r.features, maxFrameBytes: r.maxFrameBytes };
+    } catch (err) {
+      if (!(err instanceof CorralError)) throw err;
+      actual = err.code;
+    }
+    if (actual !== k.error) throw new Error(`vector ${k.id}: expected ${k.error ?? 'success'}, negotiate gives ${actual ?? 'success'}`);
+    const frameBytes = encodeFrame({ kind: 'hello', body: k.hello });
+    const helloJson = (messageToJSON({ kind: 'hello', body: k.hello }) as { hello: JsonObject }).hello;
+    return {
+      id: k.id, requirement: k.requirement, comment: k.comment, flags: k.flags, chunks: [frameBytes],
+      // The Hello frame itself decodes; only HELLO-2 makes it invalid as a message.
+      error: k.error === E.INVALID ? E.INVALID : null,
+      result: k.error === null ? 'valid' : 'invalid' as VectorResult,
+      extra: {
+        hello: helloJson,
+        offer: { versions: k.offer.versions.map((x) => ({ ...x })), features: k.offer.features, maxFrameBytes: k.offer.maxFrameBytes },
+        expect,
+        negotiationError: k.error,
+      },
+    };
+  });
+  const file = makeFile({}, [{ type: 'Negotiation', specs }]);
+  // In this file `error` is the outcome of the negotiation, not of decoding the frame.
+  for (const t of file.testGroups[0]!.tests) {
+    t.error = t.negotiationError as string | null;
+    delete t.negotiationError;
+    delete t.fatal;
+    if (t.error !== null) t.fatal = true;
+  }
+  return file;
+}
+
+// ---------------------------------------------------------------------------
+// transcripts.json
+
+interface TranscriptFrame {
+  dir: 'w2a' | 'a2w';
+  message?: JsonObject | null;
+  /** Raw framed bytes, for frames that are not a valid message. */
+  hex?: string;
+  comment?: string;
+}
+interface Transcript {
+  id: string;
+  title: string;
+  requirement: string;
+  frames: TranscriptFrame[];
+}
+
+const hello10 = { versions: [{ major: 1 }], kind: 'WORKER_KIND_SOCKET', pid: 4242, features: ['accept.arbiter', 'load-report'], implementation: 'corral-node/0.1.0', capacity: 1000 };
+const welcome10 = {
+  version: { major: 1 }, workerId: 1, heartbeatIntervalMs: 1000, heartbeatTimeoutMs: 5000,
+  listeners: [{ name: 'http', address: '127.0.0.1:8000' }], maxFrameBytes: 65536, strategy: 'ACCEPT_STRATEGY_ARBITER',
+  features: ['accept.arbiter', 'load-report'], generation: 1,
+};
+
+/** Used when fixtures/transcripts/ has none (spec.md section 12 is the source of truth). */
+export const BUILTIN_TRANSCRIPTS: Transcript[] = [
+  {
+    id: 'handshake', title: 'Handshake: Hello, Welcome, Ready, first Heartbeat', requirement: 'TRANSCRIPT-1',
+    frames: [
+      { dir: 'w2a', message: { hello: hello10 } },
+      { dir: 'a2w', message: { welcome: welcome10 } },
+      { dir: 'w2a', message: { ready: { capacity: 1000 } } },
+      { dir: 'w2a', message: { heartbeat: { timeMs: '1000', capacity: 1000 } } },
+    ],
+  },
+  {
+    id: 'grant-cycle', title: 'Accept lease: grant, batch release, re-grant, expiry', requirement: 'TRANSCRIPT-2',
+    frames: [
+      { dir: 'a2w', message: { acceptGrant: { grantId: 1, maxAccepts: 16, releaseLoad: 900, leaseMs: 250 } } },
+      { dir: 'w2a', message: { acceptDone: { grantId: 1, accepted: 16, inFlight: 16, reason: 'RELEASE_REASON_BATCH' } } },
+      { dir: 'a2w', message: { acceptGrant: { grantId: 2, maxAccepts: 16, releaseLoad: 900, leaseMs: 250 } } },
+      { dir: 'w2a', message: { acceptDone: { grantId: 2, accepted: 3, wouldBlock: 1, inFlight: 11, reason: 'RELEASE_REASON_EXPIRED' } } },
+      { dir: 'w2a', message: { heartbeat: { timeMs: '2000', inFlight: 11, capacity: 1000, acceptedTotal: '19' } } },
+    ],
+  },
+  {
+    id: 'drain', title: 'Drain: release the grant, finish, Goodbye', requirement: 'TRANSCRIPT-3',
+    frames: [
+      { dir: 'a2w', message: { drain: { deadlineMs: 30000, reason: 'reload' } } },
+      { dir: 'w2a', message: { acceptDone: { grantId: 3, accepted: 2, inFlight: 5, reason: 'RELEASE_REASON_DRAINING' } } },
+      { dir: 'w2a', message: { goodbye: { reason: 'GOODBYE_REASON_DRAINED', acceptedTotal: '21' } } },
+    ],
+  },
+  {
+    id: 'bad-frame', title: 'An unknown message type, then an undecodable frame', requirement: 'TRANSCRIPT-4',
+    frames: [
+      { dir: 'w2a', hex: '00000003' + '920300', comment: 'Envelope field 50: an unknown message type.' },
+      { dir: 'a2w', message: { error: { code: 200, message: 'unknown message type 50', messageType: 50 } } },
+      { dir: 'w2a', hex: '00000004' + 'ffffffff', comment: 'Not protobuf.' },
+      { dir: 'a2w', message: { error: { code: 103, message: 'undecodable envelope', fatal: true } } },
+    ],
+  },
+];
+
+function loadTranscripts(): { transcripts: Transcript[]; source: string } {
+  if (!existsSync(TRANSCRIPTS_DIR)) return { transcripts: BUILTIN_TRANSCRIPTS, source: 'built in' };
+  const files = readdirSync(TRANSCRIPTS_DIR).filter((f) => f.endsWith('.json')).sort();
+  if (files.length === 0) return { transcripts: BUILTIN_TRANSCRIPTS, source: 'built in' };
+  return {
+    transcripts: files.map((f) => JSON.parse(readFileSync(join(TRANSCRIPTS_DIR, f), 'utf8')) as Transcript),
+    source: 'fixtures/transcripts',
+  };
+}
+
+/** Default-valued JSON (0, "0", false, "", [], {}, null, *_UNSPECIFIED) is dropped by canonical protobuf JSON. */
+function isDefault(v: unknown): boolean {
+  return v === 0 || v === '0' || v === false || v === '' || v === null ||
+    (typeof v === 'string' && v.endsWith('_UNSPECIFIED')) || (Array.isArray(v) && v.length === 0);
+}
+
+/** Throws if `input` has a key that the canonical form lost: a typo in a transcript would otherwise vanish. */
+function checkNoLostKeys(input: unknown, canonical: unknown, path: string): void {
+  if (input === null || typeof input !== 'object') return;
+  for (const [k, v] of Object.entries(input)) {
+    const c = (canonical as Record<string, unknown> | null | undefined)?.[k];
+    if (c === undefined) {
+      if (!isDefault(v)) throw new Error(`${path}.${k}: not a field of the message (or an invalid value): ${JSON.stringify(v)}`);
+      continue;
+    }
+    if (Array.isArray(v)) v.forEach((x, i) => checkNoLostKeys(x, (c as unknown[])[i], `${path}.${k}[${i}]`));
+    else checkNoLostKeys(v, c, `${path}.${k}`);
+  }
+}
+
+function transcripts(): VectorFile {
+  const { transcripts: list, source } = loadTranscripts();
+  const groups = list.map((t) => {
+    const specs = t.frames.map((f, i): Spec => {
+      let bytesOut: Buffer;
+      if (typeof f.hex === 'string') {
+        bytesOut = bytes(f.hex);
+      } else {
+        if (f.message == null) throw new Error(`transcript ${t.id} frame ${i + 1}: needs message or hex`);
+        const m = messageFromJSON(f.message as Record<string, unknown>);
+        checkNoLostKeys(f.message, messageToJSON(m), `transcript ${t.id} frame ${i + 1}`);
+        bytesOut = encodeFrame(m as OutMessage);
+      }
+      const outcome = receive([bytesOut]);
+      const kind = outcome.single ? Object.keys(outcome.single)[0] : 'raw bytes';
+      return {
+        id: `${t.id}-${i + 1}`,
+        requirement: t.requirement,
+        comment: f.comment ?? `${f.dir === 'w2a' ? 'worker -> arbiter' : 'arbiter -> worker'}: ${kind}`,
+        flags: ['Transcript'],
+        chunks: [bytesOut],
+        error: outcome.error?.code ?? null,
+        extra: { dir: f.dir },
+      };
+    });
+    return { type: 'Transcript', extra: { transcriptId: t.id, title: t.title, requirement: t.requirement }, specs };
+  });
+  const file = makeFile({
+    Transcript: `One frame of an example session (spec.md section 12; source: ${source}). \`dir\` is w2a (worker to arbiter) or a2w.`,
+  }, groups);
+  return file;
+}
+
+// ---------------------------------------------------------------------------
+
+/** Every vector file, by file name, as the exact text to commit. */
+export function renderVectors(): Map<string, string> {
+  const files = new Map<string, VectorFile>([
+    ['framing.json', framing()],
+    ['messages.json', messages()],
+    ['unknown.json', unknown()],
+    ['handshake.json', handshake()],
+    ['transcripts.json', transcripts()],
+  ]);
+  return new Map([...files].map(([name, f]) => [name, JSON.stringify(f, null, 2) + '\n']));
+}
+
+function main(): void {
+  const check = process.argv.includes('--check');
+  const rendered = renderVectors();
+  let total = 0;
+  for (const text of rendered.values()) total += (JSON.parse(text) as VectorFile).numberOfTests;
+  if (check) {
+    const stale = [...rendered].filter(([name, text]) => {
+      const path = join(VECTORS_DIR, name);
+      return !existsSync(path) || readFileSync(path, 'utf8') !== text;
+    }).map(([name]) => name);
+    if (stale.length > 0) {
+      console.error(`fixtures/vectors is stale (${stale.join(', ')}): run \`npx tsx scripts/vectors.ts\` and commit the result`);
+      process.exit(1);
+    }
+    console.log(`fixtures/vectors is current: ${rendered.size} files, ${total} vectors`);
+    return;
+  }
+  mkdirSync(VECTORS_DIR, { recursive: true });
+  for (const [name, text] of rendered) writeFileSync(join(VECTORS_DIR, name), text);
+  console.log(`wrote ${rendered.size} files, ${total} vectors to fixtures/vectors`);
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -1,0 +1,146 @@
+// The golden vectors in fixtures/vectors/: the committed files must be what
+// scripts/vectors.ts generates, and, checked independently of the generator,
+// every vector must behave as it says.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderVectors, VECTORS_DIR, type VectorFile, type VectorTest } from '../../scripts/vectors.js';
+import { corral, decodeMessage, encodeFrame, messageFromJSON, messageToJSON, validate, type OutMessage } from './codec.js';
+import { CorralError, UnknownMessageError, toWireError } from './errors.js';
+import { FrameDecoder } from './framer.js';
+import { negotiate, type HandshakeOffer } from './handshake.js';
+import { DEFAULT_MAX_FRAME_BYTES } from './limits.js';
+
+const REQUIREMENTS = new Set([
+  'FRAME-1', 'FRAME-2', 'FRAME-3', 'FRAME-4', 'FRAME-5', 'FRAME-6', 'FRAME-7', 'MSG-1', 'COMPAT-1', 'COMPAT-2',
+  'HELLO-1', 'HELLO-2', 'NEG-1', 'NEG-2', 'NEG-3', 'NEG-4', 'TRANSCRIPT-1', 'TRANSCRIPT-2', 'TRANSCRIPT-3', 'TRANSCRIPT-4',
+]);
+
+const files = new Map<string, VectorFile>(
+  readdirSync(VECTORS_DIR).filter((f) => f.endsWith('.json')).sort()
+    .map((f) => [f, JSON.parse(readFileSync(join(VECTORS_DIR, f), 'utf8')) as VectorFile]),
+);
+const all = (name?: string): VectorTest[] =>
+  [...files].filter(([f]) => name === undefined || f === name).flatMap(([, v]) => v.testGroups.flatMap((g) => g.tests));
+
+test('the committed vectors are exactly what scripts/vectors.ts generates', () => {
+  const rendered = renderVectors();
+  assert.equal([...files.keys()], [...rendered.keys()].sort());
+  for (const [name, text] of rendered) {
+    assert.ok(readFileSync(join(VECTORS_DIR, name), 'utf8') === text, `${name} is stale: run npx tsx scripts/vectors.ts`);
+  }
+});
+
+test('file headers, ids, requirements and flags are consistent', () => {
+  const ids = new Set<string>();
+  for (const [name, f] of files) {
+    assert.is(f.schema, 'corral-vectors-v1', name);
+    assert.is(f.protocolVersion, '1.0', name);
+    const tests = f.testGroups.flatMap((g) => g.tests);
+    assert.is(f.numberOfTests, tests.length, name);
+    assert.equal(tests.map((t) => t.tcId), tests.map((_, i) => i + 1), `${name}: tcId runs 1..N`);
+    for (const t of tests) {
+      assert.not.ok(ids.has(t.id), `duplicate id ${t.id}`);
+      ids.add(t.id);
+      assert.match(t.id, /^[a-z0-9][a-z0-9.-]*$/i);
+      assert.ok(REQUIREMENTS.has(t.requirement), `${t.id}: unknown requirement ${t.requirement}`);
+      assert.ok(['valid', 'invalid', 'acceptable'].includes(t.result), t.id);
+      assert.ok(t.result === 'valid' ? t.error === null : typeof t.error === 'string' && t.error.startsWith('CORRAL_ERR_'), t.id);
+      for (const flag of t.flags) assert.type(f.notes[flag], 'string', `${t.id}: flag ${flag} has no note`);
+    }
+  }
+});
+
+test('at least 40 vectors, covering every requirement they are meant to', () => {
+  const tests = all();
+  assert.ok(tests.length >= 40, `${tests.length} vectors`);
+  const covered = new Set(tests.map((t) => t.requirement));
+  for (const r of REQUIREMENTS) if (r !== 'HELLO-1') assert.ok(covered.has(r), `no vector for ${r}`);
+  const kinds = new Set(all('messages.json').filter((t) => t.result === 'valid').map((t) => Object.keys(t.message as object)[0]));
+  assert.is(kinds.size, 17, 'every message kind has a valid vector');
+});
+
+interface Outcome { messages: unknown[]; error: CorralError | null }
+
+function run(t: VectorTest): Outcome {
+  const chunks = (Array.isArray(t.chunks) ? t.chunks as string[] : [t.hex]).map((h) => Buffer.from(h, 'hex'));
+  assert.is(Buffer.concat(chunks).toString('hex'), t.hex, `${t.id}: chunks add up to hex`);
+  const d = new FrameDecoder({ maxFrameBytes: typeof t.maxFrameBytes === 'number' ? t.maxFrameBytes : DEFAULT_MAX_FRAME_BYTES });
+  const messages: unknown[] = [];
+  try {
+    for (const c of chunks) {
+      for (const payload of d.push(c)) {
+        const m = decodeMessage(payload);
+        validate(m);
+        messages.push(messageToJSON(m));
+      }
+    }
+    d.end();
+    return { messages, error: null };
+  } catch (err) {
+    if (!(err instanceof CorralError)) throw err;
+    return { messages, error: err };
+  }
+}
+
+function expectedMessages(t: VectorTest): unknown[] {
+  if (Array.isArray(t.messages)) return t.messages;
+  return t.message === null ? [] : [t.message];
+}
+
+for (const name of ['framing.json', 'messages.json', 'unknown.json', 'transcripts.json']) {
+  test(`${name}: every vector decodes as recorded`, () => {
+    const tests = all(name);
+    assert.ok(tests.length > 0);
+    for (const t of tests) {
+      const o = run(t);
+      if (t.result === 'valid') {
+        assert.is(o.error, null, `${t.id}: ${o.error?.message}`);
+        assert.equal(o.messages, expectedMessages(t), t.id);
+        continue;
+      }
+      assert.ok(o.error !== null, `${t.id} must fail`);
+      assert.is(o.error.code, t.error, t.id);
+      if (typeof t.fatal === 'boolean') assert.is(o.error.fatal, t.fatal, t.id);
+      if (Array.isArray(t.messages)) assert.equal(o.messages, t.messages, t.id);
+      if (t.error === 'CORRAL_ERR_UNKNOWN_MESSAGE') {
+        assert.instance(o.error, UnknownMessageError);
+        assert.is((o.error as UnknownMessageError).messageType, t.messageType, t.id);
+        const reply = toWireError(o.error);
+        assert.equal({ code: reply.code, fatal: reply.fatal, messageType: reply.messageType }, t.reply, t.id);
+      }
+    }
+  });
+}
+
+test('messages.json: this encoder reproduces the bytes of every round-trip vector', () => {
+  const f = files.get('messages.json')!;
+  for (const t of f.testGroups.find((g) => g.type === 'MessageRoundTrip')!.tests) {
+    if (t.flags.includes('Unpacked')) continue; // deliberately not this encoder's form
+    const m = messageFromJSON(t.message as Record<string, unknown>);
+    assert.is(encodeFrame(m as OutMessage).toString('hex'), t.hex, t.id);
+  }
+});
+
+test('handshake.json: negotiation gives the recorded outcome', () => {
+  const tests = all('handshake.json');
+  assert.ok(tests.length >= 10);
+  for (const t of tests) {
+    const hello = corral.v1.Hello.fromObject(t.hello as Record<string, unknown>);
+    assert.equal(messageToJSON({ kind: 'hello', body: hello }), t.message, `${t.id}: hex/message/hello agree`);
+    assert.equal(messageToJSON(decodeMessage(Buffer.from(t.hex, 'hex').subarray(4))), t.message, t.id);
+    let outcome: unknown = null;
+    let error: string | null = null;
+    try {
+      outcome = negotiate(hello, t.offer as unknown as HandshakeOffer);
+    } catch (err) {
+      if (!(err instanceof CorralError)) throw err;
+      error = err.code;
+    }
+    assert.is(error, t.error, t.id);
+    assert.equal(outcome, t.expect, t.id);
+  }
+});
+
+test.run();
