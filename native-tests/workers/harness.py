@@ -303,6 +303,20 @@ class Session:
             check(got[0] == "heartbeat", f"unexpected {got[0]} {got[1]}")
             self.heartbeats.append(got[1])
 
+    def sync(self):
+        """Return once the worker has handled everything sent so far: the control
+        channel is ordered, and an unknown message type always gets an answer."""
+        self.send_raw(raw_frame(field(99, 2, b"sync")))
+        err = self.expect("error")
+        check((err["code"], err["message_type"]) == (200, 99), f"Error {err}, want 200 for type 99")
+
+    def wait_load(self, in_flight, timeout=3.0):
+        """Wait for a Heartbeat that reports this many connections in flight."""
+        deadline = time.monotonic() + timeout
+        while (body := self.expect("heartbeat", max(0.0, deadline - time.monotonic())))["in_flight"] != in_flight:
+            pass
+        return body
+
     def wait_exit(self, timeout=3.0):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -401,11 +415,12 @@ def scenario_arbiter(cmd):
             c.answer(hello["pid"])
         late = Client(s.port)
         check(late.unanswered(0.3), "accepted after the grant was released")
-        s.send("accept_grant", {"grant_id": 2, "listener": 0, "max_accepts": 10, "lease_ms": 300})
+        big = 4000000000                               # uint32 ids use all 32 bits
+        s.send("accept_grant", {"grant_id": big, "listener": 0, "max_accepts": 10, "lease_ms": 300})
         late.answer(hello["pid"])
         done = s.expect("accept_done")
-        check((done["grant_id"], done["accepted"], done["reason"]) == (2, 1, EXPIRED),
-              f"AcceptDone {done}, want grant 2, 1 accepted, EXPIRED")
+        check((done["grant_id"], done["accepted"], done["reason"]) == (big, 1, EXPIRED),
+              f"AcceptDone {done}, want grant {big}, 1 accepted, EXPIRED")
         s.send("accept_grant", {"grant_id": 3, "listener": 0, "max_accepts": 10, "release_load": 1,
                                 "lease_ms": 5000})
         held = Client(s.port, request=False)          # in flight until it sends a request
@@ -419,7 +434,6 @@ def scenario_arbiter(cmd):
             check((err["code"], err["message_type"], err["fatal"]) == (200, number, False),
                   f"Error {err}, want code 200 message_type {number} not fatal")
         s.send("accept_grant", {"grant_id": 4, "listener": 0, "max_accepts": 10, "lease_ms": 10000})
-        s.quiet(0.1)
         s.send("drain", {"deadline_ms": 5000, "reason": "test"})
         done = s.expect("accept_done")
         check((done["grant_id"], done["accepted"], done["reason"]) == (4, 0, DRAINING),
@@ -461,12 +475,12 @@ def scenario_handoff(cmd):
     try:
         hello = s.handshake(HANDOFF)
         check("accept.handoff" in hello["features"], "accept.handoff not declared")
-        for i in range(3):
+        for handoff_id in (1000, 1001, 2**64 - 1):     # uint64 ids use all 64 bits
             c = Client(s.port)
             conn, _ = s.listener.accept()
-            send_handoff(s, 1000 + i, conn)
+            send_handoff(s, handoff_id, conn)
             ack = s.expect("handoff_ack")
-            check(1000 + i in ack["handoff_ids"], f"HandoffAck {ack} does not list {1000 + i}")
+            check(ack["handoff_ids"] == [handoff_id], f"HandoffAck {ack}, want ids [{handoff_id}]")
             conn.close()                               # acknowledged: the arbiter drops its copy
             c.answer(hello["pid"])
         held = Client(s.port, request=False)
@@ -475,6 +489,7 @@ def scenario_handoff(cmd):
         check(2000 in s.expect("handoff_ack")["handoff_ids"], "handoff 2000 not acknowledged")
         conn.close()
         s.send("drain", {"deadline_ms": 5000})
+        s.sync()                                       # the Drain is handled before the next handoff
         extra = Client(s.port)
         conn, _ = s.listener.accept()
         send_handoff(s, 3000, conn)
@@ -496,7 +511,7 @@ def scenario_signals(cmd):
         hello = s.handshake(ARBITER)
         s.send("accept_grant", {"grant_id": 7, "listener": 0, "max_accepts": 10, "lease_ms": 10000})
         held = Client(s.port, request=False)
-        s.quiet(0.3)
+        s.wait_load(1)
         os.kill(s.pid, signal.SIGTERM)
         done = s.expect("accept_done")
         check((done["grant_id"], done["accepted"], done["reason"]) == (7, 1, DRAINING),

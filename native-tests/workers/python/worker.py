@@ -533,9 +533,8 @@ class Worker:
         version = w["version"] or {"major": 0, "minor": 0}
         if version["major"] != 1:
             # We offered 1.0 only, so the arbiter must have chosen 1.x.
-            self.send_error(VERSION_MISMATCH, f"arbiter chose {version['major']}.{version['minor']}; "
-                            "this worker speaks 1.x", True)
-            self.exit(3)
+            raise ProtocolError(VERSION_MISMATCH, f"arbiter chose {version['major']}.{version['minor']}; "
+                                "this worker speaks 1.x")
         if w["max_frame_bytes"]:
             self.reader.limit = min(MAX_FRAME_BYTES, w["max_frame_bytes"])
         self.heartbeat_ms = w["heartbeat_interval_ms"] or DEFAULT_HEARTBEAT_MS
@@ -544,14 +543,12 @@ class Worker:
         # what it will be, and is used when the arbiter leaves the field at 0.
         strategy = STRATEGIES.get(w["strategy"]) or self.env_accept
         if w["strategy"] and w["strategy"] not in STRATEGIES:
-            self.send_error(UNSUPPORTED_FEATURE, f"unknown accept strategy {w['strategy']}", True)
-            self.exit(3)
+            raise ProtocolError(UNSUPPORTED_FEATURE, f"unknown accept strategy {w['strategy']}")
         if strategy and self.env_accept and strategy != self.env_accept:
             log(f"CORRAL_ACCEPT={self.env_accept} but Welcome says {strategy}; using {strategy}")
         if strategy is None or (strategy == "handoff" and self.handoff is None) or \
                 (strategy == "exclusive" and not hasattr(select, "EPOLLEXCLUSIVE")):
-            self.send_error(UNSUPPORTED_FEATURE, f"cannot use accept strategy {strategy}", True)
-            self.exit(3)
+            raise ProtocolError(UNSUPPORTED_FEATURE, f"cannot use accept strategy {strategy}")
         self.strategy = strategy
         if strategy == "exclusive":
             # EPOLLEXCLUSIVE can only be set on an epoll of our own. That epoll's fd
@@ -874,7 +871,8 @@ class Worker:
                         key.data(mask)
                 self.on_timers()
         except ProtocolError as err:
-            # Fatal (bad frame, undecodable, unexpected in the handshake): say why, exit.
+            # Fatal (bad frame, undecodable, a failed handshake): say why, then exit,
+            # with 3 while the handshake is not done (a boot failure).
             log(f"protocol error {err.code}: {err}")
             self.send_error(err.code, str(err), True)
             self.exit(1 if self.welcomed else 3)
