@@ -31,10 +31,10 @@ export interface NativeDeps {
 /** The real thing, src/transport/native.ts; rejects when the addon did not load. */
 export async function loadRealNative(): Promise<NativeDeps> {
   const native = await import('../transport/native.js');
-  if (!native.available) {
-    // Every call would throw the same error; surface it at boot instead.
-    native.close(-1);
-  }
+  // Without the addon every call throws NativeUnavailableError (with the
+  // load error as its cause); one harmless call surfaces it at boot instead
+  // of at the first accept.
+  if (!native.available) native.counters();
   return {
     acceptOne: (fd) => native.acceptOne(fd),
     createWatcher: (fd, onReadable, opts) => new native.Watcher(fd, onReadable, opts.exclusive ? { exclusive: true } : {}),
