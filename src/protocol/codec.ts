@@ -241,9 +241,6 @@ export function validate(m: Message): void {
   switch (m.kind) {
     case 'hello':
       if (m.body.versions.length === 0) invalid('Hello.versions must list at least one version [HELLO-2]');
-      for (const v of m.body.versions) {
-        if (v === null || typeof v !== 'object') invalid('Hello.versions has an empty entry');
-      }
       enumField('Hello.kind', m.body.kind, corral.v1.WorkerKind);
       break;
     case 'welcome':
