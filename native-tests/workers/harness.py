@@ -404,9 +404,10 @@ def scenario_arbiter(cmd):
         check(early.unanswered(0.1), "a connection was served without a grant")
         check(s.heartbeats, "no Heartbeat within 0.4s at heartbeat_interval_ms=100")
         check(s.heartbeats[-1]["accepted_total"] == 0, "accepted_total > 0 without a grant")
-        # Grant 1 carries an unknown field (99), which the worker must ignore.
+        # Grant 1 carries unknown fields, a varint (99) and a group (7 {1: 5}),
+        # which the worker must skip.
         grant = encode(SCHEMAS[10][1], {"grant_id": 1, "listener": 0, "max_accepts": 3, "lease_ms": 5000})
-        s.send_raw(raw_frame(field(10, 2, grant + field(99, 0, 7))))
+        s.send_raw(raw_frame(field(10, 2, grant + field(99, 0, 7) + b"\x3b\x08\x05\x3c")))
         more = [Client(s.port), Client(s.port)]
         done = s.expect("accept_done")
         check((done["grant_id"], done["listener"], done["accepted"], done["reason"]) == (1, 0, 3, BATCH),
@@ -475,7 +476,7 @@ def scenario_handoff(cmd):
     try:
         hello = s.handshake(HANDOFF)
         check("accept.handoff" in hello["features"], "accept.handoff not declared")
-        for handoff_id in (1000, 1001, 2**64 - 1):     # uint64 ids use all 64 bits
+        for handoff_id in (1000, 1001, 2**53 - 1):     # the largest id the Node codec accepts
             c = Client(s.port)
             conn, _ = s.listener.accept()
             send_handoff(s, handoff_id, conn)
@@ -562,7 +563,8 @@ def scenario_framing(cmd):
     cases = [("too large", struct.pack(">I", 65537), 100),       # header only: no payload is awaited
              ("empty", struct.pack(">I", 0), 101),
              ("undecodable", raw_frame(b"\xff\xff"), 103),
-             ("group wire type", raw_frame(b"\x0b\x0c"), 103),
+             ("unterminated group", raw_frame(b"\x93\x03"), 103),
+             ("known type as a group", raw_frame(b"\x0b\x0c"), 103),
              ("truncated field", raw_frame(b"\x52\x05\x08"), 103)]
     for what, data, code in cases:
         s = Session(cmd, "shared")

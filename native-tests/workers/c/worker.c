@@ -73,7 +73,8 @@ static int64_t now_ms(void) {
  *
  * A field is a varint tag = (field number << 3) | wire type, then the value:
  * wire type 0 = varint, 2 = varint length + bytes (strings, sub-messages,
- * packed repeated scalars), 1 and 5 = 8 and 4 little-endian bytes.
+ * packed repeated scalars), 1 and 5 = 8 and 4 little-endian bytes, 3 and 4 =
+ * start and end of a group (deprecated; skipped when it is an unknown field).
  * proto3 leaves out fields that have their default value (0, "").
  */
 typedef struct { uint8_t *p; size_t len, cap; } pb_buf;
@@ -119,17 +120,22 @@ static int pb_read_varint(pb_reader *r, uint64_t *out) {
     return 0;
 }
 
-/* Read the next field: 1 = got one, 0 = end of message, -1 = malformed.
- * Groups (wire types 3, 4) are not used by proto3; they and 6, 7 are errors. */
-static int pb_next(pb_reader *r, pb_field *f) {
-    uint64_t tag, len;
-    if (r->p >= r->end) return 0;
+/* Read a field's tag: (field number << 3) | wire type. 0 on success, -1 if malformed. */
+static int pb_tag(pb_reader *r, pb_field *f) {
+    uint64_t tag;
     if (!pb_read_varint(r, &tag) || tag > 0xffffffffu || tag >> 3 == 0) return -1;
     f->field = (uint32_t)(tag >> 3);
     f->wire = (int)(tag & 7);
     f->num = 0;
     f->data = NULL;
     f->len = 0;
+    return 0;
+}
+
+/* Read the value that follows a tag: 1 = done, -1 = malformed. */
+static int pb_value(pb_reader *r, pb_field *f, int depth) {
+    uint64_t len;
+    pb_field g;
     switch (f->wire) {
     case 0:
         return pb_read_varint(r, &f->num) ? 1 : -1;
@@ -146,9 +152,25 @@ static int pb_next(pb_reader *r, pb_field *f) {
         f->len = (size_t)len;
         r->p += len;
         return 1;
+    case 3:
+        /* A group (deprecated, proto2) is never a field we know. We skip it up
+         * to its end-group tag (wire type 4, same field number). */
+        if (depth >= 32) return -1;
+        for (;;) {
+            if (pb_tag(r, &g) < 0) return -1;        /* includes: input ended first */
+            if (g.wire == 4) return g.field == f->field ? 1 : -1;
+            if (pb_value(r, &g, depth + 1) < 0) return -1;
+        }
     default:
-        return -1;
+        return -1;             /* 4 outside a group, 6, 7 */
     }
+}
+
+/* Read the next field: 1 = got one, 0 = end of message, -1 = malformed. */
+static int pb_next(pb_reader *r, pb_field *f) {
+    if (r->p >= r->end) return 0;
+    if (pb_tag(r, f) < 0) return -1;
+    return pb_value(r, f, 0);
 }
 
 /* A message without sub-messages, decoded by field number: varint field k

@@ -173,12 +173,41 @@ def get_varint(buf, pos):
             raise DecodeError("varint longer than 10 bytes")
 
 
+def read_value(buf, pos, number, wire, depth=0):
+    """Read the value of one field at pos. Returns (value, position after it)."""
+    if wire == 0:
+        return get_varint(buf, pos)
+    if wire in (1, 5):
+        size = 8 if wire == 1 else 4
+        if pos + size > len(buf):
+            raise DecodeError("truncated fixed-width field")
+        return int.from_bytes(buf[pos:pos + size], "little"), pos + size
+    if wire == 2:
+        size, pos = get_varint(buf, pos)
+        if size > len(buf) - pos:
+            raise DecodeError("truncated length-delimited field")
+        return bytes(buf[pos:pos + size]), pos + size
+    if wire == 3 and depth < 32:
+        # A group (deprecated, proto2) is never a field we know. We skip it up
+        # to its end-group tag (wire type 4, same field number).
+        while pos < len(buf):
+            tag, pos = get_varint(buf, pos)
+            if tag & 7 == 4:
+                if tag >> 3 != number:
+                    raise DecodeError(f"group {number} closed by end-group {tag >> 3}")
+                return None, pos
+            _, pos = read_value(buf, pos, tag >> 3, tag & 7, depth + 1)
+        raise DecodeError(f"group {number} has no end-group tag")
+    raise DecodeError(f"unexpected wire type {wire} in field {number}")
+
+
 def read_fields(buf):
     """Split a message into (number, wire type, value) triples.
 
     Every field starts with a varint tag, (field number << 3) | wire type.
-    Wire types: 0 varint, 1 fixed 64-bit, 2 length-delimited, 5 fixed 32-bit.
-    Groups (3, 4) are not used by proto3 and, like 6 and 7, are a decode error.
+    Wire types: 0 varint, 1 fixed 64-bit, 2 length-delimited, 5 fixed 32-bit,
+    3 start of a group (skipped, value None). 4 outside a group, 6 and 7 are
+    decode errors.
     """
     fields = []
     pos = 0
@@ -187,22 +216,7 @@ def read_fields(buf):
         number, wire = tag >> 3, tag & 7
         if number == 0 or tag > 0xFFFFFFFF:
             raise DecodeError(f"invalid field number {number}")
-        if wire == 0:
-            value, pos = get_varint(buf, pos)
-        elif wire in (1, 5):
-            size = 8 if wire == 1 else 4
-            if pos + size > len(buf):
-                raise DecodeError("truncated fixed-width field")
-            value = int.from_bytes(buf[pos:pos + size], "little")
-            pos += size
-        elif wire == 2:
-            size, pos = get_varint(buf, pos)
-            if size > len(buf) - pos:
-                raise DecodeError("truncated length-delimited field")
-            value = bytes(buf[pos:pos + size])
-            pos += size
-        else:
-            raise DecodeError(f"unsupported wire type {wire} in field {number}")
+        value, pos = read_value(buf, pos, number, wire)
         fields.append((number, wire, value))
     return fields
 
