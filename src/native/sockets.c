@@ -131,7 +131,8 @@ fail: {
  * whether it is stale is the caller's decision. */
 static napi_value ListenUnix(napi_env env, napi_callback_info info) {
   napi_value argv[2];
-  char path[PATH_MAX_UNIX + 1], shown[PATH_MAX_UNIX + 2];
+  /* Larger than sun_path, so an over-long path is reported as ENAMETOOLONG. */
+  char path[4096], shown[4097];
   int64_t backlog;
   if (corral_args(env, info, 2, argv, NULL)) return NULL;
   ssize_t len = get_string(env, argv[0], path, sizeof path, "options.path");

@@ -43,14 +43,17 @@
 
 typedef struct watcher watcher;
 
-/* Per-env list of live watchers, for close(fd) and env teardown. */
+/* Per-env list of every watcher whose uv handle is not yet fully closed, for
+ * close(fd) and env teardown. */
 typedef struct {
   watcher *head;
+  napi_async_cleanup_hook_handle hook;
+  int tearing_down;
 } instance;
 
 struct watcher {
   napi_env env;
-  instance *inst; /* NULL once unlinked */
+  instance *inst; /* NULL once unlinked (after the uv close callback) */
   watcher *prev, *next;
   int fd;
   int exclusive;
@@ -105,7 +108,16 @@ static void maybe_free(watcher *w) {
 
 static void on_handle_closed(uv_handle_t *h) {
   watcher *w = h->data;
+  instance *inst = w->inst;
   w->handle_open = 0;
+  unlink_watcher(w);
+  /* Env teardown waits for this: the addon may be unloaded right after, and
+   * a close callback must not run from unmapped code. */
+  if (inst && inst->tearing_down && !inst->head && inst->hook) {
+    napi_async_cleanup_hook_handle hook = inst->hook;
+    inst->hook = NULL;
+    napi_remove_async_cleanup_hook(hook);
+  }
   maybe_free(w);
 }
 
@@ -123,6 +135,8 @@ static void kick(watcher *w) {
 static void *helper_main(void *arg) {
   watcher *w = arg;
   struct epoll_event ev[2];
+  /* A name tests and operators can find in /proc/<pid>/task/<tid>/comm. */
+  pthread_setname_np(pthread_self(), "corral-epollx");
   pthread_mutex_lock(&w->mu);
   for (;;) {
     while (!w->t_exit && !(w->t_run && !w->t_pending)) pthread_cond_wait(&w->cv, &w->mu);
@@ -250,7 +264,6 @@ static void on_async(uv_async_t *h) {
 static void close_handles(watcher *w) {
   if (w->closed) return;
   w->closed = 1;
-  unlink_watcher(w);
   if (w->exclusive) {
     if (w->thread_started) {
       pthread_mutex_lock(&w->mu);
@@ -285,22 +298,29 @@ void corral_watchers_forget_fd(napi_env env, int fd) {
   instance *inst = NULL;
   if (napi_get_instance_data(env, (void **)&inst) != napi_ok || !inst) return;
   for (watcher *w = inst->head, *next; w; w = next) {
-    next = w->next;
-    if (w->fd == fd) close_watcher(w);
+    next = w->next; /* close_watcher does not unlink; the close callback does */
+    if (w->fd == fd && !w->closed) close_watcher(w);
   }
 }
 
-/* Env teardown (process exit, worker thread end): close every handle so the
- * loop can be closed; no JS may run here. */
-static void on_env_cleanup(void *arg) {
+/* Env teardown (process exit, worker thread end): close every handle, and
+ * report done only when the last close callback has run (on_handle_closed).
+ * Without the wait a worker thread's loop runs those callbacks after the
+ * addon is unloaded. No JS may run here. */
+static void on_env_cleanup(napi_async_cleanup_hook_handle hook, void *arg) {
   instance *inst = arg;
-  while (inst->head) {
-    watcher *w = inst->head;
+  inst->tearing_down = 1;
+  for (watcher *w = inst->head; w; w = w->next) {
+    if (w->closed) continue;
     w->active = 0;
     /* Too late to emit async_hooks destroy events; the context is left for
      * the env's own teardown. */
     w->actx = NULL;
-    close_handles(w); /* unlinks w */
+    close_handles(w);
+  }
+  if (!inst->head) {
+    inst->hook = NULL;
+    napi_remove_async_cleanup_hook(hook);
   }
 }
 
@@ -407,6 +427,12 @@ static napi_value New(napi_env env, napi_callback_info info) {
 ok:
   w->h.poll.data = w; /* same offset for both union members (uv_handle_t.data) */
   w->handle_open = 1;
+  if (inst) {
+    w->inst = inst;
+    w->next = inst->head;
+    if (inst->head) inst->head->prev = w;
+    inst->head = w;
+  }
 
   /* From here on failures go through the wrapper's finalizer. */
   napi_value name;
@@ -422,12 +448,6 @@ ok:
       napi_async_init(env, NULL, name, &w->actx) != napi_ok) {
     close_handles(w);
     return NULL;
-  }
-  if (inst) {
-    w->inst = inst;
-    w->next = inst->head;
-    if (inst->head) inst->head->prev = w;
-    inst->head = w;
   }
   return self;
 }
@@ -524,7 +544,7 @@ napi_status corral_init_watcher(napi_env env, napi_value exports) {
     free(inst);
     return st;
   }
-  if ((st = napi_add_env_cleanup_hook(env, on_env_cleanup, inst)) != napi_ok) return st;
+  if ((st = napi_add_async_cleanup_hook(env, on_env_cleanup, inst, &inst->hook)) != napi_ok) return st;
 
   napi_property_descriptor props[] = {
     DECLARE_FN("start", Start),

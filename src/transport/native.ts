@@ -212,6 +212,7 @@ export function listen(opts: ListenOptions): number {
   }
   if (typeof opts.host !== 'string' || opts.host.length === 0) throw new InvalidOptionError('options.host must be a non-empty string');
   const host = opts.host.startsWith('[') && opts.host.endsWith(']') ? opts.host.slice(1, -1) : opts.host;
+  if (net.isIP(host) === 0) throw new InvalidOptionError(`options.host must be a numeric IPv4 or IPv6 address, got ${JSON.stringify(opts.host)}`);
   return b.listenTcp(host, port, backlog, reusePort);
 }
 
