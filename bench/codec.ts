@@ -9,7 +9,7 @@
 // Each task runs a batch of operations per sample so that the timer's own cost
 // (tens of nanoseconds) does not swamp operations that take ~100 ns.
 import { Bench } from 'tinybench';
-import { cpus, availableParallelism, totalmem } from 'node:os';
+import { cpus, availableParallelism, loadavg, totalmem } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -120,6 +120,8 @@ const streamSize = { pbBytes: stream.length, jsonBytes: ndjsonBuf.length };
 rows.push({ label: `${STREAM_FRAMES} Heartbeats, framed`, op: 'encode', pb: 'stream encode pb', json: 'stream encode json', ...streamSize, perOp: 1 });
 rows.push({ label: `${STREAM_FRAMES} Heartbeats, framed`, op: 'decode', pb: 'stream decode pb', json: 'stream decode json', ...streamSize, perOp: 1 });
 
+// Other work on the machine skews the figures; the report records how busy it was.
+const loadBefore = loadavg()[0]!;
 process.stderr.write(`running ${bench.tasks.length} tasks, ${time} ms each...\n`);
 bench.runSync();
 void sink;
@@ -181,6 +183,7 @@ const report = [
   '',
   `- Machine: ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores (available parallelism ${availableParallelism()}), ${Math.round(totalmem() / 2 ** 30)} GiB RAM`,
   `- Node ${process.version} (V8 ${process.versions.v8}), ${process.platform}-${process.arch}`,
+  `- 1-minute load average ${loadBefore.toFixed(2)} before the run, ${loadavg()[0]!.toFixed(2)} after`,
   `- tinybench, ${time} ms per task; message tasks run ${BATCH} operations per sample, stream tasks ${STREAM_FRAMES} frames per operation`,
   '- ops/s and ns/op come from the median sample; ± is the relative margin of error of the mean (95% confidence)',
   '- protobuf = this package\'s codec (protobufjs static code); JSON = JSON.stringify / JSON.parse of the same `{ kind, body }`,',
