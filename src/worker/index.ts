@@ -121,7 +121,13 @@ function checkOptions(server: unknown, o: ServeOptions): void {
  *
  * The server does not need to listen. The promise resolves once the worker
  * is Ready; when the environment or the handshake is bad the process exits
- * with code 3 (and, with an injected `exit`, the promise rejects).
+ * with code 3 (and, with an injected `exit`, the promise rejects). It rejects
+ * with an InvalidOptionError for bad options, and when serve() was already
+ * called in this process.
+ *
+ * Exit codes: 0 after a drain, a stop or a signal; 1 when the control
+ * channel closes while the worker is serving ("arbiter went away"; 0 if it
+ * was already draining or stopping); 3 for a bad environment or handshake.
  */
 export async function serve(server: net.Server, options: ServeOptions = {}): Promise<Worker> {
   checkOptions(server, options);

@@ -84,6 +84,7 @@ export class WorkerRuntime {
   #timers = new Set<NodeJS.Timeout>();
   #heartbeat: NodeJS.Timeout | undefined;
   #failure: Error | undefined;
+  #handshakeTimer: NodeJS.Timeout | undefined;
   #drainHookDone = false;
   #settle: { resolve: () => void; reject: (err: Error) => void } | undefined;
   readonly #signalHandlers = {
@@ -135,7 +136,8 @@ export class WorkerRuntime {
       });
       ch.on('close', () => this.#onClose());
       if (this.#cfg.signals) for (const [sig, fn] of Object.entries(this.#signalHandlers)) this.#cfg.signals.on(sig as SignalName, fn);
-      this.#timer(this.#cfg.handshakeTimeoutMs, () => {
+      // Ref'd: until Welcome the process has nothing else to wait for.
+      this.#handshakeTimer = this.#timer(this.#cfg.handshakeTimeoutMs, () => {
         if (this.#phase === 'handshake') this.#bootFail(`no Welcome from the arbiter within ${this.#cfg.handshakeTimeoutMs} ms`);
       }, true);
       this.#send({
@@ -271,6 +273,10 @@ export class WorkerRuntime {
       this.#bootFail('the handoff strategy needs CORRAL_HANDOFF_FD, which is not set');
       return;
     }
+    if (this.#handshakeTimer) {
+      clearTimeout(this.#handshakeTimer);
+      this.#timers.delete(this.#handshakeTimer);
+    }
     if (w.workerId > 0) this.#workerId = w.workerId;
     if (this.#cfg.setTitle) process.title = `corral worker ${this.#workerId}`;
     this.#phase = 'ready';
@@ -389,13 +395,14 @@ export class WorkerRuntime {
   }
 
   /** A timer cleared on exit; unref'd unless the process must wait for it. */
-  #timer(ms: number, fn: () => void, ref = false): void {
+  #timer(ms: number, fn: () => void, ref = false): NodeJS.Timeout {
     const t = setTimeout(() => {
       this.#timers.delete(t);
       fn();
     }, ms);
     if (!ref) t.unref();
     this.#timers.add(t);
+    return t;
   }
 
   /**
