@@ -143,7 +143,9 @@ test('encoded bytes do not change when the shared writer is reused', () => {
 });
 
 test('encodeMessage rejects an unknown kind', () => {
-  assert.throws(() => encodeMessage({ kind: 'nope', body: {} } as unknown as OutMessage), /unknown message kind/);
+  for (const kind of ['nope', 'constructor', 'toString']) {
+    assert.throws(() => encodeMessage({ kind, body: {} } as unknown as OutMessage), /unknown message kind/);
+  }
 });
 
 test('an encode that throws leaves the writer usable', () => {
