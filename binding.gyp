@@ -9,8 +9,7 @@
         "src/native/watcher.c"
       ],
       "defines": ["NAPI_VERSION=8"],
-      "cflags": ["-O2", "-Wall", "-Wextra", "-std=gnu11", "-fvisibility=hidden"],
-      "libraries": ["-lpthread"]
+      "cflags": ["-O2", "-Wall", "-Wextra", "-std=gnu11", "-fvisibility=hidden"]
     }
   ]
 }

@@ -5,7 +5,7 @@
 // each child's own readiness counter, reported back over stdout.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as native from '../../src/transport/native.js';
 import { connect, destroyAll, noLeaks, reap, sleep, spawnFixture, until, type Child } from './helpers.js';
 
@@ -13,15 +13,13 @@ const N = 8;
 /** After the expected wakeups, how long other children get to (wrongly) wake too. */
 const GRACE_MS = 300;
 
-/** Whether pid's exclusive helper thread is asleep in epoll_wait (per /proc). */
-function helperSleeping(pid: number): boolean {
+/** Whether pid's main thread is asleep in epoll_wait, i.e. in libuv's poll (per /proc). */
+function asleepInPoll(pid: number): boolean {
   try {
-    for (const tid of readdirSync(`/proc/${pid}/task`)) {
-      if (readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim() !== 'corral-epollx') continue;
-      return readFileSync(`/proc/${pid}/task/${tid}/wchan`, 'utf8').includes('epoll_wait');
-    }
-  } catch { /* exited */ }
-  return false;
+    return readFileSync(`/proc/${pid}/wchan`, 'utf8').includes('epoll_wait');
+  } catch {
+    return false; // exited
+  }
 }
 
 async function pool(mode: 'plain' | 'exclusive', body: (children: Child[], port: number) => Promise<void>): Promise<void> {
@@ -30,13 +28,17 @@ async function pool(mode: 'plain' | 'exclusive', body: (children: Child[], port:
   try {
     for (let i = 0; i < N; i++) children.push(spawnFixture('herd-child.mjs', [mode], [lfd]));
     await Promise.all(children.map((c) => c.next((m) => m['ready'] === true, 10_000, 'child ready')));
-    if (mode === 'exclusive') {
-      // 'ready' follows start(), but the helper thread may not be asleep yet;
-      // an instance without a sleeper still queues the event, which would
-      // count as an extra wakeup later. Wait until all eight are asleep.
-      const ok = await until(() => children.every((c) => helperSleeping(c.proc.pid as number)), 5000);
-      assert.ok(ok, 'every helper thread asleep in epoll_wait');
+    // 'ready' follows start(), but a child still busy finishing its startup
+    // is not a sleeper: the kernel would queue the event to it and move on,
+    // and it would see the connection (an extra wakeup) once idle. Wait until
+    // every child sleeps in the event loop, twice in a row 20 ms apart.
+    const allAsleep = () => children.every((c) => asleepInPoll(c.proc.pid as number));
+    let settled = false;
+    for (const deadline = Date.now() + 5000; !settled && Date.now() < deadline;) {
+      if (!allAsleep()) await sleep(5);
+      else settled = (await sleep(20), allAsleep());
     }
+    assert.ok(settled, 'every child asleep in its event loop');
     await body(children, native.localAddress(lfd).port);
   } finally {
     native.close(lfd);

@@ -171,7 +171,11 @@ static napi_value RecvWithFds(napi_env env, napi_callback_info info) {
     }
   }
 
-  const char *truncated = (msg.msg_flags & MSG_CTRUNC) ? "control" : (msg.msg_flags & MSG_TRUNC) ? "data" : NULL;
+  /* CMSG_SPACE rounds up to 8 bytes, so the buffer can hold one fd more than
+   * asked for (an odd maxFds); the limit is ours, enforce it exactly. */
+  const char *truncated = ((msg.msg_flags & MSG_CTRUNC) || nfds > (size_t)max_fds) ? "control"
+                          : (msg.msg_flags & MSG_TRUNC)                          ? "data"
+                                                                                 : NULL;
   napi_value o;
   napi_create_object(env, &o);
   if (truncated) {

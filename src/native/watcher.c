@@ -4,24 +4,37 @@
  *
  * Plain mode: a uv_poll_t on the fd (level-triggered, like libuv's own I/O).
  *
- * Exclusive mode: a private epoll fd holding the fd with
- * EPOLLIN|EPOLLEXCLUSIVE, and a helper thread blocked in epoll_wait on it.
- * Why a thread and not a uv_poll_t on the private epoll fd: the kernel
- * delivers an exclusive wakeup to the first registered epoll instance that
- * has a task *sleeping in epoll_wait on it* (ep_poll_callback returns
- * "woken" only when ep->wq is non-empty). An epoll fd that is itself polled
- * by libuv's epoll has no such sleeper, so the wakeup falls through to every
- * registration and all processes wake (measured here: 8 of 8 with the nested
- * design, 1 of 8 with a thread in epoll_wait).
+ * Exclusive mode: the fd is registered EPOLLIN|EPOLLEXCLUSIVE in libuv's own
+ * epoll instance (uv_backend_fd), so the loop thread sleeping in epoll_pwait
+ * is the sleeper the kernel's exclusive wakeup looks for.
  *
- *   kernel --exclusive wake--> helper thread (epoll_wait, private epfd)
- *            -> t_pending = 1, uv_async_send -> loop thread: JS callback
- *            -> t_pending = 0, signal -> helper re-enters epoll_wait
+ *   Why not a private epoll fd watched by uv_poll: ep_poll_callback counts an
+ *   exclusive entry as "woken" only if its epoll instance has a task blocked
+ *   in epoll_wait on it. A nested instance only has libuv's epoll polling it,
+ *   so the wakeup falls through to every registration and all processes wake
+ *   (measured: 8 of 8 nested, 1 of 8 direct). A helper thread blocked on the
+ *   private instance does work, but costs two thread handoffs per event
+ *   (about 15 us per callback on a 2-vCPU VM, against 1 us here).
  *
- * The helper does not wait again until the JS callback has run, so a worker
- * busy in its callback is not a sleeper and the kernel wakes another idle
- * worker for the next connection. Level-triggered: if the callback leaves
- * connections queued, the next epoll_wait returns at once.
+ *   How libuv is kept consistent: libuv maps an epoll event to its watcher
+ *   through event.data.fd. We own an eventfd E (never signalled) watched by a
+ *   uv_poll_t, and register a dup D of the fd with data.fd = E:
+ *
+ *     libuv epoll set:  E  {EPOLLIN,                 data.fd = E}  <- libuv's, idle
+ *                       D  {EPOLLIN|EPOLLEXCLUSIVE,  data.fd = E}  <- ours
+ *     D readable -> event tagged E -> loop->watchers[E] -> our poll callback
+ *
+ *   D is a dup so our registration never collides with one libuv makes for
+ *   the fd itself (a net.Server or plain Watcher on it): epoll keys entries
+ *   by (file, fd number), and a libuv MOD on an exclusive entry would fail.
+ *   stop() deletes D's entry before stopping the uv_poll, and uv_poll_stop /
+ *   uv_close blank any event tagged E already fetched in the current batch
+ *   (uv__platform_invalidate_fd), so nothing fires after stop or close, and
+ *   libuv never sees an event for a watcher it does not have.
+ *
+ * Each start() adds D again at the tail of the fd's wait queue. The kernel
+ * prefers the earliest registered idle waiter, so restarting moves a process
+ * to the back (what nginx does on purpose every 16 accepts).
  *
  * Lifetime: the C struct is owned jointly by the JS wrapper (napi_wrap) and
  * the uv handle; it is freed when both are gone (finalizer + uv close
@@ -32,8 +45,7 @@
 #include "corral.h"
 
 #include <errno.h>
-#include <pthread.h>
-#include <signal.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
@@ -57,36 +69,21 @@ struct watcher {
   watcher *prev, *next;
   int fd;
   int exclusive;
-
-  /* Loop-thread state. */
   int active;       /* started and not stopped/closed */
   int closed;       /* close() ran: no callback ever again */
-  int user_ref;     /* ref()/unref(): may this watcher keep the loop alive? */
   int wrapper_gone; /* JS wrapper finalized */
   int handle_open;  /* uv handle initialised and its close callback not yet run */
   napi_ref self_ref; /* count 1 while active, 0 otherwise */
   napi_ref cb_ref;   /* weak; the wrapper holds the function as a property */
   napi_async_context actx;
-
-  union {
-    uv_poll_t poll;   /* plain */
-    uv_async_t async; /* exclusive */
-  } h;
-
+  uv_poll_t poll; /* on fd (plain) or on tag (exclusive) */
   /* Exclusive mode. */
-  int epfd, ctlfd;
-  int thread_started;
-  pthread_t thread;
-  pthread_mutex_t mu;
-  pthread_cond_t cv;
-  /* Guarded by mu. */
-  int t_run;     /* the loop wants readiness */
-  int t_exit;    /* the helper must return */
-  int t_pending; /* readiness seen, JS callback not yet finished */
-  int t_error;   /* epoll_wait failed with this errno; helper has returned */
+  int backend; /* libuv's epoll fd */
+  int tag;     /* eventfd E: the identity our events carry */
+  int dup;     /* D: the fd as registered exclusively */
 };
 
-/* ---- list ------------------------------------------------------------------ */
+/* ---- list and memory -------------------------------------------------------- */
 
 static void unlink_watcher(watcher *w) {
   if (!w->inst) return;
@@ -98,12 +95,7 @@ static void unlink_watcher(watcher *w) {
 }
 
 static void maybe_free(watcher *w) {
-  if (!w->wrapper_gone || w->handle_open) return;
-  if (w->exclusive) {
-    pthread_mutex_destroy(&w->mu);
-    pthread_cond_destroy(&w->cv);
-  }
-  free(w);
+  if (w->wrapper_gone && !w->handle_open) free(w);
 }
 
 static void on_handle_closed(uv_handle_t *h) {
@@ -121,77 +113,23 @@ static void on_handle_closed(uv_handle_t *h) {
   maybe_free(w);
 }
 
-/* ---- exclusive helper thread ---------------------------------------------- */
+/* ---- exclusive registration --------------------------------------------------- */
 
-/* Wakes the helper out of epoll_wait; the eventfd is in the same epoll set. */
-static void kick(watcher *w) {
-  uint64_t one = 1;
-  ssize_t r;
-  do r = write(w->ctlfd, &one, sizeof one);
-  while (r < 0 && errno == EINTR);
-  /* EAGAIN means the counter is already non-zero: a kick is pending anyway. */
+static int register_exclusive(watcher *w) {
+  struct epoll_event ev;
+  memset(&ev, 0, sizeof ev);
+  ev.events = EPOLLIN | EPOLLEXCLUSIVE;
+  ev.data.fd = w->tag;
+  return epoll_ctl(w->backend, EPOLL_CTL_ADD, w->dup, &ev) == 0 ? 0 : errno;
 }
 
-static void *helper_main(void *arg) {
-  watcher *w = arg;
-  struct epoll_event ev[2];
-  /* A name tests and operators can find in /proc/<pid>/task/<tid>/comm. */
-  pthread_setname_np(pthread_self(), "corral-epollx");
-  pthread_mutex_lock(&w->mu);
-  for (;;) {
-    while (!w->t_exit && !(w->t_run && !w->t_pending)) pthread_cond_wait(&w->cv, &w->mu);
-    if (w->t_exit) break;
-    pthread_mutex_unlock(&w->mu);
-
-    int n = epoll_wait(w->epfd, ev, 2, -1);
-    int err = n < 0 ? errno : 0;
-
-    pthread_mutex_lock(&w->mu);
-    if (n < 0 && err != EINTR) {
-      w->t_error = err;
-      w->t_pending = 1;
-      uv_async_send(&w->h.async);
-      break;
-    }
-    int ready = 0;
-    for (int i = 0; i < n; i++) {
-      if (ev[i].data.u32 == 0) {
-        uint64_t v;
-        ssize_t r = read(w->ctlfd, &v, sizeof v);
-        (void)r;
-      } else {
-        ready = 1;
-      }
-    }
-    /* Race window: stop() may have run while we slept, and the kernel may have
-     * chosen us for this wakeup anyway. The event is dropped (no callback
-     * after stop); other processes were not woken for it, so that connection
-     * waits in the queue until the next one arrives or someone polls. */
-    if (ready && w->t_run && !w->t_exit) {
-      w->t_pending = 1;
-      uv_async_send(&w->h.async);
-    }
-  }
-  pthread_mutex_unlock(&w->mu);
-  return NULL;
+static void unregister_exclusive(watcher *w) {
+  struct epoll_event dummy; /* pre-2.6.9 kernels wanted non-NULL */
+  memset(&dummy, 0, sizeof dummy);
+  epoll_ctl(w->backend, EPOLL_CTL_DEL, w->dup, &dummy);
 }
 
-static int start_helper(watcher *w) {
-  pthread_attr_t attr;
-  sigset_t all, old;
-  pthread_attr_init(&attr);
-  pthread_attr_setstacksize(&attr, 256 * 1024);
-  /* Signals belong to the loop thread (Node's handlers); block them all here. */
-  sigfillset(&all);
-  pthread_sigmask(SIG_SETMASK, &all, &old);
-  int r = pthread_create(&w->thread, &attr, helper_main, w);
-  pthread_sigmask(SIG_SETMASK, &old, NULL);
-  pthread_attr_destroy(&attr);
-  if (r == 0) w->thread_started = 1;
-  return r;
-}
-
-/* ---- delivering the callback ------------------------------------------------ */
+/* ---- delivering the callback -------------------------------------------------- */
 
 /* Calls the JS callback with napi_make_callback, so async_hooks see one
  * callback scope, and nextTicks and microtasks queued by it run before the
@@ -221,67 +159,45 @@ static void set_active(watcher *w, int on) {
   uint32_t count;
   if (on) napi_reference_ref(w->env, w->self_ref, &count);
   else napi_reference_unref(w->env, w->self_ref, &count);
-  if (w->exclusive) {
-    /* The async handle is always "active" to libuv; ref it only while we want
-     * callbacks, so a stopped watcher does not keep the process alive. */
-    if (on && w->user_ref) uv_ref((uv_handle_t *)&w->h.async);
-    else uv_unref((uv_handle_t *)&w->h.async);
-  }
+}
+
+/* Stops polling; callable with or without JS (no napi calls). */
+static void stop_polling(watcher *w) {
+  if (w->exclusive) unregister_exclusive(w);
+  uv_poll_stop(&w->poll);
 }
 
 static void on_poll(uv_poll_t *h, int status, int events) {
   (void)events;
   watcher *w = h->data;
   if (w->closed || !w->active) return;
-  /* On POLLERR libuv has already stopped the handle: mirror that, and still
-   * call back once so the caller's accept/recv surfaces the error. */
-  if (status < 0) set_active(w, 0);
+  if (status < 0) {
+    /* POLLERR: libuv has stopped the handle. Mirror that, and still call
+     * back once so the caller's accept/recv surfaces the error. */
+    if (w->exclusive) unregister_exclusive(w);
+    set_active(w, 0);
+  }
   deliver(w);
 }
 
-static void on_async(uv_async_t *h) {
-  watcher *w = h->data;
-  if (w->closed) return;
-  pthread_mutex_lock(&w->mu);
-  int pending = w->t_pending, err = w->t_error;
-  pthread_mutex_unlock(&w->mu);
-  if (!pending) return;
-  if (w->active) {
-    if (err) set_active(w, 0); /* the helper has returned; callers see the error on their next syscall */
-    deliver(w);
-  }
-  /* deliver() may have closed us; closed means the helper is joined. */
-  if (w->closed || err) return;
-  pthread_mutex_lock(&w->mu);
-  w->t_pending = 0;
-  pthread_cond_signal(&w->cv);
-  pthread_mutex_unlock(&w->mu);
-}
-
-/* ---- close ------------------------------------------------------------------ */
+/* ---- close -------------------------------------------------------------------- */
 
 /* Everything close() does that needs no JS: safe from the env cleanup hook. */
 static void close_handles(watcher *w) {
   if (w->closed) return;
   w->closed = 1;
+  if (w->exclusive) unregister_exclusive(w);
+  /* uv_close stops the poll and blanks its pending events; its callback runs
+   * on a later loop turn, never from inside uv_close, so the struct outlives
+   * this call even when we are inside our own callback. */
+  uv_close((uv_handle_t *)&w->poll, on_handle_closed);
   if (w->exclusive) {
-    if (w->thread_started) {
-      pthread_mutex_lock(&w->mu);
-      w->t_exit = 1;
-      pthread_cond_signal(&w->cv);
-      pthread_mutex_unlock(&w->mu);
-      kick(w);
-      /* Bounded: the helper is in cond_wait (signalled) or epoll_wait (kicked). */
-      pthread_join(w->thread, NULL);
-      w->thread_started = 0;
-    }
-    close(w->epfd);
-    close(w->ctlfd);
-    w->epfd = w->ctlfd = -1;
+    /* libuv is done with both numbers: invalidated above, not yet reusable
+     * by anyone else until these close()s. */
+    close(w->dup);
+    close(w->tag);
+    w->dup = w->tag = -1;
   }
-  /* uv_close also stops a poll handle; its callback runs on a later loop
-   * turn, never from inside uv_close, so the struct outlives this call. */
-  uv_close((uv_handle_t *)&w->h, on_handle_closed);
 }
 
 static void close_watcher(watcher *w) {
@@ -313,8 +229,8 @@ static void on_env_cleanup(napi_async_cleanup_hook_handle hook, void *arg) {
   for (watcher *w = inst->head; w; w = w->next) {
     if (w->closed) continue;
     w->active = 0;
-    /* Too late to emit async_hooks destroy events; the context is left for
-     * the env's own teardown. */
+    /* Too late to emit async_hooks destroy events: the async context (a few
+     * dozen bytes) is left behind, once, at env teardown. */
     w->actx = NULL;
     close_handles(w);
   }
@@ -380,52 +296,49 @@ static napi_value New(napi_env env, napi_callback_info info) {
   w->env = env;
   w->fd = fd;
   w->exclusive = exclusive;
-  w->user_ref = 1;
-  w->epfd = w->ctlfd = -1;
-  w->h.poll.data = NULL;
+  w->backend = w->tag = w->dup = -1;
 
+  int r;
   if (!exclusive) {
-    /* uv_poll_init sets O_NONBLOCK on fd, and fails with EEXIST when this
-     * loop already watches the fd (a net.Server on it, or another plain
-     * Watcher): libuv allows one watcher per fd per loop. */
-    int r = uv_poll_init(loop, &w->h.poll, fd);
-    if (r != 0) {
+    /* uv_poll_init sets O_NONBLOCK on fd. libuv allows one watcher per fd per
+     * loop: start() fails with EEXIST if a net.Server or another plain
+     * Watcher in this process already watches it. */
+    if ((r = uv_poll_init(loop, &w->poll, fd)) != 0) {
       free(w);
       return corral_throw_errno(env, -r, "uv_poll_init", ERRCTX_FD(fd));
     }
   } else {
-    const char *syscall = "epoll_create1";
-    int err;
-    w->epfd = epoll_create1(EPOLL_CLOEXEC);
-    if (w->epfd < 0) goto fail;
+    const char *syscall = "uv_backend_fd";
+    int err = EINVAL;
+    w->backend = uv_backend_fd(loop);
+    if (w->backend < 0) goto fail;
+    syscall = "fcntl";
+    w->dup = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    if (w->dup < 0) goto fail_errno;
     syscall = "eventfd";
-    w->ctlfd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-    if (w->ctlfd < 0) goto fail;
+    w->tag = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+    if (w->tag < 0) goto fail_errno;
+    /* Probe now, so an fd epoll cannot watch (a regular file: EPERM) fails
+     * here rather than at start(). */
     syscall = "epoll_ctl";
-    /* Registration order is wake order among idle waiters: the kernel picks
-     * the first registered instance that has a sleeper. */
-    struct epoll_event ev = { .events = EPOLLIN | EPOLLEXCLUSIVE, .data.u32 = 1 };
-    if (epoll_ctl(w->epfd, EPOLL_CTL_ADD, fd, &ev) != 0) goto fail;
-    struct epoll_event ctl = { .events = EPOLLIN, .data.u32 = 0 };
-    if (epoll_ctl(w->epfd, EPOLL_CTL_ADD, w->ctlfd, &ctl) != 0) goto fail;
-    syscall = "uv_async_init";
-    if ((err = uv_async_init(loop, &w->h.async, on_async)) != 0) {
-      errno = -err;
+    if ((err = register_exclusive(w)) != 0) goto fail;
+    unregister_exclusive(w);
+    syscall = "uv_poll_init";
+    if ((r = uv_poll_init(loop, &w->poll, w->tag)) != 0) {
+      err = -r;
       goto fail;
     }
-    uv_unref((uv_handle_t *)&w->h.async);
-    pthread_mutex_init(&w->mu, NULL);
-    pthread_cond_init(&w->cv, NULL);
     goto ok;
-  fail:
+  fail_errno:
     err = errno;
-    if (w->epfd >= 0) close(w->epfd);
-    if (w->ctlfd >= 0) close(w->ctlfd);
+  fail:
+    if (w->dup >= 0) close(w->dup);
+    if (w->tag >= 0) close(w->tag);
     free(w);
     return corral_throw_errno(env, err, syscall, ERRCTX_FD(fd));
   }
 ok:
-  w->h.poll.data = w; /* same offset for both union members (uv_handle_t.data) */
+  w->poll.data = w;
   w->handle_open = 1;
   if (inst) {
     w->inst = inst;
@@ -434,7 +347,7 @@ ok:
     inst->head = w;
   }
 
-  /* From here on failures go through the wrapper's finalizer. */
+  /* From here on failures go through close_handles and the finalizer. */
   napi_value name;
   napi_property_descriptor cbprop = { "callback", NULL, NULL, NULL, NULL, argv[1], napi_default, NULL };
   if (napi_wrap(env, self, w, finalize, NULL, NULL) != napi_ok) {
@@ -457,42 +370,25 @@ static napi_value Start(napi_env env, napi_callback_info info) {
   if (!w) return NULL;
   if (w->closed) return corral_throw_code(env, "CORRAL_ERR_NATIVE", "Watcher is closed");
   if (w->active) return NULL;
-  if (w->exclusive) {
-    pthread_mutex_lock(&w->mu);
-    int err = w->t_error;
-    pthread_mutex_unlock(&w->mu);
-    if (err) return corral_throw_errno(env, err, "epoll_wait", ERRCTX_FD(w->fd));
-    if (!w->thread_started) {
-      int r = start_helper(w);
-      if (r != 0) return corral_throw_errno(env, r, "pthread_create", ERRCTX_FD(w->fd));
-    }
-    set_active(w, 1);
-    pthread_mutex_lock(&w->mu);
-    w->t_run = 1;
-    pthread_cond_signal(&w->cv);
-    pthread_mutex_unlock(&w->mu);
-  } else {
-    int r = uv_poll_start(&w->h.poll, UV_READABLE, on_poll);
-    if (r != 0) return corral_throw_errno(env, -r, "uv_poll_start", ERRCTX_FD(w->fd));
-    set_active(w, 1);
+  /* The uv_poll first: once D is registered its events must find a watcher. */
+  int r = uv_poll_start(&w->poll, UV_READABLE, on_poll);
+  if (r != 0) return corral_throw_errno(env, -r, "uv_poll_start", ERRCTX_FD(w->fd));
+  if (w->exclusive && (r = register_exclusive(w)) != 0) {
+    uv_poll_stop(&w->poll);
+    return corral_throw_errno(env, r, "epoll_ctl", ERRCTX_FD(w->fd));
   }
+  set_active(w, 1);
   return NULL;
 }
 
 static napi_value Stop(napi_env env, napi_callback_info info) {
   watcher *w = unwrap(env, info);
   if (!w || !w->active) return NULL;
+  /* Race window (exclusive): if the kernel picked this process for an event
+   * that is not yet delivered, stopping drops it, and no other process was
+   * woken for it; the connection waits in the queue for the next event. */
+  stop_polling(w);
   set_active(w, 0);
-  if (w->exclusive) {
-    pthread_mutex_lock(&w->mu);
-    w->t_run = 0;
-    pthread_mutex_unlock(&w->mu);
-    /* Race window: until the helper leaves epoll_wait it is still a sleeper
-     * and can absorb one exclusive wakeup (dropped, see helper_main). */
-    kick(w);
-  } else {
-    uv_poll_stop(&w->h.poll);
-  }
   return NULL;
 }
 
@@ -505,15 +401,8 @@ static napi_value Close(napi_env env, napi_callback_info info) {
 static napi_value RefOrUnref(napi_env env, napi_callback_info info, int on) {
   watcher *w = unwrap(env, info);
   if (!w || w->closed) return NULL;
-  w->user_ref = on;
-  if (!w->exclusive) {
-    if (on) uv_ref((uv_handle_t *)&w->h.poll);
-    else uv_unref((uv_handle_t *)&w->h.poll);
-  } else if (on && w->active) {
-    uv_ref((uv_handle_t *)&w->h.async);
-  } else {
-    uv_unref((uv_handle_t *)&w->h.async);
-  }
+  if (on) uv_ref((uv_handle_t *)&w->poll);
+  else uv_unref((uv_handle_t *)&w->poll);
   return NULL;
 }
 

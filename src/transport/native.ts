@@ -278,16 +278,22 @@ export function acceptBatch(fd: number, max: number): AcceptedConnection[] {
  * level-triggered: it keeps firing while the condition holds (e.g. while
  * connections are queued), so the callback must consume or stop.
  *
- * Plain mode watches the fd with libuv (uv_poll). libuv allows one watcher
- * per fd per event loop, so a plain Watcher cannot share an fd with a
- * net.Server or another plain Watcher in the same process (EEXIST).
+ * Plain mode watches the fd with libuv (uv_poll), which also sets
+ * O_NONBLOCK on it. libuv allows one watcher per fd per event loop, so a
+ * plain Watcher cannot share an fd with a net.Server or another plain Watcher
+ * in the same process (start() throws EEXIST).
  *
- * Exclusive mode registers the fd with EPOLLIN|EPOLLEXCLUSIVE in a private
- * epoll instance that a helper thread waits on, so among processes watching
- * the same listener the kernel wakes one (or a few) per event, not all. It is
- * not fair: the earliest registered idle waiter is preferred. A watcher busy
- * in its callback, or stopped, is not waiting, so the next event goes to
- * another process; an event that races with stop() is dropped.
+ * Exclusive mode registers (a duplicate of) the fd with
+ * EPOLLIN|EPOLLEXCLUSIVE in the event loop's own epoll instance, so among
+ * processes watching the same listener the kernel wakes one (or a few) per
+ * event, not all. A process busy running JS is not waiting in epoll, so the
+ * event goes to an idle one. It is not fair: the earliest registered idle
+ * waiter is preferred, and each start() re-registers at the back. An event
+ * the kernel gave this process just before stop() is dropped (nobody else was
+ * woken for it; the connection waits for the next event). Until close(), the
+ * duplicate keeps the underlying socket open even if `fd` itself is closed
+ * by other means than close() below. Several exclusive watchers, and one
+ * plain watcher or net.Server, may watch the same fd in one process.
  *
  * Guarantees: start/stop/close may be called in any order and any number of
  * times, including from inside the callback; after stop() or close() returns
