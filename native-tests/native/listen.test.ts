@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as native from '../../src/transport/native.js';
 import { InvalidOptionError } from '../../src/errors.js';
-import { connect, destroyAll, closeAll, fdFlags, noLeaks, thrown, O_CLOEXEC, O_NONBLOCK } from './helpers.js';
+import { once } from 'node:events';
+import { connect, destroyAll, closeAll, fdFlags, noLeaks, thrown, within, O_CLOEXEC, O_NONBLOCK } from './helpers.js';
 
 /** Whether ::1 can be bound here (decided once, before the tests register). */
 const ipv6 = (() => {
@@ -70,8 +71,14 @@ test('unix path: listen, localAddress, accept', noLeaks(async () => {
     clients.push(await connect(path));
     const conn = native.acceptOne(lfd);
     assert.ok(conn);
-    native.close(conn.fd);
     assert.equal({ family: conn.family, remoteAddress: conn.remoteAddress, remotePort: conn.remotePort }, { family: 'unix', remoteAddress: '', remotePort: 0 });
+    // A unix connection wraps into a net.Socket too (a libuv pipe).
+    const sock = native.toSocket(conn);
+    const got = once(clients[0]!, 'data');
+    sock.end('over unix');
+    assert.is(String((await within(2000, got, 'data'))[0]), 'over unix');
+    sock.destroy();
+    if (!sock.closed) await once(sock, 'close');
     // The socket file is not ours to remove silently: a second bind fails.
     const err = thrown(() => native.listen({ path }));
     assert.is(err['code'], 'EADDRINUSE');

@@ -312,7 +312,8 @@ export class Watcher {
   /** Whether EPOLLEXCLUSIVE is used. */
   readonly exclusive: boolean;
 
-  constructor(fd: number, onReadable: () => void, opts: WatcherOptions = {}) {
+  /** @param onReadable called with `this` set to the Watcher. */
+  constructor(fd: number, onReadable: (this: Watcher) => void, opts: WatcherOptions = {}) {
     const b = addon();
     checkFd(fd);
     if (typeof onReadable !== 'function') throw new InvalidOptionError('onReadable must be a function');
@@ -404,7 +405,8 @@ export function recvWithFds(sock: number, maxBytes = 65536, maxFds = 16): Receiv
   checkInt(maxBytes, 'maxBytes', 1, 0x7fffffff);
   checkInt(maxFds, 'maxFds', 0, 253);
   const r = addon().recvWithFds(sock, maxBytes, maxFds);
-  if (r === null || !('truncated' in r)) return r;
+  if (r === null) return null;
+  if (!('truncated' in r)) return r;
   if (r.truncated === 'control') {
     throw new CmsgTruncatedError(`recvmsg on fd ${sock}: more than ${maxFds} descriptors in one message; the message and ${r.closed} received descriptor(s) were dropped`);
   }
