@@ -64,6 +64,8 @@ export interface ArbiterDeps {
   /** Install process signal handlers (default true). */
   handleSignals?: boolean;
   logger?: Logger;
+  /** Supervision loop period, ms (default 100; logic tests with a fake clock use less). */
+  tickMs?: number;
   /** Open listeners (injected in logic tests, which need no sockets). */
   openListeners?: (options: ArbiterOptions) => ListenerRecord[];
 }
@@ -98,6 +100,8 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   #nextId = 1;
   #timer: NodeJS.Timeout | undefined;
   #stopping: { graceful: boolean; deadline: number; code: number } | undefined;
+  /** Set once the arbiter has fully stopped: nothing is ever spawned again. */
+  #finished = false;
   #stopped: Promise<number> | undefined;
   #resolveStopped: ((code: number) => void) | undefined;
   #readyAnnounced = false;
@@ -146,7 +150,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       installCounterDump('arbiter');
     }
     this.#stopped = new Promise((resolve) => (this.#resolveStopped = resolve));
-    this.#timer = setInterval(() => this.#tick(), TICK_MS);
+    this.#timer = setInterval(() => this.#tick(), this.#deps.tickMs ?? TICK_MS);
     this.#hookSync('nworkers_changed', this.#target, null);
     this.#manageWorkers();
     await this.#hook('when_ready');
@@ -158,6 +162,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   /** Stops the pool; resolves with the arbiter's exit code. */
   stop(options: { graceful?: boolean } = {}): Promise<number> {
     if (!this.#stopped) return Promise.resolve(EXIT.ok);
+    if (this.#finished) return this.#stopped;
     this.#beginStop(options.graceful !== false, EXIT.ok);
     return this.#stopped;
   }
@@ -199,6 +204,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   // ---- the loop ---------------------------------------------------------
 
   #enqueue(sig: SignalName): void {
+    if (this.#finished) return;
     this.#queue.push(sig);
     setImmediate(() => this.#tick());
   }
@@ -285,7 +291,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
 
   /** Keeps the current generation at the target count; retires old generations and recycled workers. */
   #manageWorkers(): void {
-    if (this.#stopping || !this.#stopped) return;
+    if (this.#stopping || this.#finished || !this.#stopped) return;
     const now = this.#clock.now();
     const current = [...this.#workers.values()].filter((w) => w.generation === this.#generation && (w.state === 'booting' || w.state === 'ready'));
     const allowed = this.#boot.allowance(now, this.#target - current.length);
@@ -378,7 +384,9 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
         this.#retire(w, `protocol error: ${err.message}`, 'term');
       });
       channel.on('close', () => {
-        if (w.state !== 'exited' && w.state !== 'stopping') this.#retire(w, 'control channel closed', 'term');
+        // After Goodbye (or our own Drain/Stop) the worker is on its way out:
+        // the closing channel is expected, and its exit is reaped as usual.
+        if (w.state === 'ready' || w.state === 'booting') this.#retire(w, 'control channel closed', 'term');
       });
     }
     this.log.debug(`spawned worker ${id} (pid ${proc.pid}, generation ${generation})`);
@@ -460,6 +468,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   }
 
   #beginStop(graceful: boolean, code: number): void {
+    if (this.#finished) return;
     const now = this.#clock.now();
     if (this.#stopping) {
       // INT/QUIT during a graceful stop hurries it up (Gunicorn does the same).
@@ -487,7 +496,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   }
 
   #checkStopped(): void {
-    if (!this.#stopping || this.#workers.size > 0) return;
+    if (!this.#stopping || this.#finished || this.#workers.size > 0) return;
     const code = this.#stopping.code;
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = undefined;
@@ -500,8 +509,8 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     this.log.info(`arbiter ${process.pid} stopped (exit ${code})`);
     this.#hookSync('on_exit');
     this.emit('exit', code);
+    this.#finished = true;
     this.#resolveStopped?.(code);
-    this.#stopping = undefined;
   }
 
   // ---- worker messages ----------------------------------------------------

@@ -38,7 +38,6 @@ const ACCEPT_BATCH = 32;
 
 export class HandoffDispatcher {
   readonly workers = new Map<number, HandoffWorker>();
-  readonly #listeners: ListenerRecord[];
   readonly #watchers: native.Watcher[] = [];
   readonly #pending = new Map<number, Pending>();
   readonly #queue: Omit<Pending, 'workerId'>[] = [];
@@ -50,7 +49,6 @@ export class HandoffDispatcher {
   redispatched = 0;
 
   constructor(listeners: ListenerRecord[], onError: (message: string) => void) {
-    this.#listeners = listeners;
     this.#onError = onError;
     for (const l of listeners) {
       this.#watchers.push(new native.Watcher(l.fd, () => this.#onReadable(l)));
