@@ -6,9 +6,10 @@ import { spawn } from 'node:child_process';
 import { readFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tsxImport } from '../../src/transport/tsx.js';
 import { corralBin, get, helloApp, load, root, sleep, startPool, workerPids } from './pool.js';
 
-const tsx = import.meta.resolve('tsx/esm');
+const tsx = tsxImport();
 const misbehave = (mode: string) => ['--', process.execPath, '--import', tsx, join(root, 'native-tests/arbiter/misbehave.ts'), mode];
 
 test('a worker that never heartbeats is stopped after --timeout, killed, and replaced', async () => {

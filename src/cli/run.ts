@@ -7,6 +7,7 @@ import { Arbiter } from '../arbiter/arbiter.js';
 import { HOOK_NAMES, type Hooks } from '../arbiter/hooks.js';
 import { DEFAULTS, InvalidOptionError, type ArbiterOptions } from '../arbiter/options.js';
 import { EXIT } from '../transport/process-state.js';
+import { tsxImport } from '../transport/tsx.js';
 
 export const RUN_HELP = `Usage:
   corral run [options] app.mjs [app args…]     run a Node module as the worker
@@ -129,7 +130,7 @@ export function nodeWorkerCommand(app: string, appArgs: string[]): string[] {
   const here = fileURLToPath(import.meta.url);
   const compiled = here.endsWith('.js');
   const bootstrap = fileURLToPath(new URL(`../worker/bootstrap.${compiled ? 'js' : 'ts'}`, import.meta.url));
-  const loader = compiled ? [] : ['--import', import.meta.resolve('tsx/esm')];
+  const loader = compiled ? [] : ['--import', tsxImport()];
   return [process.execPath, ...loader, bootstrap, resolve(app), ...appArgs];
 }
 
