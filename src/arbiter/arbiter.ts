@@ -136,7 +136,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   async start(): Promise<void> {
     if (this.#timer || this.#stopped) throw new CorralError('CORRAL_ERR_STATE', 'arbiter already started');
     await this.#hook('on_starting');
-    const open = this.#deps.openListeners ?? ((o: ArbiterOptions) => openListeners(o.bind, o.backlog, inheritedListeners(), (process.env[ENV.listenFdNames] ?? '').split(':')));
+    const open = this.#deps.openListeners ?? ((o: ArbiterOptions) => openListeners(o.bind, o.backlog, inheritedListeners(), (process.env[ENV.listenFdNames] ?? '').split(':'), o.accept === 'reuseport'));
     this.#listeners = open(this.options);
     this.log.info(`corral arbiter ${process.pid} listening at ${this.addresses.join(', ')} (accept: ${this.options.accept})`);
     if (this.options.accept === 'arbiter') {
@@ -399,7 +399,6 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     if (this.options.accept !== 'reuseport') return this.#listeners.map((l) => l.fd);
     return this.#listeners.map((l) => {
       const a = native.localAddress(l.fd);
-      if (a.family === 'unix') throw new CorralError('CORRAL_ERR_INVALID_OPTION', `accept=reuseport needs TCP listeners; ${l.address} is a unix socket`);
       return native.listen({ host: a.address, port: a.port, backlog: this.options.backlog, reusePort: true });
     });
   }

@@ -3,7 +3,7 @@
 import { unlinkSync, existsSync, lstatSync } from 'node:fs';
 import * as native from '../transport/native.js';
 import { ENV, LISTEN_FDS_START } from '../transport/process-state.js';
-import { parseBind, type BindSpec } from './options.js';
+import { InvalidOptionError, parseBind, type BindSpec } from './options.js';
 
 export interface ListenerRecord {
   index: number;
@@ -41,13 +41,26 @@ export function inheritedListeners(env: NodeJS.ProcessEnv = process.env): number
   return fds;
 }
 
-/** Binds (or adopts) every listener; on failure closes what it opened and throws. */
-export function openListeners(binds: string[], backlog: number, inherited: number[], names: string[] = []): ListenerRecord[] {
+/**
+ * Binds (or adopts) every listener; on failure closes what it opened and throws.
+ *
+ * With `reusePort` (the reuseport strategy) the arbiter's sockets are bound
+ * with SO_REUSEPORT but never listen: they hold the port for the workers' own
+ * listeners without joining the group, so no connection waits on a socket
+ * that nobody accepts from.
+ */
+export function openListeners(binds: string[], backlog: number, inherited: number[], names: string[] = [], reusePort = false): ListenerRecord[] {
   const out: ListenerRecord[] = [];
+  const adopt = (fd: number) => {
+    if (reusePort && native.isListening(fd)) {
+      throw new InvalidOptionError(`options.accept=reuseport cannot use the inherited listening socket fd ${fd}: connections queued on it would never be accepted; bind an address instead`);
+    }
+    return fd;
+  };
   try {
     if (inherited.length > 0) {
       inherited.forEach((fd, index) => {
-        out.push({ index, fd, name: names[index] ?? `listener${index}`, address: formatAddress(native.localAddress(fd)), spec: undefined, unlinkPath: undefined });
+        out.push({ index, fd: adopt(fd), name: names[index] ?? `listener${index}`, address: formatAddress(native.localAddress(fd)), spec: undefined, unlinkPath: undefined });
       });
       return out;
     }
@@ -56,17 +69,18 @@ export function openListeners(binds: string[], backlog: number, inherited: numbe
       let fd: number;
       let unlinkPath: string | undefined;
       if (spec.kind === 'fd') {
-        fd = spec.fd;
+        fd = adopt(spec.fd);
         native.setCloexec(fd, true);
         native.setNonBlocking(fd, true);
       } else if (spec.kind === 'unix') {
+        if (reusePort) throw new InvalidOptionError(`options.accept=reuseport needs TCP addresses; ${text} is a unix socket`);
         // A stale socket file from a crashed run would make bind fail; a
         // regular file at that path is someone else's and is left alone.
         if (existsSync(spec.path) && lstatSync(spec.path).isSocket()) unlinkSync(spec.path);
         fd = native.listen({ path: spec.path, backlog });
         unlinkPath = spec.path;
       } else {
-        fd = native.listen({ host: spec.host, port: spec.port, backlog });
+        fd = native.listen({ host: spec.host, port: spec.port, backlog, reusePort, bindOnly: reusePort });
       }
       out.push({ index, fd, name: `listener${index}`, address: formatAddress(native.localAddress(fd)), spec, unlinkPath });
     });

@@ -78,7 +78,9 @@ static const char *describe(const struct sockaddr_storage *ss, socklen_t len, ch
   }
 }
 
-/* listenTcp(host, port, backlog, reusePort) -> fd */
+/* listenTcp(host, port, backlog, reusePort) -> fd. backlog -1 binds without
+ * listening: the socket holds the port (and its SO_REUSEPORT group) but is
+ * not a member that connections are hashed to. */
 static napi_value ListenTcp(napi_env env, napi_callback_info info) {
   napi_value argv[4];
   char host[HOST_MAX];
@@ -86,7 +88,7 @@ static napi_value ListenTcp(napi_env env, napi_callback_info info) {
   int reuse_port;
   if (corral_args(env, info, 4, argv, NULL) || get_string(env, argv[0], host, sizeof host, "options.host") < 0 ||
       corral_int_arg(env, argv[1], "options.port", 0, 65535, &port) ||
-      corral_int_arg(env, argv[2], "options.backlog", 0, 0x7fffffff, &backlog) || corral_bool_arg(env, argv[3], &reuse_port))
+      corral_int_arg(env, argv[2], "options.backlog", -1, 0x7fffffff, &backlog) || corral_bool_arg(env, argv[3], &reuse_port))
     return NULL;
 
   /* AI_NUMERICHOST: never a DNS lookup on the event loop; it also accepts
@@ -116,7 +118,7 @@ static napi_value ListenTcp(napi_env env, napi_callback_info info) {
   syscall = "bind";
   if (bind(fd, (struct sockaddr *)&ss, sslen) != 0) goto fail;
   syscall = "listen";
-  if (listen(fd, (int)backlog) != 0) goto fail;
+  if (backlog >= 0 && listen(fd, (int)backlog) != 0) goto fail;
   return corral_int(env, fd);
 
 fail: {

@@ -39,6 +39,12 @@ export interface ListenOptions {
   backlog?: number;
   /** Set SO_REUSEPORT before bind (TCP only), so several sockets can share the port. */
   reusePort?: boolean;
+  /**
+   * Bind but do not listen (TCP only). With reusePort this reserves the port
+   * for a group of SO_REUSEPORT listeners without joining the group, so no
+   * connection is ever queued on this socket.
+   */
+  bindOnly?: boolean;
 }
 
 /** A socket's local address, as getsockname(2) reports it. */
@@ -191,29 +197,33 @@ export function listen(opts: ListenOptions): number {
   checkInt(backlog, 'options.backlog', 0, 0x7fffffff);
   const reusePort = opts.reusePort ?? false;
   checkBool(reusePort, 'options.reusePort');
+  const bindOnly = opts.bindOnly ?? false;
+  checkBool(bindOnly, 'options.bindOnly');
   if (opts.path !== undefined) {
     if (typeof opts.path !== 'string' || opts.path.length === 0) throw new InvalidOptionError('options.path must be a non-empty string');
     if (opts.host !== undefined || opts.port !== undefined) throw new InvalidOptionError('options.path cannot be combined with options.host or options.port', { range: true });
     if (reusePort) throw new InvalidOptionError('options.reusePort applies to TCP listeners only', { range: true });
+    if (bindOnly) throw new InvalidOptionError('options.bindOnly applies to TCP sockets only', { range: true });
     return b.listenUnix(opts.path, backlog);
   }
+  const tcpBacklog = bindOnly ? -1 : backlog;
   const port = opts.port ?? 0;
   checkInt(port, 'options.port', 0, 65535);
   if (opts.host === undefined) {
     // Like net.Server: the IPv6 wildcard (dual-stack where the system allows),
     // or the IPv4 one on a host without IPv6.
     try {
-      return b.listenTcp('::', port, backlog, reusePort);
+      return b.listenTcp('::', port, tcpBacklog, reusePort);
     } catch (err) {
       const code = (err as { code?: unknown }).code;
       if (code !== 'EAFNOSUPPORT' && code !== 'EADDRNOTAVAIL') throw err;
-      return b.listenTcp('0.0.0.0', port, backlog, reusePort);
+      return b.listenTcp('0.0.0.0', port, tcpBacklog, reusePort);
     }
   }
   if (typeof opts.host !== 'string' || opts.host.length === 0) throw new InvalidOptionError('options.host must be a non-empty string');
   const host = opts.host.startsWith('[') && opts.host.endsWith(']') ? opts.host.slice(1, -1) : opts.host;
   if (net.isIP(host) === 0) throw new InvalidOptionError(`options.host must be a numeric IPv4 or IPv6 address, got ${JSON.stringify(opts.host)}`);
-  return b.listenTcp(host, port, backlog, reusePort);
+  return b.listenTcp(host, port, tcpBacklog, reusePort);
 }
 
 /** The local address of a socket (getsockname). @throws a Node-style error, e.g. EBADF, ENOTSOCK. */
