@@ -160,6 +160,8 @@ export async function serve(server: net.Server, options: ServeOptions = {}): Pro
   } catch (err) {
     return bootFail(`the native socket layer is not available: ${(err as Error).message}`);
   }
+  // Benchmark instrumentation (CORRAL_COUNTERS_DIR); a no-op otherwise.
+  if (real && options.native === undefined) (await import('../transport/instrument.js')).installCounterDump('worker');
   try {
     control = options.control ?? new net.Socket({ fd: environment.controlFd, readable: true, writable: true });
   } catch (err) {
