@@ -3,6 +3,7 @@
 //
 //   npm run bench codec               protobuf codec vs JSON
 //   npm run bench codec -- --save     ... and write bench/results/codec-<date>.md
+//   npm run bench herd                accept strategies side by side (bench herd --help)
 //
 // To add a benchmark, add an entry to BENCHMARKS.
 import { spawnSync } from 'node:child_process';
@@ -17,6 +18,10 @@ const BENCHMARKS = {
   codec: {
     file: 'bench/codec.ts',
     description: 'encode/decode of each control message and a framed stream, against JSON (tinybench)',
+  },
+  herd: {
+    file: 'bench/herd.ts',
+    description: 'every accept strategy vs node:cluster (and nginx): wakeups, failed accepts, CPU, latency, fairness',
   },
 };
 

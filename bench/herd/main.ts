@@ -1,0 +1,320 @@
+// `bench herd`: runs the pools, measures, prints, writes JSON / SVG / markdown.
+//
+// Per repeat, per worker count, per strategy: a fresh pool (own process
+// group), then for each scenario:
+//
+//   warm up -> settle -> [counters] -> /proc -> perf on -> load -> perf off -> /proc -> [counters]
+//
+// so the SIGWINCH that makes corral processes dump their counters, and perf's
+// own start-up, fall outside the measured window. Strategies are interleaved
+// within a repeat, so drift in the machine's load spreads over all of them.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { counterDelta, snapshotCounters, type CounterDelta, type CounterFile } from './counters.js';
+import { buildLoadgen, runLoadgen } from './loadgen.js';
+import { aggregate, computeRun, type HerdResult, type RunMetrics } from './metrics.js';
+import { CORRAL_STRATEGIES, HELP, NGINX_STRATEGIES, parseHerdArgs, scenarioFor, UsageError, type HerdOptions, type Scenario, type ScenarioName, type Strategy } from './options.js';
+import { plotSvg } from './plot.js';
+import { kindOf, killAllPools, startPool, type Pool, type PoolContext } from './pools.js';
+import { machine, procDelta, processTree, samplePool } from './proc.js';
+import { headerText, LEGEND, spreadTable, table, type Header } from './report.js';
+import { killAllTraces, probeTrace, TraceSession, type TraceCounts } from './trace.js';
+import { probeNginx, type NginxInfo } from '../peers/nginx.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export function nodeHasReusePort(version: string = process.versions.node): boolean {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  return major > 23 || (major === 23 && minor >= 1) || (major === 22 && minor >= 12);
+}
+
+export interface HerdReport extends Header {
+  scenario: ScenarioName | ScenarioName[];
+  scenarios: ScenarioName[];
+  config: { workers: number[]; strategies: Strategy[]; repeat: number; warmup: number | null; scenarios: Scenario[]; corralConfig: string | null };
+  notices: string[];
+  errors: { strategy: Strategy; workers: number; scenario: ScenarioName | null; repeat: number; message: string }[];
+  results: HerdResult[];
+}
+
+/** JSON numbers: 4 significant digits are more than these measurements carry. */
+function roundReplacer(_key: string, value: unknown): unknown {
+  if (typeof value === 'number' && !Number.isInteger(value)) return Number(value.toPrecision(4));
+  return value;
+}
+
+interface Measured {
+  metrics: RunMetrics;
+  countersMissing: string[];
+}
+
+async function measure(pool: Pool, sc: Scenario, warmup: number, lg: string, tracing: boolean): Promise<Measured> {
+  if (warmup > 0) {
+    await runLoadgen(lg, { port: pool.port, scenario: { ...sc, mode: 'close', rate: 0 }, connections: warmup, concurrency: Math.min(4, Math.max(1, sc.concurrency)), maxSeconds: 60 });
+  }
+  const pids = processTree(pool.leader);
+  const workerPids = pids.slice(1);
+  const trace = tracing ? new TraceSession() : undefined;
+  try {
+    if (trace) await trace.open(pids);
+    // Let the pool go idle: the burst scenario starts from sleeping workers,
+    // and nothing left over from the warm-up should land in the window.
+    await sleep(250);
+    let before: Map<number, CounterFile> | undefined;
+    if (pool.countersDir) before = await snapshotCounters(pool.countersDir, pids);
+    const procBefore = samplePool(pids);
+    if (trace) await trace.enable();
+    const maxSeconds = Math.min(180, Math.max(20, sc.connections / 100));
+    const load = await runLoadgen(lg, { port: pool.port, scenario: sc, maxSeconds });
+    if (trace) await trace.disable();
+    const procAfter = samplePool(pids);
+    let counters: CounterDelta | undefined;
+    const countersMissing: string[] = [];
+    if (pool.countersDir && before) {
+      const after = await snapshotCounters(pool.countersDir, pids);
+      for (const pid of pids) {
+        if (!before.has(pid) || !after.has(pid)) countersMissing.push(pid === pool.leader ? `arbiter ${pid}` : `worker ${pid}`);
+      }
+      if (countersMissing.length === 0) counters = counterDelta(before, after);
+    }
+    let traced: TraceCounts | undefined;
+    if (trace) traced = await trace.close();
+    const metrics = computeRun({
+      kind: pool.kind,
+      scenario: sc.name,
+      load,
+      workerPids,
+      workers: procDelta(procBefore, procAfter, workerPids),
+      arbiter: procDelta(procBefore, procAfter, [pool.leader]),
+      counters,
+      trace: traced,
+    });
+    return { metrics, countersMissing };
+  } catch (err) {
+    trace?.kill();
+    throw err;
+  }
+}
+
+function defaultStrategies(nginx: NginxInfo | undefined): Strategy[] {
+  const list: Strategy[] = [...CORRAL_STRATEGIES, 'cluster-rr', 'cluster-none'];
+  if (nodeHasReusePort()) list.push('node-reuseport');
+  if (nginx) list.push(...NGINX_STRATEGIES);
+  return list;
+}
+
+function progress(i: number, total: number, s: Strategy, w: number, sc: ScenarioName, rep: number, reps: number, m: RunMetrics | string): string {
+  const width = String(total).length;
+  const head = `[${String(i).padStart(width)}/${total}] ${s.padEnd(15)} w=${String(w).padEnd(3)} ${sc.padEnd(9)} rep ${rep}/${reps} `;
+  if (typeof m === 'string') return `${head} FAILED: ${m}`;
+  const rate = sc === 'keepalive' ? `${Math.round(m.requestsPerSec)} req/s` : `${Math.round(m.connsPerSec)} conn/s`;
+  const wake = m.wakeupsPerConn === null ? '' : `  wake ${m.wakeupsPerConn.toFixed(2)}/${sc === 'keepalive' ? 'req' : 'conn'}`;
+  const failed = m.failed ? `  ${m.failed} FAILED` : '';
+  return `${head}… ${rate.padStart(12)}  p99 ${(m.latencyUs.p99 / 1000).toFixed(2)} ms${wake}  Jain ${m.jain === null ? '–' : m.jain.toFixed(3)}${failed}`;
+}
+
+export async function herd(argv: string[]): Promise<number> {
+  let opts: HerdOptions;
+  try {
+    opts = parseHerdArgs(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`bench herd: ${err.message}\n(bench herd --help lists the options)\n`);
+      return 2;
+    }
+    throw err;
+  }
+  if (opts.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const say = (s: string) => process.stdout.write(s + '\n');
+  const notices: string[] = [];
+  const notice = (s: string) => {
+    notices.push(s);
+    process.stderr.write(`notice: ${s}\n`);
+  };
+
+  const probe = probeNginx();
+  const nginx = 'missing' in probe ? undefined : probe;
+  if (!nginx) notice(`nginx not found (${(probe as { missing: string }).missing}): the nginx-mutex, nginx-exclusive and nginx-reuseport reference pools are skipped; install nginx (e.g. nginx-light) to include them`);
+  if (!nodeHasReusePort()) notice(`node ${process.version} has no listen({ reusePort }) (22.12+ / 23.1+): node-reuseport is skipped`);
+  let strategies = opts.strategies ?? defaultStrategies(nginx);
+  strategies = strategies.filter((s) => {
+    if (kindOf(s) === 'nginx' && !nginx) return false;
+    if (s === 'node-reuseport' && !nodeHasReusePort()) return false;
+    return true;
+  });
+  if (strategies.length === 0) {
+    process.stderr.write('bench herd: none of the requested strategies can run here\n');
+    return 2;
+  }
+  let tracing = false;
+  let traceText = 'off (--trace counts sched_wakeup and accept4 -EAGAIN for every pool)';
+  if (opts.trace) {
+    const t = probeTrace();
+    if (t.ok) {
+      tracing = true;
+      traceText = `on: ${t.tool}; wakeups = sched_wakeup of the pool's main threads`;
+    } else {
+      traceText = `UNAVAILABLE (${t.reason})`;
+      notice(`--trace: tracing is unavailable here (${t.reason}); wakeups and EAGAIN come from corral's own counters, and are null for the node:cluster and nginx pools`);
+    }
+  }
+  if (!tracing && strategies.some((s) => kindOf(s) !== 'corral')) {
+    notices.push('without tracing, wakeups and EAGAIN of node:cluster and nginx pools cannot be measured (null); corral figures come from its own counters');
+  }
+
+  let lg: string;
+  try {
+    lg = buildLoadgen(root);
+  } catch (err) {
+    process.stderr.write(`bench herd: ${(err as Error).message}\n`);
+    return 1;
+  }
+
+  const ctx: PoolContext = { root, corralConfig: opts.corralConfig ? resolve(opts.corralConfig) : undefined, nginx, nodeBin: process.execPath };
+  const scenarios = opts.scenarios.map((n) => scenarioFor(n, opts));
+  const header: Header = {
+    node: process.version,
+    machine: machine(),
+    date: new Date().toISOString(),
+    repeats: opts.repeat,
+    trace: traceText,
+  };
+
+  // Whatever happens, no pool outlives the benchmark.
+  const onExit = () => {
+    killAllPools();
+    killAllTraces();
+  };
+  const onSignal = (sig: NodeJS.Signals) => {
+    onExit();
+    process.stderr.write(`\nbench herd: ${sig}, pools stopped\n`);
+    process.exit(128 + (sig === 'SIGINT' ? 2 : 15));
+  };
+  process.on('exit', onExit);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  say(`bench herd: ${strategies.join(', ')}; workers ${opts.workers.join(', ')}; scenario ${opts.scenarios.join(', ')}; ${opts.repeat} repeat(s)`);
+  say(headerText(header));
+  const runs = new Map<string, RunMetrics[]>();
+  const key = (s: Strategy, w: number, sc: ScenarioName) => `${s}\u0000${w}\u0000${sc}`;
+  const errors: HerdReport['errors'] = [];
+  const total = opts.repeat * opts.workers.length * strategies.length * scenarios.length;
+  let done = 0;
+  let counterWarned = false;
+  const started = Date.now();
+
+  const buildReport = (): HerdReport => {
+    const results: HerdResult[] = [];
+    for (const sc of scenarios) for (const w of opts.workers) for (const s of strategies) {
+      const r = runs.get(key(s, w, sc.name));
+      if (r?.length) results.push(aggregate(s, w, sc.name, r, tracing));
+    }
+    return {
+      ...header,
+      scenario: opts.scenarios.length === 1 ? opts.scenarios[0]! : opts.scenarios,
+      scenarios: opts.scenarios,
+      config: { workers: opts.workers, strategies, repeat: opts.repeat, warmup: opts.warmup ?? null, scenarios, corralConfig: opts.corralConfig ?? null },
+      notices,
+      errors,
+      results,
+    };
+  };
+  const writeJson = (report: HerdReport) => {
+    if (!opts.json) return;
+    mkdirSync(dirname(resolve(opts.json)), { recursive: true });
+    writeFileSync(opts.json, JSON.stringify(report, roundReplacer, 2) + '\n');
+  };
+
+  try {
+    for (let rep = 1; rep <= opts.repeat; rep++) {
+      for (const w of opts.workers) {
+        for (const s of strategies) {
+          let pool: Pool | undefined;
+          try {
+            pool = await startPool(s, w, ctx);
+          } catch (err) {
+            const msg = (err as Error).message.split('\n')[0]!;
+            errors.push({ strategy: s, workers: w, scenario: null, repeat: rep, message: (err as Error).message.slice(0, 2000) });
+            for (const sc of scenarios) {
+              done++;
+              if (!opts.quiet) say(progress(done, total, s, w, sc.name, rep, opts.repeat, `pool did not start: ${msg}`));
+            }
+            continue;
+          }
+          try {
+            let first = true;
+            for (const sc of scenarios) {
+              done++;
+              const warm = opts.warmup ?? Math.max(200, 16 * w);
+              try {
+                const m = await measure(pool, sc, first ? warm : Math.min(100, warm), lg, tracing);
+                first = false;
+                if (m.countersMissing.length && !counterWarned) {
+                  counterWarned = true;
+                  notice(`corral processes did not dump their counters on SIGWINCH (${m.countersMissing.slice(0, 4).join(', ')}${m.countersMissing.length > 4 ? ', …' : ''}): counter-based wakeups and EAGAIN are null`);
+                }
+                const list = runs.get(key(s, w, sc.name)) ?? [];
+                list.push(m.metrics);
+                runs.set(key(s, w, sc.name), list);
+                if (!opts.quiet) say(progress(done, total, s, w, sc.name, rep, opts.repeat, m.metrics));
+              } catch (err) {
+                errors.push({ strategy: s, workers: w, scenario: sc.name, repeat: rep, message: (err as Error).message.slice(0, 2000) });
+                if (!opts.quiet) say(progress(done, total, s, w, sc.name, rep, opts.repeat, (err as Error).message.split('\n')[0]!));
+              }
+            }
+          } finally {
+            await pool.stop();
+          }
+          writeJson(buildReport());
+        }
+      }
+    }
+  } finally {
+    onExit();
+    process.off('exit', onExit);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+
+  const report = buildReport();
+  say(`\n${headerText(header)}`);
+  for (const sc of scenarios) {
+    if (!report.results.some((r) => r.scenario === sc.name)) continue;
+    say(`\n== ${sc.name}: ${sc.blurb} (${sc.mode === 'keepalive' ? `${sc.connections} requests` : `${sc.connections} connections`} per run, K=${sc.concurrency}${sc.rate ? `, open loop ${sc.rate}/s` : ''})`);
+    process.stdout.write(table(report.results, sc.name));
+  }
+  say('');
+  for (const l of LEGEND) say(l);
+  for (const n of notices) say(`notice: ${n}`);
+  if (errors.length) say(`${errors.length} run(s) failed; see "errors" in the JSON`);
+  say(`took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+
+  writeJson(report);
+  if (opts.plot) {
+    mkdirSync(dirname(resolve(opts.plot)), { recursive: true });
+    const m = header.machine;
+    writeFileSync(opts.plot, plotSvg(report.results, {
+      title: 'corral bench herd: wakeups per connection and p99 latency against worker count',
+      subtitle: `${m.cpus} cpus (${m.model}), Linux ${m.kernel}, node ${header.node}, ${header.date.slice(0, 10)}; median of ${opts.repeat}; wakeups: ${tracing ? 'sched_wakeup (perf)' : "corral's counters (others need --trace)"}`,
+      scenarios: opts.scenarios,
+    }));
+  }
+  if (opts.markdown) {
+    mkdirSync(dirname(resolve(opts.markdown)), { recursive: true });
+    let md = `# bench herd\n\n${headerText(header).replace('\n', '  \n')}\n`;
+    for (const sc of scenarios) {
+      if (!report.results.some((r) => r.scenario === sc.name)) continue;
+      md += `\n## ${sc.name}: ${sc.blurb}\n\n${table(report.results, sc.name, true)}\nmin–max over the repeats:\n\n${spreadTable(report.results, sc.name)}`;
+    }
+    md += `\n${LEGEND.map((l) => `- ${l}`).join('\n')}\n`;
+    if (notices.length) md += `\n${notices.map((n) => `- notice: ${n}`).join('\n')}\n`;
+    writeFileSync(opts.markdown, md);
+  }
+  return errors.length ? 1 : 0;
+}

@@ -1,0 +1,178 @@
+// Starting and stopping the pools under test. Every pool runs in its own
+// process group, so stopping it (or a crash of the benchmark) can kill the
+// whole tree with one signal; `killAllPools` is wired to process exit.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Strategy } from './options.js';
+import { processTree } from './proc.js';
+import { nginxArgs, nginxConfig, type NginxInfo, type NginxMode } from '../peers/nginx.js';
+
+export type PoolKind = 'corral' | 'node' | 'nginx';
+
+export interface PoolContext {
+  root: string;
+  corralConfig: string | undefined;
+  nginx: NginxInfo | undefined;
+  /** Node binary for the node:cluster peers (default: this one). */
+  nodeBin: string;
+}
+
+export interface Pool {
+  strategy: Strategy;
+  kind: PoolKind;
+  workers: number;
+  port: number;
+  /** The arbiter / cluster primary / nginx master. */
+  leader: number;
+  /** Its descendants once ready: the workers. */
+  workerPids: number[];
+  /** Where corral processes dump their counters on SIGWINCH (corral pools only). */
+  countersDir: string | undefined;
+  log(): string;
+  stop(): Promise<void>;
+}
+
+const live = new Set<ChildProcess>();
+
+/** SIGKILLs every pool's process group that is still around. Synchronous: safe in an 'exit' handler. */
+export function killAllPools(): void {
+  for (const child of live) {
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  live.clear();
+}
+
+export function kindOf(strategy: Strategy): PoolKind {
+  if (strategy.startsWith('nginx-')) return 'nginx';
+  if (strategy.startsWith('cluster-') || strategy === 'node-reuseport') return 'node';
+  return 'corral';
+}
+
+/** A port that was free a moment ago (for pools that cannot report the one they bound). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const sock = net.connect({ host: '127.0.0.1', port });
+    sock.once('connect', () => {
+      sock.destroy();
+      resolve(true);
+    });
+    sock.once('error', () => resolve(false));
+  });
+}
+
+export async function startPool(strategy: Strategy, workers: number, ctx: PoolContext, timeoutMs = 90_000): Promise<Pool> {
+  const kind = kindOf(strategy);
+  const temp = mkdtempSync(join(tmpdir(), `corral-herd-${strategy}-`));
+  let countersDir: string | undefined;
+  let cmd: string;
+  let args: string[];
+  let port = 0;
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.NODE_OPTIONS;
+  if (kind === 'corral') {
+    countersDir = join(temp, 'counters');
+    env.CORRAL_COUNTERS_DIR = countersDir;
+    cmd = process.execPath;
+    args = [join(ctx.root, 'bin/corral.mjs'), 'run', '--workers', String(workers), '--bind', '127.0.0.1:0', '--accept', strategy, '--log-level', 'info'];
+    if (ctx.corralConfig) args.push('--config', ctx.corralConfig);
+    args.push(join(ctx.root, 'fixtures/apps/hello.mjs'));
+    mkdirSync(countersDir);
+  } else if (kind === 'node') {
+    port = await freePort();
+    cmd = ctx.nodeBin;
+    const script = strategy === 'node-reuseport' ? 'reuseport.mjs' : 'cluster.mjs';
+    args = [join(ctx.root, 'bench/peers', script), '--workers', String(workers), '--port', String(port)];
+    if (strategy !== 'node-reuseport') env.NODE_CLUSTER_SCHED_POLICY = strategy === 'cluster-rr' ? 'rr' : 'none';
+  } else {
+    if (!ctx.nginx) throw new Error('nginx is not available');
+    port = await freePort();
+    const mode = strategy.slice('nginx-'.length) as NginxMode;
+    const conf = join(temp, 'nginx.conf');
+    writeFileSync(conf, nginxConfig({ workers, mode, port, prefix: temp, info: ctx.nginx }));
+    cmd = ctx.nginx.bin;
+    args = nginxArgs(ctx.nginx, temp, conf);
+  }
+
+  const child = spawn(cmd, args, { cwd: ctx.root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  live.add(child);
+  let out = '';
+  const keep = (d: Buffer) => {
+    out += d.toString();
+    if (out.length > 256 * 1024) out = out.slice(-128 * 1024);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  let gone = false;
+  child.on('exit', () => (gone = true));
+  child.on('error', (e) => {
+    out += `\nspawn error: ${e.message}\n`;
+    gone = true;
+  });
+
+  const stop = async () => {
+    if (!gone && child.pid) {
+      // corral: SIGINT is the immediate stop; the Node peers and nginx stop fast on SIGTERM.
+      try {
+        process.kill(child.pid, kind === 'corral' ? 'SIGINT' : 'SIGTERM');
+      } catch {
+        // gone
+      }
+      await Promise.race([exited, sleep(3000)]);
+    }
+    // Whatever is left of the group (a worker that outlived its leader) goes too.
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // the group is empty
+    }
+    if (!gone) await Promise.race([exited, sleep(2000)]);
+    live.delete(child);
+    rmSync(temp, { recursive: true, force: true });
+  };
+
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (gone) throw new Error(`${strategy} pool exited before it was ready:\n${out.slice(-4000)}`);
+      if (Date.now() > deadline) throw new Error(`${strategy} pool with ${workers} workers not ready in ${timeoutMs / 1000} s:\n${out.slice(-4000)}`);
+      if (kind === 'nginx') {
+        const tree = processTree(child.pid!);
+        if (tree.length - 1 >= workers && (await canConnect(port))) break;
+      } else {
+        const m = /listening at (\S+?):(\d+)(?:,| |$)/m.exec(out);
+        const ready = (out.match(/\(pid \d+\) ready$/gm) ?? []).length;
+        if (m && ready >= workers) {
+          port = Number(m[2]);
+          break;
+        }
+      }
+      await sleep(50);
+    }
+    const workerPids = processTree(child.pid!).slice(1);
+    return { strategy, kind, workers, port, leader: child.pid!, workerPids, countersDir, log: () => out, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

@@ -1,0 +1,119 @@
+// Pool processes and their kernel accounting, from /proc.
+//
+// Context switches: /proc/PID/status shows the main thread only, so the
+// counts are summed over /proc/PID/task/*/status (every thread). CPU time:
+// /proc/PID/task/*/schedstat (first field, ns on CPU), which is exact where
+// /proc/PID/stat's utime+stime come in 10 ms ticks; it falls back to stat
+// where schedstat is missing. A thread that exits during a run takes its
+// counts with it; Node's and nginx's threads live as long as the process.
+import { readFileSync, readdirSync } from 'node:fs';
+
+export interface ProcSample {
+  pid: number;
+  voluntary: number;
+  involuntary: number;
+  cpuNs: number;
+}
+
+const TICK_NS = 1e9 / 100; // CLK_TCK is 100 on Linux
+
+function read(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** ppid from /proc/PID/stat (the comm field may hold spaces and parens: parse after the last ')'). */
+function statFields(text: string): string[] {
+  return text.slice(text.lastIndexOf(')') + 2).split(' ');
+}
+
+/** The leader and all its descendants, leader first. */
+export function processTree(leader: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = read(`/proc/${name}/stat`);
+    if (!stat) continue;
+    const ppid = Number(statFields(stat)[1]);
+    const list = children.get(ppid) ?? [];
+    list.push(Number(name));
+    children.set(ppid, list);
+  }
+  const out: number[] = [];
+  const walk = (pid: number) => {
+    out.push(pid);
+    for (const c of (children.get(pid) ?? []).sort((a, b) => a - b)) walk(c);
+  };
+  if (read(`/proc/${leader}/stat`) !== undefined) walk(leader);
+  return out;
+}
+
+/** Summed over every thread of the process; undefined if it is gone. */
+export function sampleProcess(pid: number): ProcSample | undefined {
+  let tasks: string[];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return undefined;
+  }
+  const s: ProcSample = { pid, voluntary: 0, involuntary: 0, cpuNs: 0 };
+  for (const tid of tasks) {
+    const status = read(`/proc/${pid}/task/${tid}/status`);
+    if (status) {
+      s.voluntary += Number(/^voluntary_ctxt_switches:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+      s.involuntary += Number(/^nonvoluntary_ctxt_switches:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+    }
+    const sched = read(`/proc/${pid}/task/${tid}/schedstat`);
+    if (sched) s.cpuNs += Number(sched.split(' ')[0] ?? 0);
+    else {
+      const stat = read(`/proc/${pid}/task/${tid}/stat`);
+      if (stat) {
+        const f = statFields(stat);
+        s.cpuNs += (Number(f[11] ?? 0) + Number(f[12] ?? 0)) * TICK_NS;
+      }
+    }
+  }
+  return s;
+}
+
+export function samplePool(pids: number[]): Map<number, ProcSample> {
+  const out = new Map<number, ProcSample>();
+  for (const pid of pids) {
+    const s = sampleProcess(pid);
+    if (s) out.set(pid, s);
+  }
+  return out;
+}
+
+export interface ProcDelta {
+  ctxSwitches: number;
+  voluntary: number;
+  involuntary: number;
+  cpuMs: number;
+}
+
+/** after - before over the given pids (a pid missing from either sample counts 0). */
+export function procDelta(before: Map<number, ProcSample>, after: Map<number, ProcSample>, pids: number[]): ProcDelta {
+  const d: ProcDelta = { ctxSwitches: 0, voluntary: 0, involuntary: 0, cpuMs: 0 };
+  for (const pid of pids) {
+    const a = after.get(pid);
+    const b = before.get(pid);
+    if (!a || !b) continue;
+    d.voluntary += a.voluntary - b.voluntary;
+    d.involuntary += a.involuntary - b.involuntary;
+    d.cpuMs += (a.cpuNs - b.cpuNs) / 1e6;
+  }
+  d.ctxSwitches = d.voluntary + d.involuntary;
+  return d;
+}
+
+export function machine(): { cpus: number; model: string; kernel: string } {
+  const cpuinfo = read('/proc/cpuinfo') ?? '';
+  const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? 'unknown';
+  const cpus = (cpuinfo.match(/^processor\s*:/gm) ?? []).length || 1;
+  const kernel = (read('/proc/sys/kernel/osrelease') ?? 'unknown').trim();
+  return { cpus, model, kernel };
+}
