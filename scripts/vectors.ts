@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // Regenerates the golden vectors in fixtures/vectors/ from the codec.
 //
 //   npx tsx scripts/vectors.ts           write the files
@@ -233,7 +232,7 @@ function framing(): VectorFile {
     s('frame-split-across-frames', 'FRAME-1', 'A read ends two bytes into the second frame\'s length prefix.', ['Split'],
       [two.subarray(0, hb.length + 2), two.subarray(hb.length + 2)], null),
     s('frame-split-byte-by-byte', 'FRAME-1', 'Two frames delivered one byte per read.', ['Split'], Array.from(two, (b) => Uint8Array.of(b)), null),
-    s('frame-empty-stream', 'FRAME-6', 'EOF before any byte: a clean end, no frame.', [], [], null),
+    s('frame-empty-stream', 'FRAME-11', 'EOF before any byte: a clean end, no frame.', [], [], null),
     s('frame-max-size-exact', 'FRAME-4', 'An Envelope of exactly 65536 bytes, the default limit, is accepted.', ['MaxSize'], [max], null),
     s('frame-max-size-negotiated-exact', 'FRAME-4', 'With a negotiated limit of 1024, a 1024-byte Envelope is accepted.', ['MaxSize', 'Negotiated'],
       [k1], null, { maxFrameBytes: 1024 }),
@@ -261,16 +260,20 @@ function framing(): VectorFile {
       [hb, grant.subarray(0, 6)], E.TRUNCATED),
     s('frame-decode-garbage', 'FRAME-7', 'A 4-byte payload that is not protobuf (an unterminated varint).', ['Garbage'],
       [frame([0xff, 0xff, 0xff, 0xff])], E.DECODE),
-    s('frame-decode-length-beyond-payload', 'FRAME-7', 'The heartbeat field claims 5 bytes but 1 follows.', ['Garbage'],
+    s('frame-decode-length-beyond-payload', 'FRAME-12', 'The heartbeat field claims 5 bytes but 1 follows.', ['Garbage'],
       [frame([0x22, 0x05, 0x08])], E.DECODE),
-    s('frame-decode-invalid-wire-type', 'FRAME-7', 'Wire type 7 does not exist.', ['Garbage'], [frame([0x07])], E.DECODE),
-    s('frame-decode-known-body-wrong-wire-type', 'FRAME-7', 'Field 4 (heartbeat) sent as a varint: a known body with the wrong wire type is undecodable, not an unknown message.',
+    s('frame-decode-invalid-wire-type', 'FRAME-12', 'Wire type 7 does not exist.', ['Garbage'], [frame([0x07])], E.DECODE),
+    s('frame-decode-known-body-wrong-wire-type', 'FRAME-12', 'Field 4 (heartbeat) sent as a varint: a known body with the wrong wire type is undecodable, not an unknown message.',
       ['Garbage'], [frame([0x20, 0x01])], E.DECODE),
-    s('frame-decode-field-zero', 'FRAME-7', 'Field number 0 is invalid in protobuf.', ['Garbage'], [frame([0x00, 0x01])], E.DECODE),
-    s('frame-decode-nested-truncated', 'FRAME-7', 'A Hello whose first Version claims 5 bytes it does not have.', ['Garbage'],
+    s('frame-decode-field-zero', 'FRAME-12', 'Field number 0 is invalid in protobuf.', ['Garbage'], [frame([0x00, 0x01])], E.DECODE),
+    s('frame-decode-nested-truncated', 'FRAME-12', 'A Hello whose first Version claims 5 bytes it does not have.', ['Garbage'],
       [frame(lenField(1, [0x0a, 0x05, 0x08]))], E.DECODE),
-    s('frame-decode-unterminated-group', 'FRAME-7', 'A start-group tag (field 50) with no end-group tag.', ['Garbage'],
+    s('frame-decode-unterminated-group', 'FRAME-12', 'A start-group tag (field 50) with no end-group tag.', ['Garbage'],
       [frame(field(50, 3))], E.DECODE),
+    s('frame-decode-group-mismatch', 'FRAME-12', 'Inside a Heartbeat, a group opened as field 9 and closed as field 10.', ['Garbage'],
+      [frame(lenField(4, [...field(9, 3), ...field(10, 4)]))], E.DECODE),
+    s('frame-decode-varint-too-long', 'FRAME-12', 'Heartbeat.time_ms as an 11-octet varint; the longest valid varint has 10.', ['Garbage'],
+      [frame(lenField(4, [...field(1, 0), 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]))], E.DECODE),
   ];
   return makeFile({
     Split: 'The stream is delivered in the reads listed in `chunks`; the result must not depend on where reads end.',
@@ -301,8 +304,12 @@ function messages(): VectorFile {
   const edge: Spec[] = [
     one('msg-heartbeat-uint64-max-safe', 'MSG-1', 'uint64 fields up to 2^53-1 survive as exact integers (protobuf JSON writes them as strings).', ['Uint64'],
       { kind: 'heartbeat', body: { timeMs: Number.MAX_SAFE_INTEGER, acceptedTotal: 2 ** 32, requestsTotal: 1 } }, null),
-    one('msg-handoffAck-unpacked', 'MSG-1', 'Repeated uint64 ids sent unpacked (one tag per id) must be accepted like the packed form.', ['Unpacked'],
+    one('msg-handoffAck-unpacked', 'MSG-5', 'Repeated uint64 ids sent unpacked (one tag per id) must be accepted like the packed form.', ['Unpacked', 'NotCanonical'],
       Uint8Array.from(lenField(13, [...field(1, 0), 1, ...field(1, 0), ...varint(300), ...field(2, 0), 2])), null),
+    one('msg-two-bodies-last-wins', 'MSG-3', 'An Envelope with two body members, Ready then Stop: the last on the wire wins.', ['NotCanonical'],
+      Uint8Array.from([...encodeMessage({ kind: 'ready', body: { capacity: 1 } }), ...encodeMessage({ kind: 'stop', body: { reason: 'x' } })]), null),
+    one('msg-present-zero', 'MSG-4', 'Ready.capacity present on the wire with value 0: the same as absent.', ['NotCanonical'],
+      Uint8Array.from(lenField(3, [...field(1, 0), 0])), null),
     one('msg-error-unknown-message-reply', 'MSG-1', 'The reply to an unknown message type 50.', [],
       { kind: 'error', body: { code: 200, message: 'unknown message type 50', messageType: 50 } }, null),
     one('msg-error-fatal-decode', 'MSG-1', 'A fatal Error reporting an undecodable frame.', [],
@@ -311,15 +318,17 @@ function messages(): VectorFile {
   const semantic: Spec[] = [
     one('msg-hello-no-versions', 'HELLO-2', 'A Hello must list at least one version.', ['Semantic'],
       { kind: 'hello', body: { kind: WorkerKind.WORKER_KIND_SOCKET, pid: 10 } }, E.INVALID),
-    one('msg-execute-request-id-zero', 'MSG-1', 'Execute.request_id must be non-zero (tasks.proto).', ['Semantic'],
+    one('msg-execute-request-id-zero', 'TASK-7', 'Execute.request_id must not be 0.', ['Semantic'],
       { kind: 'execute', body: { name: 'job', payload: examplePayload(2) } }, E.INVALID),
-    one('msg-acceptDone-unknown-reason', 'MSG-1', 'AcceptDone.reason 9 is not a ReleaseReason of 1.0; this implementation rejects it.', ['Semantic'],
-      { kind: 'acceptDone', body: { grantId: 1, reason: 9 as ReleaseReason } }, E.INVALID, 'acceptable'),
-    one('msg-welcome-without-version', 'MSG-1', 'A Welcome must carry the chosen version; this implementation rejects one without.', ['Semantic'],
-      { kind: 'welcome', body: { workerId: 1 } }, E.INVALID, 'acceptable'),
+    one('msg-acceptDone-unknown-reason', 'COMPAT-7', 'AcceptDone.reason 9 is not a ReleaseReason of 1.0.', ['Semantic'],
+      { kind: 'acceptDone', body: { grantId: 1, reason: 9 as ReleaseReason } }, E.INVALID),
+    one('msg-hello-unknown-kind', 'COMPAT-7', 'Hello.kind 7 is not a WorkerKind of 1.0.', ['Semantic'],
+      { kind: 'hello', body: { versions: [{ major: 1 }], kind: 7 as WorkerKind, pid: 10 } }, E.INVALID),
+    one('msg-handoffAck-zero-id', 'HANDOFF-12', 'HandoffAck lists handoff id 0, which the arbiter never hands out (HANDOFF-3).', ['Semantic'],
+      { kind: 'handoffAck', body: { handoffIds: [5, 0] } }, E.INVALID),
     {
-      ...one('msg-execute-request-id-above-2-53', 'MSG-1', 'request_id 2^60 (1152921504606846976) cannot be held exactly in a JavaScript number; this implementation rejects it.',
-        ['Semantic', 'Uint64'], { kind: 'execute', body: { requestId: 2 ** 60 } }, E.INVALID, 'acceptable'),
+      ...one('msg-execute-request-id-above-2-53', 'MSG-7', 'Execute.request_id 2^60 (1152921504606846976) is above 2^53-1.',
+        ['Semantic', 'Uint64'], { kind: 'execute', body: { requestId: 2 ** 60 } }, E.INVALID),
       // The decoded form would print the rounded JavaScript number; leave it out.
       extra: { message: null },
     },
@@ -329,6 +338,7 @@ function messages(): VectorFile {
     Defaults: 'Every field has its default value, so the body is empty (proto3 omits defaults).',
     Uint64: 'A uint64 field with a value above 2^32.',
     Unpacked: 'A repeated scalar field sent unpacked; proto3 receivers accept both forms.',
+    NotCanonical: 'Valid bytes that a proto3 encoder would not produce for this message; compare the decoded message, not the bytes.',
     Semantic: 'The bytes decode, but a value breaks a protocol rule (CORRAL_ERR_INVALID_FIELD).',
   }, [
     { type: 'MessageRoundTrip', specs: [...full, ...empty, ...edge] },
@@ -377,8 +387,8 @@ function unknown(): VectorFile {
       [...field(536870911, 1), 0, 0, 0, 0, 0, 0, 0, 0], E.UNKNOWN),
     u('unknown-type-varint', 'Field 45 sent as a varint: still an unknown type, reported by its number.', ['UnknownType'], [...field(45, 0), 1], E.UNKNOWN),
     u('unknown-type-fixed32', 'Field 41 sent as fixed32.', ['UnknownType'], [...field(41, 5), 1, 2, 3, 4], E.UNKNOWN),
-    u('unknown-type-two-fields', 'Two unknown fields, 60 then 61: messageType is the first one.', ['UnknownType', 'MultipleUnknown'],
-      [...lenField(60, [1]), ...lenField(61, [1])], E.UNKNOWN),
+    { ...u('unknown-type-two-fields', 'Two unknown fields, 61 then 60: messageType is the first on the wire, 61.', ['UnknownType', 'MultipleUnknown'],
+      [...lenField(61, [1]), ...lenField(60, [1])], E.UNKNOWN), requirement: 'COMPAT-3' },
   ];
   return makeFile({
     UnknownField: 'A field the receiver does not know inside a known message: it must be ignored.',
@@ -430,7 +440,7 @@ function handshake(): VectorFile {
       offer([v(1, 0)], [FEATURE.ACCEPT_ARBITER, FEATURE.ACCEPT_SHARED, FEATURE.LOAD_REPORT])),
     c('neg-features-none-common', 'NEG-3', 'No feature in common: the empty set.', { versions: [v(1, 0)], features: [FEATURE.TASKS] },
       offer([v(1, 0)], [FEATURE.ACCEPT_ARBITER])),
-    c('neg-features-unknown-ignored', 'NEG-3', 'Feature names the arbiter does not know are dropped, not an error.',
+    c('neg-features-unknown-ignored', 'NEG-8', 'Feature names the arbiter does not know are dropped, not an error.',
       { versions: [v(1, 0)], features: ['x.vendor.thing', FEATURE.TASKS, FEATURE.TASKS_STREAM] }, offer([v(1, 0)])),
     c('neg-max-frame-defaults', 'NEG-4', 'Both sides say 0: the default, 65536.', { versions: [v(1, 0)] }, offer([v(1, 0)], [], 0)),
     c('neg-max-frame-worker-smaller', 'NEG-4', 'Worker 16384, arbiter 1 MiB: 16384.', { versions: [v(1, 0)], maxFrameBytes: 16384 }, offer([v(1, 0)], [], 1 << 20)),
@@ -481,10 +491,13 @@ function handshake(): VectorFile {
 
 interface TranscriptFrame {
   dir: 'w2a' | 'a2w';
+  /** Which worker the frame belongs to, when the session involves several. */
+  worker?: number;
   message?: JsonObject | null;
-  /** Raw framed bytes, for frames that are not a valid message. */
+  /** Raw framed bytes (length prefix included), for frames that are not a valid message. */
+  raw?: string;
   hex?: string;
-  comment?: string;
+  note?: string;
 }
 interface Transcript {
   id: string;
@@ -493,61 +506,11 @@ interface Transcript {
   frames: TranscriptFrame[];
 }
 
-const hello10 = { versions: [{ major: 1 }], kind: 'WORKER_KIND_SOCKET', pid: 4242, features: ['accept.arbiter', 'load-report'], implementation: 'corral-node/0.1.0', capacity: 1000 };
-const welcome10 = {
-  version: { major: 1 }, workerId: 1, heartbeatIntervalMs: 1000, heartbeatTimeoutMs: 5000,
-  listeners: [{ name: 'http', address: '127.0.0.1:8000' }], maxFrameBytes: 65536, strategy: 'ACCEPT_STRATEGY_ARBITER',
-  features: ['accept.arbiter', 'load-report'], generation: 1,
-};
-
-/** Used when fixtures/transcripts/ has none (spec.md section 12 is the source of truth). */
-export const BUILTIN_TRANSCRIPTS: Transcript[] = [
-  {
-    id: 'handshake', title: 'Handshake: Hello, Welcome, Ready, first Heartbeat', requirement: 'TRANSCRIPT-1',
-    frames: [
-      { dir: 'w2a', message: { hello: hello10 } },
-      { dir: 'a2w', message: { welcome: welcome10 } },
-      { dir: 'w2a', message: { ready: { capacity: 1000 } } },
-      { dir: 'w2a', message: { heartbeat: { timeMs: '1000', capacity: 1000 } } },
-    ],
-  },
-  {
-    id: 'grant-cycle', title: 'Accept lease: grant, batch release, re-grant, expiry', requirement: 'TRANSCRIPT-2',
-    frames: [
-      { dir: 'a2w', message: { acceptGrant: { grantId: 1, maxAccepts: 16, releaseLoad: 900, leaseMs: 250 } } },
-      { dir: 'w2a', message: { acceptDone: { grantId: 1, accepted: 16, inFlight: 16, reason: 'RELEASE_REASON_BATCH' } } },
-      { dir: 'a2w', message: { acceptGrant: { grantId: 2, maxAccepts: 16, releaseLoad: 900, leaseMs: 250 } } },
-      { dir: 'w2a', message: { acceptDone: { grantId: 2, accepted: 3, wouldBlock: 1, inFlight: 11, reason: 'RELEASE_REASON_EXPIRED' } } },
-      { dir: 'w2a', message: { heartbeat: { timeMs: '2000', inFlight: 11, capacity: 1000, acceptedTotal: '19' } } },
-    ],
-  },
-  {
-    id: 'drain', title: 'Drain: release the grant, finish, Goodbye', requirement: 'TRANSCRIPT-3',
-    frames: [
-      { dir: 'a2w', message: { drain: { deadlineMs: 30000, reason: 'reload' } } },
-      { dir: 'w2a', message: { acceptDone: { grantId: 3, accepted: 2, inFlight: 5, reason: 'RELEASE_REASON_DRAINING' } } },
-      { dir: 'w2a', message: { goodbye: { reason: 'GOODBYE_REASON_DRAINED', acceptedTotal: '21' } } },
-    ],
-  },
-  {
-    id: 'bad-frame', title: 'An unknown message type, then an undecodable frame', requirement: 'TRANSCRIPT-4',
-    frames: [
-      { dir: 'w2a', hex: '00000003' + '920300', comment: 'Envelope field 50: an unknown message type.' },
-      { dir: 'a2w', message: { error: { code: 200, message: 'unknown message type 50', messageType: 50 } } },
-      { dir: 'w2a', hex: '00000004' + 'ffffffff', comment: 'Not protobuf.' },
-      { dir: 'a2w', message: { error: { code: 103, message: 'undecodable envelope', fatal: true } } },
-    ],
-  },
-];
-
-function loadTranscripts(): { transcripts: Transcript[]; source: string } {
-  if (!existsSync(TRANSCRIPTS_DIR)) return { transcripts: BUILTIN_TRANSCRIPTS, source: 'built in' };
-  const files = readdirSync(TRANSCRIPTS_DIR).filter((f) => f.endsWith('.json')).sort();
-  if (files.length === 0) return { transcripts: BUILTIN_TRANSCRIPTS, source: 'built in' };
-  return {
-    transcripts: files.map((f) => JSON.parse(readFileSync(join(TRANSCRIPTS_DIR, f), 'utf8')) as Transcript),
-    source: 'fixtures/transcripts',
-  };
+/** The example sessions of spec.md section 12, one file each in fixtures/transcripts/. */
+function loadTranscripts(): Transcript[] {
+  const files = existsSync(TRANSCRIPTS_DIR) ? readdirSync(TRANSCRIPTS_DIR).filter((f) => f.endsWith('.json')).sort() : [];
+  if (files.length === 0) throw new Error('fixtures/transcripts/*.json not found: the transcripts of spec.md section 12 are missing');
+  return files.map((f) => JSON.parse(readFileSync(join(TRANSCRIPTS_DIR, f), 'utf8')) as Transcript);
 }
 
 /** Default-valued JSON (0, "0", false, "", [], {}, null, *_UNSPECIFIED) is dropped by canonical protobuf JSON. */
@@ -571,36 +534,39 @@ function checkNoLostKeys(input: unknown, canonical: unknown, path: string): void
 }
 
 function transcripts(): VectorFile {
-  const { transcripts: list, source } = loadTranscripts();
-  const groups = list.map((t) => {
+  const groups = loadTranscripts().map((t) => {
     const specs = t.frames.map((f, i): Spec => {
-      let bytesOut: Buffer;
-      if (typeof f.hex === 'string') {
-        bytesOut = bytes(f.hex);
+      const where = `transcript ${t.id} frame ${i + 1}`;
+      const raw = f.raw ?? f.hex;
+      let framed: Buffer;
+      if (typeof raw === 'string') {
+        framed = bytes(raw);
+        if (f.raw !== undefined && f.hex !== undefined && f.raw !== f.hex) throw new Error(`${where}: raw and hex differ`);
       } else {
-        if (f.message == null) throw new Error(`transcript ${t.id} frame ${i + 1}: needs message or hex`);
+        if (f.message == null) throw new Error(`${where}: needs message or raw`);
         const m = messageFromJSON(f.message as Record<string, unknown>);
-        checkNoLostKeys(f.message, messageToJSON(m), `transcript ${t.id} frame ${i + 1}`);
-        bytesOut = encodeFrame(m as OutMessage);
+        checkNoLostKeys(f.message, messageToJSON(m), where);
+        framed = encodeFrame(m as OutMessage);
       }
-      const outcome = receive([bytesOut]);
+      const outcome = receive([framed]);
       const kind = outcome.single ? Object.keys(outcome.single)[0] : 'raw bytes';
+      const extra: JsonObject = { dir: f.dir };
+      if (f.worker !== undefined) extra.worker = f.worker;
       return {
         id: `${t.id}-${i + 1}`,
         requirement: t.requirement,
-        comment: f.comment ?? `${f.dir === 'w2a' ? 'worker -> arbiter' : 'arbiter -> worker'}: ${kind}`,
+        comment: f.note ?? `${f.dir === 'w2a' ? 'worker -> arbiter' : 'arbiter -> worker'}: ${kind}`,
         flags: ['Transcript'],
-        chunks: [bytesOut],
+        chunks: [framed],
         error: outcome.error?.code ?? null,
-        extra: { dir: f.dir },
+        extra,
       };
     });
     return { type: 'Transcript', extra: { transcriptId: t.id, title: t.title, requirement: t.requirement }, specs };
   });
-  const file = makeFile({
-    Transcript: `One frame of an example session (spec.md section 12; source: ${source}). \`dir\` is w2a (worker to arbiter) or a2w.`,
+  return makeFile({
+    Transcript: 'One frame of an example session (spec.md section 12, fixtures/transcripts/). `dir` is w2a (worker to arbiter) or a2w; `worker` says which worker when a session has several.',
   }, groups);
-  return file;
 }
 
 // ---------------------------------------------------------------------------

@@ -279,31 +279,42 @@ test('validate: Hello must list at least one version (HELLO-2)', () => {
   assert.match(err.message, /HELLO-2/);
 });
 
-test('validate: enum fields must hold a defined value', () => {
-  assert.match(validateError({ kind: 'hello', body: { versions: [{ major: 1 }], kind: 9 as corral.v1.WorkerKind } }).message, /Hello.kind/);
-  assert.match(validateError({ kind: 'welcome', body: { version: { major: 1 }, strategy: 42 as corral.v1.AcceptStrategy } }).message, /Welcome.strategy/);
-  assert.match(validateError({ kind: 'acceptDone', body: { reason: 6 as corral.v1.ReleaseReason } }).message, /AcceptDone.reason/);
-  assert.match(validateError({ kind: 'goodbye', body: { reason: 99 as corral.v1.GoodbyeReason } }).message, /Goodbye.reason/);
-});
-
-test('validate: Welcome must carry a version', () => {
-  assert.match(validateError({ kind: 'welcome', body: { workerId: 1 } }).message, /Welcome.version/);
-});
-
-test('validate: task messages need a non-zero request id; ids must be exact', () => {
-  for (const kind of ['execute', 'result', 'chunk', 'end', 'cancel'] as const) {
-    const err = validateError({ kind, body: { requestId: 0 } } as OutMessage);
-    assert.instance(err, InvalidFieldError);
-    assert.match(err.message, /request_id must not be 0/);
+test('validate: enum fields must hold a value 1.0 defines (COMPAT-7)', () => {
+  const cases: [OutMessage, RegExp][] = [
+    [{ kind: 'hello', body: { versions: [{ major: 1 }], kind: 9 as corral.v1.WorkerKind } }, /Hello.kind/],
+    [{ kind: 'welcome', body: { version: { major: 1 }, strategy: 42 as corral.v1.AcceptStrategy } }, /Welcome.strategy/],
+    [{ kind: 'acceptDone', body: { reason: 6 as corral.v1.ReleaseReason } }, /AcceptDone.reason/],
+    [{ kind: 'goodbye', body: { reason: 99 as corral.v1.GoodbyeReason } }, /Goodbye.reason/],
+  ];
+  for (const [m, re] of cases) {
+    const err = validateError(m);
+    assert.match(err.message, re);
+    assert.match(err.message, /COMPAT-7/);
+    assert.is(err.fatal, true);
   }
-  assert.match(validateError({ kind: 'execute', body: { requestId: 2 ** 60 } }).message, /above 2\^53-1/);
-  assert.match(validateError({ kind: 'handoff', body: { handoffId: 0 } }).message, /handoff_id/);
-  assert.match(validateError({ kind: 'handoffAck', body: { handoffIds: [1, 0] } }).message, /handoff_ids/);
-  assert.match(validateError({ kind: 'handoffAck', body: { refusedIds: [2 ** 54] } }).message, /refused_ids/);
-  assert.match(validateError({ kind: 'error', body: { code: 1, requestId: 2 ** 60 } }).message, /Error.request_id/);
-  // Error.request_id may be 0 (not a task error); other messages have no rules.
+  // The zero values are defined values; a Welcome without version is left to negotiation (NEG-5).
   for (const m of [
-    { kind: 'error', body: { code: 401 } }, { kind: 'ready', body: {} }, { kind: 'drain', body: {} },
+    { kind: 'hello', body: { versions: [{ major: 1 }] } }, { kind: 'welcome', body: { workerId: 1 } },
+    { kind: 'acceptDone', body: {} }, { kind: 'goodbye', body: {} },
+  ] as OutMessage[]) validate(decodeMessage(encodeMessage(m)));
+});
+
+test('validate: ids above 2^53-1 (MSG-7), Execute.request_id 0 (TASK-7), handoff id 0 in HandoffAck (HANDOFF-12)', () => {
+  for (const kind of ['execute', 'result', 'chunk', 'end', 'cancel', 'error'] as const) {
+    const err = validateError({ kind, body: { requestId: 2 ** 60 } } as OutMessage);
+    assert.instance(err, InvalidFieldError);
+    assert.match(err.message, /request_id 1152921504606847000 is above 2\^53-1 \[MSG-7\]/);
+  }
+  assert.match(validateError({ kind: 'handoff', body: { handoffId: 2 ** 53 } }).message, /handoff_id .*MSG-7/);
+  assert.match(validateError({ kind: 'handoffAck', body: { refusedIds: [2 ** 54] } }).message, /refused_ids .*MSG-7/);
+  assert.match(validateError({ kind: 'execute', body: { requestId: 0, name: 'x' } }).message, /Execute.request_id must not be 0 \[TASK-7\]/);
+  assert.match(validateError({ kind: 'handoffAck', body: { handoffIds: [1, 0] } }).message, /handoff_ids lists 0.*HANDOFF-12/);
+  assert.match(validateError({ kind: 'handoffAck', body: { refusedIds: [0] } }).message, /refused_ids/);
+  // Only Execute must have a request id; the others are checked against the job table by the caller.
+  for (const m of [
+    { kind: 'error', body: { code: 401 } }, { kind: 'result', body: {} }, { kind: 'cancel', body: {} },
+    { kind: 'handoff', body: {} }, { kind: 'ready', body: {} }, { kind: 'drain', body: {} },
+    { kind: 'handoff', body: { handoffId: 2 ** 53 - 1 } },
   ] as OutMessage[]) validate(decodeMessage(encodeMessage(m)));
 });
 

@@ -234,8 +234,16 @@ function noBodyError(bytes: Uint8Array): Error {
 }
 
 /**
- * Checks the rules a decoded message must follow beyond its protobuf shape.
- * Throws InvalidFieldError naming the field and the requirement.
+ * Checks the rules spec.md sets on field values that a stateless receiver can
+ * check. Throws InvalidFieldError (206, fatal) naming the field and the rule:
+ * - Hello lists at least one version [HELLO-2];
+ * - Hello.kind, Welcome.strategy, AcceptDone.reason and Goodbye.reason hold
+ *   a value that 1.0 defines [COMPAT-7];
+ * - handoff and request ids are at most 2^53-1 [MSG-7];
+ * - Execute.request_id is not 0 [TASK-7]; HandoffAck lists no handoff id 0,
+ *   which the arbiter never hands out [HANDOFF-3, HANDOFF-12].
+ * Rules that need state (a grant's listener, a known request id) are the
+ * caller's.
  */
 export function validate(m: Message): void {
   switch (m.kind) {
@@ -244,7 +252,6 @@ export function validate(m: Message): void {
       enumField('Hello.kind', m.body.kind, corral.v1.WorkerKind);
       break;
     case 'welcome':
-      if (m.body.version == null) invalid('Welcome.version must be set');
       enumField('Welcome.strategy', m.body.strategy, corral.v1.AcceptStrategy);
       break;
     case 'acceptDone':
@@ -254,42 +261,47 @@ export function validate(m: Message): void {
       enumField('Goodbye.reason', m.body.reason, corral.v1.GoodbyeReason);
       break;
     case 'handoff':
-      safeId('ConnectionHandoff.handoff_id', m.body.handoffId, true);
+      safeId('ConnectionHandoff.handoff_id', m.body.handoffId);
       break;
     case 'handoffAck':
-      for (const id of m.body.handoffIds) safeId('HandoffAck.handoff_ids', id, true);
-      for (const id of m.body.refusedIds) safeId('HandoffAck.refused_ids', id, true);
-      break;
-    case 'error':
-      safeId('Error.request_id', m.body.requestId, false);
+      for (const id of m.body.handoffIds) nonZeroHandoffId('HandoffAck.handoff_ids', id);
+      for (const id of m.body.refusedIds) nonZeroHandoffId('HandoffAck.refused_ids', id);
       break;
     case 'execute':
+      safeId('Execute.request_id', m.body.requestId);
+      if (m.body.requestId === 0) invalid('Execute.request_id must not be 0 [TASK-7]');
+      break;
+    case 'error':
     case 'result':
     case 'chunk':
     case 'end':
     case 'cancel':
-      safeId(`${TYPE_NAMES[m.kind]}.request_id`, m.body.requestId, true);
+      safeId(`${TYPE_NAMES[m.kind]}.request_id`, m.body.requestId);
       break;
     default:
       break;
   }
 }
 
-const TYPE_NAMES = { execute: 'Execute', result: 'Result', chunk: 'Chunk', end: 'End', cancel: 'Cancel' } as const;
+const TYPE_NAMES = { error: 'Error', result: 'Result', chunk: 'Chunk', end: 'End', cancel: 'Cancel' } as const;
 
 function invalid(message: string): never {
   throw new InvalidFieldError(message);
 }
 
 function enumField(name: string, value: number, values: object): void {
-  if (typeof (values as Record<number, unknown>)[value] !== 'string') invalid(`${name} has unknown value ${value}`);
+  if (typeof (values as Record<number, unknown>)[value] !== 'string') invalid(`${name} has unknown value ${value} [COMPAT-7]`);
 }
 
 // uint64 ids arrive as JS numbers; above 2^53 two different ids could compare
 // equal, which would misroute a task or a handoff.
-function safeId(name: string, value: number, nonZero: boolean): void {
-  if (!Number.isSafeInteger(value)) invalid(`${name} ${value} is above 2^53-1`);
-  if (nonZero && value === 0) invalid(`${name} must not be 0`);
+function safeId(name: string, value: number): void {
+  if (!Number.isSafeInteger(value)) invalid(`${name} ${value} is above 2^53-1 [MSG-7]`);
+}
+
+function nonZeroHandoffId(name: string, value: number): void {
+  safeId(name, value);
+  if (value === 0) invalid(`${name} lists 0, which is never a handoff id [HANDOFF-12]`);
 }
 
 /**

@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import * as errors from './errors.js';
 import {
   CorralError, DecodeError, FrameTooLargeError, InternalError, InvalidOptionError, RemoteError, TaskFailedError,
-  UnknownMessageError, WireError, WIRE_ERRORS, errorFromWire, errorFromWireMessage, toWireError, MAX_WIRE_MESSAGE_LENGTH,
+  UnknownMessageError, WireError, WIRE_ERRORS, errorFromWire, errorFromWireMessage, toWireError, MAX_WIRE_MESSAGE_BYTES,
 } from './errors.js';
 import { CmsgTruncatedError, NativeError, NativeUnavailableError } from '../errors.js';
 import { ErrorCode } from './codec.js';
@@ -124,15 +124,21 @@ test('toWireError reports anything else as INTERNAL, fatal', () => {
   assert.is(new InternalError().wireCode, 401);
 });
 
-test('toWireError bounds the message length without splitting a surrogate pair', () => {
-  const long = toWireError(new Error('x'.repeat(5000)));
-  assert.is(long.message!.length, MAX_WIRE_MESSAGE_LENGTH);
-  assert.ok(long.message!.endsWith('\u2026'));
-  const emoji = '\u{1F600}'.repeat(3000);
-  const cut = toWireError(new Error(emoji)).message!;
-  assert.ok(cut.length <= MAX_WIRE_MESSAGE_LENGTH);
-  assert.is(Buffer.from(cut, 'utf8').toString('utf8'), cut);
-  assert.not.ok(/[\ud800-\udbff](?![\udc00-\udfff])/.test(cut), 'no lone high surrogate');
+test('toWireError bounds the message to 1024 octets of UTF-8 without splitting a character (ERR-2)', () => {
+  const long = toWireError(new Error('x'.repeat(5000))).message!;
+  assert.is(Buffer.byteLength(long), MAX_WIRE_MESSAGE_BYTES);
+  assert.ok(long.endsWith('\u2026'));
+  for (const ch of ['\u{1F600}', '\u00e9', '\u4e2d']) {
+    const text = 'a'.repeat(7) + ch.repeat(2000);
+    const cut = toWireError(new Error(text)).message!;
+    assert.ok(Buffer.byteLength(cut) <= MAX_WIRE_MESSAGE_BYTES, ch);
+    assert.ok(Buffer.byteLength(cut) > MAX_WIRE_MESSAGE_BYTES - 8, ch);
+    assert.not.ok(cut.includes('\ufffd'), `${ch}: no broken character`);
+    assert.ok(text.startsWith(cut.slice(0, -1)), ch);
+  }
+  const exact = 'y'.repeat(MAX_WIRE_MESSAGE_BYTES);
+  assert.is(toWireError(new Error(exact)).message, exact);
+  assert.is(toWireError(new Error('short')).message, 'short');
 });
 
 test('local-only errors: InvalidOptionError and the native errors', () => {

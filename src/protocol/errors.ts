@@ -22,11 +22,21 @@ export {
 export type { CorralErrorOptions, WireErrorKind } from '../errors.js';
 
 /**
- * Longest Error.message this side sends, in UTF-16 code units. A local error's
- * text can be arbitrarily long (a stack, a user string); the Error frame must
- * stay far below the smallest frame limit a peer may negotiate.
+ * Longest Error.message this side sends, in octets of UTF-8 [ERR-2]. A local
+ * error's text can be arbitrarily long (a stack, a user string); the Error
+ * frame must stay far below the smallest frame limit a peer may negotiate.
  */
-export const MAX_WIRE_MESSAGE_LENGTH = 1024;
+export const MAX_WIRE_MESSAGE_BYTES = 1024;
+
+/** `text` cut to at most `max` octets of UTF-8, on a character boundary, with an ellipsis when cut. */
+function truncateUtf8(text: string, max: number): string {
+  if (text.length * 3 <= max) return text; // fast path: cannot exceed
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length <= max) return text;
+  let cut = max - 3; // room for the 3-octet ellipsis
+  while (cut > 0 && (bytes[cut]! & 0xc0) === 0x80) cut--; // never split a character
+  return bytes.subarray(0, cut).toString('utf8') + '\u2026';
+}
 
 type Ctor = new (message: string, options?: CorralErrorOptions) => CorralError;
 
@@ -106,13 +116,7 @@ export function toWireError(err: unknown): corral.v1.Error.$Properties {
   } else {
     message = String(err);
   }
-  if (message.length > MAX_WIRE_MESSAGE_LENGTH) {
-    let cut = MAX_WIRE_MESSAGE_LENGTH - 1;
-    // Never split a surrogate pair: the string must stay valid UTF-8 on the wire.
-    const last = message.charCodeAt(cut - 1);
-    if (last >= 0xd800 && last <= 0xdbff) cut--;
-    message = message.slice(0, cut) + '\u2026';
-  }
+  message = truncateUtf8(message, MAX_WIRE_MESSAGE_BYTES);
   out.code = code;
   out.message = message;
   out.fatal = fatal;
