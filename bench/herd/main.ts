@@ -111,7 +111,7 @@ function progress(i: number, total: number, s: Strategy, w: number, sc: Scenario
   if (typeof m === 'string') return `${head} FAILED: ${m}`;
   const rate = sc === 'keepalive' ? `${Math.round(m.requestsPerSec)} req/s` : `${Math.round(m.connsPerSec)} conn/s`;
   const wake = m.wakeupsPerConn === null ? '' : `  wake ${m.wakeupsPerConn.toFixed(2)}/${sc === 'keepalive' ? 'req' : 'conn'}`;
-  const failed = m.failed ? `  ${m.failed} FAILED` : '';
+  const failed = m.failed || m.notStarted ? `  ${m.failed} FAILED${m.notStarted ? `, ${m.notStarted} not made in time` : ''}` : '';
   return `${head}… ${rate.padStart(12)}  p99 ${(m.latencyUs.p99 / 1000).toFixed(2)} ms${wake}  Jain ${m.jain === null ? '–' : m.jain.toFixed(3)}${failed}`;
 }
 

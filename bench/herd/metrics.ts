@@ -17,6 +17,8 @@ export interface RunMetrics {
   connections: number;
   ok: number;
   failed: number;
+  /** Connections the run's time limit left unmade. */
+  notStarted: number;
   errors: Record<string, number>;
   requests: number;
   /** The per-unit denominators count this: connections, or requests in keepalive. */
@@ -41,6 +43,8 @@ export interface RunMetrics {
   jain: number | null;
   maxMin: number | null;
   idleWorkers: number;
+  /** Answers per worker pid (workers first, zeros included, then any other pid that answered). */
+  perWorker: number[];
   /** Accepted connections by corral's counters, and by accept4 (trace), for cross-checks. */
   counterAccepted: number | null;
   tracedAccepts: number | null;
@@ -96,8 +100,9 @@ export function computeRun(r: RunInput): RunMetrics {
   return {
     connections: L.connections,
     ok: L.ok,
-    failed: L.failed + L.notStarted,
-    errors: { ...L.errors, ...(L.notStarted ? { not_started: L.notStarted } : {}) },
+    failed: L.failed,
+    notStarted: L.notStarted,
+    errors: { ...L.errors },
     requests: L.requests,
     units,
     connsPerSec: wallS > 0 ? L.ok / wallS : 0,
@@ -119,6 +124,7 @@ export function computeRun(r: RunInput): RunMetrics {
     jain: jain(counts),
     maxMin: min > 0 ? max / min : null,
     idleWorkers: counts.filter((n) => n === 0).length,
+    perWorker: counts,
     counterAccepted: c ? c.accepted : null,
     tracedAccepts: r.trace ? r.trace.accepts : null,
     loadgenCpuShare: cpuShare,
@@ -166,13 +172,30 @@ export interface HerdResult {
   idleWorkers: number;
   /** Totals over all repeats. */
   connections: number;
+  ok: number;
   failed: number;
+  notStarted: number;
   errors: Record<string, number>;
   loadgenCpuShare: number;
   loadgenBottleneck: boolean;
   repeats: number;
   /** [min, max] over the repeats of each median figure. */
   range: Record<string, Range | Record<string, Range>>;
+  /** Each repeat's own counts, for cross-checks. */
+  runs: RunSummary[];
+}
+
+export interface RunSummary {
+  connections: number;
+  ok: number;
+  failed: number;
+  notStarted: number;
+  requests: number;
+  perWorker: number[];
+  counterAccepted: number | null;
+  tracedAccepts: number | null;
+  connsPerSec: number;
+  p99Us: number;
 }
 
 const NUMERIC = [
@@ -237,11 +260,25 @@ export function aggregate(strategy: Strategy, workers: number, scenario: Scenari
     maxMin: out.maxMin as number | null,
     idleWorkers: out.idleWorkers as number,
     connections: runs.reduce((a, r) => a + r.connections, 0),
+    ok: runs.reduce((a, r) => a + r.ok, 0),
     failed: runs.reduce((a, r) => a + r.failed, 0),
+    notStarted: runs.reduce((a, r) => a + r.notStarted, 0),
     errors,
     loadgenCpuShare: out.loadgenCpuShare as number,
     loadgenBottleneck: runs.some((r) => r.loadgenBottleneck),
     repeats: runs.length,
     range,
+    runs: runs.map((r) => ({
+      connections: r.connections,
+      ok: r.ok,
+      failed: r.failed,
+      notStarted: r.notStarted,
+      requests: r.requests,
+      perWorker: r.perWorker,
+      counterAccepted: r.counterAccepted,
+      tracedAccepts: r.tracedAccepts,
+      connsPerSec: r.connsPerSec,
+      p99Us: r.latencyUs.p99,
+    })),
   };
 }

@@ -38,7 +38,7 @@ function columns(scenario: ScenarioName): Column[] {
     { head: `CPU ms/1k ${unit}`, get: (r) => `${int(r.cpuMsPerKConn)}+${int(r.arbiterCpuMsPerKConn)}` },
     { head: 'Jain', get: (r) => f(r.jain, 3) },
     { head: 'max/min', get: (r) => (r.maxMin === null ? (r.idleWorkers ? `${r.idleWorkers} idle` : '–') : f(r.maxMin, 1)) },
-    { head: 'failed', get: (r) => String(r.failed) },
+    { head: 'failed', get: (r) => String(r.failed) + (r.notStarted ? ` (+${r.notStarted} unmade)` : '') },
     { head: 'client CPU', get: (r) => `${Math.round(r.loadgenCpuShare * 100)}%${r.loadgenBottleneck ? '!' : ''}` },
   );
   return cols;

@@ -1,0 +1,154 @@
+// `corral bench herd` end to end in a tiny configuration (2 workers, a few
+// hundred connections, 1 repeat, arbiter and cluster-rr), through the same
+// CLI path a user takes. Checks the JSON's shape and that its numbers agree
+// with each other, not how fast anything is.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { jain, median, perWorker } from '../../bench/herd/metrics.js';
+import { scenarioFor, parseHerdArgs } from '../../bench/herd/options.js';
+import { loadgenArgs } from '../../bench/herd/loadgen.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'corral-herd-test-'));
+const CONNECTIONS = 300;
+
+interface Result {
+  strategy: string;
+  workers: number;
+  scenario: string;
+  unit: string;
+  connsPerSec: number;
+  requestsPerSec: number;
+  latencyUs: { p50: number; p90: number; p99: number; p999: number; max: number };
+  wakeupsPerConn: number | null;
+  wakeupsSource: string | null;
+  eagainPerConn: number | null;
+  ctxSwitchesPerConn: number;
+  arbiterCtxSwitchesPerConn: number;
+  cpuMsPerKConn: number;
+  arbiterCpuMsPerKConn: number;
+  poolCpuMsPerKConn: number;
+  jain: number | null;
+  maxMin: number | null;
+  connections: number;
+  ok: number;
+  failed: number;
+  notStarted: number;
+  repeats: number;
+  loadgenCpuShare: number;
+  loadgenBottleneck: boolean;
+  range: Record<string, unknown>;
+  runs: { connections: number; ok: number; failed: number; perWorker: number[]; counterAccepted: number | null }[];
+}
+
+test('jain, median, perWorker', () => {
+  assert.is(jain([5, 5, 5, 5]), 1);
+  assert.is(jain([8, 0, 0, 0]), 0.25);
+  assert.is(jain([]), null);
+  assert.is(median([3, 1, 2]), 2);
+  assert.is(median([4, 1, 2, 3]), 2.5);
+  // Every worker appears (zeros too), then any pid outside the pool.
+  assert.equal(perWorker({ '10': 3, '99': 1 }, [10, 11]), [3, 0, 1]);
+});
+
+test('options: scenarios, lists, and the load each scenario asks for', () => {
+  const o = parseHerdArgs(['--workers', '2,4', '--scenario', 'idle,burst', '--strategies', 'arbiter,cluster-rr', '--repeat', '1']);
+  assert.equal(o.workers, [2, 4]);
+  assert.equal(o.scenarios, ['idle', 'burst']);
+  assert.equal(o.strategies, ['arbiter', 'cluster-rr']);
+  assert.throws(() => parseHerdArgs(['--strategies', 'nope']), /unknown strategy/);
+  assert.throws(() => parseHerdArgs(['--workers', '0']), /--workers/);
+  assert.equal(parseHerdArgs(['--scenario', 'all']).scenarios, ['idle', 'close', 'keepalive', 'burst', 'slow']);
+  const burst = scenarioFor('burst', { connections: 100, concurrency: 32, rate: undefined });
+  assert.is(burst.connections, 96); // whole bursts
+  const args = loadgenArgs({ port: 1234, scenario: burst, maxSeconds: 5 });
+  assert.ok(args.includes('--bursts') && args[args.indexOf('--bursts') + 1] === '3');
+  const ka = loadgenArgs({ port: 1234, scenario: scenarioFor('keepalive', { connections: 320, concurrency: 16, rate: undefined }), maxSeconds: 5 });
+  assert.is(ka[ka.indexOf('--requests') + 1], '20');
+});
+
+test('corral bench herd: tiny run writes consistent JSON and an SVG', () => {
+  const json = join(dir, 'herd.json');
+  const svg = join(dir, 'herd.svg');
+  const r = spawnSync(process.execPath, [join(root, 'bin/corral.mjs'), 'bench', 'herd',
+    '--workers', '2', '--strategies', 'arbiter,cluster-rr', '--scenario', 'idle,close', '--connections', String(CONNECTIONS),
+    '--repeat', '1', '--warmup', '50', '--json', json, '--plot', svg,
+  ], { cwd: root, encoding: 'utf8', timeout: 180_000 });
+  const out = `${r.stdout}\n${r.stderr}`;
+  assert.is(r.status, 0, out);
+  // One progress line per run, and a table per scenario.
+  assert.is((r.stdout.match(/^\[\s*\d+\/4\]/gm) ?? []).length, 4, out);
+  assert.match(r.stdout, /== idle:/);
+  assert.match(r.stdout, /== close:/);
+  assert.match(r.stdout, /machine: \d+ cpus/);
+
+  const report = JSON.parse(readFileSync(json, 'utf8')) as { node: string; machine: { cpus: number; model: string; kernel: string }; scenario: unknown; results: Result[] };
+  assert.is(report.node, process.version);
+  assert.type(report.machine.cpus, 'number');
+  assert.type(report.machine.model, 'string');
+  assert.type(report.machine.kernel, 'string');
+  assert.equal(report.scenario, ['idle', 'close']);
+  assert.is(report.results.length, 4);
+  for (const res of report.results) {
+    const what = `${res.strategy}/${res.scenario}`;
+    assert.ok(['arbiter', 'cluster-rr'].includes(res.strategy), what);
+    assert.is(res.workers, 2);
+    assert.is(res.repeats, 1);
+    assert.is(res.unit, 'connection');
+    for (const k of ['p50', 'p90', 'p99', 'p999', 'max'] as const) assert.type(res.latencyUs[k], 'number', `${what} ${k}`);
+    assert.ok(res.latencyUs.p50 > 0 && res.latencyUs.p50 <= res.latencyUs.p90 && res.latencyUs.p90 <= res.latencyUs.p99 && res.latencyUs.p99 <= res.latencyUs.p999 && res.latencyUs.p999 <= res.latencyUs.max, `${what} percentiles ordered`);
+    assert.ok(res.connsPerSec > 0, what);
+    // Every connection made was answered or counted as failed; the pool is healthy, so none failed.
+    assert.is(res.connections, CONNECTIONS, what);
+    assert.is(res.ok + res.failed, res.connections, what);
+    assert.is(res.failed, 0, what);
+    assert.is(res.notStarted, 0, what);
+    const run = res.runs[0]!;
+    assert.is(run.perWorker.length, 2, `${what}: both workers listed`);
+    assert.is(run.perWorker.reduce((a, b) => a + b, 0), run.ok, `${what}: answers per worker add up`);
+    // Jain lies in [1/n, 1].
+    assert.ok(res.jain !== null && res.jain >= 0.5 - 1e-9 && res.jain <= 1 + 1e-9, `${what} jain ${res.jain}`);
+    for (const k of ['ctxSwitchesPerConn', 'arbiterCtxSwitchesPerConn', 'cpuMsPerKConn', 'arbiterCpuMsPerKConn'] as const) {
+      assert.type(res[k], 'number', `${what} ${k}`);
+      assert.ok(res[k] >= 0, `${what} ${k}`);
+    }
+    assert.ok(Math.abs(res.poolCpuMsPerKConn - res.cpuMsPerKConn - res.arbiterCpuMsPerKConn) < 0.01 * res.poolCpuMsPerKConn + 1, `${what} pool CPU = workers + arbiter`);
+    assert.ok(res.cpuMsPerKConn > 0, `${what}: workers used CPU`);
+    assert.type(res.loadgenBottleneck, 'boolean');
+    if (res.strategy === 'cluster-rr') {
+      // Without --trace nothing counts cluster's wakeups: null, not a guess.
+      if (res.wakeupsSource !== 'sched_wakeup') {
+        assert.is(res.wakeupsPerConn, null, what);
+        assert.is(res.eagainPerConn, null, what);
+      }
+      // rr hands connections out in turn.
+      assert.ok(res.jain! > 0.9, `${what} jain ${res.jain}`);
+    } else if (res.wakeupsPerConn !== null) {
+      // corral's own counters: every connection made was accepted by exactly one pool process.
+      assert.is(res.wakeupsSource, 'counters');
+      assert.is(run.counterAccepted, run.connections, `${what}: accepted == connections made`);
+      assert.ok(res.eagainPerConn !== null && res.eagainPerConn >= 0);
+    }
+  }
+  const plot = readFileSync(svg, 'utf8');
+  assert.match(plot, /^<svg /);
+  assert.match(plot, /arbiter/);
+  assert.match(plot, /cluster-rr/);
+});
+
+test('bad options exit 2 and name the option', () => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench/herd.ts'), '--repeat', 'x'], { cwd: root, encoding: 'utf8' });
+  assert.is(r.status, 2);
+  assert.match(r.stderr, /--repeat/);
+});
+
+test.after(() => {
+  if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
+});
+
+test.run();
