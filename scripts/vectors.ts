@@ -326,6 +326,8 @@ function messages(): VectorFile {
       { kind: 'hello', body: { versions: [{ major: 1 }], kind: 7 as WorkerKind, pid: 10 } }, E.INVALID),
     one('msg-handoffAck-zero-id', 'HANDOFF-12', 'HandoffAck lists handoff id 0, which the arbiter never hands out (HANDOFF-3).', ['Semantic'],
       { kind: 'handoffAck', body: { handoffIds: [5, 0] } }, E.INVALID),
+    one('msg-handoff-zero-id', 'HANDOFF-3', 'A ConnectionHandoff with handoff id 0, which the arbiter never hands out.', ['Semantic'],
+      { kind: 'handoff', body: { listener: 0, peer: '127.0.0.1:1' } }, E.INVALID),
     {
       ...one('msg-execute-request-id-above-2-53', 'MSG-7', 'Execute.request_id 2^60 (1152921504606846976) is above 2^53-1.',
         ['Semantic', 'Uint64'], { kind: 'execute', body: { requestId: 2 ** 60 } }, E.INVALID),

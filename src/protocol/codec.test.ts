@@ -299,7 +299,7 @@ test('validate: enum fields must hold a value 1.0 defines (COMPAT-7)', () => {
   ] as OutMessage[]) validate(decodeMessage(encodeMessage(m)));
 });
 
-test('validate: ids above 2^53-1 (MSG-7), Execute.request_id 0 (TASK-7), handoff id 0 in HandoffAck (HANDOFF-12)', () => {
+test('validate: ids above 2^53-1 (MSG-7), Execute.request_id 0 (TASK-7), handoff id 0 (HANDOFF-3)', () => {
   for (const kind of ['execute', 'result', 'chunk', 'end', 'cancel', 'error'] as const) {
     const err = validateError({ kind, body: { requestId: 2 ** 60 } } as OutMessage);
     assert.instance(err, InvalidFieldError);
@@ -308,12 +308,13 @@ test('validate: ids above 2^53-1 (MSG-7), Execute.request_id 0 (TASK-7), handoff
   assert.match(validateError({ kind: 'handoff', body: { handoffId: 2 ** 53 } }).message, /handoff_id .*MSG-7/);
   assert.match(validateError({ kind: 'handoffAck', body: { refusedIds: [2 ** 54] } }).message, /refused_ids .*MSG-7/);
   assert.match(validateError({ kind: 'execute', body: { requestId: 0, name: 'x' } }).message, /Execute.request_id must not be 0 \[TASK-7\]/);
-  assert.match(validateError({ kind: 'handoffAck', body: { handoffIds: [1, 0] } }).message, /handoff_ids lists 0.*HANDOFF-12/);
+  assert.match(validateError({ kind: 'handoffAck', body: { handoffIds: [1, 0] } }).message, /handoff_ids has handoff id 0.*HANDOFF-3/);
+  assert.match(validateError({ kind: 'handoff', body: { listener: 1 } }).message, /ConnectionHandoff.handoff_id has handoff id 0/);
   assert.match(validateError({ kind: 'handoffAck', body: { refusedIds: [0] } }).message, /refused_ids/);
   // Only Execute must have a request id; the others are checked against the job table by the caller.
   for (const m of [
     { kind: 'error', body: { code: 401 } }, { kind: 'result', body: {} }, { kind: 'cancel', body: {} },
-    { kind: 'handoff', body: {} }, { kind: 'ready', body: {} }, { kind: 'drain', body: {} },
+    { kind: 'ready', body: {} }, { kind: 'drain', body: {} },
     { kind: 'handoff', body: { handoffId: 2 ** 53 - 1 } },
   ] as OutMessage[]) validate(decodeMessage(encodeMessage(m)));
 });

@@ -240,8 +240,9 @@ function noBodyError(bytes: Uint8Array): Error {
  * - Hello.kind, Welcome.strategy, AcceptDone.reason and Goodbye.reason hold
  *   a value that 1.0 defines [COMPAT-7];
  * - handoff and request ids are at most 2^53-1 [MSG-7];
- * - Execute.request_id is not 0 [TASK-7]; HandoffAck lists no handoff id 0,
- *   which the arbiter never hands out [HANDOFF-3, HANDOFF-12].
+ * - Execute.request_id is not 0 [TASK-7]; no handoff id is 0, which the
+ *   arbiter never hands out [HANDOFF-3], so a ConnectionHandoff or a
+ *   HandoffAck naming 0 is invalid [HANDOFF-12].
  * Rules that need state (a grant's listener, a known request id) are the
  * caller's.
  */
@@ -261,7 +262,7 @@ export function validate(m: Message): void {
       enumField('Goodbye.reason', m.body.reason, corral.v1.GoodbyeReason);
       break;
     case 'handoff':
-      safeId('ConnectionHandoff.handoff_id', m.body.handoffId);
+      nonZeroHandoffId('ConnectionHandoff.handoff_id', m.body.handoffId);
       break;
     case 'handoffAck':
       for (const id of m.body.handoffIds) nonZeroHandoffId('HandoffAck.handoff_ids', id);
@@ -301,7 +302,7 @@ function safeId(name: string, value: number): void {
 
 function nonZeroHandoffId(name: string, value: number): void {
   safeId(name, value);
-  if (value === 0) invalid(`${name} lists 0, which is never a handoff id [HANDOFF-12]`);
+  if (value === 0) invalid(`${name} has handoff id 0, which is never handed out [HANDOFF-3]`);
 }
 
 /**

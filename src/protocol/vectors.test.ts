@@ -16,7 +16,7 @@ import { DEFAULT_MAX_FRAME_BYTES } from './limits.js';
 const REQUIREMENTS = new Set([
   'FRAME-1', 'FRAME-2', 'FRAME-3', 'FRAME-4', 'FRAME-5', 'FRAME-6', 'FRAME-7', 'FRAME-11', 'FRAME-12',
   'MSG-1', 'MSG-3', 'MSG-4', 'MSG-5', 'MSG-7', 'COMPAT-1', 'COMPAT-2', 'COMPAT-3', 'COMPAT-7',
-  'HELLO-2', 'NEG-1', 'NEG-2', 'NEG-3', 'NEG-4', 'NEG-8', 'TASK-7', 'HANDOFF-12',
+  'HELLO-2', 'NEG-1', 'NEG-2', 'NEG-3', 'NEG-4', 'NEG-8', 'TASK-7', 'HANDOFF-3', 'HANDOFF-12',
   'TRANSCRIPT-1', 'TRANSCRIPT-2', 'TRANSCRIPT-3', 'TRANSCRIPT-4',
 ]);
 
