@@ -242,14 +242,42 @@ test('HUP: a new generation boots, then the old one is drained', async () => {
   await h.shutdown();
 });
 
-test('max requests: a worker past its limit is drained, one at a time', async () => {
+test('max requests: one worker at a time, drained only once its replacement is ready', async () => {
   const h = harness({ maxRequests: 10 });
   await h.arbiter.start();
   await bootAll(h);
   for (const w of h.workers) w.peer.send({ kind: 'heartbeat', body: { acceptedTotal: 50 } });
   await h.flush();
   await h.tick();
-  assert.is(h.workers.filter((w) => w.of('drain').length > 0).length, 1);
+  assert.is(h.workers.length, 3, 'a replacement was started');
+  assert.is(h.workers.filter((w) => w.of('drain').length > 0).length, 0, 'nobody drained before the replacement is ready');
+  const fresh = h.workers[2]!;
+  fresh.hello();
+  fresh.ready();
+  await h.flush();
+  await h.tick();
+  const drained = h.workers.filter((w) => w.of('drain').length > 0);
+  assert.is(drained.length, 1, 'one at a time');
+  drained[0]!.exit(0);
+  await h.flush();
+  await h.tick();
+  assert.is(h.workers.length, 4, 'then the next one is recycled');
+  await h.shutdown();
+});
+
+test('a failing reload is abandoned; the old generation keeps serving', async () => {
+  const h = harness({ maxBootFailures: 2 });
+  await h.arbiter.start();
+  await bootAll(h);
+  h.arbiter.reload();
+  await h.flush();
+  for (let i = 0; i < 6 && h.live().some((w) => w.req.generation === 2); i++) {
+    for (const w of h.live().filter((x) => x.req.generation === 2)) w.exit(3);
+    await h.advance(1000);
+  }
+  assert.ok(h.live().every((w) => w.req.generation === 1), 'only generation 1 left');
+  assert.is(h.live().length, 2);
+  assert.ok(h.workers.slice(0, 2).every((w) => w.of('drain').length === 0), 'never drained');
   await h.shutdown();
 });
 

@@ -17,7 +17,7 @@ import { ENV, EXIT, strategyToWire, strategyFeature, LISTEN_FDS_START } from '..
 import { DEFAULT_MAX_FRAME_BYTES, PROTOCOL_VERSION } from '../protocol/limits.js';
 import { negotiate } from '../protocol/handshake.js';
 import type { BodyTypes, Message, MessageKind } from '../protocol/codec.js';
-import { CorralError, GrantViolationError, UnexpectedMessageError, toWireError } from '../protocol/errors.js';
+import { CorralError, GrantViolationError, InvalidFieldError, UnexpectedMessageError, toWireError } from '../protocol/errors.js';
 import { BootGuard } from './boot-guard.js';
 import { HandoffDispatcher } from './handoff.js';
 import { HOOK_NAMES, type HookArbiter, type HookExit, type Hooks, type HookWorker } from './hooks.js';
@@ -56,6 +56,8 @@ export interface WorkerRecord {
   stopReason: string | undefined;
   /** Stopped for a pool reason (shrinking, reload, recycling, shutdown), not a failure. */
   planned: boolean;
+  /** Past --max-requests: serving until its replacement is ready, then drained. */
+  recycle: boolean;
 }
 
 export interface ArbiterDeps {
@@ -81,6 +83,8 @@ export interface ArbiterEvents {
 type SignalName = 'TERM' | 'INT' | 'QUIT' | 'HUP' | 'TTIN' | 'TTOU' | 'USR1' | 'USR2';
 const SIGNALS: SignalName[] = ['TERM', 'INT', 'QUIT', 'HUP', 'TTIN', 'TTOU', 'USR1', 'USR2'];
 const TICK_MS = 100;
+/** The variables spec section 2.2 defines; any others named CORRAL_* are passed through (ENV-15). */
+const PROTOCOL_ENV = new Set<string>([ENV.protocol, ENV.controlFd, ENV.handoffFd, ENV.workerId, ENV.accept, ENV.arbiterPid]);
 
 export class Arbiter extends EventEmitter<ArbiterEvents> {
   readonly options: ArbiterOptions;
@@ -106,7 +110,6 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   #resolveStopped: ((code: number) => void) | undefined;
   #readyAnnounced = false;
   #reexecChild: WorkerProcess | undefined;
-  #recycling = false;
 
   constructor(options: Partial<ArbiterOptions> & { command: string[] }, deps: ArbiterDeps = {}) {
     super();
@@ -284,7 +287,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       if (!w.helloed && now - w.spawnedAt > this.options.handshakeTimeoutMs) {
         this.#retire(w, `no Hello within ${this.options.handshakeTimeoutMs} ms`, 'kill');
       } else if (this.options.timeout > 0 && w.helloed && now - w.lastSeen > this.options.timeout * 1000) {
-        this.#retire(w, `no heartbeat for ${Math.round((now - w.lastSeen) / 1000)} s (timeout ${this.options.timeout} s)`, 'term');
+        this.#retire(w, `heartbeat timeout (nothing heard for ${((now - w.lastSeen) / 1000).toFixed(1)} s, limit ${this.options.timeout} s)`, 'term');
       }
     }
   }
@@ -293,7 +296,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   #manageWorkers(): void {
     if (this.#stopping || this.#finished || !this.#stopped) return;
     const now = this.#clock.now();
-    const current = [...this.#workers.values()].filter((w) => w.generation === this.#generation && (w.state === 'booting' || w.state === 'ready'));
+    const current = [...this.#workers.values()].filter((w) => w.generation === this.#generation && (w.state === 'booting' || w.state === 'ready') && !w.recycle);
     const allowed = this.#boot.allowance(now, this.#target - current.length);
     for (let i = 0; i < allowed; i++) this.#spawnWorker();
     if (current.length > this.#target) {
@@ -312,11 +315,20 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
         this.#promoteAfterReexec();
       }
     }
-    // max_requests: recycle one worker at a time so the pool never runs short.
-    this.#recycling = [...this.#workers.values()].some((w) => w.state === 'draining' && w.stopReason === 'max requests reached');
-    if (!this.#recycling && this.options.maxRequests > 0) {
+    // max_requests (SUP-8): one worker at a time, and its replacement is
+    // started (it no longer counts in `current`) and ready before it drains.
+    if (this.options.maxRequests > 0) {
+      const all = [...this.#workers.values()];
+      const recycling = all.some((w) => (w.recycle && w.state !== 'exited') || (w.state === 'draining' && w.stopReason === 'max requests reached'));
       const due = current.find((w) => w.state === 'ready' && w.maxConnections > 0 && w.acceptedTotal >= w.maxConnections);
-      if (due) this.#retire(due, 'max requests reached', 'drain', true);
+      if (!recycling && due) {
+        due.recycle = true;
+        this.log.info(`worker ${due.id} (pid ${due.proc.pid}) reached ${due.acceptedTotal} connections (max ${due.maxConnections}): starting its replacement`);
+        setImmediate(() => this.#tick());
+      }
+      if (current.filter((w) => w.state === 'ready' && !w.recycle).length >= this.#target) {
+        for (const w of all) if (w.recycle && w.state === 'ready') this.#retire(w, 'max requests reached', 'drain', true);
+      }
     }
   }
 
@@ -330,9 +342,10 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     if (o.accept === 'handoff') handoffPair = native.seqpacketPair();
     const listenFds = o.accept === 'handoff' ? [] : this.#listenFdsFor(id);
     const env: NodeJS.ProcessEnv = { ...process.env, ...o.env };
-    delete env[ENV.listenFds];
-    delete env[ENV.listenFdNames];
-    delete env[REEXEC_PARENT];
+    // ENV-14: nothing stray that a worker could mistake for its own state.
+    for (const name of Object.keys(env)) {
+      if (name === 'NOTIFY_SOCKET' || name.startsWith('LISTEN_') || PROTOCOL_ENV.has(name) || name === REEXEC_PARENT) delete env[name];
+    }
     if (listenFds.length) {
       env[ENV.listenFds] = String(listenFds.length);
       env[ENV.listenFdNames] = this.#listeners.map((l) => l.name).join(':');
@@ -360,7 +373,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     const w: WorkerRecord = {
       id, generation, proc, channel: undefined, handoffSock: handoffPair?.[0], state: 'booting', spawnedAt: now, lastSeen: now,
       helloed: false, everReady: false, capacity: 0, inFlight: 0, acceptedTotal: 0, requestsTotal: 0,
-      maxConnections: o.maxRequests > 0 ? o.maxRequests + jitter : 0, killAt: undefined, stopReason: undefined, planned: false,
+      maxConnections: o.maxRequests > 0 ? o.maxRequests + jitter : 0, killAt: undefined, stopReason: undefined, planned: false, recycle: false,
     };
     this.#workers.set(id, w);
     this.#boot.spawned();
@@ -454,13 +467,26 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       this.emit('worker-exit', hw, exit);
     }
     if (!wasReady && !w.planned && !this.#stopping) {
-      if (code === EXIT.appLoadError) {
+      // SUP-4..6: halt only when nothing is serving; otherwise keep the ready
+      // workers serving and retry with backoff (a bad reload is abandoned).
+      const ready = [...this.#workers.values()].filter((x) => x.state === 'ready');
+      const tooMany = this.#boot.failed(this.#clock.now());
+      if (ready.length === 0 && code === EXIT.appLoadError) {
         this.log.critical(`worker ${w.id} could not load the application (exit ${code}): halting`);
         return this.#beginStop(false, EXIT.appLoadError);
       }
-      if (this.#boot.failed(this.#clock.now())) {
+      if (ready.length === 0 && tooMany) {
         this.log.critical(`workers failed to boot ${this.#boot.failures} times in a row (last: ${how}): halting`);
         return this.#beginStop(false, EXIT.bootError);
+      }
+      const servingGeneration = Math.max(...ready.map((x) => x.generation));
+      if (tooMany && w.generation > servingGeneration) {
+        this.log.error(`generation ${w.generation} failed to boot ${this.#boot.failures} times in a row: reload abandoned, generation ${servingGeneration} keeps serving`);
+        for (const x of this.#workers.values()) if (x.generation > servingGeneration) this.#retire(x, 'reload abandoned', 'kill', true);
+        this.#generation = servingGeneration;
+        this.#boot.succeeded();
+      } else if (tooMany) {
+        this.log.error(`workers keep failing at boot (${this.#boot.failures} in a row, last: ${how}); ${ready.length} ready worker(s) keep serving, retrying with backoff`);
       }
     }
     setImmediate(() => this.#tick());
@@ -581,7 +607,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       w.inFlight = ack.inFlight;
       w.acceptedTotal += ack.handoffIds.length;
       const problem = this.#handoff.ack(w.id, ack.handoffIds, ack.refusedIds, ack.inFlight);
-      if (problem) throw new GrantViolationError(problem);
+      if (problem) throw new InvalidFieldError(problem, { fatal: true });
     },
     goodbye(this: Arbiter, w: WorkerRecord, bye: BodyTypes['goodbye']) {
       this.log.debug(`worker ${w.id} says goodbye (reason ${bye.reason}${bye.detail ? `: ${bye.detail}` : ''})`);

@@ -60,7 +60,7 @@ export function openListeners(binds: string[], backlog: number, inherited: numbe
   try {
     if (inherited.length > 0) {
       inherited.forEach((fd, index) => {
-        out.push({ index, fd: adopt(fd), name: names[index] ?? `listener${index}`, address: formatAddress(native.localAddress(fd)), spec: undefined, unlinkPath: undefined });
+        out.push({ index, fd: adopt(fd), name: names[index] || 'unknown', address: formatAddress(native.localAddress(fd)), spec: undefined, unlinkPath: undefined });
       });
       return out;
     }
@@ -82,7 +82,7 @@ export function openListeners(binds: string[], backlog: number, inherited: numbe
       } else {
         fd = native.listen({ host: spec.host, port: spec.port, backlog, reusePort, bindOnly: reusePort });
       }
-      out.push({ index, fd, name: `listener${index}`, address: formatAddress(native.localAddress(fd)), spec, unlinkPath });
+      out.push({ index, fd, name: 'unknown', address: formatAddress(native.localAddress(fd)), spec, unlinkPath });
     });
     return out;
   } catch (err) {

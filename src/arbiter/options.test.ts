@@ -29,7 +29,7 @@ for (const [opts, msg] of [
   [{ command: [] }, 'options.command must be a non-empty array'],
   [{ plain: true, accept: 'arbiter' }, 'options.accept must be shared or reuseport for plain workers'],
   [{ hooks: { on_starting: 5 } }, 'options.hooks.on_starting must be a function'],
-  [{ timeout: 1, heartbeatIntervalMs: 1000 }, 'must be longer than the heartbeat interval'],
+  [{ timeout: 1.5, heartbeatIntervalMs: 1000 }, 'must be at least twice the heartbeat interval'],
 ] as const) {
   test(`rejects ${JSON.stringify(opts)}`, () => {
     try {

@@ -33,7 +33,7 @@ export interface ArbiterOptions {
   logLevel: LogLevel;
   logFormat: LogFormat;
   logFile: string | undefined;
-  /** Heartbeat interval told to workers, ms. */
+  /** Heartbeat interval told to workers, ms (default: a quarter of the timeout, at most 1 s). */
   heartbeatIntervalMs: number;
   /** A worker must say Hello within this many ms of its spawn. */
   handshakeTimeoutMs: number;
@@ -67,7 +67,7 @@ export const DEFAULTS: Omit<ArbiterOptions, 'command' | 'workers' | 'hooks' | 'e
   logLevel: 'info',
   logFormat: 'text',
   logFile: undefined,
-  heartbeatIntervalMs: 1000,
+  heartbeatIntervalMs: 0,
   handshakeTimeoutMs: 10_000,
   leaseMaxAccepts: 16,
   leaseMs: 1000,
@@ -165,7 +165,7 @@ export function resolveOptions(input: Partial<ArbiterOptions> & { command: strin
     logLevel: oneOf('logLevel', o.logLevel, LOG_LEVELS),
     logFormat: oneOf('logFormat', o.logFormat, ['text', 'json'] as const),
     logFile: o.logFile,
-    heartbeatIntervalMs: int('heartbeatIntervalMs', o.heartbeatIntervalMs, 10, 3_600_000),
+    heartbeatIntervalMs: 0,
     handshakeTimeoutMs: int('handshakeTimeoutMs', o.handshakeTimeoutMs, 10),
     leaseMaxAccepts: int('leaseMaxAccepts', o.leaseMaxAccepts, 1, 1 << 20),
     leaseMs: int('leaseMs', o.leaseMs, 1, 3_600_000),
@@ -177,11 +177,17 @@ export function resolveOptions(input: Partial<ArbiterOptions> & { command: strin
     env: o.env ?? {},
     hooks,
   };
+  // Four heartbeats per timeout, at most one a second: a short --timeout
+  // (a test, an impatient deployment) gets a proportionally faster beat.
+  resolved.heartbeatIntervalMs = o.heartbeatIntervalMs
+    ? int('heartbeatIntervalMs', o.heartbeatIntervalMs, 10, 3_600_000)
+    : resolved.timeout > 0 ? Math.max(10, Math.min(1000, Math.floor((resolved.timeout * 1000) / 4))) : 1000;
   if (resolved.plain && !['shared', 'reuseport'].includes(resolved.accept)) {
     throw new InvalidOptionError(`options.accept must be shared or reuseport for plain workers (they do not speak the protocol), got ${resolved.accept}`);
   }
-  if (resolved.timeout > 0 && resolved.timeout * 1000 <= resolved.heartbeatIntervalMs) {
-    throw new InvalidOptionError(`options.timeout (${resolved.timeout} s) must be longer than the heartbeat interval (${resolved.heartbeatIntervalMs} ms)`);
+  // spec LIVE: a timeout shorter than two intervals would kill healthy workers.
+  if (resolved.timeout > 0 && resolved.timeout * 1000 < 2 * resolved.heartbeatIntervalMs) {
+    throw new InvalidOptionError(`options.timeout (${resolved.timeout} s) must be at least twice the heartbeat interval (${resolved.heartbeatIntervalMs} ms)`);
   }
   return resolved;
 }
