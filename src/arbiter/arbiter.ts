@@ -58,6 +58,8 @@ export interface WorkerRecord {
   planned: boolean;
   /** Past --max-requests: serving until its replacement is ready, then drained. */
   recycle: boolean;
+  /** It said Goodbye: any later frame is a protocol error (EXIT-9). */
+  saidGoodbye: boolean;
 }
 
 export interface ArbiterDeps {
@@ -373,7 +375,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     const w: WorkerRecord = {
       id, generation, proc, channel: undefined, handoffSock: handoffPair?.[0], state: 'booting', spawnedAt: now, lastSeen: now,
       helloed: false, everReady: false, capacity: 0, inFlight: 0, acceptedTotal: 0, requestsTotal: 0,
-      maxConnections: o.maxRequests > 0 ? o.maxRequests + jitter : 0, killAt: undefined, stopReason: undefined, planned: false, recycle: false,
+      maxConnections: o.maxRequests > 0 ? o.maxRequests + jitter : 0, killAt: undefined, stopReason: undefined, planned: false, recycle: false, saidGoodbye: false,
     };
     this.#workers.set(id, w);
     this.#boot.spawned();
@@ -542,6 +544,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
 
   #onMessage(w: WorkerRecord, m: Message): void {
     w.lastSeen = this.#clock.now();
+    if (w.saidGoodbye) return this.#hostile(w, new UnexpectedMessageError(`${m.kind} after Goodbye`));
     const handler = this.#messageHandlers[m.kind];
     if (!handler) {
       // A message an arbiter sends, or a task message to a socket worker pool.
@@ -611,6 +614,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     },
     goodbye(this: Arbiter, w: WorkerRecord, bye: BodyTypes['goodbye']) {
       this.log.debug(`worker ${w.id} says goodbye (reason ${bye.reason}${bye.detail ? `: ${bye.detail}` : ''})`);
+      w.saidGoodbye = true;
       w.stopReason ??= `worker said goodbye${bye.detail ? `: ${bye.detail}` : ''}`;
       if (w.state === 'ready' || w.state === 'booting') w.state = 'draining';
       this.#lease?.drain(w.id);
