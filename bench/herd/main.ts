@@ -17,7 +17,7 @@ import { aggregate, computeRun, type HerdResult, type RunMetrics } from './metri
 import { CORRAL_STRATEGIES, HELP, NGINX_STRATEGIES, parseHerdArgs, scenarioFor, UsageError, type HerdOptions, type Scenario, type ScenarioName, type Strategy } from './options.js';
 import { plotSvg } from './plot.js';
 import { kindOf, killAllPools, startPool, type Pool, type PoolContext } from './pools.js';
-import { machine, procDelta, processTree, samplePool } from './proc.js';
+import { machine, procDelta, samplePool } from './proc.js';
 import { headerText, LEGEND, spreadTable, table, type Header } from './report.js';
 import { killAllTraces, probeTrace, TraceSession, type TraceCounts } from './trace.js';
 import { probeNginx, type NginxInfo } from '../peers/nginx.js';
@@ -54,8 +54,8 @@ async function measure(pool: Pool, sc: Scenario, warmup: number, lg: string, tra
   if (warmup > 0) {
     await runLoadgen(lg, { port: pool.port, scenario: { ...sc, mode: 'close', rate: 0 }, connections: warmup, concurrency: Math.min(4, Math.max(1, sc.concurrency)), maxSeconds: 60 });
   }
-  const pids = processTree(pool.leader);
-  const workerPids = pids.slice(1);
+  const workerPids = pool.currentWorkers();
+  const pids = [pool.leader, ...workerPids];
   const trace = tracing ? new TraceSession() : undefined;
   try {
     if (trace) await trace.open(pids);

@@ -27,8 +27,10 @@ export interface Pool {
   port: number;
   /** The arbiter / cluster primary / nginx master. */
   leader: number;
-  /** Its descendants once ready: the workers. */
+  /** The workers when the pool became ready. */
   workerPids: number[];
+  /** The workers now (a replaced worker shows up here). */
+  currentWorkers(): number[];
   /** Where corral processes dump their counters on SIGWINCH (corral pools only). */
   countersDir: string | undefined;
   log(): string;
@@ -169,8 +171,15 @@ export async function startPool(strategy: Strategy, workers: number, ctx: PoolCo
       }
       await sleep(50);
     }
-    const workerPids = processTree(child.pid!).slice(1);
-    return { strategy, kind, workers, port, leader: child.pid!, workerPids, countersDir, log: () => out, stop };
+    // Workers are what the pool says they are: the leader's children also
+    // include helpers (tsx's esbuild service under the corral arbiter).
+    const currentWorkers = () => {
+      const tree = new Set(processTree(child.pid!).slice(1));
+      if (kind === 'nginx') return [...tree];
+      const said = [...out.matchAll(/\(pid (\d+)\) ready$/gm)].map((m) => Number(m[1]));
+      return [...new Set(said)].filter((p) => tree.has(p));
+    };
+    return { strategy, kind, workers, port, leader: child.pid!, workerPids: currentWorkers(), currentWorkers, countersDir, log: () => out, stop };
   } catch (err) {
     await stop();
     throw err;
