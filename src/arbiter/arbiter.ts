@@ -17,13 +17,13 @@ import { ENV, EXIT, strategyToWire, strategyFeature, LISTEN_FDS_START } from '..
 import { DEFAULT_MAX_FRAME_BYTES, PROTOCOL_VERSION } from '../protocol/limits.js';
 import { negotiate } from '../protocol/handshake.js';
 import type { BodyTypes, Message, MessageKind } from '../protocol/codec.js';
-import { CorralError, GrantViolationError, InvalidFieldError, UnexpectedMessageError, toWireError } from '../protocol/errors.js';
+import { CorralError, GrantViolationError, HandshakeTimeoutError, InvalidFieldError, UnexpectedMessageError, toWireError } from '../protocol/errors.js';
 import { BootGuard } from './boot-guard.js';
 import { HandoffDispatcher } from './handoff.js';
 import { HOOK_NAMES, type HookArbiter, type HookExit, type Hooks, type HookWorker } from './hooks.js';
 import { LeaseCoordinator, LeaseViolation, type LeaseAction } from './lease.js';
 import { closeListeners, inheritedListeners, openListeners, type ListenerRecord } from './listeners.js';
-import { Logger } from './log.js';
+import { Logger, printable } from './log.js';
 import { resolveOptions, type ArbiterOptions } from './options.js';
 import { nodeSpawner, systemClock, type Clock, type Spawner, type WorkerProcess } from './spawner.js';
 import { notify } from './systemd.js';
@@ -287,7 +287,9 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       }
       if (this.options.plain || w.state === 'stopping') continue;
       if (!w.helloed && now - w.spawnedAt > this.options.handshakeTimeoutMs) {
-        this.#retire(w, `no Hello within ${this.options.handshakeTimeoutMs} ms`, 'kill');
+        // HS-1: say why, close the channel, and end it.
+        w.channel?.close(new HandshakeTimeoutError(`no Hello within ${this.options.handshakeTimeoutMs} ms`));
+        this.#retire(w, `handshake timeout: no Hello within ${this.options.handshakeTimeoutMs} ms`, 'kill');
       } else if (this.options.timeout > 0 && w.helloed && now - w.lastSeen > this.options.timeout * 1000) {
         this.#retire(w, `heartbeat timeout (nothing heard for ${((now - w.lastSeen) / 1000).toFixed(1)} s, limit ${this.options.timeout} s)`, 'term');
       }
@@ -448,8 +450,17 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   }
 
   /** A worker process ended: forget it, give its leases and handoffs to others. */
-  #reap(w: WorkerRecord, code: number | null, signal: NodeJS.Signals | null): void {
+  #reap(w: WorkerRecord, code: number | null, signal: NodeJS.Signals | null, waited = false): void {
     if (w.state === 'exited') return;
+    // HANDOFF-13: the exit can be reported before the last frames the worker
+    // wrote (HandoffAcks) have been read. Read to the end of the channel
+    // first, so acknowledged connections are not handed out a second time.
+    if (!waited && w.channel && !w.channel.closed) {
+      const again = () => this.#reap(w, code, signal, true);
+      w.channel.once('close', again);
+      setTimeout(again, 1000).unref();
+      return;
+    }
     const wasReady = w.everReady;
     const expected = w.planned || w.stopReason !== undefined || this.#stopping !== undefined;
     w.state = 'exited';
@@ -482,9 +493,9 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
         return this.#beginStop(false, EXIT.bootError);
       }
       const servingGeneration = Math.max(...ready.map((x) => x.generation));
-      if (tooMany && w.generation > servingGeneration) {
-        this.log.error(`generation ${w.generation} failed to boot ${this.#boot.failures} times in a row: reload abandoned, generation ${servingGeneration} keeps serving`);
-        for (const x of this.#workers.values()) if (x.generation > servingGeneration) this.#retire(x, 'reload abandoned', 'kill', true);
+      if (w.generation > servingGeneration && (tooMany || code === EXIT.bootError || code === EXIT.appLoadError)) {
+        this.log.error(`a worker of generation ${w.generation} failed to boot (${how}): reload abandoned, generation ${servingGeneration} keeps serving`);
+        for (const x of this.#workers.values()) if (x.generation > servingGeneration) this.#retire(x, 'reload abandoned', x.state === 'ready' ? 'drain' : 'kill', true);
         this.#generation = servingGeneration;
         this.#boot.succeeded();
       } else if (tooMany) {
@@ -511,12 +522,13 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     for (const w of this.#alive()) {
       if (graceful) this.#retire(w, 'arbiter stopping', 'drain', true);
       else {
+        // STOP-7: Stop for protocol workers, SIGQUIT for plain ones (PROC-17).
         w.stopReason = 'arbiter stopping';
         w.planned = true;
         w.state = 'stopping';
-        w.channel?.send({ kind: 'stop', body: { reason: 'arbiter stopping' } });
-        w.proc.kill('SIGQUIT');
-        w.killAt = now + Math.min(this.options.gracefulTimeout, 2) * 1000;
+        if (w.channel && !w.channel.closed) w.channel.send({ kind: 'stop', body: { reason: 'arbiter stopping' } });
+        else w.proc.kill('SIGQUIT');
+        w.killAt = now + this.options.gracefulTimeout * 1000;
       }
     }
     setImmediate(() => this.#tick());
@@ -545,6 +557,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   #onMessage(w: WorkerRecord, m: Message): void {
     w.lastSeen = this.#clock.now();
     if (w.saidGoodbye) return this.#hostile(w, new UnexpectedMessageError(`${m.kind} after Goodbye`));
+    if (!w.helloed && m.kind !== 'hello') return this.#hostile(w, new UnexpectedMessageError(`${m.kind} before Hello`));
     const handler = this.#messageHandlers[m.kind];
     if (!handler) {
       // A message an arbiter sends, or a task message to a socket worker pool.
@@ -613,15 +626,16 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       if (problem) throw new InvalidFieldError(problem, { fatal: true });
     },
     goodbye(this: Arbiter, w: WorkerRecord, bye: BodyTypes['goodbye']) {
-      this.log.debug(`worker ${w.id} says goodbye (reason ${bye.reason}${bye.detail ? `: ${bye.detail}` : ''})`);
+      const detail = bye.detail ? `: ${printable(bye.detail)}` : '';
+      this.log.debug(`worker ${w.id} says goodbye (reason ${bye.reason}${detail})`);
       w.saidGoodbye = true;
-      w.stopReason ??= `worker said goodbye${bye.detail ? `: ${bye.detail}` : ''}`;
+      w.stopReason ??= `worker said goodbye${detail}`;
       if (w.state === 'ready' || w.state === 'booting') w.state = 'draining';
       this.#lease?.drain(w.id);
       this.#handoff?.drain(w.id);
     },
     error(this: Arbiter, w: WorkerRecord, e: BodyTypes['error']) {
-      this.log.warning(`worker ${w.id} reports error ${e.code}${e.fatal ? ' (fatal)' : ''}: ${e.message}`);
+      this.log.warning(`worker ${w.id} reports error ${e.code}${e.fatal ? ' (fatal)' : ''}: ${printable(e.message)}`);
     },
   };
 

@@ -86,6 +86,7 @@ test('an AcceptDone for a lease the worker does not hold is a violation', () => 
   assert.throws(() => c.done(2, { grantId: l.grantId, listener: 0, accepted: 1, inFlight: 0 }), (e: unknown) => e instanceof LeaseViolation);
   assert.throws(() => c.done(l.workerId, { grantId: l.grantId + 7, listener: 0, accepted: 1, inFlight: 0 }), (e: unknown) => e instanceof LeaseViolation);
   assert.throws(() => c.done(l.workerId, { grantId: l.grantId, listener: 5, accepted: 1, inFlight: 0 }), (e: unknown) => e instanceof LeaseViolation);
+  assert.throws(() => c.done(l.workerId, { grantId: l.grantId, listener: 0, accepted: 17, inFlight: 0 }), (e: unknown) => e instanceof LeaseViolation);
 });
 
 test('a dead holder loses its lease at once and another worker gets it', () => {

@@ -124,6 +124,9 @@ export class LeaseCoordinator {
       if (this.#lost.delete(report.grantId)) return this.load(workerId, report.inFlight);
       throw new LeaseViolation(`AcceptDone for grant ${report.grantId} on listener ${report.listener}, which worker ${workerId} does not hold`);
     }
+    if (report.accepted > lease.maxAccepts) {
+      throw new LeaseViolation(`AcceptDone reports ${report.accepted} connections accepted under grant ${report.grantId}, which allowed ${lease.maxAccepts}`);
+    }
     this.#leases[report.listener] = undefined;
     const w = this.workers.get(workerId);
     if (w) {
@@ -143,6 +146,8 @@ export class LeaseCoordinator {
       if (lease && now - lease.sentAt > lease.leaseMs + this.#opts.graceMs) {
         this.#leases[i] = undefined;
         this.#lost.add(lease.grantId);
+        // Bounded (SEC-7): a grant lost long ago is as good as unknown.
+        if (this.#lost.size > 1024) this.#lost.delete(this.#lost.values().next().value as number);
         const w = this.workers.get(lease.workerId);
         if (w) w.stalled = true;
         actions.push({ type: 'lost', lease });

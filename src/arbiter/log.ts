@@ -5,6 +5,13 @@ import type { LogFormat, LogLevel } from './options.js';
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warning: 30, error: 40, critical: 50 };
 
+/** A string from a worker, made safe for one log line (SEC-8): control characters escaped, length capped. */
+export function printable(text: string, max = 512): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return clean.length > max ? `${clean.slice(0, max)}…` : clean;
+}
+
 export class Logger {
   readonly #level: number;
   readonly #format: LogFormat;
