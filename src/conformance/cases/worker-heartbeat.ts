@@ -1,0 +1,112 @@
+// Worker cases: liveness. Heartbeats come every heartbeat_interval_ms and
+// carry the worker's load.
+import type { corral } from '../../protocol/codec.js';
+import type { Incoming } from '../wire.js';
+import { check, fail } from '../worker-context.js';
+import type { TestWorker } from '../worker-harness.js';
+import { sleep } from '../worker-harness.js';
+import { PARTIAL_HEAD, workerCase, type WorkerCase } from './common.js';
+
+const INTERVAL_MS = 200;
+
+function heartbeats(w: TestWorker, fromMs: number): { tMs: number; body: corral.v1.Heartbeat }[] {
+  return w.wire.received
+    .filter((i): i is Extract<Incoming, { type: 'message' }> => i.type === 'message' && i.message.kind === 'heartbeat' && i.tMs >= fromMs)
+    .map((i) => ({ tMs: i.tMs, body: i.message.body as corral.v1.Heartbeat }));
+}
+
+/**
+ * The second Heartbeat received after `fromMs` (the first may have been
+ * composed just before the state the case set up); fails after `ms`.
+ */
+async function secondHeartbeatAfter(w: TestWorker, fromMs: number, ms: number): Promise<corral.v1.Heartbeat> {
+  const deadline = performance.now() + ms;
+  for (;;) {
+    const beats = heartbeats(w, fromMs + 0.1);
+    if (beats.length >= 2) return (beats[1] as { body: corral.v1.Heartbeat }).body;
+    const left = deadline - performance.now();
+    if (left <= 0 || w.wire.eof) {
+      fail('Heartbeats stopped', `two Heartbeats within ${ms} ms`, `${beats.length}${w.exitText()}`, ['LIVE-1']);
+    }
+    await w.wire.next(left, (i) => i.type === 'message' && i.message.kind === 'heartbeat');
+  }
+}
+
+export const heartbeatCases: WorkerCase[] = [
+  workerCase({
+    id: 'W-HB-001',
+    section: '6.1',
+    slug: 'heartbeat-cadence',
+    title: 'Heartbeats follow Welcome.heartbeat_interval_ms, with a monotonic time_ms',
+    requirements: ['LIVE-1', 'LIVE-5'],
+    level: 'MUST',
+    serial: true,
+    procedure: [
+      `Complete the handshake with heartbeat_interval_ms = ${INTERVAL_MS}.`,
+      'Record the Heartbeats of the next 1.6 seconds.',
+    ],
+    expectations: [
+      `The first Heartbeat comes within the interval plus a tolerance (${INTERVAL_MS} + max(150, 50%) ms) of Ready.`,
+      'No gap between Heartbeats is longer than that.',
+      'time_ms never goes backwards.',
+    ],
+    async run(ctx) {
+      const w = ctx.start({ strategy: ctx.socketStrategy() });
+      await w.handshake({ heartbeatIntervalMs: INTERVAL_MS });
+      const readyAt = w.wire.received.find((i) => i.type === 'message' && i.message.kind === 'ready')?.tMs ?? 0;
+      const window = 1600;
+      await sleep(window);
+      const beats = heartbeats(w, readyAt);
+      const slack = INTERVAL_MS + Math.max(150, INTERVAL_MS / 2);
+      const times = [readyAt, ...beats.map((b) => b.tMs)];
+      const gaps = times.slice(1).map((t, i) => Math.round(t - (times[i] as number)));
+      const end = readyAt + window;
+      const tail = Math.round(end - (times[times.length - 1] as number));
+      const seen = `${beats.length} Heartbeats in ${window} ms; gaps ${gaps.join(', ')} ms; ${tail} ms since the last`;
+      check(beats.length > 0, 'the worker sent no Heartbeat', `a Heartbeat every ${INTERVAL_MS} ms`, `none in ${window} ms after Ready${w.exitText()}`, ['LIVE-1']);
+      check(gaps.every((g) => g <= slack) && tail <= slack, 'Heartbeats are further apart than heartbeat_interval_ms',
+        `gaps of at most ${slack} ms`, seen, ['LIVE-1']);
+      const clock = beats.map((b) => b.body.timeMs);
+      check(clock.every((t, i) => i === 0 || t >= (clock[i - 1] as number)), 'Heartbeat.time_ms went backwards',
+        'non-decreasing time_ms', clock.join(', '), ['LIVE-5']);
+    },
+  }),
+  workerCase({
+    id: 'W-HB-002',
+    section: '6.3',
+    slug: 'heartbeat-carries-load',
+    title: 'Heartbeat.in_flight, capacity and accepted_total follow the connections the worker holds',
+    requirements: ['LOAD-1', 'LOAD-2', 'LOAD-4', 'HS-9'],
+    level: 'MUST',
+    procedure: [
+      `Complete the handshake with heartbeat_interval_ms = ${INTERVAL_MS}.`,
+      'Put two connections in flight, each with an incomplete request head.',
+      'Read the Heartbeat after next; close both clients; read the Heartbeat after next again.',
+    ],
+    expectations: [
+      'With the two connections held: in_flight = 2 and accepted_total >= 2.',
+      'After the clients closed: in_flight = 0, and accepted_total has not decreased.',
+      'Heartbeat.capacity equals Ready.capacity (nothing changed the capacity meanwhile).',
+    ],
+    async run(ctx) {
+      const w = ctx.start({ strategy: ctx.socketStrategy() });
+      await w.handshake({ heartbeatIntervalMs: INTERVAL_MS });
+      const a = await ctx.inFlight(w, PARTIAL_HEAD);
+      const b = await ctx.inFlight(w, PARTIAL_HEAD);
+      const wait = INTERVAL_MS * 3 + ctx.timing.timeoutMs;
+      const busy = await secondHeartbeatAfter(w, ctx.transcript.now(), wait);
+      check(busy.inFlight === 2, 'Heartbeat.in_flight does not count the connections held', 'in_flight = 2', `in_flight = ${busy.inFlight}`, ['LOAD-1']);
+      check(busy.acceptedTotal >= 2, 'Heartbeat.accepted_total does not count accepted connections', 'accepted_total >= 2', `accepted_total = ${busy.acceptedTotal}`, ['LOAD-4']);
+      const ready = w.wire.received.find((i) => i.type === 'message' && i.message.kind === 'ready');
+      const readyCapacity = ready?.type === 'message' && ready.message.kind === 'ready' ? ready.message.body.capacity : undefined;
+      check(readyCapacity === busy.capacity, 'Heartbeat.capacity and Ready.capacity disagree', `capacity ${readyCapacity} in both`,
+        `Ready.capacity ${readyCapacity}, Heartbeat.capacity ${busy.capacity}`, ['LOAD-2', 'HS-9']);
+      a.destroy();
+      b.destroy();
+      await sleep(100);
+      const idle = await secondHeartbeatAfter(w, ctx.transcript.now(), wait);
+      check(idle.inFlight === 0, 'Heartbeat.in_flight still counts closed connections', 'in_flight = 0', `in_flight = ${idle.inFlight}`, ['LOAD-1']);
+      check(idle.acceptedTotal >= busy.acceptedTotal, 'Heartbeat.accepted_total decreased', `at least ${busy.acceptedTotal}`, String(idle.acceptedTotal), ['LOAD-4']);
+    },
+  }),
+];

@@ -1,0 +1,148 @@
+// What a worker case gets: the testee's declared capabilities (from the
+// discovery handshake), a way to start fresh worker processes, and helpers for
+// the steps many cases share (get a connection in flight, drain, judge exit).
+import type { StrategyName } from '../transport/process-state.js';
+import { corral } from '../protocol/codec.js';
+import { FEATURE } from '../protocol/limits.js';
+import { CaseFailure, CaseUnsupported, type Level } from './types.js';
+import type { Transcript } from './wire.js';
+import { describeIncoming } from './wire.js';
+import * as native from '../transport/native.js';
+import { TestClient, TestWorker, type StartOptions, type Timing } from './worker-harness.js';
+
+const { ReleaseReason } = corral.v1;
+
+export class WorkerContext {
+  readonly argv: string[];
+  readonly timing: Timing;
+  readonly transcript: Transcript;
+  /** The Hello of the discovery run. */
+  readonly testee: corral.v1.Hello;
+  readonly workers: TestWorker[] = [];
+  #grantSeq = 0;
+
+  constructor(argv: string[], timing: Timing, transcript: Transcript, testee: corral.v1.Hello) {
+    this.argv = argv;
+    this.timing = timing;
+    this.transcript = transcript;
+    this.testee = testee;
+  }
+
+  has(feature: string): boolean {
+    return this.testee.features.includes(feature);
+  }
+
+  /** Throws UNSUPPORTED unless the testee declared `feature`. */
+  need(feature: string): void {
+    if (!this.has(feature)) throw new CaseUnsupported(`the worker does not declare "${feature}" in Hello`);
+  }
+
+  /** The strategy generic cases use: shared if declared, else arbiter, exclusive, reuseport, handoff. */
+  socketStrategy(): StrategyName {
+    for (const s of ['shared', 'arbiter', 'exclusive', 'reuseport', 'handoff'] as const) {
+      if (this.has(`accept.${s}`)) return s;
+    }
+    throw new CaseUnsupported('the worker declares no accept strategy (accept.*) in Hello');
+  }
+
+  /** Starts a worker process (killed when the case ends). */
+  start(opts: StartOptions = {}): TestWorker {
+    const w = new TestWorker(this.argv, opts, this.timing, this.transcript);
+    this.workers.push(w);
+    return w;
+  }
+
+  /** Starts a second worker on the listeners of `w` (same strategy). */
+  startSharing(w: TestWorker, workerId: number): TestWorker {
+    return this.start({ strategy: w.strategy, workerId, shareListeners: w.listeners });
+  }
+
+  /** Starts a worker in the generic strategy and completes the handshake. */
+  async ready(over: Partial<corral.v1.IWelcome> = {}, opts: StartOptions = {}): Promise<TestWorker> {
+    const w = this.start({ strategy: opts.strategy ?? this.socketStrategy(), ...opts });
+    await w.handshake(over);
+    return w;
+  }
+
+  nextGrantId(): number {
+    return ++this.#grantSeq;
+  }
+
+  /**
+   * Puts one client connection in flight on `w`, in whatever strategy `w`
+   * runs: shared-style strategies accept by themselves, arbiter needs a
+   * grant of one, handoff needs the fd sent. `partial` is sent by the client
+   * first (e.g. an incomplete request head, so the connection stays busy).
+   */
+  async inFlight(w: TestWorker, partial: string): Promise<TestClient> {
+    if (w.strategy === 'handoff') {
+      return this.handOff(w, partial);
+    }
+    const [c] = await w.clientsTo(0, 1, false);
+    const client = c as TestClient;
+    if (partial) client.write(partial);
+    if (w.strategy === 'arbiter') {
+      const grantId = this.nextGrantId();
+      w.wire.send({ kind: 'acceptGrant', body: { grantId, listener: 0, maxAccepts: 1, releaseLoad: 0, leaseMs: this.timing.timeoutMs * 2 } });
+      const done = await w.wire.waitFor('acceptDone', this.timing.timeoutMs);
+      if (done?.type !== 'message' || done.message.kind !== 'acceptDone') {
+        fail('the worker did not release a grant of max_accepts 1 after accepting',
+          `AcceptDone{grant_id: ${grantId}} within ${this.timing.timeoutMs} ms`, describeIncoming(done), ['ACCEPT-6']);
+      }
+    }
+    const q = await w.waitQueue(0, 0, this.timing.timeoutMs);
+    if (q !== 0) fail('the worker did not accept the connection', 'the accept queue empties', `${q} connection(s) still queued after ${this.timing.timeoutMs} ms`);
+    return client;
+  }
+
+  /** Hands a fresh client connection to a handoff-strategy worker. */
+  async handOff(w: TestWorker, partial: string, handoffId = 1): Promise<TestClient> {
+    const lfd = native.listen({ host: '127.0.0.1', port: 0, backlog: 8 });
+    try {
+      const port = native.localAddress(lfd).port;
+      const client = new TestClient(1000 + handoffId, port, this.transcript);
+      w.clients.push(client);
+      await client.connected;
+      if (partial) client.write(partial);
+      let conn = native.acceptOne(lfd);
+      for (let i = 0; conn === null && i < 100; i++) {
+        await new Promise((r) => setTimeout(r, 5));
+        conn = native.acceptOne(lfd);
+      }
+      if (conn === null) throw new Error('the suite could not accept its own test connection');
+      try {
+        w.sendHandoff(handoffId, conn.fd, `${conn.remoteAddress}:${conn.remotePort}`);
+        const ack = await w.wire.waitFor('handoffAck', this.timing.timeoutMs);
+        if (ack?.type !== 'message' || ack.message.kind !== 'handoffAck' || !ack.message.body.handoffIds.includes(handoffId)) {
+          fail('the worker did not acknowledge a handoff', `HandoffAck listing ${handoffId} within ${this.timing.timeoutMs} ms`, describeIncoming(ack), ['HANDOFF-3']);
+        }
+      } finally {
+        native.close(conn.fd);
+      }
+      return client;
+    } finally {
+      native.close(lfd);
+    }
+  }
+
+  /** Requires `w` to exit within `ms`; returns its exit. */
+  async mustExit(w: TestWorker, ms: number, what: string, requirements: string[]): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    const e = await w.waitExit(ms);
+    if (!e) fail(`the worker did not exit ${what}`, `exit within ${ms} ms`, `still running after ${ms} ms`, requirements);
+    return e;
+  }
+}
+
+export function fail(message: string, expected: string, observed: string, requirements?: string[], level?: Level): never {
+  throw new CaseFailure(message, expected, observed, requirements, level);
+}
+
+export function check(cond: boolean, message: string, expected: string, observed: string, requirements?: string[], level?: Level): asserts cond {
+  if (!cond) fail(message, expected, observed, requirements, level);
+}
+
+export function reasonName(r: number): string {
+  return ReleaseReason[r] ?? String(r);
+}
+
+export { FEATURE };
