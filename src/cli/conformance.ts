@@ -37,6 +37,10 @@ Options:
   --trace                 print the decoded wire transcript of every case
   --report SPEC           human | human=FILE | json=FILE | junit=FILE (repeatable; default human)
   --color / --no-color    colour the human report (default: when stdout is a terminal)
+  --task NAME             task workers: a job that completes quickly (worker role)
+  --task-slow NAME        task workers: a job that runs for a second or more
+  --task-fail NAME        task workers: a job that fails
+  --task-stream NAME      task workers: a job that streams chunks (tasks.stream)
 
 Exit codes: 0 conformant, 1 a case failed (FAIL, ERROR, XPASS; NON_STRICT with --strict),
 2 usage error, 3 the testee never completed the handshake.
@@ -57,6 +61,10 @@ const OPTIONS = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   role: { type: 'string' },
+  task: { type: 'string' },
+  'task-slow': { type: 'string' },
+  'task-fail': { type: 'string' },
+  'task-stream': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -252,7 +260,13 @@ async function runRole(role: Role, args: string[]): Promise<number> {
   let note: string | undefined;
   if (role === 'worker') {
     const { runWorkerSuite } = await import('../conformance/worker-suite.js');
-    const run = await runWorkerSuite(command, timing, selected as never, skippedResults, runnerOpts);
+    const jobs = {
+      ...(p.values.task ? { quick: p.values.task } : {}),
+      ...(p.values['task-slow'] ? { slow: p.values['task-slow'] } : {}),
+      ...(p.values['task-fail'] ? { fail: p.values['task-fail'] } : {}),
+      ...(p.values['task-stream'] ? { stream: p.values['task-stream'] } : {}),
+    };
+    const run = await runWorkerSuite(command, timing, selected as never, skippedResults, runnerOpts, jobs);
     results = run.results;
     handshakeFailed = run.handshakeFailed;
     testee = testeeOfHello(run.discovery.hello);

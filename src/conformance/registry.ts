@@ -10,6 +10,7 @@ import { acceptCases } from './cases/worker-accept.js';
 import { handoffCases } from './cases/worker-handoff.js';
 import { lifecycleCases } from './cases/worker-lifecycle.js';
 import { framingCases } from './cases/worker-framing.js';
+import { taskCases } from './cases/worker-tasks.js';
 
 function bySection<T extends CaseInfo>(cases: T[]): T[] {
   const key = (s: string) => s.split('.').map((p) => p.padStart(3, '0')).join('.');
@@ -27,6 +28,7 @@ export const workerCases: RunnableCase<WorkerContext>[] = bySection([
   ...acceptCases,
   ...handoffCases,
   ...lifecycleCases,
+  ...taskCases,
 ]);
 
 /** Every case of both roles (metadata only). */

@@ -4,7 +4,19 @@
 import type { StrategyName } from '../transport/process-state.js';
 import { corral } from '../protocol/codec.js';
 import { FEATURE } from '../protocol/limits.js';
-import { CaseFailure, CaseUnsupported, type Level } from './types.js';
+import { CaseFailure, CaseSkipped, CaseUnsupported, type Level } from './types.js';
+
+/** Jobs of a task worker the task cases may run. */
+export interface TaskJobs {
+  /** Completes quickly with a single Result or a stream. */
+  quick?: string;
+  /** Runs for at least a second (cancellation, duplicates, drain). */
+  slow?: string;
+  /** Fails. */
+  fail?: string;
+  /** Streams at least one Chunk when tasks.stream is negotiated. */
+  stream?: string;
+}
 import type { Transcript } from './wire.js';
 import { describeIncoming } from './wire.js';
 import * as native from '../transport/native.js';
@@ -19,13 +31,26 @@ export class WorkerContext {
   /** The Hello of the discovery run. */
   readonly testee: corral.v1.Hello;
   readonly workers: TestWorker[] = [];
+  /** Job names given on the command line (--task, --task-slow, ...). */
+  readonly jobs: TaskJobs;
   #grantSeq = 0;
 
-  constructor(argv: string[], timing: Timing, transcript: Transcript, testee: corral.v1.Hello) {
+  constructor(argv: string[], timing: Timing, transcript: Transcript, testee: corral.v1.Hello, jobs: TaskJobs = {}) {
     this.argv = argv;
     this.timing = timing;
     this.transcript = transcript;
     this.testee = testee;
+    this.jobs = jobs;
+  }
+
+  /** The job name configured for `kind`, or SKIPPED telling how to configure it. */
+  job(kind: keyof TaskJobs): string {
+    const name = this.jobs[kind];
+    if (name === undefined) {
+      const flag = { quick: '--task', slow: '--task-slow', fail: '--task-fail', stream: '--task-stream' }[kind];
+      throw new CaseSkipped(`needs a job of the worker: run with ${flag} NAME`);
+    }
+    return name;
   }
 
   has(feature: string): boolean {
@@ -37,8 +62,19 @@ export class WorkerContext {
     if (!this.has(feature)) throw new CaseUnsupported(`the worker does not declare "${feature}" in Hello`);
   }
 
+  /** True when the testee said it is a task worker. */
+  get isTaskWorker(): boolean {
+    return this.testee.kind === corral.v1.WorkerKind.WORKER_KIND_TASK;
+  }
+
+  /** How generic cases start the testee: as a task worker, or a socket worker in socketStrategy(). */
+  defaultStart(): StartOptions {
+    return this.isTaskWorker ? { task: true } : { strategy: this.socketStrategy() };
+  }
+
   /** The strategy generic cases use: shared if declared, else arbiter, exclusive, reuseport, handoff. */
   socketStrategy(): StrategyName {
+    if (this.isTaskWorker) throw new CaseUnsupported('the worker is a task worker; this case is about connections');
     for (const s of ['shared', 'arbiter', 'exclusive', 'reuseport', 'handoff'] as const) {
       if (this.has(`accept.${s}`)) return s;
     }
@@ -59,7 +95,7 @@ export class WorkerContext {
 
   /** Starts a worker in the generic strategy and completes the handshake. */
   async ready(over: Partial<corral.v1.IWelcome> = {}, opts: StartOptions = {}): Promise<TestWorker> {
-    const w = this.start({ strategy: opts.strategy ?? this.socketStrategy(), ...opts });
+    const w = this.start({ ...this.defaultStart(), ...opts });
     await w.handshake(over);
     return w;
   }

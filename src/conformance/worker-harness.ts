@@ -42,6 +42,8 @@ export function startWait(t: Timing): number {
 
 export interface StartOptions {
   strategy?: StrategyName;
+  /** Start a task worker: no listeners, no CORRAL_ACCEPT, Welcome.strategy UNSPECIFIED. */
+  task?: boolean;
   /** Listening sockets to pass (default 1; 0 in the handoff strategy). */
   listeners?: number;
   /** Create the listeners with SO_REUSEPORT (reuseport strategy). */
@@ -142,6 +144,8 @@ export class TestWorker {
   readonly wire: Wire;
   readonly listeners: TestListener[];
   readonly strategy: StrategyName;
+  /** A task worker (no listeners, no strategy). */
+  readonly task: boolean;
   readonly workerId: number;
   /** Our end of the handoff socketpair (handoff strategy). */
   readonly handoffFd: number | undefined;
@@ -161,9 +165,10 @@ export class TestWorker {
     this.timing = timing;
     this.transcript = transcript;
     this.strategy = opts.strategy ?? 'shared';
+    this.task = opts.task ?? false;
     this.workerId = opts.workerId ?? 1;
     const handoff = this.strategy === 'handoff';
-    const n = opts.shareListeners?.length ?? opts.listeners ?? (handoff ? 0 : 1);
+    const n = opts.task ? 0 : opts.shareListeners?.length ?? opts.listeners ?? (handoff ? 0 : 1);
     this.listeners = [...(opts.shareListeners ?? [])];
     this.#shared = opts.shareListeners;
     for (let i = this.listeners.length; i < n; i++) {
@@ -188,9 +193,9 @@ export class TestWorker {
       [ENV.protocol]: String(PROTOCOL_VERSION.major),
       [ENV.controlFd]: String(controlFd),
       [ENV.workerId]: String(this.workerId),
-      [ENV.accept]: this.strategy,
       [ENV.arbiterPid]: String(process.pid),
     });
+    if (!this.task) env[ENV.accept] = this.strategy;
     if (n > 0) {
       env[ENV.listenFds] = String(n);
       env[ENV.listenFdNames] = this.listeners.map((l) => `l${l.index}`).join(':');
@@ -255,7 +260,7 @@ export class TestWorker {
       heartbeatTimeoutMs: 10_000,
       listeners: this.listeners.map((l) => ({ index: l.index, name: `l${l.index}`, address: l.address })),
       maxFrameBytes: Math.min(offered, DEFAULT_MAX_FRAME_BYTES, HARD_MAX_FRAME_BYTES),
-      strategy: strategyToWire(this.strategy),
+      strategy: this.task ? 0 : strategyToWire(this.strategy),
       features: hello.features.filter((f) => f !== ''),
       generation: 1,
       ...over,

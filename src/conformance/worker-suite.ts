@@ -10,7 +10,7 @@ import type { CaseResult } from './types.js';
 import { HandshakeNeverCompleted } from './types.js';
 import { notRun, runAll, type ContextFactory, type RunnableCase, type RunnerOptions } from './runner.js';
 import { Transcript } from './wire.js';
-import { WorkerContext } from './worker-context.js';
+import { WorkerContext, type TaskJobs } from './worker-context.js';
 import type { Timing } from './worker-harness.js';
 import { workerCases } from './registry.js';
 
@@ -38,9 +38,11 @@ export async function discover(argv: string[], timing: Timing): Promise<Discover
     startupMs = transcript.entries.find((e) => e.dir === 'in')?.tMs;
     const features = hello.features;
     const strategy = (['shared', 'arbiter', 'exclusive', 'reuseport', 'handoff'] as const).find((s) => features.includes(`accept.${s}`)) ?? 'shared';
-    if (strategy !== 'shared') {
+    const task = hello.kind === corral.v1.WorkerKind.WORKER_KIND_TASK;
+    if (task || strategy !== 'shared') {
+      // Start it again the way it asks to be started.
       await w.dispose();
-      w = ctx.start({ strategy });
+      w = ctx.start(task ? { task: true } : { strategy });
       hello = await w.readHello();
     }
     w.sendWelcome();
@@ -58,9 +60,9 @@ export async function discover(argv: string[], timing: Timing): Promise<Discover
   }
 }
 
-export function workerFactory(argv: string[], timing: Timing, testee: corral.v1.Hello): ContextFactory<WorkerContext> {
+export function workerFactory(argv: string[], timing: Timing, testee: corral.v1.Hello, jobs: TaskJobs): ContextFactory<WorkerContext> {
   return {
-    create: (_c, transcript) => new WorkerContext(argv, timing, transcript, testee),
+    create: (_c, transcript) => new WorkerContext(argv, timing, transcript, testee, jobs),
     async dispose(ctx) {
       const teardowns: string[] = [];
       let stderr = '';
@@ -83,16 +85,20 @@ export interface WorkerRun {
 const HANDSHAKE_GATE = /^W-HS-00[1-4]$/;
 
 export async function runWorkerSuite(
-  argv: string[], timing: Timing, cases: RunnableCase<WorkerContext>[], skipped: CaseResult[], opts: RunnerOptions,
+  argv: string[], timing: Timing, cases: RunnableCase<WorkerContext>[], skipped: CaseResult[], opts: RunnerOptions, jobs: TaskJobs = {},
 ): Promise<WorkerRun> {
   const discovery = await discover(argv, timing);
   const handshakeFailed = discovery.failure !== undefined;
   if (discovery.startupMs !== undefined) timing = { ...timing, startupMs: discovery.startupMs };
   const testee = discovery.hello ?? EMPTY_HELLO;
   const runnable = handshakeFailed ? cases.filter((c) => HANDSHAKE_GATE.test(c.id)) : cases;
-  const ran = await runAll(runnable, workerFactory(argv, timing, testee), opts);
+  // A case for an optional feature the worker did not declare is UNSUPPORTED without a run.
+  const unsupported = handshakeFailed ? [] : runnable.filter((c) => c.feature !== undefined && !testee.features.includes(c.feature));
+  const ran = await runAll(runnable.filter((c) => !unsupported.includes(c)), workerFactory(argv, timing, testee, jobs), opts);
+  for (const c of unsupported) ran.push(notRun(c, 'UNSUPPORTED', `the worker does not declare "${c.feature}" in Hello`));
   const byId = new Map(ran.map((r) => [r.info.id, r]));
-  const results = [...cases.map((c) => byId.get(c.id) ?? notRun(c, 'SKIPPED', 'the worker never completed a handshake')), ...skipped];
+  const results = [...cases.map((c) => byId.get(c.id) ?? notRun(c, 'SKIPPED', 'the worker never completed a handshake')), ...skipped]
+;
   const order = new Map(workerCases.map((c, i) => [c.id, i]));
   results.sort((a, b) => (order.get(a.info.id) ?? 0) - (order.get(b.info.id) ?? 0));
   return { results, discovery, handshakeFailed };

@@ -162,7 +162,7 @@ export const framingCases: WorkerCase[] = [
     ],
     expectations: ['Ready after the Welcome; Goodbye{DRAINED} and exit 0 after the Drain; no Error.'],
     async run(ctx) {
-      const w = ctx.start({ strategy: ctx.socketStrategy() });
+      const w = ctx.start(ctx.defaultStart());
       const hello = await w.readHello();
       const welcome = w.welcomeFor(hello);
       w.welcome = welcome;
@@ -193,7 +193,7 @@ export const framingCases: WorkerCase[] = [
     procedure: ['Read Hello; send Welcome one octet per write, 2 ms apart.'],
     expectations: ['Ready.'],
     async run(ctx) {
-      const w = ctx.start({ strategy: ctx.socketStrategy() });
+      const w = ctx.start(ctx.defaultStart());
       const hello = await w.readHello();
       w.welcome = w.welcomeFor(hello);
       const bytes = encodeFrame({ kind: 'welcome', body: w.welcome });
@@ -217,7 +217,7 @@ export const framingCases: WorkerCase[] = [
     procedure: ['Read Hello; send Welcome and Drain in a single write.'],
     expectations: ['Ready, then Goodbye{DRAINED}, then exit 0.'],
     async run(ctx) {
-      const w = ctx.start({ strategy: ctx.socketStrategy() });
+      const w = ctx.start(ctx.defaultStart());
       const hello = await w.readHello();
       w.welcome = w.welcomeFor(hello);
       const both = Buffer.concat([

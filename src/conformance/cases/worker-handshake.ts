@@ -23,7 +23,7 @@ export const handshakeCases: WorkerCase[] = [
     procedure: ['Start the worker with one listener.', 'Read the first frame from the control channel.'],
     expectations: ['The first frame is a well-framed Envelope carrying Hello, sent without waiting for the arbiter.'],
     async run(ctx) {
-      const w = ctx.start({ strategy: ctx.socketStrategy() });
+      const w = ctx.start(ctx.defaultStart());
       await w.readHello();
     },
   }),
@@ -37,20 +37,20 @@ export const handshakeCases: WorkerCase[] = [
     procedure: ['Start the worker.', 'Decode its Hello.'],
     expectations: [
       'versions is not empty and lists major 1.',
-      'kind is SOCKET (the suite starts it as a socket worker) or TASK for a task worker.',
+      'kind is SOCKET for a socket worker, TASK for a task worker (as discovery found it).',
       'pid is the process id of the worker.',
       `max_frame_bytes is 0 or at most ${HARD_MAX_FRAME_BYTES}.`,
       'Feature names not defined by 1.0 are extensions named domain/name.',
     ],
     async run(ctx) {
-      const w = ctx.start({ strategy: ctx.socketStrategy() });
+      const w = ctx.start(ctx.defaultStart());
       const h = await w.readHello();
       const seen = describeMessage({ kind: 'hello', body: h });
       check(h.versions.length > 0, 'Hello lists no version', 'Hello.versions has at least one entry', seen, ['HELLO-2']);
       check(h.versions.some((v) => v.major === PROTOCOL_VERSION.major), 'Hello does not list major version 1',
         `a Hello.versions entry with major ${PROTOCOL_VERSION.major}`, seen, ['HELLO-3']);
-      check(h.kind === WorkerKind.WORKER_KIND_SOCKET || h.kind === WorkerKind.WORKER_KIND_TASK, 'Hello.kind is not a worker kind',
-        'WORKER_KIND_SOCKET (1) or WORKER_KIND_TASK (2)', `Hello.kind ${h.kind}`, ['HELLO-5']);
+      const kind = w.task ? WorkerKind.WORKER_KIND_TASK : WorkerKind.WORKER_KIND_SOCKET;
+      check(h.kind === kind, 'Hello.kind does not match the kind of worker', `Hello.kind ${WorkerKind[kind]}`, `Hello.kind ${WorkerKind[h.kind] ?? h.kind}`, ['HELLO-5']);
       check(h.pid === w.pid, 'Hello.pid is not the worker\'s process id', `Hello.pid ${w.pid}`, `Hello.pid ${h.pid}`, ['HELLO-4']);
       check(h.maxFrameBytes === 0 || h.maxFrameBytes <= HARD_MAX_FRAME_BYTES, 'Hello.max_frame_bytes is above the hard cap',
         `0 or at most ${HARD_MAX_FRAME_BYTES}`, String(h.maxFrameBytes), ['HELLO-7']);
@@ -70,7 +70,7 @@ export const handshakeCases: WorkerCase[] = [
     procedure: ['Start the worker and read Hello.', 'Send nothing for a while and watch the control channel.', 'Then send Welcome.'],
     expectations: ['No frame arrives between Hello and Welcome.', 'Ready follows Welcome.'],
     async run(ctx) {
-      const w = ctx.start({ strategy: ctx.socketStrategy() });
+      const w = ctx.start(ctx.defaultStart());
       await w.readHello();
       const quiet = ctx.timing.quietMs * 2;
       const early = await w.wire.next(quiet);
@@ -92,7 +92,7 @@ export const handshakeCases: WorkerCase[] = [
     procedure: ['Start the worker, read Hello, send Welcome with heartbeat_interval_ms 100.', 'Watch the frames for one second.'],
     expectations: ['Between Welcome and Ready only Heartbeat, Error or Goodbye; Ready exactly once.'],
     async run(ctx) {
-      const w = ctx.start({ strategy: ctx.socketStrategy() });
+      const w = ctx.start(ctx.defaultStart());
       await w.readHello();
       w.sendWelcome({ heartbeatIntervalMs: 100 });
       const r = await w.wire.next(ctx.timing.bootTimeoutMs, (i) => i.type !== 'message' || i.message.kind !== 'heartbeat');
@@ -115,7 +115,7 @@ export const handshakeCases: WorkerCase[] = [
     ],
     expectations: ['The worker sends nothing but, optionally, an Error, and exits with status 3.'],
     async run(ctx) {
-      const w = ctx.start({ strategy: ctx.socketStrategy() });
+      const w = ctx.start(ctx.defaultStart());
       await w.readHello();
       w.wire.send({ kind: 'error', body: { code: ErrorCode.ERROR_CODE_VERSION_MISMATCH, message: 'this arbiter speaks only 9.0', fatal: true } });
       w.wire.end();
@@ -135,7 +135,7 @@ export const handshakeCases: WorkerCase[] = [
     procedure: ['Start the worker and read Hello.', 'Send Welcome with version 9.0 (or 1.x above the worker\'s highest minor 1.x).'],
     expectations: ['Error{VERSION_MISMATCH, fatal: true}, close, exit status 3; no Ready.'],
     async run(ctx) {
-      const w = ctx.start({ strategy: ctx.socketStrategy() });
+      const w = ctx.start(ctx.defaultStart());
       const h = await w.readHello();
       if (h.versions.some((v) => v.major === 9)) throw new Error('the worker lists major 9; this case needs a major it does not list');
       w.sendWelcome({ version: { major: 9, minor: 0 } });
@@ -153,7 +153,7 @@ export const handshakeCases: WorkerCase[] = [
     procedure: ['Start the worker and read Hello.', 'Send Drain instead of Welcome.'],
     expectations: [`Error{code: ${codeName(201)}, fatal: true}, close, exit status 3.`],
     async run(ctx) {
-      const w = ctx.start({ strategy: ctx.socketStrategy() });
+      const w = ctx.start(ctx.defaultStart());
       await w.readHello();
       w.wire.send({ kind: 'drain', body: { deadlineMs: 1000, reason: 'before welcome' } });
       await expectFatalError(ctx, w, ErrorCode.ERROR_CODE_UNEXPECTED_MESSAGE, ['HS-6']);
@@ -170,7 +170,7 @@ export const handshakeCases: WorkerCase[] = [
     procedure: ['Start the worker and read Hello.', 'Close the control channel without answering.'],
     expectations: ['The worker exits at once with status 3.'],
     async run(ctx) {
-      const w = ctx.start({ strategy: ctx.socketStrategy() });
+      const w = ctx.start(ctx.defaultStart());
       await w.readHello();
       w.wire.end();
       await ctx.mustExit(w, ctx.timing.timeoutMs, 'when the control channel closed', ['STOP-4']);
@@ -220,7 +220,7 @@ export const handshakeCases: WorkerCase[] = [
     procedure: ['Read Hello.', 'Send Welcome whose features add example.com/not-offered.'],
     expectations: [`Error{code: ${codeName(206)}, fatal: true}, close, exit status 3.`],
     async run(ctx) {
-      const w = ctx.start({ strategy: ctx.socketStrategy() });
+      const w = ctx.start(ctx.defaultStart());
       const h = await w.readHello();
       w.sendWelcome({ features: [...h.features, 'example.com/not-offered'] });
       await expectFatalError(ctx, w, ErrorCode.ERROR_CODE_INVALID_FIELD, ['NEG-9']);
@@ -256,7 +256,7 @@ export const handshakeCases: WorkerCase[] = [
     procedure: ['Read Hello.', 'Send Welcome with strategy 77.'],
     expectations: [`Error{code: ${codeName(206)}, fatal: true}, close, exit status 3.`],
     async run(ctx) {
-      const w = ctx.start({ strategy: ctx.socketStrategy() });
+      const w = ctx.start(ctx.defaultStart());
       await w.readHello();
       w.sendWelcome({ strategy: 77 as corral.v1.AcceptStrategy });
       await expectFatalError(ctx, w, ErrorCode.ERROR_CODE_INVALID_FIELD, ['COMPAT-7', 'ERR-17']);

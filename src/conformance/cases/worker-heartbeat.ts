@@ -51,7 +51,7 @@ export const heartbeatCases: WorkerCase[] = [
       'time_ms never goes backwards.',
     ],
     async run(ctx) {
-      const w = ctx.start({ strategy: ctx.socketStrategy() });
+      const w = ctx.start(ctx.defaultStart());
       await w.handshake({ heartbeatIntervalMs: INTERVAL_MS });
       const readyAt = w.wire.received.find((i) => i.type === 'message' && i.message.kind === 'ready')?.tMs ?? 0;
       const window = 1600;
@@ -89,7 +89,7 @@ export const heartbeatCases: WorkerCase[] = [
       'Heartbeat.capacity equals Ready.capacity (nothing changed the capacity meanwhile).',
     ],
     async run(ctx) {
-      const w = ctx.start({ strategy: ctx.socketStrategy() });
+      const w = ctx.start(ctx.defaultStart());
       await w.handshake({ heartbeatIntervalMs: INTERVAL_MS });
       const a = await ctx.inFlight(w, PARTIAL_HEAD);
       const b = await ctx.inFlight(w, PARTIAL_HEAD);

@@ -1,0 +1,287 @@
+// Worker cases: task workers (spec 4.6). They need the `tasks` feature
+// (UNSUPPORTED otherwise), and some need jobs the worker knows, named on the
+// command line: --task (quick), --task-slow (runs a second or more),
+// --task-fail (fails), --task-stream (streams chunks).
+//
+//   job-reply = Result / *Chunk End / *Chunk Error   (all with the Execute's request_id)
+import type { Message } from '../../protocol/codec.js';
+import type { Incoming } from '../wire.js';
+import { describeIncoming } from '../wire.js';
+import { check, fail, type WorkerContext } from '../worker-context.js';
+import { sleep, type TestWorker } from '../worker-harness.js';
+import { ErrorCode, codeName, expectDrained, expectFatalError, expectQuiet, workerCase, type WorkerCase } from './common.js';
+
+const PAYLOAD = new TextEncoder().encode('{"conformance":true}');
+
+async function taskWorker(ctx: WorkerContext, features?: string[]): Promise<TestWorker> {
+  ctx.need('tasks');
+  const w = ctx.start({ task: true });
+  await w.handshake(features ? { features } : {});
+  return w;
+}
+
+type Msg = Extract<Incoming, { type: 'message' }>;
+
+/** Messages that belong to job `id` (Result, Chunk, End, or an Error carrying it). */
+function replies(w: TestWorker, id: number): Message[] {
+  return w.wire.received
+    .filter((i): i is Msg => i.type === 'message')
+    .map((i) => i.message)
+    .filter((m) => (m.kind === 'result' || m.kind === 'chunk' || m.kind === 'end' || m.kind === 'error') && m.body.requestId === id);
+}
+
+function isFinal(m: Message): boolean {
+  return m.kind === 'result' || m.kind === 'end' || m.kind === 'error';
+}
+
+/** Waits for the final reply of job `id`. */
+async function finalReply(w: TestWorker, id: number, ms: number): Promise<Message> {
+  const deadline = performance.now() + ms;
+  for (;;) {
+    const f = replies(w, id).find(isFinal);
+    if (f) return f;
+    const left = deadline - performance.now();
+    if (left <= 0 || w.wire.eof) fail(`job ${id} got no final reply`, 'Result, End or Error with its request_id', `${replies(w, id).length} partial replies${w.exitText()}`, ['TASK-3']);
+    await w.wire.next(left, (i) => i.type === 'message');
+  }
+}
+
+function text(ms: Message[]): string {
+  return ms.map((m) => describeIncoming({ type: 'message', tMs: 0, message: m, size: 0 }).replace(/ at 0 ms$/, '')).join('; ') || 'nothing';
+}
+
+function execute(w: TestWorker, requestId: number, name: string, deadlineMs = 0): void {
+  w.wire.send({ kind: 'execute', body: { requestId, name, payload: PAYLOAD, deadlineMs, contentType: 'application/json' } });
+}
+
+export const taskCases: WorkerCase[] = [
+  workerCase({
+    id: 'W-TK-001',
+    section: '4.6',
+    slug: 'unknown-job',
+    title: 'An Execute naming a job the worker does not know is TASK_UNKNOWN, not fatal, with its request_id',
+    requirements: ['TASK-9', 'ERR-3'],
+    level: 'MUST',
+    feature: 'tasks',
+    procedure: ['Start the task worker; complete the handshake.', 'Send Execute{request_id: 5, name: "conformance.no-such-job"}.'],
+    expectations: [`Error{code: ${codeName(300)}, request_id: 5, fatal: false}; the channel stays open.`],
+    async run(ctx) {
+      const w = await taskWorker(ctx);
+      execute(w, 5, 'conformance.no-such-job');
+      const f = await finalReply(w, 5, ctx.timing.timeoutMs);
+      check(f.kind === 'error' && f.body.code === ErrorCode.ERROR_CODE_TASK_UNKNOWN && !f.body.fatal, 'an unknown job was not answered TASK_UNKNOWN',
+        `Error{${codeName(300)}, request_id: 5, fatal: false}`, text([f]), ['TASK-9', 'ERR-3']);
+      await expectDrained(ctx, w, ['TASK-9']);
+    },
+  }),
+  workerCase({
+    id: 'W-TK-002',
+    section: '4.6',
+    slug: 'request-id-zero',
+    title: 'An Execute with request_id 0 is INVALID_FIELD, fatal',
+    requirements: ['TASK-7'],
+    level: 'MUST',
+    feature: 'tasks',
+    procedure: ['Start the task worker.', 'Send Execute{request_id: 0}.'],
+    expectations: [`Error{code: ${codeName(206)}, fatal: true}, close, exit.`],
+    async run(ctx) {
+      const w = await taskWorker(ctx);
+      execute(w, 0, ctx.jobs.quick ?? 'conformance.any');
+      await expectFatalError(ctx, w, ErrorCode.ERROR_CODE_INVALID_FIELD, ['TASK-7']);
+    },
+  }),
+  workerCase({
+    id: 'W-TK-003',
+    section: '4.6',
+    slug: 'cancel-of-unknown-job-ignored',
+    title: 'Cancel for a request_id the worker is not running is ignored',
+    requirements: ['TASK-17'],
+    level: 'MUST',
+    feature: 'tasks',
+    procedure: ['Start the task worker.', 'Send Cancel{request_id: 77}; then Drain.'],
+    expectations: ['No reply to the Cancel; the Drain is honoured.'],
+    async run(ctx) {
+      const w = await taskWorker(ctx);
+      w.wire.send({ kind: 'cancel', body: { requestId: 77, reason: 'crossed' } });
+      await expectQuiet(w, ctx.timing.quietMs, 'the worker answered a Cancel for a job it is not running', ['TASK-17']);
+      await expectDrained(ctx, w, ['TASK-17']);
+    },
+  }),
+  workerCase({
+    id: 'W-TK-004',
+    section: '4.6',
+    slug: 'one-reply-sequence',
+    title: 'A job gets exactly one reply sequence, every message carrying its request_id',
+    requirements: ['TASK-3'],
+    level: 'MUST',
+    feature: 'tasks',
+    procedure: ['Start the task worker.', 'Run the --task job as request 9; wait a moment after its final reply.'],
+    expectations: ['Result, or Chunks then End, or Chunks then Error, all with request_id 9; nothing for 9 afterwards.'],
+    async run(ctx) {
+      const w = await taskWorker(ctx);
+      const name = ctx.job('quick');
+      execute(w, 9, name);
+      await finalReply(w, 9, ctx.timing.timeoutMs * 2);
+      await sleep(ctx.timing.quietMs);
+      const r = replies(w, 9);
+      const finals = r.filter(isFinal);
+      const okShape = finals.length === 1 && isFinal(r[r.length - 1] as Message) &&
+        (r.length === 1 || r.slice(0, -1).every((m) => m.kind === 'chunk')) && !(finals[0]?.kind === 'result' && r.length > 1);
+      check(okShape, 'the job\'s replies are not one job-reply sequence', 'Result / *Chunk End / *Chunk Error', text(r), ['TASK-3']);
+      const strays = w.wire.received.filter((i) => i.type === 'message' && ['result', 'chunk', 'end'].includes(i.message.kind) &&
+        (i.message.body as { requestId: number }).requestId !== 9);
+      check(strays.length === 0, 'a reply carried another request_id', 'request_id 9 on every reply', `${strays.length} other`, ['TASK-3']);
+    },
+  }),
+  workerCase({
+    id: 'W-TK-005',
+    section: '4.6',
+    slug: 'cancel-running-job',
+    title: 'Cancel of a running job is answered TASK_CANCELLED with its request_id, and the job ends',
+    requirements: ['TASK-16'],
+    level: 'MUST',
+    feature: 'tasks',
+    procedure: ['Start the task worker.', 'Run the --task-slow job as request 11; after 100 ms send Cancel{11}.'],
+    expectations: [`Error{code: ${codeName(302)}, request_id: 11, fatal: false} as its final reply (or its Result, if it finished first); nothing after.`],
+    async run(ctx) {
+      const w = await taskWorker(ctx);
+      execute(w, 11, ctx.job('slow'));
+      await sleep(100);
+      w.wire.send({ kind: 'cancel', body: { requestId: 11, reason: 'conformance' } });
+      const f = await finalReply(w, 11, ctx.timing.timeoutMs);
+      check(f.kind === 'result' || (f.kind === 'error' && f.body.code === ErrorCode.ERROR_CODE_TASK_CANCELLED && !f.body.fatal),
+        'a cancelled job was not answered TASK_CANCELLED', `Error{${codeName(302)}, request_id: 11}`, text([f]), ['TASK-16']);
+      await sleep(ctx.timing.quietMs);
+      check(replies(w, 11).filter(isFinal).length === 1, 'the cancelled job replied again', 'one final reply', text(replies(w, 11)), ['TASK-16']);
+    },
+  }),
+  workerCase({
+    id: 'W-TK-006',
+    section: '4.6',
+    slug: 'duplicate-request-id',
+    title: 'An Execute reusing the id of a running job is DUPLICATE_REQUEST, and the running job is unaffected',
+    requirements: ['TASK-8'],
+    level: 'MUST',
+    feature: 'tasks',
+    procedure: ['Start the task worker.', 'Run the --task-slow job as request 12, and after 50 ms send another Execute{12}.'],
+    expectations: [`Error{code: ${codeName(305)}, request_id: 12, fatal: false}; later exactly one final reply that is not that Error.`],
+    async run(ctx) {
+      const w = await taskWorker(ctx);
+      const slow = ctx.job('slow');
+      execute(w, 12, slow);
+      await sleep(50);
+      execute(w, 12, slow);
+      const dup = await w.wire.nextMessage(ctx.timing.timeoutMs, ['heartbeat', 'chunk']);
+      check(dup?.type === 'message' && dup.message.kind === 'error' && dup.message.body.code === ErrorCode.ERROR_CODE_DUPLICATE_REQUEST &&
+        dup.message.body.requestId === 12 && !dup.message.body.fatal, 'a duplicate request_id was not refused', `Error{${codeName(305)}, request_id: 12}`,
+      describeIncoming(dup), ['TASK-8']);
+      const deadline = performance.now() + ctx.timing.timeoutMs * 5;
+      let others: Message[] = [];
+      while (performance.now() < deadline && !w.wire.eof) {
+        others = replies(w, 12).filter((m) => isFinal(m) && !(m.kind === 'error' && m.body.code === ErrorCode.ERROR_CODE_DUPLICATE_REQUEST));
+        if (others.length > 0) break;
+        await w.wire.next(deadline - performance.now(), (i) => i.type === 'message');
+      }
+      check(others.length === 1, 'the running job was affected by the duplicate', 'one final reply for the first Execute', text(replies(w, 12)), ['TASK-8']);
+    },
+  }),
+  workerCase({
+    id: 'W-TK-007',
+    section: '4.6',
+    slug: 'streamed-result',
+    title: 'A streamed result numbers its Chunks 0, 1, 2 ... and End counts them',
+    requirements: ['TASK-5', 'TASK-6'],
+    level: 'MUST',
+    feature: 'tasks.stream',
+    procedure: ['Start the task worker with tasks and tasks.stream negotiated.', 'Run the --task-stream job as request 14.'],
+    expectations: ['Chunk.seq 0, 1, 2, ... in order, then End{chunks: the count}.'],
+    async run(ctx) {
+      ctx.need('tasks.stream');
+      const w = await taskWorker(ctx);
+      execute(w, 14, ctx.job('stream'));
+      const f = await finalReply(w, 14, ctx.timing.timeoutMs * 2);
+      const chunks = replies(w, 14).filter((m): m is Extract<Message, { kind: 'chunk' }> => m.kind === 'chunk');
+      check(chunks.every((c, i) => c.body.seq === i), 'Chunk.seq is not 0, 1, 2, ...', '0, 1, 2, ...', chunks.map((c) => c.body.seq).join(', '), ['TASK-5']);
+      if (f.kind === 'end') check(f.body.chunks === chunks.length, 'End.chunks does not count the chunks', `chunks: ${chunks.length}`, `chunks: ${f.body.chunks}`, ['TASK-6']);
+    },
+  }),
+  workerCase({
+    id: 'W-TK-008',
+    section: '4.6',
+    slug: 'no-stream-without-feature',
+    title: 'Without tasks.stream negotiated the worker never sends Chunk or End',
+    requirements: ['TASK-4'],
+    level: 'MUST',
+    feature: 'tasks',
+    procedure: ['Start the task worker with Welcome.features lacking tasks.stream.', 'Run the --task-stream job (or --task) as request 15.'],
+    expectations: ['Its reply is a Result or an Error; no Chunk, no End.'],
+    async run(ctx) {
+      const name = ctx.jobs.stream ?? ctx.job('quick');
+      const w = await taskWorker(ctx, ctx.testee.features.filter((f) => f !== 'tasks.stream'));
+      execute(w, 15, name);
+      const f = await finalReply(w, 15, ctx.timing.timeoutMs * 2);
+      const streamed = replies(w, 15).filter((m) => m.kind === 'chunk' || m.kind === 'end');
+      check(streamed.length === 0, 'the worker streamed without tasks.stream', 'Result or Error only', text(replies(w, 15)), ['TASK-4']);
+      check(f.kind === 'result' || f.kind === 'error', 'no Result or Error', 'Result or Error', text([f]), ['TASK-4']);
+    },
+  }),
+  workerCase({
+    id: 'W-TK-009',
+    section: '4.6',
+    slug: 'failed-job',
+    title: 'A job that fails is answered TASK_FAILED, not fatal, saying why',
+    requirements: ['TASK-10'],
+    level: 'MUST',
+    feature: 'tasks',
+    procedure: ['Start the task worker.', 'Run the --task-fail job as request 16.'],
+    expectations: [`Error{code: ${codeName(303)}, request_id: 16, fatal: false, message: not empty}; the channel stays open.`],
+    async run(ctx) {
+      const w = await taskWorker(ctx);
+      execute(w, 16, ctx.job('fail'));
+      const f = await finalReply(w, 16, ctx.timing.timeoutMs * 2);
+      check(f.kind === 'error' && f.body.code === ErrorCode.ERROR_CODE_TASK_FAILED && !f.body.fatal && f.body.message !== '',
+        'a failing job was not answered TASK_FAILED with a reason', `Error{${codeName(303)}, request_id: 16, message}`, text([f]), ['TASK-10']);
+      await expectDrained(ctx, w, ['TASK-10']);
+    },
+  }),
+  workerCase({
+    id: 'W-TK-010',
+    section: '8.1',
+    slug: 'draining-task-worker-refuses-jobs',
+    title: 'A draining task worker answers Execute with TASK_OVERLOADED',
+    requirements: ['DRAIN-4', 'DRAIN-1'],
+    level: 'MUST',
+    feature: 'tasks',
+    procedure: ['Start the task worker; run the --task-slow job as request 17 (it keeps the worker draining).', 'Send Drain, then Execute{18}.'],
+    expectations: [`Error{code: ${codeName(304)}, request_id: 18, fatal: false}; job 17 still completes.`],
+    async run(ctx) {
+      const w = await taskWorker(ctx);
+      const slow = ctx.job('slow');
+      execute(w, 17, slow);
+      await sleep(50);
+      w.wire.send({ kind: 'drain', body: { deadlineMs: 10_000, reason: 'conformance' } });
+      await sleep(50);
+      execute(w, 18, ctx.jobs.quick ?? slow);
+      const f = await finalReply(w, 18, ctx.timing.timeoutMs);
+      check(f.kind === 'error' && f.body.code === ErrorCode.ERROR_CODE_TASK_OVERLOADED && !f.body.fatal, 'a draining worker took a new job',
+        `Error{${codeName(304)}, request_id: 18}`, text([f]), ['DRAIN-4']);
+      await finalReply(w, 17, ctx.timing.timeoutMs * 5);
+    },
+  }),
+  workerCase({
+    id: 'W-TK-011',
+    section: '4.2',
+    slug: 'request-id-above-2-53',
+    title: 'An Execute request_id above 2^53 - 1 is INVALID_FIELD',
+    requirements: ['MSG-7'],
+    level: 'MUST',
+    feature: 'tasks',
+    procedure: ['Start the task worker.', 'Send Execute{request_id: 2^60}.'],
+    expectations: [`Error{code: ${codeName(206)}, fatal: true}, close, exit.`],
+    async run(ctx) {
+      const w = await taskWorker(ctx);
+      execute(w, 2 ** 60, ctx.jobs.quick ?? 'conformance.any');
+      await expectFatalError(ctx, w, ErrorCode.ERROR_CODE_INVALID_FIELD, ['MSG-7']);
+    },
+  }),
+];
