@@ -8,6 +8,7 @@
 // so the SIGWINCH that makes corral processes dump their counters, and perf's
 // own start-up, fall outside the measured window. Strategies are interleaved
 // within a repeat, so drift in the machine's load spreads over all of them.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +31,14 @@ export function nodeHasReusePort(version: string = process.versions.node): boole
   return major > 23 || (major === 23 && minor >= 1) || (major === 22 && minor >= 12);
 }
 
+/** The commit measured, with `-dirty` when the working tree differs from it. */
+function gitDescribe(): string | null {
+  const r = spawnSync('git', ['describe', '--always', '--dirty', '--abbrev=12'], { cwd: root, encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+
 export interface HerdReport extends Header {
+  commit: string | null;
   scenario: ScenarioName | ScenarioName[];
   scenarios: ScenarioName[];
   config: { workers: number[]; strategies: Strategy[]; repeat: number; warmup: number | null; scenarios: Scenario[]; corralConfig: string | null };
@@ -201,6 +209,7 @@ export async function herd(argv: string[]): Promise<number> {
 
   say(`bench herd: ${strategies.join(', ')}; workers ${opts.workers.join(', ')}; scenario ${opts.scenarios.join(', ')}; ${opts.repeat} repeat(s)`);
   say(headerText(header));
+  const commit = gitDescribe();
   const runs = new Map<string, RunMetrics[]>();
   const key = (s: Strategy, w: number, sc: ScenarioName) => `${s}\u0000${w}\u0000${sc}`;
   const errors: HerdReport['errors'] = [];
@@ -217,6 +226,7 @@ export async function herd(argv: string[]): Promise<number> {
     }
     return {
       ...header,
+      commit,
       scenario: opts.scenarios.length === 1 ? opts.scenarios[0]! : opts.scenarios,
       scenarios: opts.scenarios,
       config: { workers: opts.workers, strategies, repeat: opts.repeat, warmup: opts.warmup ?? null, scenarios, corralConfig: opts.corralConfig ?? null },
