@@ -91,7 +91,12 @@ export function spawnWorker(o: SpawnOptions): Worker {
     ...o.env,
   };
   const args = o.args ?? ['--import', 'tsx', bootstrap, helloApp];
-  const child = spawn(process.execPath, args, { cwd: root, env, stdio });
+  // LISTEN_PID is the worker's own pid, known only after the fork: a shell
+  // sets it and execs the program, keeping its pid (spec section 2.2).
+  const setPid = n > 0 && !(o.env && 'LISTEN_PID' in o.env);
+  const child = setPid
+    ? spawn('/bin/sh', ['-c', 'LISTEN_PID=$$; export LISTEN_PID; exec "$0" "$@"', process.execPath, ...args], { cwd: root, env, stdio })
+    : spawn(process.execPath, args, { cwd: root, env, stdio });
   live.add(child);
   let out = '';
   child.stdout?.on('data', (d) => (out += d));
@@ -107,7 +112,7 @@ export function spawnWorker(o: SpawnOptions): Worker {
     exited,
     async handshake(welcome = {}) {
       if (!arbiter) throw new Error('no control channel');
-      await arbiter.next('hello', 10_000).catch((err: Error) => {
+      const hello = await arbiter.next('hello', 10_000).catch((err: Error) => {
         throw new Error(`${err.message}; worker output:\n${out}`);
       });
       arbiter.send({
@@ -120,10 +125,12 @@ export function spawnWorker(o: SpawnOptions): Worker {
           maxFrameBytes: 65536,
           strategy: WIRE_STRATEGY[o.strategy],
           listeners: listenFds.map((_, i) => ({ index: i, name: `l${i}` })),
+          features: hello.body.features,
+          generation: 1,
           ...welcome,
         },
       });
-      await arbiter.next('ready', 5000);
+      await arbiter.nextOf('ready', 10_000);
     },
   };
 }

@@ -105,25 +105,57 @@ test('Drain deadline: Goodbye and exit 0 with a request still running', async ()
 });
 
 for (const sig of ['SIGINT', 'SIGQUIT'] as const) {
-  test(`${sig}: Goodbye STOPPED and exit 0 at once`, async () => {
-    const { fd } = listen();
+  test(`${sig}: Goodbye SIGNAL and exit 0 at once, with a request in flight [SIG-2, STOP-1, STOP-3]`, async () => {
+    const { fd, port } = listen();
     const w = spawnWorker({ strategy: 'shared', listenFds: [fd] });
     await w.handshake();
+    const inFlight = get(port, '/?sleep=5000', 8000).catch((e: Error) => e);
+    await sleep(200);
     w.child.kill(sig);
     const bye = await w.arbiter!.nextOf('goodbye', 3000);
-    assert.is(bye.body.reason, GoodbyeReason.GOODBYE_REASON_STOPPED);
+    assert.is(bye.body.reason, GoodbyeReason.GOODBYE_REASON_SIGNAL);
     assert.is(bye.body.detail, sig);
     assert.is(await within(w.exited, 3000, 'exit'), 0);
+    assert.instance(await inFlight, Error, 'not waited for');
   });
 }
 
-test('control channel EOF: exit 1, "arbiter went away"', async () => {
+test('SIGHUP and SIGPIPE are ignored [SIG-3, SIG-4]', async () => {
+  const { fd, port } = listen();
+  const w = spawnWorker({ strategy: 'shared', listenFds: [fd] });
+  await w.handshake();
+  w.child.kill('SIGHUP');
+  w.child.kill('SIGPIPE');
+  await sleep(200);
+  assert.is(w.child.exitCode, null, 'still running');
+  assert.is((await get(port)).body, `hello from ${w.pid}\n`);
+  w.arbiter!.send({ kind: 'stop', body: {} });
+  assert.is(await within(w.exited, 3000, 'exit'), 0);
+});
+
+test('control channel EOF: the arbiter is gone, exit 0 at once without Goodbye, "arbiter went away" [STOP-4, EXIT-1]', async () => {
+  const { fd, port } = listen();
+  const w = spawnWorker({ strategy: 'shared', listenFds: [fd] });
+  await w.handshake();
+  const inFlight = get(port, '/?sleep=5000', 8000).catch((e: Error) => e);
+  await sleep(200);
+  w.arbiter!.channel.destroy();
+  assert.is(await within(w.exited, 3000, 'exit'), 0);
+  assert.match(w.output(), /arbiter went away/);
+  assert.equal(w.arbiter!.received.filter((m) => m.kind === 'goodbye'), []);
+  assert.instance(await inFlight, Error, 'not waited for');
+});
+
+test('a fatal protocol error after Ready: Error, Goodbye ERROR, exit 1 [HS-15, ERR-10, EXIT-4]', async () => {
   const { fd } = listen();
   const w = spawnWorker({ strategy: 'shared', listenFds: [fd] });
   await w.handshake();
-  w.arbiter!.channel.destroy();
+  w.arbiter!.send({ kind: 'ready', body: {} });
+  const err = await w.arbiter!.nextOf('error', 3000);
+  assert.equal([err.body.code, err.body.fatal], [ErrorCode.ERROR_CODE_UNEXPECTED_MESSAGE, true]);
+  const bye = await w.arbiter!.nextOf('goodbye', 3000);
+  assert.is(bye.body.reason, GoodbyeReason.GOODBYE_REASON_ERROR);
   assert.is(await within(w.exited, 3000, 'exit'), 1);
-  assert.match(w.output(), /arbiter went away/);
 });
 
 test('heartbeats arrive at the negotiated interval and report the load', async () => {
@@ -161,13 +193,53 @@ test('VERSION_MISMATCH from the arbiter: exit 3', async () => {
   assert.match(w.output(), /no common major/);
 });
 
-test('bad environment: exit 3 naming the variable', async () => {
+test('bad environment: exit 3 naming the variable [ENV-17, ENV-18]', async () => {
   const w = spawnWorker({ strategy: 'shared', control: false });
   assert.is(await within(w.exited, 10_000, 'exit'), 3);
   assert.match(w.output(), /CORRAL_CONTROL_FD/);
   const v = spawnWorker({ strategy: 'shared', env: { CORRAL_ACCEPT: 'roundrobin' } });
   assert.is(await within(v.exited, 10_000, 'exit'), 3);
   assert.match(v.output(), /CORRAL_ACCEPT/);
+  const p = spawnWorker({ strategy: 'shared', env: { CORRAL_PROTOCOL: '2' } });
+  assert.is(await within(p.exited, 10_000, 'exit'), 3);
+  assert.match(p.output(), /CORRAL_PROTOCOL="2"/);
+  assert.equal(p.arbiter!.received, [], 'no Hello');
+  const { fd } = listen();
+  const q = spawnWorker({ strategy: 'shared', listenFds: [fd], env: { LISTEN_PID: '1' } });
+  assert.is(await within(q.exited, 10_000, 'exit'), 3);
+  assert.match(q.output(), /LISTEN_PID=1/);
+});
+
+test('the worker removes LISTEN_* and CORRAL_* from its environment; isWorker() stays true [ENV-20]', async () => {
+  const { fd, port } = listen();
+  const w = spawnWorker({ strategy: 'shared', listenFds: [fd], args: ['--import', 'tsx', bootstrap, join(root, 'native-tests/worker/env-app.mjs')] });
+  await w.handshake();
+  const r = await get(port);
+  assert.equal(JSON.parse(r.body), { left: [], isWorker: true });
+  w.arbiter!.send({ kind: 'stop', body: {} });
+  await within(w.exited, 3000, 'exit');
+});
+
+test('a slow app: Hello at once, heartbeats after Welcome while it loads, then Ready [LIVE-4, HS-11]', async () => {
+  const { fd, port } = listen();
+  const w = spawnWorker({ strategy: 'shared', listenFds: [fd], env: { SLOW_APP_MS: '1500' }, args: ['--import', 'tsx', bootstrap, join(root, 'native-tests/worker/slow-app.mjs')] });
+  await w.handshake({ heartbeatIntervalMs: 100 });
+  const beforeReady = w.arbiter!.received.slice(0, w.arbiter!.received.findIndex((m) => m.kind === 'ready'));
+  assert.equal(beforeReady[0]?.kind, 'hello');
+  assert.ok(beforeReady.filter((m) => m.kind === 'heartbeat').length >= 2, `heartbeats before Ready: ${beforeReady.map((m) => m.kind).join(', ')}`);
+  assert.ok(beforeReady.every((m) => m.kind === 'hello' || m.kind === 'heartbeat'));
+  assert.is((await get(port)).body, `slow app ${w.pid}\n`);
+  w.arbiter!.send({ kind: 'stop', body: {} });
+  await within(w.exited, 3000, 'exit');
+});
+
+test('the app fails to load: Error APP_LOAD (fatal), exit 4 [HS-10, EXIT-3]', async () => {
+  const w = spawnWorker({ strategy: 'shared', args: ['--import', 'tsx', bootstrap, join(tmp, 'missing-app.mjs')] });
+  const hello = await w.arbiter!.next('hello', 10_000);
+  assert.is(hello.body.pid, w.pid);
+  const e = await w.arbiter!.nextOf('error', 10_000);
+  assert.equal([e.body.code, e.body.fatal], [ErrorCode.ERROR_CODE_APP_LOAD, true]);
+  assert.is(await within(w.exited, 10_000, 'exit'), 4);
 });
 
 test('bootstrap: an app that fails to load or exports nothing servable exits 4', async () => {
@@ -185,10 +257,9 @@ test('bootstrap: an app that calls serve() itself is served once, with its optio
   const { fd, port } = listen();
   const app = join(root, 'native-tests/worker/self-serve.mjs');
   const w = spawnWorker({ strategy: 'shared', listenFds: [fd], args: ['--import', 'tsx', bootstrap, app] });
-  const hello = await w.arbiter!.next('hello', 10_000);
-  assert.is(hello.body.capacity, 5);
-  w.arbiter!.send({ kind: 'welcome', body: { version: { major: 1, minor: 0 }, workerId: 1, strategy: corral.v1.AcceptStrategy.ACCEPT_STRATEGY_SHARED, heartbeatIntervalMs: 1000 } });
-  await w.arbiter!.next('ready', 5000);
+  await w.handshake();
+  const ready = w.arbiter!.received.find((m) => m.kind === 'ready');
+  assert.is(ready?.kind === 'ready' && ready.body.capacity, 5, 'the app\'s own options');
   const r = await get(port);
   assert.is(r.body, `self-served by ${w.pid}\n`);
   await sleep(200);

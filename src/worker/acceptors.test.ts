@@ -1,6 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { corral, encodeFrame } from '../protocol/codec.js';
+import { corral } from '../protocol/codec.js';
+import { ACCEPT_FAILURE_PAUSE_MS } from './acceptors.js';
+import { WORKER_FEATURES } from './runtime.js';
 import { sleep, start, until } from './test-support.js';
 
 const { ReleaseReason, ErrorCode, AcceptStrategy, GoodbyeReason } = corral.v1;
@@ -14,7 +16,9 @@ const grant = (over: Partial<corral.v1.AcceptGrant.$Properties> = {}) =>
 /** Waits until the worker has processed what the arbiter sent. */
 const settle = () => sleep(5);
 
-test('lease: no listener is polled without a grant', async () => {
+const errno = (code: string) => Object.assign(new Error(`accept: ${code}`), { code });
+
+test('lease: no listener is polled without a grant [ACCEPT-13]', async () => {
   const h = await lease();
   assert.equal(h.native.watchers, []);
   h.native.enqueue(3, 100);
@@ -23,7 +27,7 @@ test('lease: no listener is polled without a grant', async () => {
   h.worker.stop();
 });
 
-test('lease: BATCH after max_accepts, one accept per readiness, watcher stopped before AcceptDone', async () => {
+test('lease: BATCH after max_accepts, one accept per readiness, watcher stopped before AcceptDone [ACCEPT-15, ACCEPT-22, ACCEPT-23]', async () => {
   const h = await lease();
   h.arbiter.send(grant({ grantId: 9, maxAccepts: 2 }));
   await settle();
@@ -58,24 +62,58 @@ test('lease: would-block is counted and the grant is kept', async () => {
   h.worker.stop();
 });
 
-test('lease: LOAD is checked before accepting', async () => {
+test('lease: accept errors about one connection keep the grant [ACCEPT-3]', async () => {
   const h = await lease();
+  h.arbiter.send(grant({ maxAccepts: 1 }));
+  await settle();
+  for (const code of ['ECONNABORTED', 'EPERM', 'ENETUNREACH']) {
+    h.native.acceptError = errno(code);
+    h.native.fire(3);
+  }
+  h.native.acceptError = undefined;
+  assert.equal(h.arbiter.pending(), [], 'no AcceptDone');
+  assert.ok(h.native.watcher(3)?.active);
+  h.native.enqueue(3, 100);
+  h.native.fire(3);
+  const done = await h.arbiter.next('acceptDone');
+  assert.equal([done.body.accepted, done.body.wouldBlock, done.body.reason], [1, 0, ReleaseReason.RELEASE_REASON_BATCH]);
+  h.worker.stop();
+});
+
+test('lease: LOAD is checked before accepting [ACCEPT-16]', async () => {
+  const h = await lease({ welcome: { features: ['accept.arbiter'] } });
   h.arbiter.send(grant({ grantId: 1, maxAccepts: 2 }));
   await settle();
   h.native.enqueue(3, 100, 101, 102);
   h.native.fire(3);
   h.native.fire(3);
   await h.arbiter.next('acceptDone'); // BATCH, 2 in flight
-  h.arbiter.send(grant({ grantId: 2, releaseLoad: 2 }));
+  h.arbiter.send(grant({ grantId: 2, releaseLoad: 3 }));
   await settle();
-  const calls = h.native.acceptCalls;
   h.native.fire(3);
+  assert.is(h.worker.stats.inFlight, 3);
+  const calls = h.native.acceptCalls;
   const done = await h.arbiter.next('acceptDone');
   assert.is(done.body.grantId, 2);
   assert.is(done.body.reason, ReleaseReason.RELEASE_REASON_LOAD);
-  assert.is(done.body.accepted, 0);
-  assert.is(done.body.inFlight, 2);
+  assert.is(done.body.accepted, 1);
+  assert.is(done.body.inFlight, 3);
+  assert.is(h.native.fire(3), false, 'released: no longer polled');
   assert.is(h.native.acceptCalls, calls, 'no accept once at release_load');
+  h.worker.stop();
+});
+
+test('lease: the release conditions are checked when the grant arrives [ACCEPT-16]', async () => {
+  const h = await lease({ welcome: { features: ['accept.arbiter'] } });
+  h.arbiter.send(grant({ grantId: 1, maxAccepts: 1 }));
+  await settle();
+  h.native.enqueue(3, 100);
+  h.native.fire(3);
+  await h.arbiter.next('acceptDone');
+  h.arbiter.send(grant({ grantId: 2, releaseLoad: 1 }));
+  const done = await h.arbiter.next('acceptDone');
+  assert.equal([done.body.grantId, done.body.accepted, done.body.inFlight, done.body.reason], [2, 0, 1, ReleaseReason.RELEASE_REASON_LOAD]);
+  assert.is(h.native.watcher(3)?.active, false, 'never polled under grant 2');
   h.worker.stop();
 });
 
@@ -86,14 +124,25 @@ test('lease: LOAD as soon as an accept reaches release_load; release_load 0 mean
   h.native.enqueue(3, 100, 101, 102);
   h.native.fire(3);
   h.native.fire(3);
-  const done = await h.arbiter.next('acceptDone');
+  const done = await h.arbiter.nextOf('acceptDone');
   assert.is(done.body.reason, ReleaseReason.RELEASE_REASON_LOAD);
   assert.is(done.body.accepted, 2);
   assert.is(done.body.inFlight, 2);
   h.worker.stop();
 });
 
-test('lease: EXPIRED when the lease timer fires on an empty queue', async () => {
+test('lease: release_load 0 with capacity 0 (unbounded) never releases for LOAD', async () => {
+  const h = await lease({ serve: { capacity: 0 } });
+  h.arbiter.send(grant({ releaseLoad: 0, maxAccepts: 3 }));
+  await settle();
+  h.native.enqueue(3, 100, 101, 102);
+  for (let i = 0; i < 3; i++) h.native.fire(3);
+  const done = await h.arbiter.next('acceptDone');
+  assert.equal([done.body.accepted, done.body.reason], [3, ReleaseReason.RELEASE_REASON_BATCH]);
+  h.worker.stop();
+});
+
+test('lease: EXPIRED when the lease timer fires on an empty queue [ACCEPT-18]', async () => {
   const h = await lease();
   h.arbiter.send(grant({ grantId: 4, leaseMs: 30 }));
   const done = await h.arbiter.next('acceptDone');
@@ -116,7 +165,7 @@ test('lease: EXPIRED is checked before accepting', async () => {
   h.worker.stop();
 });
 
-test('lease: DRAINING releases a held grant, later grants are answered at once', async () => {
+test('lease: DRAINING releases a held grant, later grants are answered at once [ACCEPT-19, ACCEPT-28]', async () => {
   const h = await lease();
   h.arbiter.send(grant({ grantId: 5, listener: 1 }));
   await settle();
@@ -134,7 +183,7 @@ test('lease: DRAINING releases a held grant, later grants are answered at once',
   assert.is(bye.body.reason, GoodbyeReason.GOODBYE_REASON_DRAINED);
 });
 
-test('lease: Stop releases a held grant with DRAINING before Goodbye', async () => {
+test('lease: Stop releases a held grant with DRAINING before Goodbye [ACCEPT-20]', async () => {
   const h = await lease();
   h.arbiter.send(grant({ grantId: 3 }));
   await settle();
@@ -145,19 +194,19 @@ test('lease: Stop releases a held grant with DRAINING before Goodbye', async () 
   assert.equal(h.exits, [0]);
 });
 
-test('lease: ERROR when accept() fails', async () => {
+test('lease: ERROR when accept() fails [ACCEPT-21]', async () => {
   const h = await lease();
   h.arbiter.send(grant());
   await settle();
-  h.native.acceptError = Object.assign(new Error('too many open files'), { code: 'EMFILE' });
+  h.native.acceptError = errno('EMFILE');
   h.native.fire(3);
   const done = await h.arbiter.next('acceptDone');
   assert.is(done.body.reason, ReleaseReason.RELEASE_REASON_ERROR);
-  assert.match(h.stderr.join(''), /too many open files/);
+  assert.match(h.stderr.join(''), /EMFILE/);
   h.worker.stop();
 });
 
-test('lease: a second grant on a held listener -> GRANT_VIOLATION, ignored', async () => {
+test('lease: a second grant on a held listener -> GRANT_VIOLATION, ignored [ACCEPT-27]', async () => {
   const h = await lease();
   h.arbiter.send(grant({ grantId: 1, maxAccepts: 1 }));
   h.arbiter.send(grant({ grantId: 2, maxAccepts: 1 }));
@@ -186,119 +235,150 @@ test('lease: grants on two listeners are independent', async () => {
   h.worker.stop();
 });
 
-test('lease: a grant for a listener that does not exist -> INVALID_FIELD and AcceptDone ERROR', async () => {
-  const h = await lease();
-  h.arbiter.send(grant({ grantId: 8, listener: 5 }));
+for (const [what, over] of [
+  ['a listener that does not exist', { listener: 5 }],
+  ['max_accepts 0', { maxAccepts: 0 }],
+  ['lease_ms 0', { leaseMs: 0 }],
+] as const) {
+  test(`lease: a grant with ${what} -> INVALID_FIELD (not fatal), AcceptDone{0, ERROR}, never polled [ACCEPT-26]`, async () => {
+    const h = await lease();
+    h.native.enqueue(3, 100);
+    h.arbiter.send(grant({ grantId: 8, ...over }));
+    const err = await h.arbiter.next('error');
+    assert.is(err.body.code, ErrorCode.ERROR_CODE_INVALID_FIELD);
+    assert.is(err.body.fatal, false);
+    const done = await h.arbiter.next('acceptDone');
+    assert.equal([done.body.grantId, done.body.accepted, done.body.reason], [8, 0, ReleaseReason.RELEASE_REASON_ERROR]);
+    assert.equal(h.native.watchers, [], 'no listener was polled');
+    assert.is(h.native.acceptCalls, 0);
+    // The worker carries on: a valid grant still works.
+    h.arbiter.send(grant({ grantId: 9, maxAccepts: 1 }));
+    await settle();
+    h.native.fire(3);
+    const ok = await h.arbiter.next('acceptDone');
+    assert.equal([ok.body.grantId, ok.body.accepted], [9, 1]);
+    assert.equal(h.exits, []);
+    h.worker.stop();
+  });
+}
+
+test('a grant in a polling strategy without accept.arbiter negotiated -> UNSUPPORTED_FEATURE, not fatal, ignored [ERR-18]', async () => {
+  const h = await start({ welcome: { features: ['accept.shared', 'load-report'] } });
+  h.arbiter.send(grant({ grantId: 4 }));
   const err = await h.arbiter.next('error');
-  assert.is(err.body.code, ErrorCode.ERROR_CODE_INVALID_FIELD);
-  const done = await h.arbiter.next('acceptDone');
-  assert.equal([done.body.grantId, done.body.reason], [8, ReleaseReason.RELEASE_REASON_ERROR]);
+  assert.is(err.body.code, ErrorCode.ERROR_CODE_UNSUPPORTED_FEATURE);
+  assert.is(err.body.fatal, false);
+  await settle();
+  assert.equal(h.arbiter.pending(), [], 'no AcceptDone: the grant is ignored');
+  assert.equal(h.exits, []);
+  assert.is(h.native.acceptCalls, 0);
   h.worker.stop();
 });
 
-test('a grant in a polling strategy is refused without accepting', async () => {
-  const h = await start();
+test('a grant in a polling strategy with accept.arbiter negotiated -> UNEXPECTED_MESSAGE, fatal, exit 1 [HS-15]', async () => {
+  const h = await start({ welcome: { features: [...WORKER_FEATURES] } });
   h.arbiter.send(grant({ grantId: 4 }));
   const err = await h.arbiter.next('error');
   assert.is(err.body.code, ErrorCode.ERROR_CODE_UNEXPECTED_MESSAGE);
-  const done = await h.arbiter.next('acceptDone');
-  assert.equal([done.body.grantId, done.body.reason], [4, ReleaseReason.RELEASE_REASON_ERROR]);
+  assert.is(err.body.fatal, true);
+  const bye = await h.arbiter.next('goodbye');
+  assert.is(bye.body.reason, GoodbyeReason.GOODBYE_REASON_ERROR);
+  await until(() => h.exits.length > 0);
+  assert.equal(h.exits, [1]);
+});
+
+test('shared: one accept per readiness; would-block counted; capacity pauses and resumes polling [SHARED-5]', async () => {
+  const h = await start({ serve: { capacity: 2 } });
+  assert.equal(h.native.watchers.map((w) => [w.fd, w.exclusive, w.active]), [[3, false, true], [4, false, true]]);
+  h.native.enqueue(3, 100, 101, 102);
+  h.native.fire(3);
+  assert.is(h.worker.stats.inFlight, 1);
+  h.native.fire(4); // the herd: woken, nothing to accept
+  assert.is(h.worker.stats.inFlight, 1);
+  h.native.fire(3);
+  assert.is(h.worker.stats.inFlight, 2);
+  assert.ok(h.native.watchers.every((w) => !w.active), 'paused at capacity');
+  assert.is(h.native.fire(3), false);
+  h.sockets.close(100);
+  await until(() => h.native.watchers.every((w) => w.active));
+  h.native.fire(3);
+  assert.is(h.worker.stats.acceptedTotal, 3);
   h.worker.stop();
 });
 
-test('exclusive: listeners are polled through EPOLLEXCLUSIVE', async () => {
-  const h = await start({ env: { strategy: 'exclusive' }, welcome: { strategy: AcceptStrategy.ACCEPT_STRATEGY_EXCLUSIVE } });
+test('shared: an accept failure pauses polling for a moment instead of spinning', async () => {
+  const h = await start();
+  h.native.acceptError = errno('EMFILE');
+  h.native.fire(3);
+  assert.match(h.stderr.join(''), /EMFILE/);
+  assert.ok(h.native.watchers.every((w) => !w.active), 'paused');
+  h.native.acceptError = undefined;
+  await until(() => h.native.watchers.every((w) => w.active), ACCEPT_FAILURE_PAUSE_MS + 2000, 'polling again');
+  h.native.enqueue(3, 100);
+  h.native.fire(3);
+  assert.is(h.worker.stats.acceptedTotal, 1);
+  assert.equal(h.exits, []);
+  h.worker.stop();
+});
+
+test('shared: a transient accept error is not a failure [ACCEPT-3]', async () => {
+  const h = await start();
+  h.native.acceptError = errno('EHOSTUNREACH');
+  h.native.fire(3);
+  assert.ok(h.native.watchers.every((w) => w.active), 'still polling');
+  assert.is(h.stderr.join(''), '');
+  h.worker.stop();
+});
+
+test('shared: listeners are polled only once Ready is on the wire [ACCEPT-2]', async () => {
+  // Writes on the control channel complete 30 ms late, as to a slow reader.
+  const h = await start({ controlDelayMs: 30 });
+  // start() returns when Ready reached the arbiter; the worker learns that its
+  // write completed only now, so no listener may be polled yet.
+  assert.equal(h.native.watchers.filter((w) => w.active), []);
+  await until(() => h.native.watchers.length === 2 && h.native.watchers.every((w) => w.active), 2000, 'polling after Ready');
+  h.worker.stop();
+});
+
+test('reuseport behaves as shared on its own fds', async () => {
+  const h = await start({ env: { strategy: 'reuseport' } });
+  assert.equal(h.native.watchers.map((w) => [w.fd, w.exclusive]), [[3, false], [4, false]]);
+  h.native.enqueue(4, 100);
+  h.native.fire(4);
+  assert.is(h.worker.stats.acceptedTotal, 1);
+  h.worker.stop();
+});
+
+test('reuseport: a drain takes what is queued on its own listeners, then closes them [REUSE-4]', async () => {
+  const h = await start({ env: { strategy: 'reuseport' } });
+  h.native.enqueue(3, 100, 101);
+  h.native.enqueue(4, 102);
+  h.arbiter.send({ kind: 'drain', body: { deadlineMs: 5000 } });
+  await until(() => h.native.closed.length === 2);
+  assert.equal(h.native.closed, [3, 4]);
+  assert.is(h.worker.stats.acceptedTotal, 3);
+  assert.ok(h.native.watchers.every((w) => w.closed));
+  for (const fd of [100, 101, 102]) h.sockets.close(fd);
+  const bye = await h.arbiter.nextOf('goodbye');
+  assert.is(bye.body.acceptedTotal, 3);
+});
+
+test('shared: a drain leaves the queued connections to the other workers [SHARED-6]', async () => {
+  const h = await start();
+  h.native.enqueue(3, 100);
+  h.arbiter.send({ kind: 'drain', body: { deadlineMs: 5000 } });
+  await h.arbiter.nextOf('goodbye');
+  assert.equal(h.native.queues.get(3), [100]);
+  assert.equal(h.native.closed, []);
+});
+
+test('exclusive: listeners are polled through EPOLLEXCLUSIVE [EXCL-1]', async () => {
+  const h = await start({ env: { strategy: 'exclusive' } });
   assert.equal(h.native.watchers.map((w) => [w.fd, w.exclusive, w.active]), [[3, true, true], [4, true, true]]);
   h.native.enqueue(3, 100);
   h.native.fire(3);
   assert.is(h.worker.stats.acceptedTotal, 1);
   h.worker.stop();
-});
-
-// --- handoff -------------------------------------------------------------
-
-const HANDOFF_FD = 6;
-const handoff = (o: Parameters<typeof start>[0] = {}) =>
-  start({ ...o, env: { strategy: 'handoff', listenFds: [], listenNames: [], handoffFd: HANDOFF_FD }, welcome: { strategy: AcceptStrategy.ACCEPT_STRATEGY_HANDOFF } });
-
-const dgram = (id: number, fds: number[]) => ({ data: encodeFrame({ kind: 'handoff', body: { handoffId: id, listener: 0, peer: '127.0.0.1:1' } }), fds });
-
-test('handoff: every datagram of one readiness is served and acked once', async () => {
-  const h = await handoff();
-  assert.equal(h.native.watchers.map((w) => [w.fd, w.active]), [[HANDOFF_FD, true]]);
-  h.native.datagrams.set(HANDOFF_FD, [dgram(11, [100]), dgram(12, [101])]);
-  h.native.fire(HANDOFF_FD);
-  const ack = await h.arbiter.next('handoffAck');
-  assert.equal(ack.body.handoffIds, [11, 12]);
-  assert.equal(ack.body.refusedIds, []);
-  assert.is(ack.body.inFlight, 2);
-  assert.equal([...h.sockets.byFd.keys()], [100, 101]);
-  await settle();
-  assert.equal(h.arbiter.pending(), [], 'one ack for the batch');
-  h.worker.stop();
-});
-
-test('handoff: bad datagrams -> fds closed, INVALID_FIELD, the good ones still served', async () => {
-  const h = await handoff();
-  const good = dgram(21, [100]);
-  h.native.datagrams.set(HANDOFF_FD, [
-    dgram(20, []), // no fd
-    dgram(22, [101, 102]), // two fds
-    { data: Buffer.from([0, 0, 0, 3, 0xff, 0xff, 0xff]), fds: [103] }, // undecodable
-    { data: encodeFrame({ kind: 'stop', body: {} }), fds: [104] }, // wrong message
-    { data: Buffer.from([0, 0, 0, 9, 1]), fds: [105] }, // length mismatch
-    dgram(0, [106]), // handoff id 0 is invalid
-    good,
-  ]);
-  h.native.fire(HANDOFF_FD);
-  for (let i = 0; i < 6; i++) {
-    const err = await h.arbiter.next('error');
-    assert.is(err.body.code, ErrorCode.ERROR_CODE_INVALID_FIELD);
-    assert.is(err.body.fatal, false);
-  }
-  const ack = await h.arbiter.next('handoffAck');
-  assert.equal(ack.body.handoffIds, [21]);
-  assert.equal(h.native.closed.sort(), [101, 102, 103, 104, 105, 106]);
-  assert.equal([...h.sockets.byFd.keys()], [100]);
-  h.worker.stop();
-});
-
-test('handoff: while draining, handoffs are refused and their fds closed', async () => {
-  const h = await handoff();
-  h.native.datagrams.set(HANDOFF_FD, [dgram(31, [100])]);
-  h.native.fire(HANDOFF_FD);
-  await h.arbiter.next('handoffAck');
-  h.arbiter.send({ kind: 'drain', body: { deadlineMs: 5000 } });
-  await settle();
-  h.native.datagrams.set(HANDOFF_FD, [dgram(32, [101]), dgram(33, [102])]);
-  h.native.fire(HANDOFF_FD);
-  const ack = await h.arbiter.next('handoffAck');
-  assert.equal(ack.body.handoffIds, []);
-  assert.equal(ack.body.refusedIds, [32, 33]);
-  assert.equal(h.native.closed, [101, 102]);
-  h.sockets.close(100);
-  await h.arbiter.nextOf('goodbye');
-  await until(() => h.exits.length > 0);
-  assert.equal(h.exits, [0]);
-});
-
-test('handoff: EOF on the handoff channel -> the arbiter is gone, exit 1', async () => {
-  const h = await handoff();
-  h.native.datagrams.set(HANDOFF_FD, [{ data: Buffer.alloc(0), fds: [], eof: true }]);
-  h.native.fire(HANDOFF_FD);
-  await until(() => h.exits.length > 0);
-  assert.equal(h.exits, [1]);
-  assert.match(h.stderr.join(''), /arbiter went away/);
-});
-
-test('handoff: the strategy without CORRAL_HANDOFF_FD fails the boot', async () => {
-  const { harness, rejects } = await import('./test-support.js');
-  const h = harness({ env: { strategy: 'shared' } });
-  await h.arbiter.next('hello');
-  h.arbiter.send({ kind: 'welcome', body: { version: { major: 1, minor: 0 }, strategy: AcceptStrategy.ACCEPT_STRATEGY_HANDOFF } });
-  await rejects(h.served);
-  assert.equal(h.exits, [3]);
-  assert.match(h.stderr.join(''), /CORRAL_HANDOFF_FD/);
 });
 
 test.run();

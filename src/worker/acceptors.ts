@@ -7,7 +7,7 @@
 //   shared     PollAcceptor     polls every listener (the herd baseline)
 //   exclusive  PollAcceptor     polls through EPOLLEXCLUSIVE
 //   reuseport  PollAcceptor     polls its own SO_REUSEPORT listeners
-//   handoff    HandoffAcceptor  receives accepted fds over SCM_RIGHTS
+//   handoff    HandoffAcceptor  receives accepted fds over SCM_RIGHTS (handoff.ts)
 import { corral, type OutMessage } from '../protocol/codec.js';
 import type { NativeDeps, WatcherLike } from './native-deps.js';
 
@@ -26,29 +26,56 @@ export interface AcceptorHost {
   dispatch(fd: number): boolean;
   send(message: OutMessage): void;
   /** Non-fatal Error to the arbiter. */
-  sendError(code: number, message: string): void;
+  sendError(code: number, message: string, messageType?: number): void;
+  /** A fatal protocol error: Error{fatal}, Goodbye, close, exit. */
+  fatal(code: number, message: string): void;
   log(message: string): void;
   /** The handoff channel hit EOF: the arbiter is gone. */
   arbiterGone(): void;
+  /** Runs `fn(true)` once everything sent so far has left for the kernel, or `fn(false)` if the worker ends first. */
+  afterFlush(fn: (flushed: boolean) => void): void;
   /** Largest handoff frame accepted (the negotiated frame limit). */
   readonly maxFrameBytes: number;
   now(): number;
 }
 
 export interface Acceptor {
+  /** Called once Ready is on the wire [ACCEPT-2]. */
   start(): void;
   /** Stop taking new connections (release grants with DRAINING). */
   drain(): void;
   /** in_flight went down: a paused acceptor may resume. */
   loadChanged(): void;
-  /** Release everything; no callbacks afterwards. */
+  /** Stops every watcher, sends nothing; no callbacks afterwards. */
   close(): void;
+}
+
+/**
+ * accept(2) errors that concern one pending connection, not the listener:
+ * nothing was accepted and the listener stays usable [ACCEPT-3]. (The native
+ * layer already retries EINTR, ECONNABORTED and EPROTO itself.) Any other
+ * error is an accept failure.
+ */
+const TRANSIENT_ACCEPT_ERRORS = new Set([
+  'ECONNABORTED', 'EINTR', 'EPROTO', 'EPERM', 'ENETDOWN', 'ENOPROTOOPT', 'EHOSTDOWN', 'ENONET', 'EHOSTUNREACH', 'EOPNOTSUPP', 'ENETUNREACH',
+]);
+
+/** One accept: the connection, 'empty' (would block), 'transient' (nothing accepted), or the accept failure. */
+function acceptFrom(host: AcceptorHost, fd: number): { fd: number } | 'empty' | 'transient' | Error {
+  try {
+    return host.native.acceptOne(fd) ?? 'empty';
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === 'string' && TRANSIENT_ACCEPT_ERRORS.has(code)) return 'transient';
+    return err as Error;
+  }
 }
 
 interface Grant {
   grantId: number;
   listener: number;
   maxAccepts: number;
+  /** The LOAD threshold: release_load, or the capacity when that is 0; 0 = none. */
   releaseLoad: number;
   expiresAt: number;
   accepted: number;
@@ -79,23 +106,31 @@ export class LeaseAcceptor implements Acceptor {
 
   grant(g: corral.v1.AcceptGrant): void {
     const host = this.#host;
+    if (this.#closed) return;
     const reply = (reason: corral.v1.ReleaseReason) =>
       host.send({ kind: 'acceptDone', body: { grantId: g.grantId, listener: g.listener, accepted: 0, wouldBlock: 0, inFlight: host.inFlight, reason } });
-    if (this.#grants.has(g.listener)) {
-      // The arbiter gave out a second lease on a listener we hold. Answering
-      // with AcceptDone would release the first grant's bookkeeping on its
-      // side too, so the duplicate is only reported and ignored.
-      host.sendError(ErrorCode.ERROR_CODE_GRANT_VIOLATION, `grant ${g.grantId} for listener ${g.listener} while grant ${this.#grants.get(g.listener)?.grantId} is held`);
-      return;
-    }
     const fd = host.listenFds[g.listener];
-    if (fd === undefined) {
-      host.sendError(ErrorCode.ERROR_CODE_INVALID_FIELD, `grant ${g.grantId}: listener ${g.listener} does not exist (${host.listenFds.length} listeners)`);
+    const invalid =
+      fd === undefined ? `listener ${g.listener} does not exist (${host.listenFds.length} listeners)`
+      : g.maxAccepts === 0 ? 'max_accepts is 0'
+      : g.leaseMs === 0 ? 'lease_ms is 0'
+      : undefined;
+    if (invalid !== undefined) {
+      // ACCEPT-26: not fatal; the grant is answered at once and never polled.
+      host.sendError(ErrorCode.ERROR_CODE_INVALID_FIELD, `AcceptGrant ${g.grantId}: ${invalid}`);
       reply(ReleaseReason.RELEASE_REASON_ERROR);
       return;
     }
-    if (this.#closed || host.draining) {
-      reply(ReleaseReason.RELEASE_REASON_DRAINING);
+    const held = this.#grants.get(g.listener);
+    if (held) {
+      // ACCEPT-27: the arbiter gave out a second lease on a listener we hold.
+      // Answering with AcceptDone would end the first grant's bookkeeping on
+      // its side too, so the duplicate is only reported and ignored.
+      host.sendError(ErrorCode.ERROR_CODE_GRANT_VIOLATION, `AcceptGrant ${g.grantId} for listener ${g.listener} while grant ${held.grantId} is held`);
+      return;
+    }
+    if (host.draining) {
+      reply(ReleaseReason.RELEASE_REASON_DRAINING); // ACCEPT-28
       return;
     }
     const grant: Grant = {
@@ -103,22 +138,27 @@ export class LeaseAcceptor implements Acceptor {
       listener: g.listener,
       maxAccepts: g.maxAccepts,
       releaseLoad: g.releaseLoad > 0 ? g.releaseLoad : host.capacity,
-      expiresAt: g.leaseMs > 0 ? host.now() + g.leaseMs : Infinity,
+      expiresAt: host.now() + g.leaseMs,
       accepted: 0,
       wouldBlock: 0,
       timer: undefined,
     };
     this.#grants.set(g.listener, grant);
-    if (g.leaseMs > 0) {
-      // The timer covers an empty queue: with no readiness the per-accept
-      // check would never run and the arbiter would wait for the lease grace.
-      grant.timer = setTimeout(() => this.#release(grant, ReleaseReason.RELEASE_REASON_EXPIRED), g.leaseMs);
-      grant.timer.unref();
+    // ACCEPT-16: the release conditions are checked on arrival too; a full
+    // worker hands the listener straight back without ever polling it.
+    const now = this.#releaseReason(grant);
+    if (now !== undefined) {
+      this.#release(grant, now);
+      return;
     }
+    // ACCEPT-18: the timer covers an empty queue, where no readiness would
+    // ever run the per-accept check.
+    grant.timer = setTimeout(() => this.#release(grant, ReleaseReason.RELEASE_REASON_EXPIRED), g.leaseMs);
+    grant.timer.unref();
     let watcher = this.#watchers.get(g.listener);
     if (!watcher) {
       const listener = g.listener;
-      watcher = host.native.createWatcher(fd, () => this.#onReadable(listener), { exclusive: false });
+      watcher = host.native.createWatcher(fd as number, () => this.#onReadable(listener), { exclusive: false });
       this.#watchers.set(g.listener, watcher);
     }
     watcher.start();
@@ -133,34 +173,34 @@ export class LeaseAcceptor implements Acceptor {
       this.#release(grant, reason);
       return;
     }
-    let conn;
-    try {
-      conn = this.#host.native.acceptOne(this.#host.listenFds[listener] as number);
-    } catch (err) {
-      this.#host.log(`accept on listener ${listener} failed: ${(err as Error).message}`);
-      this.#release(grant, ReleaseReason.RELEASE_REASON_ERROR);
+    // ACCEPT-15: one accept per readiness event.
+    const conn = acceptFrom(this.#host, this.#host.listenFds[listener] as number);
+    if (conn instanceof Error) {
+      this.#host.log(`accept on listener ${listener} failed: ${conn.message}`);
+      this.#release(grant, ReleaseReason.RELEASE_REASON_ERROR); // ACCEPT-21
       return;
     }
-    if (conn === null) {
-      // Another process sharing the socket (outside the protocol) or a
-      // connection reset before accept() got it. Keep polling.
-      grant.wouldBlock++;
+    if (conn === 'empty' || conn === 'transient') {
+      // Empty (a process outside the protocol sharing the socket, a
+      // spurious wakeup) is counted; either way the grant is kept.
+      if (conn === 'empty') grant.wouldBlock++;
       return;
     }
     grant.accepted++;
     this.#host.dispatch(conn.fd);
-    // Checked again right away rather than at the next readiness: a grant
-    // whose batch is used up would otherwise sit on an empty queue until the
-    // lease expires, and the next connection would cost a wakeup here and a
-    // round trip before another worker could take it.
+    // ACCEPT-17: checked again right away rather than at the next readiness:
+    // a grant whose batch is used up would otherwise sit on an empty queue
+    // until the lease expires, and the next connection would cost a wakeup
+    // here and a round trip before another worker could take it.
     const after = this.#releaseReason(grant);
     if (after === ReleaseReason.RELEASE_REASON_BATCH || after === ReleaseReason.RELEASE_REASON_LOAD) this.#release(grant, after);
   }
 
+  /** The first release condition that holds, in the order of spec section 7.2.2. */
   #releaseReason(grant: Grant): corral.v1.ReleaseReason | undefined {
     const host = this.#host;
     if (host.draining) return ReleaseReason.RELEASE_REASON_DRAINING;
-    if (grant.maxAccepts > 0 && grant.accepted >= grant.maxAccepts) return ReleaseReason.RELEASE_REASON_BATCH;
+    if (grant.accepted >= grant.maxAccepts) return ReleaseReason.RELEASE_REASON_BATCH;
     if (grant.releaseLoad > 0 && host.inFlight >= grant.releaseLoad) return ReleaseReason.RELEASE_REASON_LOAD;
     if (host.now() >= grant.expiresAt) return ReleaseReason.RELEASE_REASON_EXPIRED;
     return undefined;
@@ -168,8 +208,8 @@ export class LeaseAcceptor implements Acceptor {
 
   #release(grant: Grant, reason: corral.v1.ReleaseReason): void {
     if (this.#grants.get(grant.listener) !== grant) return;
-    // Order matters: the listener leaves the poll set before AcceptDone is
-    // on the wire, so once the arbiter re-grants it no readiness can reach us.
+    // ACCEPT-23: the listener leaves the poll set before AcceptDone is on
+    // the wire, so once the arbiter re-grants it no readiness can reach us.
     this.#watchers.get(grant.listener)?.stop();
     if (grant.timer) clearTimeout(grant.timer);
     this.#grants.delete(grant.listener);
@@ -179,6 +219,7 @@ export class LeaseAcceptor implements Acceptor {
     });
   }
 
+  /** Releases every held grant with DRAINING [ACCEPT-19, ACCEPT-20]. */
   drain(): void {
     for (const grant of [...this.#grants.values()]) this.#release(grant, ReleaseReason.RELEASE_REASON_DRAINING);
   }
@@ -186,57 +227,80 @@ export class LeaseAcceptor implements Acceptor {
   loadChanged(): void {}
 
   close(): void {
-    this.drain();
     this.#closed = true;
+    for (const grant of this.#grants.values()) if (grant.timer) clearTimeout(grant.timer);
+    this.#grants.clear();
     for (const w of this.#watchers.values()) w.close();
     this.#watchers.clear();
   }
 }
 
+/** How long polling pauses after an accept failure (EMFILE and the like), which would otherwise wake us in a loop. */
+export const ACCEPT_FAILURE_PAUSE_MS = 100;
+
+/** Most connections a draining reuseport worker takes from one listener's own queue. */
+const REUSEPORT_SWEEP_MAX = 4096;
+
 /**
  * shared, exclusive and reuseport: poll every listener, accept one
  * connection per readiness. While the worker is at capacity the watchers are
- * stopped, so the kernel wakes other workers instead.
+ * stopped, so the kernel wakes other workers instead [SHARED-5].
  */
 export class PollAcceptor implements Acceptor {
   readonly #host: AcceptorHost;
   readonly #exclusive: boolean;
+  readonly #reuseport: boolean;
   readonly #watchers: WatcherLike[] = [];
+  /** At capacity. */
   #paused = false;
+  /** After an accept failure, until the timer runs. */
+  #backoff: NodeJS.Timeout | undefined;
   #stopped = false;
   /** accept() calls that found the queue empty: the herd, measured. */
   wouldBlock = 0;
 
-  constructor(host: AcceptorHost, opts: { exclusive: boolean }) {
+  constructor(host: AcceptorHost, opts: { exclusive: boolean; reuseport?: boolean }) {
     this.#host = host;
     this.#exclusive = opts.exclusive;
+    this.#reuseport = opts.reuseport ?? false;
   }
 
   start(): void {
     const host = this.#host;
-    host.listenFds.forEach((fd) => {
+    if (this.#stopped || this.#watchers.length > 0) return;
+    for (const fd of host.listenFds) {
       const w = host.native.createWatcher(fd, () => this.#onReadable(fd), { exclusive: this.#exclusive });
       this.#watchers.push(w);
-      w.start();
-    });
+      if (!this.#full()) w.start();
+    }
+    this.#paused = this.#full();
   }
 
   #full(): boolean {
     return this.#host.capacity > 0 && this.#host.inFlight >= this.#host.capacity;
   }
 
+  #polling(): boolean {
+    return !this.#stopped && !this.#paused && this.#backoff === undefined;
+  }
+
   #onReadable(fd: number): void {
-    if (this.#stopped) return;
-    let conn;
-    try {
-      conn = this.#host.native.acceptOne(fd);
-    } catch (err) {
-      // EMFILE and friends: the connection stays queued for another worker.
-      this.#host.log(`accept on fd ${fd} failed: ${(err as Error).message}`);
+    if (!this.#polling()) return;
+    const conn = acceptFrom(this.#host, fd);
+    if (conn instanceof Error) {
+      // The connection stays queued for another worker. The listener is
+      // still readable, so pause rather than spin on the same failure.
+      this.#host.log(`accept on fd ${fd} failed: ${conn.message}; pausing ${ACCEPT_FAILURE_PAUSE_MS} ms`);
+      for (const w of this.#watchers) w.stop();
+      this.#backoff = setTimeout(() => {
+        this.#backoff = undefined;
+        if (this.#polling()) for (const w of this.#watchers) w.start();
+      }, ACCEPT_FAILURE_PAUSE_MS);
+      this.#backoff.unref();
       return;
     }
-    if (conn === null) {
-      this.wouldBlock++;
+    if (conn === 'empty' || conn === 'transient') {
+      if (conn === 'empty') this.wouldBlock++;
       return;
     }
     this.#host.dispatch(conn.fd);
@@ -246,134 +310,49 @@ export class PollAcceptor implements Acceptor {
     }
   }
 
+  /**
+   * SHARED-6: out of the poll set before the in-flight work is waited for.
+   * A reuseport worker's listeners are its own: the connections the kernel
+   * already put in their queues reach no other worker, so they are taken
+   * first and the listeners closed at once, which stops the kernel routing
+   * new connections to them [REUSE-4].
+   */
   drain(): void {
+    if (this.#stopped) return;
     this.#stopped = true;
-    for (const w of this.#watchers) w.stop();
+    if (this.#backoff) clearTimeout(this.#backoff);
+    this.#backoff = undefined;
+    for (const w of this.#watchers) w.close();
+    this.#watchers.length = 0;
+    if (!this.#reuseport) return;
+    const host = this.#host;
+    for (const fd of host.listenFds) {
+      for (let i = 0; i < REUSEPORT_SWEEP_MAX; i++) {
+        const conn = acceptFrom(host, fd);
+        if (conn === 'empty' || conn instanceof Error) break;
+        if (conn === 'transient') continue;
+        host.dispatch(conn.fd);
+      }
+      try {
+        host.native.close(fd);
+      } catch (err) {
+        host.log(`closing listener fd ${fd} failed: ${(err as Error).message}`);
+      }
+    }
   }
 
   loadChanged(): void {
-    if (this.#paused && !this.#stopped && !this.#full()) {
+    if (this.#paused && !this.#full()) {
       this.#paused = false;
-      for (const w of this.#watchers) w.start();
+      if (this.#polling()) for (const w of this.#watchers) w.start();
     }
   }
 
   close(): void {
     this.#stopped = true;
+    if (this.#backoff) clearTimeout(this.#backoff);
+    this.#backoff = undefined;
     for (const w of this.#watchers) w.close();
     this.#watchers.length = 0;
-  }
-}
-
-/**
- * handoff: the arbiter accepted the connection and sends it as one datagram
- *
- *   ┌──────────────┬───────────────────────────────┐  + SCM_RIGHTS: exactly one fd
- *   │ u32 BE len N │ N bytes Envelope{handoff: …}  │
- *   └──────────────┴───────────────────────────────┘
- *
- * Every datagram read in one readiness callback is acknowledged by a single
- * HandoffAck, so a burst costs one control frame.
- */
-export class HandoffAcceptor implements Acceptor {
-  readonly #host: AcceptorHost;
-  readonly #fd: number;
-  readonly #decode: (bytes: Uint8Array) => { kind: string; body: unknown };
-  #watcher: WatcherLike | undefined;
-  #closed = false;
-
-  constructor(host: AcceptorHost, fd: number, decode: (bytes: Uint8Array) => { kind: string; body: unknown }) {
-    this.#host = host;
-    this.#fd = fd;
-    this.#decode = decode;
-  }
-
-  start(): void {
-    this.#watcher = this.#host.native.createWatcher(this.#fd, () => this.#onReadable(), { exclusive: false });
-    this.#watcher.start();
-  }
-
-  #onReadable(): void {
-    const host = this.#host;
-    const served: number[] = [];
-    const refused: number[] = [];
-    while (!this.#closed) {
-      let dgram;
-      try {
-        // More than one fd is allowed in so that a datagram carrying several
-        // is seen whole and every one of them closed, not truncated.
-        dgram = host.native.recvWithFds(this.#fd, host.maxFrameBytes + 4, 4);
-      } catch (err) {
-        // CMSG truncated: the native layer closed whatever fds arrived.
-        host.sendError(ErrorCode.ERROR_CODE_INVALID_FIELD, `bad handoff datagram: ${(err as Error).message}`);
-        continue;
-      }
-      if (dgram === null) break;
-      if (dgram.eof || (dgram.data.length === 0 && dgram.fds.length === 0)) {
-        this.#stopWatching();
-        host.arbiterGone();
-        break;
-      }
-      const problem = this.#check(dgram.data, dgram.fds);
-      if (typeof problem === 'string') {
-        for (const fd of dgram.fds) safeClose(host, fd);
-        host.sendError(ErrorCode.ERROR_CODE_INVALID_FIELD, problem);
-        continue;
-      }
-      const fd = dgram.fds[0] as number;
-      if (host.draining) {
-        // Our copy goes; the arbiter still holds its own and re-dispatches it.
-        safeClose(host, fd);
-        refused.push(problem.handoffId);
-      } else if (host.dispatch(fd)) {
-        served.push(problem.handoffId);
-      } else {
-        // dispatch() closed the fd; the arbiter's copy can go to another worker.
-        refused.push(problem.handoffId);
-      }
-    }
-    if (served.length || refused.length) {
-      host.send({ kind: 'handoffAck', body: { handoffIds: served, inFlight: host.inFlight, refusedIds: refused } });
-    }
-  }
-
-  /** The handoff in the datagram, or what is wrong with it. */
-  #check(data: Buffer, fds: number[]): corral.v1.ConnectionHandoff | string {
-    if (fds.length !== 1) return `handoff datagram carried ${fds.length} fds, expected exactly 1`;
-    if (data.length < 4) return `handoff datagram of ${data.length} bytes is shorter than a frame header`;
-    const n = data.readUInt32BE(0);
-    if (n === 0 || n !== data.length - 4) return `handoff frame length ${n} does not match the datagram (${data.length - 4} payload bytes)`;
-    let msg;
-    try {
-      msg = this.#decode(data.subarray(4));
-    } catch (err) {
-      return `undecodable handoff frame: ${(err as Error).message}`;
-    }
-    if (msg.kind !== 'handoff') return `handoff channel carried a ${msg.kind} message`;
-    return msg.body as corral.v1.ConnectionHandoff;
-  }
-
-  #stopWatching(): void {
-    this.#watcher?.close();
-    this.#watcher = undefined;
-  }
-
-  // Handoffs keep being read while draining so that they are refused at once
-  // instead of waiting in our socket buffer until we exit.
-  drain(): void {}
-
-  loadChanged(): void {}
-
-  close(): void {
-    this.#closed = true;
-    this.#stopWatching();
-  }
-}
-
-function safeClose(host: AcceptorHost, fd: number): void {
-  try {
-    host.native.close(fd);
-  } catch {
-    // Already closed: nothing to release.
   }
 }

@@ -6,8 +6,11 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { corral } from '../protocol/codec.js';
 import { appSpecifier, boot, planFor } from './bootstrap.js';
-import { duplexPair, environment, FakeArbiter, FakeNative } from './test-support.js';
+import { fakeWorld, until, welcomeFor } from './test-support.js';
+
+const { ErrorCode } = corral.v1;
 
 const dir = mkdtempSync(join(tmpdir(), 'corral-bootstrap-'));
 function app(name: string, source: string): string {
@@ -16,11 +19,16 @@ function app(name: string, source: string): string {
   return file;
 }
 
-async function run(file: string, serveOptions = {}) {
+/** Boots `file` against a fake arbiter; `welcome` answers Hello with Welcome first. */
+async function run(file: string, o: { welcome?: boolean } = {}) {
+  const world = fakeWorld({ serve: { handshakeTimeoutMs: 2000 } });
   const exits: number[] = [];
   const stderr: string[] = [];
-  await boot({ argv: ['node', 'bootstrap', file], exit: (c) => exits.push(c), stderr: (t) => stderr.push(t), serveOptions });
-  return { exits, stderr: stderr.join('') };
+  const booted = boot({ argv: ['node', 'bootstrap', file], exit: (c) => exits.push(c), stderr: (t) => stderr.push(t), serveOptions: world.options });
+  const hello = await world.arbiter.next('hello');
+  if (o.welcome) world.arbiter.send({ kind: 'welcome', body: welcomeFor(world.env) });
+  await booted;
+  return { world, hello, exits: world.exits, stderr: stderr.join('') + world.stderr.join(''), bootExits: exits };
 }
 
 test('appSpecifier: paths become file URLs, URLs stay', () => {
@@ -44,37 +52,80 @@ test('planFor: what each kind of module gets', () => {
   assert.is(planFor({}, 'x.mjs', false).kind, 'invalid');
 });
 
-test('boot: a module that does not load -> exit 4 with the error', async () => {
-  const r = await run(join(dir, 'missing.mjs'));
+test('boot: Hello goes out before the app is loaded', async () => {
+  const world = fakeWorld();
+  // The app notes its loading in the log of control-channel writes.
+  (globalThis as Record<string, unknown>).__corralBootLog = world.native.log;
+  const file = app('order.mjs', 'globalThis.__corralBootLog.push("app loaded"); export default (req, res) => res.end();');
+  const booted = boot({ argv: ['node', 'bootstrap', file], exit: () => {}, stderr: () => {}, serveOptions: world.options });
+  await world.arbiter.next('hello');
+  world.arbiter.send({ kind: 'welcome', body: welcomeFor(world.env) });
+  await booted;
+  await world.arbiter.next('ready');
+  assert.equal(world.native.log.slice(0, 2), ['write', 'app loaded'], 'Hello written, then the app loaded');
+  delete (globalThis as Record<string, unknown>).__corralBootLog;
+  world.arbiter.send({ kind: 'stop', body: {} });
+  await until(() => world.exits.length > 0);
+});
+
+test('boot: a module that does not load -> Error APP_LOAD (fatal) and exit 4 with the error [EXIT-3, HS-10]', async () => {
+  const r = await run(join(dir, 'missing.mjs'), { welcome: true });
+  await until(() => r.exits.length > 0);
   assert.equal(r.exits, [4]);
   assert.match(r.stderr, /failed to load .*missing\.mjs/);
+  const err = await r.world.arbiter.nextOf('error');
+  assert.equal([err.body.code, err.body.fatal], [ErrorCode.ERROR_CODE_APP_LOAD, true]);
+
   const t = await run(app('throws.mjs', "throw new Error('boom at load');"));
+  await until(() => t.exits.length > 0);
   assert.equal(t.exits, [4]);
   assert.match(t.stderr, /boom at load/);
 });
 
 test('boot: a module with nothing to serve -> exit 4 with the rule', async () => {
   const file = app('nothing.mjs', 'export default { port: 1 };');
-  const r = await run(file);
+  const r = await run(file, { welcome: true });
+  await until(() => r.exits.length > 0);
   assert.equal(r.exits, [4]);
   assert.match(r.stderr, /nothing\.mjs must default-export an http\.Server, a net\.Server or a request handler, or call serve\(\)/);
 });
 
-test('boot: a default-exported handler is served (Hello reaches the arbiter)', async () => {
+test('boot: a default-exported handler is served: Welcome, then Ready', async () => {
   const file = app('handler.mjs', "export default (req, res) => res.end('hi');");
-  const [w, a] = duplexPair();
-  const arbiter = new FakeArbiter(a);
-  const exits: number[] = [];
-  const booted = boot({
-    argv: ['node', 'bootstrap', file],
-    exit: (c) => exits.push(c),
-    stderr: () => {},
-    serveOptions: { control: w, environment: environment(), native: new FakeNative(), signals: null, exit: (c) => exits.push(c), handshakeTimeoutMs: 50, stderr: () => {} },
-  });
-  const hello = await arbiter.next('hello');
-  assert.is(hello.body.pid, process.pid);
-  await booted; // handshake times out: serve's failure is its own exit(3), not a rejection here
-  assert.equal(exits, [3]);
+  const r = await run(file, { welcome: true });
+  assert.is(r.hello.body.pid, process.pid);
+  const ready = await r.world.arbiter.nextOf('ready');
+  assert.is(ready.body.capacity, 1000);
+  assert.equal(r.exits, []);
+  r.world.arbiter.send({ kind: 'stop', body: {} });
+  await until(() => r.exits.length > 0);
+  assert.equal(r.exits, [0]);
+});
+
+test('boot: no Welcome -> the handshake times out: exit 3, whatever the app', async () => {
+  const file = app('handler2.mjs', "export default (req, res) => res.end('hi');");
+  const world = fakeWorld({ serve: { handshakeTimeoutMs: 50 } });
+  await boot({ argv: ['node', 'bootstrap', file], exit: () => {}, stderr: () => {}, serveOptions: world.options });
+  await until(() => world.exits.length > 0);
+  assert.equal(world.exits, [3]);
+});
+
+test('boot: a bad environment exits 3 before the app is loaded [EXIT-2]', async () => {
+  const saved = process.env.CORRAL_PROTOCOL;
+  process.env.CORRAL_PROTOCOL = '7';
+  (globalThis as Record<string, unknown>).__corralLoaded = false;
+  const file = app('never.mjs', 'globalThis.__corralLoaded = true; export default () => {};');
+  try {
+    const world = fakeWorld();
+    const opts = { ...world.options };
+    delete opts.environment;
+    await boot({ argv: ['node', 'bootstrap', file], exit: () => {}, stderr: () => {}, serveOptions: opts });
+    assert.equal(world.exits, [3]);
+    assert.is((globalThis as Record<string, unknown>).__corralLoaded, false);
+  } finally {
+    if (saved === undefined) delete process.env.CORRAL_PROTOCOL;
+    else process.env.CORRAL_PROTOCOL = saved;
+  }
 });
 
 test.after(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,18 +3,23 @@
 //   node dist/worker/bootstrap.js <app-module> [args...]
 //   node --import tsx src/worker/bootstrap.ts <app-module> [args...]   (development)
 //
-// It imports the application module and serves what it exports:
-//   - the module called serve() itself while loading   -> nothing more to do
-//   - default export is an http.Server or net.Server   -> serve(it)
+// It checks the environment and sends Hello first (exit 3 when the
+// environment is bad), then imports the application module while the
+// handshake goes on, heartbeating once welcomed [LIVE-4], and serves what
+// the module exports:
+//   - the module called serve() itself while loading   -> that call sends Ready
+//   - default export is an http.Server or net.Server   -> Ready, serve it
 //   - default export is a function                      -> serve(http.createServer(fn))
-//   - anything else, or the import throws               -> exit 4 (app load failure)
+//   - anything else, or the import throws               -> Error APP_LOAD, exit 4
+//
+//   spawned ── Hello ──► (import app ...) ◄── Welcome ── heartbeats ... ── Ready
 import * as http from 'node:http';
 import * as net from 'node:net';
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EXIT } from '../transport/process-state.js';
-import { serve, serveCalled, type ServeOptions } from './index.js';
+import { prepare, serveCalled, type ServeOptions } from './index.js';
 
 /** What to do with a loaded app module; exported for tests. */
 export type AppPlan = { kind: 'served' } | { kind: 'serve'; server: net.Server } | { kind: 'invalid'; message: string };
@@ -51,6 +56,11 @@ export async function boot(options: BootOptions = {}): Promise<void> {
     exit(EXIT.appLoadError);
     return;
   }
+  // Hello goes out before the app starts loading; a bad environment has
+  // already ended the process (exit 3) when this rejects.
+  const serveOptions: ServeOptions = { exit, stderr, ...options.serveOptions };
+  const worker = prepare(serveOptions);
+  if (!(await worker.started.then(() => true, () => false))) return;
   // The app sees the argv it would see if run directly: [node, app, ...args].
   if (argv === process.argv) process.argv.splice(1, 1);
   let mod: Record<string, unknown>;
@@ -58,19 +68,19 @@ export async function boot(options: BootOptions = {}): Promise<void> {
     mod = (await import(appSpecifier(app))) as Record<string, unknown>;
   } catch (err) {
     stderr(`corral worker (pid ${process.pid}): failed to load ${app}: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
-    exit(EXIT.appLoadError);
+    worker.appLoadFailed(`failed to load ${app}: ${err instanceof Error ? err.message : String(err)}`);
     return;
   }
   const plan = planFor(mod, app, serveCalled());
   if (plan.kind === 'served') return;
   if (plan.kind === 'invalid') {
     stderr(`corral worker (pid ${process.pid}): ${plan.message}\n`);
-    exit(EXIT.appLoadError);
+    worker.appLoadFailed(plan.message);
     return;
   }
-  // serve() handles its own failures (exit 3); the rejection is only for
-  // injected exits, so it must not become an unhandled rejection here.
-  await serve(plan.server, options.serveOptions).then(
+  // A failed handshake is the worker's own exit(3); the rejection only
+  // matters with an injected exit and must not go unhandled here.
+  await worker.attach(plan.server, serveOptions).then(
     () => undefined,
     () => undefined,
   );

@@ -4,13 +4,19 @@
 //   import { serve, isWorker } from 'corral/worker';
 //   const server = http.createServer(handler);
 //   if (isWorker()) serve(server); else server.listen(8000);
+//
+// Two ways in:
+//   serve(server)          Hello, Welcome, Ready in one go (an app that embeds corral)
+//   prepare() ... attach()  Hello and Welcome first, Ready once the app has loaded
+//                           (the bootstrap: the worker heartbeats while the app loads)
 import * as net from 'node:net';
 import { readFileSync } from 'node:fs';
 import type { Duplex } from 'node:stream';
 import { InvalidOptionError } from '../errors.js';
 import { DEFAULT_HANDSHAKE_TIMEOUT_MS } from '../protocol/limits.js';
-import { EXIT, isWorkerEnvironment, readWorkerEnvironment, type StrategyName, type WorkerEnvironment } from '../transport/process-state.js';
+import { EXIT, isWorkerEnvironment, type StrategyName, type WorkerEnvironment } from '../transport/process-state.js';
 import { WorkerRuntime, type SignalSource, type WorkerStats } from './runtime.js';
+import { readEnvironment, scrubEnvironment } from './environment.js';
 import { loadRealNative, type NativeDeps } from './native-deps.js';
 import type { SocketFactory } from './load.js';
 
@@ -20,11 +26,15 @@ export type { SocketFactory } from './load.js';
 
 /** Options of {@link serve}. Everything is optional; the arbiter's Welcome decides the rest. */
 export interface ServeOptions {
-  /** Connections the worker holds at once, reported in Hello and Ready. Default 1000. */
+  /** Connections the worker holds at once, reported in Ready and heartbeats. Default 1000; 0 = unbounded. */
   capacity?: number;
   /** Time to wait for the arbiter's Welcome before exiting with code 3. Default 10000. */
   handshakeTimeoutMs?: number;
-  /** Drain deadline when the drain comes from SIGTERM rather than a Drain message. Default 30000. */
+  /**
+   * Deadline of a drain started by {@link Worker.drain} without an argument;
+   * 0 (the default) = none. A SIGTERM drain has no deadline of its own
+   * (spec SIG-1): the arbiter's kill ends it.
+   */
   gracefulTimeoutMs?: number;
   /**
    * Called when the worker starts draining (Drain message or SIGTERM), e.g. to
@@ -34,7 +44,7 @@ export interface ServeOptions {
   onDrain?: () => void | Promise<void>;
 
   // Injection points, for tests and embedders.
-  /** The worker environment; default read from process.env. */
+  /** The worker environment; default read from process.env (and then removed from it). */
   environment?: WorkerEnvironment;
   /** The control channel stream; default the CORRAL_CONTROL_FD socket. */
   control?: Duplex;
@@ -52,7 +62,7 @@ export interface ServeOptions {
   now?: () => number;
 }
 
-/** A running worker, returned by {@link serve} once the arbiter has welcomed it. */
+/** A running worker, returned by {@link serve} once it has sent Ready. */
 export interface Worker {
   /** The id the arbiter gave this worker. */
   readonly id: number;
@@ -60,26 +70,45 @@ export interface Worker {
   readonly strategy: StrategyName;
   /** Current load, as sent in heartbeats. */
   readonly stats: WorkerStats;
-  /** Starts a graceful drain, as SIGTERM does. */
+  /** Starts a graceful drain, as SIGTERM does (default: options.gracefulTimeoutMs, 0 = no deadline). */
   drain(deadlineMs?: number): void;
-  /** Says Goodbye and exits now, as SIGINT does. */
+  /** Says Goodbye{STOPPED} and exits now. */
   stop(): void;
 }
 
-const REGISTRY = Symbol.for('corral.worker.serving');
-
 /**
- * True once serve() has been called in this process, by any copy of this
- * module (an app importing `corral/worker` from dist/ and the bootstrap
- * running from src/ are different module instances, hence the global).
+ * A worker whose handshake has begun before its application is loaded
+ * (see {@link prepare}).
  */
-export function serveCalled(): boolean {
-  return (globalThis as Record<symbol, unknown>)[REGISTRY] === true;
+export interface PreparedWorker {
+  /** Resolves once Hello is sent; rejects when the environment is bad (the worker has exited with 3). */
+  readonly started: Promise<void>;
+  /** Serves `server`: waits for Welcome, sends Ready. Rejects when the worker ended first. */
+  attach(server: net.Server, options?: ServeOptions): Promise<Worker>;
+  /** The application could not be loaded: Error APP_LOAD, exit 4. */
+  appLoadFailed(message: string): void;
 }
 
-/** True when this process was started by a corral arbiter as a protocol worker. */
+// Process-wide flags, shared by every copy of this module (an app importing
+// `corral/worker` from dist/ and the bootstrap running from src/ are
+// different module instances, hence global symbols).
+const SERVING = Symbol.for('corral.worker.serving');
+const PENDING = Symbol.for('corral.worker.pending');
+const CONSUMED = Symbol.for('corral.worker.environment');
+const HANGUP = Symbol.for('corral.worker.sighup');
+const registry = globalThis as Record<symbol, unknown>;
+
+/** True once serve() has been called in this process, by any copy of this module. */
+export function serveCalled(): boolean {
+  return registry[SERVING] === true;
+}
+
+/**
+ * True when this process was started by a corral arbiter as a protocol
+ * worker, also after the worker has read (and removed) its variables.
+ */
 export function isWorker(): boolean {
-  return isWorkerEnvironment();
+  return registry[CONSUMED] === true || isWorkerEnvironment();
 }
 
 let packageVersion: string | undefined;
@@ -100,8 +129,7 @@ function invalidOption(message: string, range = true): Error {
   return new InvalidOptionError(message, { range });
 }
 
-function checkOptions(server: unknown, o: ServeOptions): void {
-  if (!(server instanceof net.Server)) throw invalidOption('server must be an http.Server or net.Server', false);
+function checkOptions(o: ServeOptions): void {
   const nonNegInt = (name: keyof ServeOptions, v: unknown) => {
     if (v !== undefined && !(Number.isInteger(v) && (v as number) >= 0)) throw invalidOption(`options.${name} must be a non-negative integer`);
   };
@@ -109,6 +137,124 @@ function checkOptions(server: unknown, o: ServeOptions): void {
   nonNegInt('handshakeTimeoutMs', o.handshakeTimeoutMs);
   nonNegInt('gracefulTimeoutMs', o.gracefulTimeoutMs);
   if (o.onDrain !== undefined && typeof o.onDrain !== 'function') throw invalidOption('options.onDrain must be a function', false);
+}
+
+function checkServer(server: unknown): void {
+  if (!(server instanceof net.Server)) throw invalidOption('server must be an http.Server or net.Server', false);
+}
+
+/**
+ * SIG-3: SIGHUP is the arbiter's reload signal and a closing terminal's; it
+ * must not end a worker. (SIGPIPE needs nothing: Node ignores it from the
+ * start, so a write to a closed connection fails with EPIPE [SIG-4].)
+ */
+function ignoreHangup(): void {
+  if (registry[HANGUP] === true) return;
+  registry[HANGUP] = true;
+  process.on('SIGHUP', () => {});
+}
+
+/**
+ * Starts the handshake before the application is loaded: checks the
+ * environment (exit 3 when it is bad), sends Hello, and once Welcome has
+ * arrived heartbeats while the application loads [LIVE-4]. `attach()` then
+ * sends Ready; `appLoadFailed()` reports the failure and exits 4. On the real
+ * process state the prepared worker is also what an app's own serve() call
+ * attaches to.
+ */
+export function prepare(options: ServeOptions = {}): PreparedWorker {
+  checkOptions(options);
+  const stderr = options.stderr ?? ((text: string) => void process.stderr.write(text));
+  const exit = options.exit ?? ((code: number) => process.exit(code));
+  // Only a worker on the real process state is unique per process; tests
+  // build many runtimes side by side on injected streams.
+  const real = options.control === undefined;
+  const bootFail = (message: string): never => {
+    stderr(`corral worker (pid ${process.pid}): ${message}\n`);
+    exit(EXIT.bootError);
+    throw new Error(message);
+  };
+
+  const runtimeP = (async () => {
+    let environment: WorkerEnvironment;
+    try {
+      environment = options.environment ?? readEnvironment(process.env, process.pid);
+    } catch (err) {
+      return bootFail((err as Error).message);
+    }
+    // Benchmark instrumentation (CORRAL_COUNTERS_DIR, read now); a no-op otherwise.
+    if (real && options.native === undefined) (await import('../transport/instrument.js')).installCounterDump('worker');
+    if (real && options.environment === undefined) {
+      scrubEnvironment(process.env); // ENV-20
+      registry[CONSUMED] = true;
+    }
+    let native: NativeDeps;
+    try {
+      native = options.native ?? (await loadRealNative());
+    } catch (err) {
+      return bootFail(`the native socket layer is not available: ${(err as Error).message}`);
+    }
+    let control: Duplex;
+    try {
+      control = options.control ?? new net.Socket({ fd: environment.controlFd, readable: true, writable: true });
+    } catch (err) {
+      return bootFail(`CORRAL_CONTROL_FD=${environment.controlFd} is not a usable socket: ${(err as Error).message}`);
+    }
+    const signals = options.signals === undefined ? process : options.signals;
+    if (real && signals === process) ignoreHangup();
+    const runtime = new WorkerRuntime({
+      environment,
+      control,
+      capacity: options.capacity ?? 1000,
+      handshakeTimeoutMs: options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS,
+      implementation: implementation(),
+      pid: process.pid,
+      exit,
+      native,
+      signals,
+      stderr,
+      setTitle: real,
+      now: options.now ?? (() => performance.now()),
+    });
+    void runtime.start();
+    return runtime;
+  })();
+  // Nobody may be waiting yet; the failure has been reported and exit called.
+  runtimeP.catch(() => {});
+  const started = runtimeP.then(() => undefined);
+  started.catch(() => {});
+
+  const prepared: PreparedWorker = {
+    started,
+    async attach(server: net.Server, o: ServeOptions = {}): Promise<Worker> {
+      checkServer(server);
+      checkOptions(o);
+      if (registry[PENDING] === prepared) delete registry[PENDING];
+      if (real) registry[SERVING] = true;
+      const runtime = await runtimeP;
+      await runtime.start(); // Welcome
+      await runtime.serve({ server, capacity: o.capacity ?? options.capacity ?? 1000, onDrain: o.onDrain ?? options.onDrain, socketFactory: o.socketFactory ?? options.socketFactory });
+      const drainDefault = o.gracefulTimeoutMs ?? options.gracefulTimeoutMs ?? 0;
+      return {
+        get id() {
+          return runtime.workerId;
+        },
+        get strategy() {
+          return runtime.strategy;
+        },
+        get stats() {
+          return runtime.stats;
+        },
+        drain: (deadlineMs = drainDefault) => runtime.drain(deadlineMs),
+        stop: () => runtime.stop(undefined, 'stop()'),
+      };
+    },
+    appLoadFailed(message: string): void {
+      void runtimeP.then((runtime) => runtime.appLoadFailed(message), () => undefined);
+    },
+  };
+  if (real) registry[PENDING] = prepared;
+  return prepared;
 }
 
 /**
@@ -125,79 +271,19 @@ function checkOptions(server: unknown, o: ServeOptions): void {
  * with an InvalidOptionError for bad options, and when serve() was already
  * called in this process.
  *
- * Exit codes: 0 after a drain, a stop or a signal; 1 when the control
- * channel closes while the worker is serving ("arbiter went away"; 0 if it
- * was already draining or stopping); 3 for a bad environment or handshake.
+ * Exit codes: 0 after a drain, a stop, a signal, or when the arbiter goes
+ * away (its end of the control channel closes); 1 after a fatal protocol
+ * error; 3 for a bad environment or handshake.
  */
 export async function serve(server: net.Server, options: ServeOptions = {}): Promise<Worker> {
-  checkOptions(server, options);
-  const stderr = options.stderr ?? ((text: string) => void process.stderr.write(text));
-  const exit = options.exit ?? ((code: number) => process.exit(code));
-  const bootFail = (message: string): Promise<never> => {
-    stderr(`corral worker (pid ${process.pid}): ${message}\n`);
-    exit(EXIT.bootError);
-    return Promise.reject(new Error(message));
-  };
-
-  // Only a worker running on the real process state is unique per process;
-  // tests build many runtimes side by side on injected streams.
+  checkServer(server);
+  checkOptions(options);
   const real = options.control === undefined;
   if (real) {
     if (serveCalled()) throw new Error('serve() was already called in this process');
-    (globalThis as Record<symbol, unknown>)[REGISTRY] = true;
+    // The bootstrap began the handshake before loading the app that calls us.
+    const pending = registry[PENDING] as PreparedWorker | undefined;
+    if (pending) return pending.attach(server, options);
   }
-
-  let environment: WorkerEnvironment;
-  let control: Duplex;
-  try {
-    environment = options.environment ?? readWorkerEnvironment();
-  } catch (err) {
-    return bootFail((err as Error).message);
-  }
-  let native: NativeDeps;
-  try {
-    native = options.native ?? (await loadRealNative());
-  } catch (err) {
-    return bootFail(`the native socket layer is not available: ${(err as Error).message}`);
-  }
-  // Benchmark instrumentation (CORRAL_COUNTERS_DIR); a no-op otherwise.
-  if (real && options.native === undefined) (await import('../transport/instrument.js')).installCounterDump('worker');
-  try {
-    control = options.control ?? new net.Socket({ fd: environment.controlFd, readable: true, writable: true });
-  } catch (err) {
-    return bootFail(`CORRAL_CONTROL_FD=${environment.controlFd} is not a usable socket: ${(err as Error).message}`);
-  }
-
-  const runtime = new WorkerRuntime(server, {
-    environment,
-    control,
-    capacity: options.capacity ?? 1000,
-    handshakeTimeoutMs: options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS,
-    gracefulTimeoutMs: options.gracefulTimeoutMs ?? 30_000,
-    implementation: implementation(),
-    pid: process.pid,
-    exit,
-    native,
-    socketFactory: options.socketFactory,
-    signals: options.signals === undefined ? process : options.signals,
-    stderr,
-    setTitle: real,
-    onDrain: options.onDrain,
-    now: options.now ?? (() => performance.now()),
-  });
-  const worker: Worker = {
-    get id() {
-      return runtime.workerId;
-    },
-    get strategy() {
-      return runtime.strategy;
-    },
-    get stats() {
-      return runtime.stats;
-    },
-    drain: (deadlineMs = options.gracefulTimeoutMs ?? 30_000) => runtime.drain(deadlineMs),
-    stop: () => runtime.stop('stop()'),
-  };
-  await runtime.start();
-  return worker;
+  return prepare(options).attach(server, options);
 }

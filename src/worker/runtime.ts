@@ -2,30 +2,33 @@
 // strategy, drain and stop (spec.md sections 5-8).
 //
 //   worker                         arbiter
-//     Hello ───────────────────────►
-//           ◄─────────────────────── Welcome   (or Error VERSION_MISMATCH, fatal)
-//     Ready ───────────────────────►
+//     Hello ───────────────────────►                       phase 'hello'
+//           ◄─────────────────────── Welcome               phase 'booting' (the app may still load)
 //     Heartbeat (every interval) ──►
+//     Ready ───────────────────────►                       phase 'ready'
 //           ◄─────────────────────── AcceptGrant / Drain / Stop
 //     AcceptDone / HandoffAck ─────►
 //     Goodbye ─────────────────────► then exit 0
 //
-// Exit codes: 0 after a drain or stop (and when the control channel closes
-// while draining or stopping), 1 when the arbiter goes away otherwise,
-// 3 when the environment or the handshake fails.
+// Exit status [EXIT-1..5]: 0 after a drain, Stop, SIGINT/SIGQUIT, or the end
+// of the control (or handoff) channel once welcomed; 3 when the handshake
+// fails or a fatal error comes before Ready; 4 when the app fails to load;
+// 1 for a fatal protocol error after Ready.
 import type * as net from 'node:net';
 import type { Duplex } from 'node:stream';
 import { Channel } from '../transport/channel.js';
-import { corral, decodeMessage, validate, type Message, type OutMessage } from '../protocol/codec.js';
-import { DEFAULT_HEARTBEAT_INTERVAL_MS, DEFAULT_MAX_FRAME_BYTES, FEATURE, HARD_MAX_FRAME_BYTES, PROTOCOL_VERSION } from '../protocol/limits.js';
-import { EXIT, strategyFromWire, type StrategyName, type WorkerEnvironment } from '../transport/process-state.js';
+import { corral, encodeFrame, validate, type Message, type MessageKind, type OutMessage } from '../protocol/codec.js';
+import { CorralError, FrameTruncatedError } from '../protocol/errors.js';
+import { DEFAULT_MAX_FRAME_BYTES, FEATURE, PROTOCOL_VERSION } from '../protocol/limits.js';
+import { EXIT, strategyFeature, strategyFromWire, type StrategyName, type WorkerEnvironment } from '../transport/process-state.js';
 import { ConnectionTracker, type SocketFactory } from './load.js';
-import { HandoffAcceptor, LeaseAcceptor, PollAcceptor, type Acceptor, type AcceptorHost } from './acceptors.js';
+import { LeaseAcceptor, PollAcceptor, type Acceptor, type AcceptorHost } from './acceptors.js';
+import { HandoffAcceptor } from './handoff.js';
 import type { NativeDeps } from './native-deps.js';
 
 const { ErrorCode, GoodbyeReason, WorkerKind } = corral.v1;
 
-export const WORKER_FEATURES = [
+export const WORKER_FEATURES: readonly string[] = [
   FEATURE.ACCEPT_ARBITER,
   FEATURE.ACCEPT_SHARED,
   FEATURE.ACCEPT_EXCLUSIVE,
@@ -36,6 +39,20 @@ export const WORKER_FEATURES = [
 
 /** The worker's part of the handshake (Hello.max_frame_bytes). */
 export const WORKER_MAX_FRAME_BYTES = DEFAULT_MAX_FRAME_BYTES;
+
+/** LOAD-7: early heartbeats at most this often. */
+export const EARLY_HEARTBEAT_MIN_MS = 10;
+
+/** Messages that belong to an optional feature [ERR-18]. */
+const FEATURE_OF: Partial<Record<MessageKind, string>> = {
+  acceptGrant: FEATURE.ACCEPT_ARBITER,
+  handoff: FEATURE.ACCEPT_HANDOFF,
+  execute: FEATURE.TASKS,
+  cancel: FEATURE.TASKS,
+};
+
+/** Longest Error.message sent, in UTF-16 units; stays below ERR-2's 1024 octets of UTF-8 for any text. */
+const MAX_ERROR_TEXT = 340;
 
 type SignalName = 'SIGTERM' | 'SIGINT' | 'SIGQUIT';
 
@@ -48,19 +65,25 @@ export interface SignalSource {
 export interface RuntimeConfig {
   environment: WorkerEnvironment;
   control: Duplex;
+  /** Hello.capacity: the first estimate; Ready carries the real one. */
   capacity: number;
   handshakeTimeoutMs: number;
-  gracefulTimeoutMs: number;
   implementation: string;
   pid: number;
   exit: (code: number) => void;
   native: NativeDeps;
-  socketFactory: SocketFactory | undefined;
   signals: SignalSource | null;
   stderr: (line: string) => void;
   setTitle: boolean;
-  onDrain: (() => void | Promise<void>) | undefined;
   now: () => number;
+}
+
+/** What {@link WorkerRuntime.serve} needs once the application is loaded. */
+export interface ServeConfig {
+  server: net.Server;
+  capacity: number;
+  socketFactory: SocketFactory | undefined;
+  onDrain: (() => void | Promise<void>) | undefined;
 }
 
 /** Load figures, as reported in heartbeats. */
@@ -70,43 +93,41 @@ export interface WorkerStats {
   requestsTotal: number;
 }
 
-type Phase = 'handshake' | 'ready' | 'draining' | 'stopping' | 'exited';
+export type Phase = 'hello' | 'booting' | 'ready' | 'draining' | 'stopping' | 'exited';
 
 export class WorkerRuntime {
   readonly #cfg: RuntimeConfig;
   readonly #channel: Channel;
-  readonly #tracker: ConnectionTracker;
-  #phase: Phase = 'handshake';
+  #tracker: ConnectionTracker | undefined;
+  #phase: Phase = 'hello';
   #acceptor: Acceptor | undefined;
-  #strategy: StrategyName;
+  readonly #strategy: StrategyName;
   #workerId: number;
   #capacity: number;
+  #features: readonly string[] = [];
+  #onDrain: (() => void | Promise<void>) | undefined;
   #timers = new Set<NodeJS.Timeout>();
   #heartbeat: NodeJS.Timeout | undefined;
   #failure: Error | undefined;
   #handshakeTimer: NodeJS.Timeout | undefined;
   #drainHookDone = false;
-  #settle: { resolve: () => void; reject: (err: Error) => void } | undefined;
+  #deadline: { at: number; timer: NodeJS.Timeout } | undefined;
+  #full = false;
+  #lastEarlyBeat = -Infinity;
+  #earlyBeat: NodeJS.Timeout | undefined;
+  #welcome: { promise: Promise<void>; resolve: () => void; reject: (err: Error) => void } | undefined;
   readonly #signalHandlers = {
-    SIGTERM: () => this.drain(this.#cfg.gracefulTimeoutMs),
-    SIGINT: () => this.stop('SIGINT'),
-    SIGQUIT: () => this.stop('SIGQUIT'),
+    SIGTERM: () => this.drain(0), // SIG-1: as Drain{deadline_ms: 0}
+    SIGINT: () => this.stop(GoodbyeReason.GOODBYE_REASON_SIGNAL, 'SIGINT'), // SIG-2
+    SIGQUIT: () => this.stop(GoodbyeReason.GOODBYE_REASON_SIGNAL, 'SIGQUIT'),
   };
 
-  constructor(server: net.Server, cfg: RuntimeConfig) {
+  constructor(cfg: RuntimeConfig) {
     this.#cfg = cfg;
     this.#strategy = cfg.environment.strategy;
     this.#workerId = cfg.environment.workerId;
     this.#capacity = cfg.capacity;
     this.#channel = new Channel(cfg.control, { maxFrameBytes: WORKER_MAX_FRAME_BYTES });
-    this.#tracker = new ConnectionTracker(server, {
-      ...(cfg.socketFactory ? { socketFactory: cfg.socketFactory } : {}),
-      onRelease: () => {
-        this.#acceptor?.loadChanged();
-        this.#checkDrained();
-      },
-      onError: (err) => this.#log(`could not hand a connection to the server: ${err.message}`),
-    });
   }
 
   get phase(): Phase {
@@ -122,62 +143,126 @@ export class WorkerRuntime {
   }
 
   get stats(): WorkerStats {
-    return { inFlight: this.#tracker.inFlight, acceptedTotal: this.#tracker.acceptedTotal, requestsTotal: this.#tracker.requestsTotal };
+    const t = this.#tracker;
+    return { inFlight: t?.inFlight ?? 0, acceptedTotal: t?.acceptedTotal ?? 0, requestsTotal: t?.requestsTotal ?? 0 };
   }
 
-  /** Runs the handshake; resolves once Ready is sent, rejects after a boot failure (exit 3). */
+  /**
+   * Sends Hello. The promise resolves once Welcome has been accepted (the
+   * worker is then 'booting': heartbeating, waiting for serve()), and rejects
+   * when the worker ends before that (exit 3 after a failed handshake).
+   */
   start(): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      this.#settle = { resolve, reject };
-      const ch = this.#channel;
-      ch.on('message', (m) => this.#onMessage(m));
-      ch.on('failed', (err) => {
-        this.#failure = err;
-      });
-      ch.on('close', () => this.#onClose());
-      if (this.#cfg.signals) for (const [sig, fn] of Object.entries(this.#signalHandlers)) this.#cfg.signals.on(sig as SignalName, fn);
-      // Ref'd: until Welcome the process has nothing else to wait for.
-      this.#handshakeTimer = this.#timer(this.#cfg.handshakeTimeoutMs, () => {
-        if (this.#phase === 'handshake') this.#bootFail(`no Welcome from the arbiter within ${this.#cfg.handshakeTimeoutMs} ms`);
-      }, true);
-      this.#send({
-        kind: 'hello',
-        body: {
-          versions: [{ major: PROTOCOL_VERSION.major, minor: PROTOCOL_VERSION.minor }],
-          kind: WorkerKind.WORKER_KIND_SOCKET,
-          pid: this.#cfg.pid,
-          features: [...WORKER_FEATURES],
-          maxFrameBytes: WORKER_MAX_FRAME_BYTES,
-          implementation: this.#cfg.implementation,
-          capacity: this.#capacity,
-        },
-      });
+    if (this.#welcome) return this.#welcome.promise;
+    let resolve!: () => void;
+    let reject!: (err: Error) => void;
+    const promise = new Promise<void>((res, rej) => {
+      resolve = res;
+      reject = rej;
     });
+    // Nobody may be waiting yet (the bootstrap is still loading the app).
+    promise.catch(() => {});
+    this.#welcome = { promise, resolve, reject };
+    const ch = this.#channel;
+    ch.on('message', (m) => this.#onMessage(m));
+    ch.on('failed', (err) => this.#onChannelFailed(err));
+    ch.on('close', () => this.#onClose());
+    if (this.#cfg.signals) for (const [sig, fn] of Object.entries(this.#signalHandlers)) this.#cfg.signals.on(sig as SignalName, fn);
+    // Ref'd: until Welcome the process has nothing else to wait for [HS-7].
+    this.#handshakeTimer = this.#timer(this.#cfg.handshakeTimeoutMs, () => {
+      if (this.#phase === 'hello') this.#bootFail(`no Welcome from the arbiter within ${this.#cfg.handshakeTimeoutMs} ms`);
+    }, true);
+    this.#send({
+      kind: 'hello',
+      body: {
+        versions: [{ major: PROTOCOL_VERSION.major, minor: PROTOCOL_VERSION.minor }],
+        kind: WorkerKind.WORKER_KIND_SOCKET,
+        pid: this.#cfg.pid,
+        features: [...WORKER_FEATURES],
+        maxFrameBytes: WORKER_MAX_FRAME_BYTES,
+        implementation: this.#cfg.implementation,
+        capacity: this.#capacity,
+      },
+    });
+    return promise;
   }
 
-  /** Graceful stop: release grants, stop accepting, finish in-flight connections, Goodbye, exit 0. */
-  drain(deadlineMs: number): void {
-    if (this.#phase === 'handshake') {
-      // Nothing accepted yet, and no Welcome to say Goodbye after.
-      this.#terminate(EXIT.ok, false);
-      return;
-    }
-    if (this.#phase !== 'ready') return;
-    this.#phase = 'draining';
+  /**
+   * The application is loaded: sends Ready and starts taking connections.
+   * Rejects unless the worker is welcomed and not yet ready.
+   */
+  serve(sc: ServeConfig): Promise<void> {
+    if (this.#phase !== 'booting') return Promise.reject(new Error(`the worker cannot start serving: it is ${this.#phase === 'hello' ? 'not welcomed yet' : this.#phase}`));
+    this.#capacity = sc.capacity;
+    this.#onDrain = sc.onDrain;
+    this.#tracker = new ConnectionTracker(sc.server, {
+      ...(sc.socketFactory ? { socketFactory: sc.socketFactory } : {}),
+      onRelease: () => {
+        this.#acceptor?.loadChanged();
+        this.#loadChanged();
+        this.#checkDrained();
+      },
+      onError: (err) => this.#log(`could not hand a connection to the server: ${err.message}`),
+    });
+    this.#phase = 'ready';
+    this.#acceptor = this.#makeAcceptor();
+    this.#send({ kind: 'ready', body: { capacity: this.#capacity } }); // HS-8, HS-9
+    // ACCEPT-2: no listener joins the poll set before Ready has left.
+    this.#afterFlush((flushed) => {
+      if (flushed && (this.#phase === 'ready' || this.#phase === 'draining')) this.#acceptor?.start();
+    });
+    return Promise.resolve();
+  }
+
+  /**
+   * The application could not be loaded: Error APP_LOAD (fatal), exit 4
+   * [HS-10, EXIT-3] (1 if Ready was already sent [EXIT-5]).
+   */
+  appLoadFailed(message: string): void {
+    if (this.#phase === 'exited') return;
+    this.#log(message);
+    const beforeReady = this.#phase === 'hello' || this.#phase === 'booting';
     this.#acceptor?.drain();
-    this.#tracker.beginDrain();
+    this.#sendError(ErrorCode.ERROR_CODE_APP_LOAD, message, { fatal: true });
+    // HS-5: before Welcome nothing but Hello and a fatal Error.
+    if (this.#phase !== 'hello') this.#sendGoodbye(GoodbyeReason.GOODBYE_REASON_ERROR, 'the application failed to load');
+    this.#terminate(beforeReady ? EXIT.appLoadError : EXIT.error, true, new Error(message));
+  }
+
+  /**
+   * Graceful stop [DRAIN-1..8]: release grants, stop accepting, finish
+   * in-flight connections, Goodbye, exit 0. `deadlineMs` 0 = no deadline of
+   * our own; a second drain keeps the earlier deadline.
+   */
+  drain(deadlineMs: number): void {
+    switch (this.#phase) {
+      case 'hello':
+        // HS-5 allows no Goodbye before Welcome, and there is nothing to finish.
+        this.#log('asked to drain before the handshake completed; exiting');
+        this.#terminate(EXIT.ok, false, new Error('the worker drained before the handshake completed'));
+        return;
+      case 'booting':
+        // DRAIN-9: no work taken yet, so the drain is complete at once.
+        this.#sendGoodbye(GoodbyeReason.GOODBYE_REASON_DRAINED, 'drained before Ready');
+        this.#terminate(EXIT.ok, true);
+        return;
+      case 'draining':
+        this.#setDeadline(deadlineMs); // DRAIN-8
+        return;
+      case 'ready':
+        break;
+      default:
+        return;
+    }
+    this.#phase = 'draining';
+    this.#acceptor?.drain(); // ACCEPT-19: AcceptDone{DRAINING} for every grant
+    this.#tracker?.beginDrain();
     // Connections accepted just before the drain whose first request has
     // not arrived: give it a moment, then treat them as idle too.
     const freshGrace = deadlineMs > 0 ? Math.min(1000, deadlineMs / 2) : 1000;
-    this.#timer(freshGrace, () => this.#tracker.closeIdle(true));
-    if (deadlineMs > 0) {
-      // Goodbye must be on the wire before the arbiter's kill at deadlineMs.
-      const margin = Math.min(500, deadlineMs / 10);
-      this.#timer(Math.max(0, deadlineMs - margin), () => {
-        if (this.#phase === 'draining') this.#finishDrain(`deadline passed with ${this.#tracker.inFlight} connections in flight`);
-      });
-    }
-    const hook = this.#cfg.onDrain;
+    this.#timer(freshGrace, () => this.#tracker?.closeIdle(true));
+    this.#setDeadline(deadlineMs);
+    const hook = this.#onDrain;
     Promise.resolve()
       .then(() => hook?.())
       .catch((err: unknown) => this.#log(`onDrain failed: ${err instanceof Error ? err.message : String(err)}`))
@@ -187,107 +272,150 @@ export class WorkerRuntime {
       });
   }
 
-  /** Immediate stop: Goodbye (best effort) and exit 0. */
-  stop(detail = ''): void {
+  /** Immediate stop [STOP-1..3]: grants released, Goodbye (best effort), exit 0. */
+  stop(reason: corral.v1.GoodbyeReason = GoodbyeReason.GOODBYE_REASON_STOPPED, detail = ''): void {
     if (this.#phase === 'exited' || this.#phase === 'stopping') return;
-    if (this.#phase === 'handshake') {
-      this.#terminate(EXIT.ok, false);
+    if (this.#phase === 'hello') {
+      this.#terminate(EXIT.ok, false, new Error('the worker stopped before the handshake completed'));
       return;
     }
     this.#phase = 'stopping';
-    this.#acceptor?.drain();
-    this.#send({ kind: 'goodbye', body: { reason: GoodbyeReason.GOODBYE_REASON_STOPPED, detail, acceptedTotal: this.#tracker.acceptedTotal } });
+    this.#acceptor?.drain(); // ACCEPT-20
+    this.#sendGoodbye(reason, detail);
     this.#terminate(EXIT.ok, false);
   }
 
+  // ---- messages ------------------------------------------------------------
+
   #onMessage(m: Message): void {
-    if (this.#phase === 'exited') return;
-    if (this.#phase === 'handshake') {
+    if (this.#phase === 'exited' || this.#phase === 'stopping') return;
+    if (this.#phase === 'hello') {
       this.#onHandshakeMessage(m);
+      return;
+    }
+    if (m.kind === 'error') {
+      this.#onError(m.body);
+      return;
+    }
+    const feature = FEATURE_OF[m.kind];
+    if (feature !== undefined && !this.#features.includes(feature)) {
+      // ERR-18: answered, not fatal, otherwise ignored.
+      this.#sendError(ErrorCode.ERROR_CODE_UNSUPPORTED_FEATURE, `${m.kind} belongs to feature ${feature}, which was not negotiated`);
       return;
     }
     switch (m.kind) {
       case 'acceptGrant':
-        if (this.#acceptor instanceof LeaseAcceptor) this.#acceptor.grant(m.body);
-        else {
-          this.#sendError(ErrorCode.ERROR_CODE_UNEXPECTED_MESSAGE, `AcceptGrant in the ${this.#strategy} strategy`);
-          this.#send({ kind: 'acceptDone', body: { grantId: m.body.grantId, listener: m.body.listener, inFlight: this.#tracker.inFlight, reason: corral.v1.ReleaseReason.RELEASE_REASON_ERROR } });
-        }
+        if (this.#phase === 'booting') this.#fatal(ErrorCode.ERROR_CODE_UNEXPECTED_MESSAGE, 'AcceptGrant before Ready'); // HS-13
+        else if (this.#acceptor instanceof LeaseAcceptor) this.#acceptor.grant(m.body);
+        else this.#fatal(ErrorCode.ERROR_CODE_UNEXPECTED_MESSAGE, `AcceptGrant in the ${this.#strategy} strategy`);
         return;
       case 'drain':
         this.drain(m.body.deadlineMs);
         return;
       case 'stop':
-        this.stop(m.body.reason);
-        return;
-      case 'error':
-        this.#log(`arbiter reported error ${m.body.code}${m.body.fatal ? ' (fatal)' : ''}: ${m.body.message}`);
+        this.stop(GoodbyeReason.GOODBYE_REASON_STOPPED, m.body.reason);
         return;
       default:
-        // Not an arbiter-to-socket-worker message. Not fatal: the channel
-        // itself is sound, the peer is confused about this one frame.
-        this.#sendError(ErrorCode.ERROR_CODE_UNEXPECTED_MESSAGE, `unexpected ${m.kind} message from the arbiter`);
+        // HS-14, HS-15: a second Welcome, a worker-to-arbiter message, a
+        // handoff on the control channel.
+        this.#fatal(ErrorCode.ERROR_CODE_UNEXPECTED_MESSAGE, `unexpected ${m.kind} from the arbiter`);
     }
   }
 
   #onHandshakeMessage(m: Message): void {
     if (m.kind === 'welcome') {
-      try {
-        validate(m);
-      } catch (err) {
-        this.#sendError(ErrorCode.ERROR_CODE_INVALID_FIELD, (err as Error).message, true);
-        this.#bootFail(`the arbiter sent an invalid Welcome: ${(err as Error).message}`);
-        return;
-      }
-      this.#onWelcome(m.body);
+      this.#onWelcome(m);
       return;
     }
     if (m.kind === 'error') {
-      if (m.body.fatal || m.body.code === ErrorCode.ERROR_CODE_VERSION_MISMATCH) {
-        this.#bootFail(`the arbiter refused the handshake: error ${m.body.code}: ${m.body.message}`);
-      } else {
-        this.#log(`arbiter reported error ${m.body.code}: ${m.body.message}`);
-      }
+      this.#onError(m.body);
       return;
     }
-    this.#sendError(ErrorCode.ERROR_CODE_UNEXPECTED_MESSAGE, `${m.kind} before Welcome`, true);
-    this.#bootFail(`the arbiter sent ${m.kind} before Welcome`);
+    this.#fatal(ErrorCode.ERROR_CODE_UNEXPECTED_MESSAGE, `${m.kind} before Welcome`); // HS-6
   }
 
-  #onWelcome(w: corral.v1.Welcome): void {
-    const major = w.version?.major ?? 0;
-    if (major !== PROTOCOL_VERSION.major) {
-      this.#sendError(ErrorCode.ERROR_CODE_VERSION_MISMATCH, `Welcome chose version ${major}.${w.version?.minor ?? 0}; this worker speaks ${PROTOCOL_VERSION.major}.${PROTOCOL_VERSION.minor}`, true);
-      this.#bootFail(`the arbiter chose protocol version ${major}, which this worker does not speak`);
+  /** ERR-6, ERR-7, ERR-8, ERR-9: fatal by the flag alone; never answered. */
+  #onError(e: corral.v1.Error): void {
+    const text = `the arbiter reported error ${e.code}${e.fatal ? ' (fatal)' : ''}: ${e.message}`;
+    if (!e.fatal) {
+      this.#log(text);
       return;
     }
-    // The negotiated limit can only be lower than what we offered.
-    const limit = w.maxFrameBytes > 0 ? w.maxFrameBytes : DEFAULT_MAX_FRAME_BYTES;
-    this.#channel.maxFrameBytes = Math.min(limit, WORKER_MAX_FRAME_BYTES, HARD_MAX_FRAME_BYTES);
-    const chosen = strategyFromWire(w.strategy);
-    if (chosen && chosen !== this.#strategy) {
-      this.#log(`Welcome says strategy ${chosen}, CORRAL_ACCEPT said ${this.#strategy}; using ${chosen}`);
-      this.#strategy = chosen;
+    if (this.#phase === 'hello') {
+      this.#bootFail(`the arbiter refused the handshake: error ${e.code}: ${e.message}`);
+      return;
     }
-    if (this.#strategy === 'handoff' && this.#cfg.environment.handoffFd === undefined) {
-      this.#bootFail('the handoff strategy needs CORRAL_HANDOFF_FD, which is not set');
+    this.#log(`${text}; closing`);
+    // The arbiter closes the channel after a fatal Error: nothing more is sent.
+    this.#terminate(this.#phase === 'booting' ? EXIT.bootError : EXIT.error, false, new Error(text));
+  }
+
+  #onWelcome(m: Extract<Message, { kind: 'welcome' }>): void {
+    const w = m.body;
+    try {
+      validate(m);
+    } catch (err) {
+      this.#fatal(ErrorCode.ERROR_CODE_INVALID_FIELD, `invalid Welcome: ${(err as Error).message}`);
+      return;
+    }
+    const v = w.version;
+    if (!v || v.major !== PROTOCOL_VERSION.major || (v.minor ?? 0) > PROTOCOL_VERSION.minor) {
+      // NEG-5: not a version this worker listed.
+      this.#fatal(ErrorCode.ERROR_CODE_VERSION_MISMATCH, `Welcome chose version ${v?.major ?? 0}.${v?.minor ?? 0}; this worker speaks ${PROTOCOL_VERSION.major}.${PROTOCOL_VERSION.minor}`);
+      return;
+    }
+    const unoffered = w.features.filter((f) => !WORKER_FEATURES.includes(f));
+    if (unoffered.length > 0) {
+      this.#fatal(ErrorCode.ERROR_CODE_INVALID_FIELD, `Welcome.features lists ${unoffered.join(', ')}, which Hello did not offer`); // NEG-9
+      return;
+    }
+    const chosen = strategyFromWire(w.strategy);
+    if (chosen !== this.#strategy || !w.features.includes(strategyFeature(chosen))) {
+      // NEG-12, NEG-7
+      const name = chosen ?? `#${w.strategy}`;
+      this.#fatal(ErrorCode.ERROR_CODE_UNSUPPORTED_FEATURE,
+        chosen !== this.#strategy ? `Welcome.strategy ${name} differs from CORRAL_ACCEPT=${this.#strategy}` : `Welcome.features lacks ${strategyFeature(chosen)}, the feature of its own strategy`);
+      return;
+    }
+    const problem = this.#welcomeProblem(w);
+    if (problem !== undefined) {
+      this.#fatal(ErrorCode.ERROR_CODE_INVALID_FIELD, problem); // ERR-17
       return;
     }
     if (this.#handshakeTimer) {
       clearTimeout(this.#handshakeTimer);
       this.#timers.delete(this.#handshakeTimer);
     }
-    if (w.workerId > 0) this.#workerId = w.workerId;
+    this.#channel.maxFrameBytes = w.maxFrameBytes; // NEG-15
+    this.#workerId = w.workerId;
+    this.#features = [...w.features];
     if (this.#cfg.setTitle) process.title = `corral worker ${this.#workerId}`;
-    this.#phase = 'ready';
-    this.#acceptor = this.#makeAcceptor();
-    this.#send({ kind: 'ready', body: { capacity: this.#capacity } });
-    this.#acceptor.start();
-    const every = w.heartbeatIntervalMs > 0 ? w.heartbeatIntervalMs : DEFAULT_HEARTBEAT_INTERVAL_MS;
-    this.#heartbeat = setInterval(() => this.#sendHeartbeat(), every);
+    this.#phase = 'booting';
+    // LIVE-3, LIVE-4: heartbeats from Welcome on, so an app that takes a
+    // while to load is not taken for a stuck worker; LIVE-1 after Ready.
+    this.#heartbeat = setInterval(() => this.#sendHeartbeat(), w.heartbeatIntervalMs);
     this.#heartbeat.unref();
-    this.#settle?.resolve();
+    this.#welcome?.resolve();
   }
+
+  /** Field values of a Welcome that the spec forbids. */
+  #welcomeProblem(w: corral.v1.Welcome): string | undefined {
+    if (w.workerId !== this.#cfg.environment.workerId) return `Welcome.worker_id ${w.workerId} differs from CORRAL_WORKER_ID=${this.#cfg.environment.workerId}`; // WELCOME-1
+    if (w.heartbeatIntervalMs < 1) return 'Welcome.heartbeat_interval_ms is 0'; // WELCOME-2
+    if (w.heartbeatTimeoutMs !== 0 && w.heartbeatTimeoutMs < 2 * w.heartbeatIntervalMs) {
+      return `Welcome.heartbeat_timeout_ms ${w.heartbeatTimeoutMs} is below twice heartbeat_interval_ms ${w.heartbeatIntervalMs}`;
+    }
+    if (w.maxFrameBytes < 1 || w.maxFrameBytes > WORKER_MAX_FRAME_BYTES) return `Welcome.max_frame_bytes ${w.maxFrameBytes} is not within 1..${WORKER_MAX_FRAME_BYTES}, the limit Hello offered`; // NEG-4
+    if (w.generation < 1) return 'Welcome.generation is 0'; // WELCOME-7
+    const n = this.#cfg.environment.listenFds.length;
+    // WELCOME-3 (in the handoff strategy the list describes the arbiter's own listeners, WELCOME-4).
+    if (this.#strategy !== 'handoff' && (w.listeners.length !== n || w.listeners.some((l, i) => l.index !== i))) {
+      return `Welcome.listeners has indexes [${w.listeners.map((l) => l.index).join(', ')}] for the ${n} listener(s) of LISTEN_FDS`;
+    }
+    return undefined;
+  }
+
+  // ---- serving ---------------------------------------------------------------
 
   #makeAcceptor(): Acceptor {
     const self = this;
@@ -295,7 +423,7 @@ export class WorkerRuntime {
       native: this.#cfg.native,
       listenFds: this.#cfg.environment.listenFds,
       get inFlight() {
-        return self.#tracker.inFlight;
+        return self.#tracker?.inFlight ?? 0;
       },
       capacity: this.#capacity,
       get draining() {
@@ -303,9 +431,11 @@ export class WorkerRuntime {
       },
       dispatch: (fd) => this.#dispatch(fd),
       send: (m) => this.#send(m),
-      sendError: (code, message) => this.#sendError(code, message),
+      sendError: (code, message, messageType) => this.#sendError(code, message, messageType === undefined ? {} : { messageType }),
+      fatal: (code, message) => this.#fatal(code, message),
       log: (line) => this.#log(line),
-      arbiterGone: () => this.#arbiterGone(),
+      arbiterGone: () => this.#arbiterGone('the handoff channel was closed'),
+      afterFlush: (fn) => this.#afterFlush(fn),
       get maxFrameBytes() {
         return self.#channel.maxFrameBytes;
       },
@@ -316,20 +446,20 @@ export class WorkerRuntime {
         return new LeaseAcceptor(host);
       case 'exclusive':
         return new PollAcceptor(host, { exclusive: true });
-      case 'handoff':
-        return new HandoffAcceptor(host, this.#cfg.environment.handoffFd as number, (bytes) => {
-          const m = decodeMessage(bytes);
-          validate(m);
-          return m;
-        });
-      case 'shared':
       case 'reuseport':
+        return new PollAcceptor(host, { exclusive: false, reuseport: true });
+      case 'handoff':
+        return new HandoffAcceptor(host, this.#cfg.environment.handoffFd as number);
+      case 'shared':
         return new PollAcceptor(host, { exclusive: false });
     }
   }
 
   #dispatch(fd: number): boolean {
-    if (this.#tracker.dispatch(fd)) return true;
+    if (this.#tracker?.dispatch(fd)) {
+      this.#loadChanged();
+      return true;
+    }
     try {
       this.#cfg.native.close(fd);
     } catch {
@@ -338,56 +468,155 @@ export class WorkerRuntime {
     return false;
   }
 
+  /**
+   * LOAD-6, LOAD-7: with load-report, a heartbeat as soon as in_flight
+   * reaches the capacity or falls below it again, at most one per 10 ms.
+   */
+  #loadChanged(): void {
+    if (this.#capacity === 0 || !this.#features.includes(FEATURE.LOAD_REPORT)) return;
+    const full = (this.#tracker?.inFlight ?? 0) >= this.#capacity;
+    if (full === this.#full) return;
+    this.#full = full;
+    if (this.#earlyBeat) return; // one is already due and will report the latest figures
+    const wait = this.#lastEarlyBeat + EARLY_HEARTBEAT_MIN_MS - this.#cfg.now();
+    if (wait <= 0) {
+      this.#lastEarlyBeat = this.#cfg.now();
+      this.#sendHeartbeat();
+      return;
+    }
+    this.#earlyBeat = this.#timer(wait, () => {
+      this.#earlyBeat = undefined;
+      this.#lastEarlyBeat = this.#cfg.now();
+      this.#sendHeartbeat();
+    });
+  }
+
   #sendHeartbeat(): void {
     const s = this.stats;
     this.#send({
       kind: 'heartbeat',
-      body: { timeMs: Math.round(this.#cfg.now()), inFlight: s.inFlight, capacity: this.#capacity, acceptedTotal: s.acceptedTotal, requestsTotal: s.requestsTotal },
+      body: { timeMs: Math.max(0, Math.round(this.#cfg.now())), inFlight: s.inFlight, capacity: this.#capacity, acceptedTotal: s.acceptedTotal, requestsTotal: s.requestsTotal },
     });
   }
 
+  // ---- ending ------------------------------------------------------------------
+
+  #setDeadline(deadlineMs: number): void {
+    if (deadlineMs <= 0) return; // 0 = no deadline: never earlier than another one
+    const at = this.#cfg.now() + deadlineMs;
+    if (this.#deadline && this.#deadline.at <= at) return;
+    if (this.#deadline) {
+      clearTimeout(this.#deadline.timer);
+      this.#timers.delete(this.#deadline.timer);
+    }
+    // DRAIN-7: Goodbye must be on the wire before the arbiter's kill at the deadline.
+    const margin = Math.min(500, deadlineMs / 10);
+    const timer = this.#timer(Math.max(0, deadlineMs - margin), () => {
+      if (this.#phase === 'draining') this.#finishDrain(`drain deadline passed with ${this.#tracker?.inFlight ?? 0} connections in flight`);
+    });
+    this.#deadline = { at, timer };
+  }
+
   #checkDrained(): void {
-    if (this.#phase === 'draining' && this.#drainHookDone && this.#tracker.inFlight === 0) this.#finishDrain('');
+    if (this.#phase === 'draining' && this.#drainHookDone && (this.#tracker?.inFlight ?? 0) === 0) this.#finishDrain('');
   }
 
   #finishDrain(detail: string): void {
-    this.#send({ kind: 'goodbye', body: { reason: GoodbyeReason.GOODBYE_REASON_DRAINED, detail, acceptedTotal: this.#tracker.acceptedTotal } });
+    this.#sendGoodbye(GoodbyeReason.GOODBYE_REASON_DRAINED, detail); // DRAIN-5
     this.#terminate(EXIT.ok, true);
+  }
+
+  #sendGoodbye(reason: corral.v1.GoodbyeReason, detail: string): void {
+    this.#send({ kind: 'goodbye', body: { reason, detail, acceptedTotal: this.#tracker?.acceptedTotal ?? 0 } });
+  }
+
+  /**
+   * The channel failed on its own: it has already sent Error{fatal} when the
+   * failure was ours to report. ERR-10: Goodbye{ERROR} follows it, written
+   * here because the channel ends the stream right after this event.
+   */
+  #onChannelFailed(err: Error): void {
+    this.#failure = err;
+    if (!(err instanceof CorralError) || err instanceof FrameTruncatedError) return;
+    if (this.#phase === 'hello' || this.#phase === 'exited' || this.#phase === 'stopping') return;
+    const control = this.#cfg.control;
+    if (!control.writable || control.writableLength > 65536) return;
+    control.write(encodeFrame({ kind: 'goodbye', body: { reason: GoodbyeReason.GOODBYE_REASON_ERROR, detail: err.message, acceptedTotal: this.stats.acceptedTotal } }));
   }
 
   #onClose(): void {
     if (this.#phase === 'exited') return;
-    if (this.#phase === 'handshake') {
-      this.#bootFail(this.#failure ? `control channel failed during the handshake: ${this.#failure.message}` : 'the arbiter closed the control channel during the handshake');
+    const err = this.#failure;
+    if (err instanceof CorralError && !(err instanceof FrameTruncatedError)) {
+      // A fatal protocol error this side detected [EXIT-4, EXIT-2].
+      const beforeReady = this.#phase === 'hello' || this.#phase === 'booting';
+      this.#log(`fatal protocol error on the control channel: ${err.code}: ${err.message}`);
+      this.#terminate(beforeReady ? EXIT.bootError : EXIT.error, false, err);
       return;
     }
-    this.#arbiterGone();
+    if (this.#phase === 'hello') {
+      this.#bootFail(err ? `control channel failed during the handshake: ${err.message}` : 'the arbiter closed the control channel during the handshake');
+      return;
+    }
+    this.#arbiterGone(err ? `control channel failed: ${err.message}` : '');
   }
 
-  #arbiterGone(): void {
+  /** STOP-4, EXIT-1: the arbiter is gone; exit 0 at once, no Goodbye. */
+  #arbiterGone(why: string): void {
     if (this.#phase === 'exited') return;
-    if (this.#phase === 'draining' || this.#phase === 'stopping') {
-      this.#terminate(EXIT.ok, false);
-      return;
-    }
-    this.#log(this.#failure ? `control channel failed: ${this.#failure.message}; arbiter went away` : 'arbiter went away');
-    this.#terminate(EXIT.error, false);
+    this.#log(why ? `${why}; arbiter went away` : 'arbiter went away');
+    this.#terminate(EXIT.ok, false, new Error('the arbiter went away'));
+  }
+
+  /**
+   * A fatal error this side detected [ERR-5, ERR-10]: grants released,
+   * Error{fatal}, Goodbye{ERROR} (not before Welcome [HS-5]), close, exit 3
+   * before Ready and 1 after [EXIT-2, EXIT-4].
+   */
+  #fatal(code: number, message: string): void {
+    if (this.#phase === 'exited') return;
+    const beforeReady = this.#phase === 'hello' || this.#phase === 'booting';
+    this.#log(`fatal: ${message}`);
+    this.#acceptor?.drain();
+    this.#sendError(code, message, { fatal: true });
+    if (this.#phase !== 'hello') this.#sendGoodbye(GoodbyeReason.GOODBYE_REASON_ERROR, message);
+    this.#terminate(beforeReady ? EXIT.bootError : EXIT.error, true, new Error(message));
   }
 
   #bootFail(message: string): void {
     if (this.#phase === 'exited') return;
     this.#log(message);
-    this.#terminate(EXIT.bootError, false);
-    this.#settle?.reject(new Error(message));
+    this.#terminate(EXIT.bootError, false, new Error(message));
   }
 
   #send(m: OutMessage): void {
+    // Nothing after Goodbye or once the worker is on its way out [EXIT-7].
+    if (this.#phase === 'exited') return;
     this.#channel.send(m);
   }
 
-  #sendError(code: number, message: string, fatal = false): void {
-    this.#send({ kind: 'error', body: { code, message, fatal } });
-    if (fatal) this.#channel.close();
+  #sendError(code: number, message: string, extra: { fatal?: boolean; messageType?: number } = {}): void {
+    const text = message.length > MAX_ERROR_TEXT ? `${message.slice(0, MAX_ERROR_TEXT - 1)}\u2026` : message;
+    this.#send({ kind: 'error', body: { code, message: text, fatal: extra.fatal ?? false, messageType: extra.messageType ?? 0 } });
+  }
+
+  /**
+   * Runs `fn(true)` once everything written so far has reached the kernel
+   * (at once when the writes went through synchronously), or `fn(false)`
+   * when the worker ends first.
+   */
+  #afterFlush(fn: (flushed: boolean) => void): void {
+    const control = this.#cfg.control;
+    if (this.#phase === 'exited' || control.destroyed) {
+      fn(false);
+      return;
+    }
+    if (control.writableLength === 0) {
+      fn(true);
+      return;
+    }
+    // An empty write completes after every write queued before it.
+    control.write(Buffer.alloc(0), (err) => fn(!err && this.#phase !== 'exited'));
   }
 
   #log(line: string): void {
@@ -408,9 +637,10 @@ export class WorkerRuntime {
   /**
    * The single way out. `flush` waits (briefly) for the Goodbye to leave the
    * socket; otherwise the write has been attempted synchronously by libuv
-   * and process.exit only loses it if the arbiter stopped reading.
+   * and process.exit only loses it if the arbiter stopped reading. `why`
+   * rejects a start() still waiting for Welcome.
    */
-  #terminate(code: number, flush: boolean): void {
+  #terminate(code: number, flush: boolean, why?: Error): void {
     if (this.#phase === 'exited') return;
     this.#phase = 'exited';
     for (const t of this.#timers) clearTimeout(t);
@@ -418,7 +648,8 @@ export class WorkerRuntime {
     if (this.#heartbeat) clearInterval(this.#heartbeat);
     this.#acceptor?.close();
     if (this.#cfg.signals) for (const [sig, fn] of Object.entries(this.#signalHandlers)) this.#cfg.signals.off(sig as SignalName, fn);
-    this.#tracker.destroyAll();
+    this.#tracker?.destroyAll();
+    this.#welcome?.reject(why ?? new Error('the worker ended before it was welcomed'));
     const control = this.#cfg.control;
     this.#channel.close();
     if (!flush || control.writableLength === 0) {

@@ -10,27 +10,36 @@ import type { Datagram, NativeDeps, WatcherLike } from './native-deps.js';
 import type { WorkerEnvironment } from '../transport/process-state.js';
 import { corral } from '../protocol/codec.js';
 import { serve, type ServeOptions } from './index.js';
+import { WORKER_FEATURES } from './runtime.js';
 
 const { AcceptStrategy } = corral.v1;
 
-/** Two connected in-memory Duplex ends; `onWrite` sees every chunk written on end `a`. */
-export function duplexPair(onWrite?: (chunk: Buffer) => void): [Duplex, Duplex] {
+/**
+ * Two connected in-memory Duplex ends; `onWrite` sees every chunk written on
+ * end `a`. With `delayMs`, a write on `a` completes (and reaches `b`) only
+ * that much later, like a socket whose peer is slow to read.
+ */
+export function duplexPair(onWrite?: (chunk: Buffer) => void, delayMs = 0): [Duplex, Duplex] {
   let a!: Duplex;
   let b!: Duplex;
-  const make = (peer: () => Duplex, hook?: (chunk: Buffer) => void) =>
+  const make = (peer: () => Duplex, hook?: (chunk: Buffer) => void, delay = 0) =>
     new Duplex({
       read() {},
       write(chunk: Buffer, _enc, cb) {
         hook?.(chunk);
-        if (!peer().destroyed) peer().push(chunk);
-        cb();
+        const deliver = () => {
+          if (!peer().destroyed) peer().push(chunk);
+          cb();
+        };
+        if (delay > 0) setTimeout(deliver, delay);
+        else deliver();
       },
       final(cb) {
         if (!peer().destroyed) peer().push(null);
         cb();
       },
     });
-  a = make(() => b, onWrite);
+  a = make(() => b, onWrite, delayMs);
   b = make(() => a);
   // Destroying one end is the peer hanging up: the other sees EOF.
   a.on('close', () => void (!b.readableEnded && !b.destroyed && b.push(null)));
@@ -67,7 +76,8 @@ export class FakeNative implements NativeDeps {
   readonly log: string[] = [];
   readonly watchers: FakeWatcher[] = [];
   readonly queues = new Map<number, number[]>();
-  readonly datagrams = new Map<number, Datagram[]>();
+  /** Per socket: what the next recvWithFds calls return, or throw when it is an Error. */
+  readonly datagrams = new Map<number, (Datagram | Error)[]>();
   readonly closed: number[] = [];
   acceptCalls = 0;
   acceptError: Error | undefined;
@@ -84,7 +94,9 @@ export class FakeNative implements NativeDeps {
     return w;
   }
   recvWithFds(fd: number): Datagram | null {
-    return this.datagrams.get(fd)?.shift() ?? null;
+    const next = this.datagrams.get(fd)?.shift();
+    if (next instanceof Error) throw next;
+    return next ?? null;
   }
   close(fd: number): void {
     this.closed.push(fd);
@@ -110,9 +122,12 @@ export class FakeNative implements NativeDeps {
 /** Sockets made for accepted fds: PassThroughs; destroy one to "close the connection". */
 export class FakeSockets {
   readonly byFd = new Map<number, PassThrough>();
+  /** Where to note each socket made, as `socket <fd>` (the native log, to order it against writes). */
+  log: string[] | undefined;
   factory = (fd: number): net.Socket => {
     const s = new PassThrough();
     this.byFd.set(fd, s);
+    this.log?.push(`socket ${fd}`);
     return s as unknown as net.Socket;
   };
   close(fd: number): void {
@@ -217,34 +232,51 @@ export interface BootOptions {
   env?: Partial<WorkerEnvironment>;
   welcome?: Partial<corral.v1.Welcome.$Properties>;
   serve?: Partial<ServeOptions>;
+  /** Writes on the worker's end of the control channel complete this much later. */
+  controlDelayMs?: number;
+}
+
+/** A valid Welcome for a worker with environment `env` (as {@link environment} makes it). */
+export function welcomeFor(env: WorkerEnvironment, over: Partial<corral.v1.Welcome.$Properties> = {}): corral.v1.Welcome.$Properties {
+  return {
+    version: { major: 1, minor: 0 },
+    workerId: env.workerId,
+    heartbeatIntervalMs: 60_000,
+    heartbeatTimeoutMs: 0,
+    listeners: env.listenFds.map((_, i) => ({ index: i, name: env.listenNames[i] ?? '', address: `127.0.0.1:${8000 + i}` })),
+    maxFrameBytes: 65536,
+    strategy: AcceptStrategy[`ACCEPT_STRATEGY_${env.strategy.toUpperCase()}` as keyof typeof AcceptStrategy],
+    features: [...WORKER_FEATURES],
+    generation: 1,
+    ...over,
+  };
 }
 
 /** A worker served on a fake arbiter, welcomed and Ready. */
 export async function start(o: BootOptions = {}) {
   const h = harness(o);
   const hello = await h.arbiter.next('hello');
-  h.arbiter.send({
-    kind: 'welcome',
-    body: { version: { major: 1, minor: 0 }, workerId: 7, heartbeatIntervalMs: 60_000, maxFrameBytes: 65536, strategy: AcceptStrategy.ACCEPT_STRATEGY_SHARED, ...o.welcome },
-  });
+  h.arbiter.send({ kind: 'welcome', body: welcomeFor(environment(o.env), o.welcome) });
   const worker = await h.served;
   await h.arbiter.next('ready');
   return { ...h, hello, worker };
 }
 
-/** A worker served on a fake arbiter, before the handshake. */
-export function harness(o: BootOptions = {}) {
+/** The fakes around one worker: native layer, sockets, control channel and arbiter, signals, clock; and the options that wire them in. */
+export function fakeWorld(o: BootOptions = {}) {
   const native = new FakeNative();
   const sockets = new FakeSockets();
-  const [w, a] = duplexPair(() => native.log.push('write'));
+  sockets.log = native.log;
+  const [w, a] = duplexPair(() => native.log.push('write'), o.controlDelayMs ?? 0);
   const arbiter = new FakeArbiter(a);
   const exits: number[] = [];
   const stderr: string[] = [];
   const signals = new EventEmitter();
   const clock = { t: 1000 };
   const server = new net.Server();
-  const served = serve(server, {
-    environment: environment(o.env),
+  const env = environment(o.env);
+  const options: ServeOptions = {
+    environment: env,
     control: w,
     exit: (c) => exits.push(c),
     native,
@@ -253,7 +285,15 @@ export function harness(o: BootOptions = {}) {
     stderr: (t) => stderr.push(t),
     now: () => clock.t,
     ...o.serve,
-  });
-  return { native, sockets, arbiter, exits, stderr, signals, clock, server, served, control: w };
+  };
+  return { native, sockets, arbiter, exits, stderr, signals, clock, server, control: w, env, options };
 }
 
+/** A worker served on a fake arbiter, before the handshake. */
+export function harness(o: BootOptions = {}) {
+  const world = fakeWorld(o);
+  const served = serve(world.server, world.options);
+  // Tests of failed handshakes look at exits and frames, not always at this.
+  served.catch(() => {});
+  return { ...world, served };
+}
