@@ -37,6 +37,8 @@ Options:
   --trace                 print the decoded wire transcript of every case
   --report SPEC           human | human=FILE | json=FILE | junit=FILE (repeatable; default human)
   --color / --no-color    colour the human report (default: when stdout is a terminal)
+  --graceful-timeout-ms N the graceful timeout the arbiter under test is configured with
+                          (arbiter role; default 30000; cases that must wait it out run when <= 15000)
   --task NAME             task workers: a job that completes quickly (worker role)
   --task-slow NAME        task workers: a job that runs for a second or more
   --task-fail NAME        task workers: a job that fails
@@ -65,6 +67,7 @@ const OPTIONS = {
   'task-slow': { type: 'string' },
   'task-fail': { type: 'string' },
   'task-stream': { type: 'string' },
+  'graceful-timeout-ms': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -279,7 +282,8 @@ async function runRole(role: Role, args: string[]): Promise<number> {
     }
   } else {
     const { runArbiterSuite } = await import('../conformance/arbiter-suite.js');
-    const run = await runArbiterSuite(command, timing, selected as never, skippedResults, runnerOpts);
+    const graceful = positiveInt(p.values['graceful-timeout-ms'], 'graceful-timeout-ms', 30_000);
+    const run = await runArbiterSuite(command, timing, selected as never, skippedResults, runnerOpts, graceful);
     results = run.results;
     handshakeFailed = run.handshakeFailed;
     testee = run.testee;

@@ -1,5 +1,14 @@
-// Every arbiter case, in report order.
-import type { RunnableCase } from './runner.js';
-import type { ArbiterContext } from './arbiter-context.js';
+// Every arbiter case, in report order (by spec section). Ids are stable.
+import type { ArbiterCase } from './arbiter-suite.js';
+import { sessionCases } from './cases/arbiter-session.js';
+import { activeCases } from './cases/arbiter-active.js';
+import { strategyCases } from './cases/arbiter-strategies.js';
 
-export const arbiterCases: RunnableCase<ArbiterContext>[] = [];
+function key(s: string): string {
+  return s.split('.').map((p) => p.padStart(3, '0')).join('.');
+}
+
+export const arbiterCases: ArbiterCase[] = [...sessionCases, ...activeCases, ...strategyCases]
+  .map((c, i) => ({ c, i }))
+  .sort((a, b) => key(a.c.section).localeCompare(key(b.c.section)) || a.i - b.i)
+  .map((x) => x.c);

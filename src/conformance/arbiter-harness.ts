@@ -1,0 +1,384 @@
+// The suite as the workers of an arbiter under test.
+//
+//   suite ──spawn──► arbiter command ({probe} and {bind} substituted)
+//                       └─spawns─► probe, probe, ...  (our probe.ts, as workers)
+//   suite ◄──side channel (unix socket)── each probe: what it inherited and saw
+//
+// The arbiter runs in its own process group, so that the suite can always
+// take it down with everything it started; its own signals (TERM, HUP, ...)
+// are sent to its pid only.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as net from 'node:net';
+import { existsSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Transcript } from './wire.js';
+import {
+  MARKER_ENV, SIDE_ENV, monoMs, type ProbeCommand, type ProbeReport, type ProbeScript, type ProbeStart,
+} from './probe-protocol.js';
+import type { Timing } from './worker-harness.js';
+import { sleep } from './worker-harness.js';
+
+/** The command that runs a probe; `--side PATH` is appended. */
+export function probeCommand(): string[] {
+  const probe = fileURLToPath(new URL('./probe.ts', import.meta.url));
+  const tsx = import.meta.resolve('tsx');
+  return [process.execPath, '--import', tsx, probe];
+}
+
+export function shellQuote(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Replaces {probe} and {bind} in an argv template. */
+export function substitute(template: string[], probe: string[], bind: string): string[] {
+  const out: string[] = [];
+  for (const a of template) {
+    if (a === '{probe}') out.push(...probe);
+    else out.push(a.replaceAll('{probe}', probe.map(shellQuote).join(' ')).replaceAll('{bind}', bind));
+  }
+  return out;
+}
+
+/** A free loopback port (bound and released; a race with other processes is possible but unlikely). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+let sideSeq = 0;
+
+/** Events of one probe. */
+export class ProbeHandle {
+  readonly index: number;
+  readonly start: ProbeStart;
+  readonly events: ProbeReport[] = [];
+  readonly socket: net.Socket;
+  script: ProbeScript = {};
+  closed = false;
+
+  constructor(index: number, start: ProbeStart, socket: net.Socket) {
+    this.index = index;
+    this.start = start;
+    this.socket = socket;
+  }
+
+  get pid(): number {
+    return this.start.pid;
+  }
+
+  do(cmd: ProbeCommand): void {
+    if (!this.socket.destroyed) this.socket.write(JSON.stringify(cmd) + '\n');
+  }
+
+  /** Messages received from the arbiter, in order. */
+  recv(kind?: string): Extract<ProbeReport, { t: 'recv' }>[] {
+    return this.events.filter((e): e is Extract<ProbeReport, { t: 'recv' }> => e.t === 'recv' && (kind === undefined || e.kind === kind));
+  }
+
+  sent(kind?: string): Extract<ProbeReport, { t: 'sent' }>[] {
+    return this.events.filter((e): e is Extract<ProbeReport, { t: 'sent' }> => e.t === 'sent' && (kind === undefined || e.kind === kind));
+  }
+
+  of<T extends ProbeReport['t']>(t: T): Extract<ProbeReport, { t: T }>[] {
+    return this.events.filter((e): e is Extract<ProbeReport, { t: T }> => e.t === t);
+  }
+
+  get welcome(): Record<string, unknown> | undefined {
+    return this.recv('welcome')[0]?.body as Record<string, unknown> | undefined;
+  }
+
+  get readyAt(): number | undefined {
+    return this.sent('ready')[0]?.at;
+  }
+
+  get exitedAt(): number | undefined {
+    return this.of('exit')[0]?.at ?? (this.closed ? this.closedAt : undefined);
+  }
+
+  closedAt: number | undefined;
+
+  signals(): string[] {
+    return this.of('signal').map((e) => e.signal);
+  }
+}
+
+export interface ArbiterStartOptions {
+  /** Chooses each probe's script from what it inherited (index = order of arrival). */
+  scriptFor?: (start: ProbeStart, index: number) => ProbeScript;
+  /** Extra environment for the arbiter. */
+  env?: Record<string, string>;
+}
+
+export class TestArbiter {
+  readonly argv: string[];
+  readonly bind: string;
+  readonly transcript: Transcript;
+  readonly timing: Timing;
+  readonly probes: ProbeHandle[] = [];
+  readonly child: ChildProcess;
+  readonly sidePath: string;
+  readonly startedAt = monoMs();
+  output = '';
+  exit: { code: number | null; signal: NodeJS.Signals | null; at: number } | undefined;
+  readonly exited: Promise<void>;
+  #server: net.Server;
+  #waiters: (() => void)[] = [];
+  #scriptFor: (start: ProbeStart, index: number) => ProbeScript;
+  /** Arbiter pids seen (re-exec starts new ones), to clean up. */
+  readonly arbiterPids = new Set<number>();
+
+  constructor(template: string[], bind: string, timing: Timing, transcript: Transcript, opts: ArbiterStartOptions = {}) {
+    this.transcript = transcript;
+    this.timing = timing;
+    this.bind = bind;
+    this.#scriptFor = opts.scriptFor ?? (() => ({}));
+    this.sidePath = join(tmpdir(), `corral-conf-${process.pid}-${++sideSeq}.sock`);
+    if (existsSync(this.sidePath)) unlinkSync(this.sidePath);
+    this.#server = net.createServer((s) => this.#onProbe(s));
+    this.#server.listen(this.sidePath);
+    this.argv = substitute(template, [...probeCommand(), '--side', this.sidePath], bind);
+    const env: NodeJS.ProcessEnv = { ...process.env, [SIDE_ENV]: this.sidePath, [MARKER_ENV]: 'kept', ...opts.env };
+    const [program, ...args] = this.argv as [string, ...string[]];
+    this.child = spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'], env, detached: true });
+    if (this.child.pid) this.arbiterPids.add(this.child.pid);
+    transcript.event('arbiter', 'spawn', { pid: this.child.pid, argv: this.argv.map((a) => (a.length > 120 ? a.slice(0, 120) + '…' : a)) });
+    const capture = (d: Buffer) => {
+      this.output = (this.output + d.toString('utf8')).slice(-65536);
+    };
+    this.child.stdout?.on('data', capture);
+    this.child.stderr?.on('data', capture);
+    this.exited = new Promise((resolve) => {
+      this.child.once('exit', (code, signal) => {
+        this.exit = { code, signal, at: monoMs() };
+        transcript.event('arbiter', 'exit', { code, signal });
+        this.#wake();
+        resolve();
+      });
+      this.child.once('error', (err) => {
+        this.exit = { code: null, signal: null, at: monoMs() };
+        transcript.event('arbiter', 'spawn-error', err.message);
+        this.#wake();
+        resolve();
+      });
+    });
+  }
+
+  get pid(): number {
+    return this.child.pid ?? -1;
+  }
+
+  /** Case-relative milliseconds of a monotonic time. */
+  rel(at: number): number {
+    return Math.round((at - this.startedAt) * 10) / 10;
+  }
+
+  #onProbe(socket: net.Socket): void {
+    let buf = '';
+    let probe: ProbeHandle | undefined;
+    socket.on('data', (d: Buffer) => {
+      buf += d.toString('utf8');
+      let nl: number;
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, nl);
+        buf = buf.slice(nl + 1);
+        let r: ProbeReport;
+        try {
+          r = JSON.parse(line) as ProbeReport;
+        } catch {
+          continue;
+        }
+        if (r.t === 'start') {
+          probe = new ProbeHandle(this.probes.length, r, socket);
+          this.probes.push(probe);
+          // The process that started the probe is an arbiter (a re-exec starts new ones).
+          if (r.ppid > 1 && r.ppid !== process.pid) this.arbiterPids.add(r.ppid);
+          probe.script = r.baseline ? {} : this.#scriptFor(r, probe.index);
+          this.transcript.event(`probe ${r.pid}`, 'start', { index: probe.index, worker: r.env['CORRAL_WORKER_ID'], script: probe.script });
+          if (!r.baseline) probe.do({ t: 'script', script: probe.script });
+        } else if (probe) {
+          probe.events.push(r);
+          this.#log(probe, r);
+        }
+        this.#wake();
+      }
+    });
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      if (probe) {
+        probe.closed = true;
+        probe.closedAt = monoMs();
+      }
+      this.#wake();
+    });
+  }
+
+  #log(p: ProbeHandle, r: ProbeReport): void {
+    const channel = `probe ${p.pid}`;
+    const tMs = this.transcript.now();
+    switch (r.t) {
+      case 'recv':
+        this.transcript.add({ tMs, dir: 'out', channel: `${channel}${r.channel === 'handoff' ? ' handoff' : ''}`, what: r.kind, detail: r.body });
+        break;
+      case 'sent':
+        if (r.kind !== 'heartbeat') this.transcript.add({ tMs, dir: 'in', channel, what: r.kind, detail: r.body });
+        break;
+      case 'bad':
+        this.transcript.add({ tMs, dir: 'out', channel, what: 'invalid-frame', detail: r.error, hex: r.hex });
+        break;
+      default: {
+        const { t, at: _at, ...rest } = r as ProbeReport & { at: number };
+        this.transcript.event(channel, t, Object.keys(rest).length ? rest : undefined);
+      }
+    }
+  }
+
+  #wake(): void {
+    for (const w of this.#waiters.splice(0)) w();
+  }
+
+  /** Resolves true when `cond()` holds (checked on every event), false after `ms`. */
+  async until(cond: () => boolean, ms: number): Promise<boolean> {
+    const deadline = performance.now() + ms;
+    while (!cond()) {
+      const left = deadline - performance.now();
+      if (left <= 0) return false;
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, Math.min(left, 250));
+        this.#waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+    return true;
+  }
+
+  /** Probes that have sent Ready and not exited. */
+  readyProbes(): ProbeHandle[] {
+    return this.probes.filter((p) => p.readyAt !== undefined && !p.closed && p.exitedAt === undefined);
+  }
+
+  /**
+   * Waits until at least one probe is ready and no probe has started for
+   * `settleMs` (the pool is up); returns the ready probes.
+   */
+  async settled(ms: number, settleMs = 700): Promise<ProbeHandle[]> {
+    const ok = await this.until(() => this.readyProbes().length > 0, ms);
+    if (!ok) return [];
+    let count = -1;
+    const deadline = performance.now() + ms;
+    while (count !== this.probes.length && performance.now() < deadline) {
+      count = this.probes.length;
+      await sleep(settleMs);
+      await this.until(() => this.probes.every((p) => p.readyAt !== undefined || p.closed || p.exitedAt !== undefined), settleMs * 2);
+    }
+    return this.readyProbes();
+  }
+
+  signal(sig: NodeJS.Signals): void {
+    this.transcript.event('arbiter', 'signal', sig);
+    try {
+      process.kill(this.pid, sig);
+    } catch {
+      // gone
+    }
+  }
+
+  /** The listener addresses of the first Welcome ("127.0.0.1:PORT"). */
+  listenerAddresses(): string[] {
+    for (const p of this.probes) {
+      const l = p.welcome?.['listeners'] as { address?: string }[] | undefined;
+      if (l) return l.map((x) => x.address ?? '');
+    }
+    return [this.bind];
+  }
+
+  /** Sends `n` HTTP requests to the first listener, `parallel` at a time; returns how many got a response. */
+  async traffic(n: number, parallel: number, timeoutMs: number, address = this.listenerAddresses()[0]): Promise<number> {
+    const m = /^(.*):(\d+)$/.exec(address ?? '');
+    if (!m) return 0;
+    const host = (m[1] as string).replace(/^\[|\]$/g, '');
+    const port = Number(m[2]);
+    let ok = 0;
+    let next = 0;
+    const one = () => new Promise<boolean>((resolve) => {
+      const s = net.connect({ host, port });
+      let got = false;
+      const t = setTimeout(() => s.destroy(), timeoutMs);
+      s.on('connect', () => s.write('GET / HTTP/1.1\r\nHost: conformance\r\nConnection: close\r\n\r\n'));
+      s.on('data', () => {
+        got = true;
+      });
+      s.on('error', () => {});
+      s.on('close', () => {
+        clearTimeout(t);
+        resolve(got);
+      });
+    });
+    const lane = async () => {
+      while (next < n) {
+        next++;
+        if (await one()) ok++;
+      }
+    };
+    await Promise.all(Array.from({ length: parallel }, lane));
+    this.transcript.event('suite', 'traffic', { requests: n, answered: ok });
+    return ok;
+  }
+
+  /** Opens a client that connects and sends a request; resolves with whether it was answered. */
+  client(timeoutMs: number, address = this.listenerAddresses()[0]): { answered: Promise<boolean>; socket: net.Socket } {
+    const m = /^(.*):(\d+)$/.exec(address ?? '');
+    const s = net.connect({ host: (m?.[1] ?? '127.0.0.1').replace(/^\[|\]$/g, ''), port: Number(m?.[2] ?? 0) });
+    const answered = new Promise<boolean>((resolve) => {
+      let got = false;
+      const t = setTimeout(() => s.destroy(), timeoutMs);
+      s.on('connect', () => s.write('GET / HTTP/1.1\r\nHost: conformance\r\nConnection: close\r\n\r\n'));
+      s.on('data', () => {
+        got = true;
+      });
+      s.on('error', () => {});
+      s.on('close', () => {
+        clearTimeout(t);
+        resolve(got);
+      });
+    });
+    return { answered, socket: s };
+  }
+
+  async waitExit(ms: number): Promise<boolean> {
+    return this.until(() => this.exit !== undefined, ms);
+  }
+
+  /** Kills the arbiter's process group, every arbiter and probe seen, and closes the side channel. */
+  async dispose(): Promise<string> {
+    const teardown = this.exit ? (this.exit.signal ? `arbiter killed by ${this.exit.signal}` : `arbiter exited with status ${this.exit.code}`) : 'arbiter still running at the end of the case: killed';
+    const kill = (pid: number, group = false) => {
+      try {
+        process.kill(group ? -pid : pid, 'SIGKILL');
+      } catch {
+        // gone
+      }
+    };
+    if (this.child.pid) kill(this.child.pid, true);
+    for (const pid of this.arbiterPids) if (pid !== process.pid) kill(pid);
+    for (const p of this.probes) kill(p.pid);
+    await this.waitExit(2000);
+    for (const p of this.probes) p.socket.destroy();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+    try {
+      unlinkSync(this.sidePath);
+    } catch {
+      // already gone
+    }
+    return teardown;
+  }
+}

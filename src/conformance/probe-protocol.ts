@@ -1,0 +1,129 @@
+// The side channel between the suite and its probe workers (arbiter role).
+//
+//   suite (unix socket server) ◄──── probe connects at start
+//     ◄── {t:'start', pid, ppid, env, fds, ...}      what the probe inherited
+//     ──► {t:'script', script}                         how it is to behave
+//     ◄── {t:'recv'|'sent'|'release'|'signal'|...}     what happens, as it happens
+//     ──► {t:'do', action, ...}                        scripted actions mid-run
+//
+// One JSON object per line. Times (`at`) are CLOCK_MONOTONIC milliseconds
+// (process.hrtime), which every process on the machine shares, so events of
+// different probes can be ordered exactly.
+
+/** How a probe behaves; every field is optional (default: a conformant worker). */
+export interface ProbeScript {
+  /** Exit with this status at once, before Hello (a boot failure). */
+  exitBeforeHello?: number;
+  /** Wait this long before Hello (to see that the arbiter sends nothing first). */
+  helloDelayMs?: number;
+  /** Never send Hello (to trigger the handshake timeout). */
+  noHello?: boolean;
+  /** Send this (raw hex frame) instead of Hello as the first frame. */
+  firstFrameHex?: string;
+  /** Overrides of the Hello fields. */
+  hello?: {
+    versions?: { major: number; minor: number }[];
+    kind?: number;
+    features?: string[];
+    maxFrameBytes?: number;
+    pid?: number;
+    capacity?: number;
+    /** Pad Hello.implementation so that the Envelope is exactly this long. */
+    padTo?: number;
+  };
+  /** Send Ready this long after Welcome. */
+  readyDelayMs?: number;
+  /** Never send Ready (stays booting). */
+  noReady?: boolean;
+  /** Ready.capacity and Heartbeat.capacity. */
+  capacity?: number;
+  /** Pretend to hold this many connections in every in_flight field. */
+  fakeInFlight?: number;
+  /** 'none': send no Heartbeat after Ready (a stuck worker). */
+  heartbeat?: 'normal' | 'none';
+  /** Send time_ms 0 in every heartbeat (liveness must not depend on it). */
+  zeroTime?: boolean;
+  /**
+   * On AcceptGrant: 'serve' accepts per the rules (default); 'hold' accepts
+   * nothing and releases only when the lease expires; 'keep' never releases;
+   * 'die' exits with status 1 at once; 'bad-reason' answers AcceptDone with
+   * reason 99.
+   */
+  onGrant?: 'serve' | 'hold' | 'keep' | 'die' | 'bad-reason';
+  /** Apply `onGrant` to the first grant only; later grants are served. */
+  onGrantOnce?: boolean;
+  /** Shared-style strategies: do not accept at all. */
+  noAccept?: boolean;
+  /** Handoff strategy: 'ack' (default), 'refuse', 'never' (no HandoffAck), 'die' (exit 1 holding them). */
+  onHandoff?: 'ack' | 'refuse' | 'never' | 'die';
+  /** Send HandoffAck ids unpacked (repeated varint fields) instead of packed. */
+  unpackedAcks?: boolean;
+  /** 'ignore': do nothing on Drain. */
+  onDrain?: 'obey' | 'ignore';
+  /** 'ignore': do nothing on Stop. */
+  onStop?: 'obey' | 'ignore';
+  /** Ignore SIGTERM, SIGINT and SIGQUIT (only SIGKILL ends the probe). */
+  ignoreSignals?: boolean;
+  /** Keep running after end of stream on the control channel. */
+  ignoreEof?: boolean;
+  /** After Ready + this many ms, send these raw frames (hex), in order. */
+  afterReady?: { delayMs: number; hex: string[] };
+  /** After Ready + delayMs, exit with this status (after Goodbye if goodbye is set). */
+  exitAfterReady?: { delayMs: number; code: number; goodbye?: number };
+}
+
+export type ProbeCommand =
+  | { t: 'script'; script: ProbeScript }
+  | { t: 'do'; action: 'send-hex'; hex: string }
+  | { t: 'do'; action: 'exit'; code: number }
+  | { t: 'do'; action: 'stop-heartbeat' };
+
+/** What a probe found at start. */
+export interface ProbeStart {
+  t: 'start';
+  pid: number;
+  ppid: number;
+  at: number;
+  /** The process environment (all of it). */
+  env: Record<string, string>;
+  /** Every descriptor: target, flags (octal number), socket details. */
+  fds: ProbeFd[];
+  /** /proc/self/status signal masks (hex strings). */
+  sigBlk: string;
+  sigIgn: string;
+  baseline: boolean;
+}
+
+export interface ProbeFd {
+  fd: number;
+  target: string;
+  flags: number | null;
+  inode: number | null;
+  /** For sockets: 'tcp-listen', 'tcp', 'unix-stream', 'unix-dgram', 'unix-seqpacket', 'other'. */
+  socket: string | null;
+  /** Unix socket path (empty for unnamed), or TCP address "ip:port". */
+  address: string | null;
+}
+
+export type ProbeReport =
+  | ProbeStart
+  | { t: 'recv'; at: number; kind: string; body: unknown; size: number; channel: 'control' | 'handoff'; fds?: number; inode?: number }
+  | { t: 'bad'; at: number; error: string; hex: string; channel: 'control' | 'handoff' }
+  | { t: 'rule'; at: number; requirement: string; problem: string; kind: string }
+  | { t: 'sent'; at: number; kind: string; body?: unknown }
+  | { t: 'release'; at: number; grantId: number; listener: number; reason: number; accepted: number }
+  | { t: 'accepted'; at: number; listener: number }
+  | { t: 'signal'; at: number; signal: string }
+  | { t: 'eof'; at: number; channel: 'control' | 'handoff' }
+  | { t: 'exit'; at: number; code: number; why: string }
+  | { t: 'note'; at: number; text: string };
+
+/** Monotonic milliseconds shared by every process (CLOCK_MONOTONIC). */
+export function monoMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+/** The env var (besides the --side argument) that names the side channel; not CORRAL_*, which arbiters strip. */
+export const SIDE_ENV = 'CONFORMANCE_PROBE_SIDE';
+/** A variable the suite puts in the arbiter's environment; ENV-15 says it should reach the workers. */
+export const MARKER_ENV = 'CONFORMANCE_MARKER';
