@@ -30,7 +30,7 @@ export const processCases: WorkerCase[] = [
     section: '2.1',
     slug: 'inherited-listener-used-as-given',
     title: 'The worker serves the listener it inherits, keeps it non-blocking, listens on nothing else and shares nothing',
-    requirements: ['ACCEPT-1', 'PROC-11', 'SEC-4'],
+    requirements: ['ACCEPT-1', 'ACCEPT-38', 'PROC-11', 'SEC-4'],
     level: 'MUST',
     procedure: [
       'Start the worker with one listener at fd 3 (LISTEN_FDS=1) in a strategy that uses listeners; complete the handshake.',
@@ -52,7 +52,7 @@ export const processCases: WorkerCase[] = [
         client.closed ? 'the connection was closed without a byte' : 'no byte', ['ACCEPT-1']);
       const foreign = foreignListeners(w);
       check(foreign.length === 0, 'the worker listens on a socket it was not given', 'no listening socket but the inherited one',
-        `also listening on ${foreign.join(', ')}`, ['ACCEPT-1']);
+        `also listening on ${foreign.join(', ')}`, ['ACCEPT-38']);
       const flags = fdFlags('self', (w.listeners[0] as { fd: number }).fd) ?? O_NONBLOCK;
       check((flags & O_NONBLOCK) !== 0, 'the worker cleared O_NONBLOCK on its listener', 'O_NONBLOCK set', `flags ${flags.toString(8)}`, ['PROC-11']);
       const controlInode = [...socketInodes(w.pid).entries()].find(([fd]) => fd === 3 + w.listeners.length)?.[1];

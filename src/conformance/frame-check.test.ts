@@ -1,0 +1,50 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { checkSentEnvelope } from './frame-check.js';
+import { encodeMessage } from '../protocol/codec.js';
+import { EXAMPLE_MESSAGES } from '../protocol/examples.js';
+
+const rules = (bytes: Uint8Array | number[], features: string[] = []) => checkSentEnvelope(Uint8Array.from(bytes), features).map((p) => p.requirement);
+
+test('the example of every message passes', () => {
+  for (const m of Object.values(EXAMPLE_MESSAGES)) {
+    // The example Error carries request_id and message_type together, on purpose (all fields set).
+    const problems = checkSentEnvelope(encodeMessage(m)).filter((p) => !(m.kind === 'error' && p.requirement === 'ERR-3') && !(m.kind === 'error' && p.requirement === 'ERR-4'));
+    assert.equal(problems, [], m.kind);
+  }
+});
+
+test('two bodies, unknown fields and extension messages are flagged', () => {
+  const ready = [...encodeMessage({ kind: 'ready', body: { capacity: 1 } })];
+  assert.equal(rules([...ready, ...ready]), ['MSG-2']);
+  assert.equal(rules([0x1a, 0x02, 0x40, 0x01]), ['COMPAT-8']); // Ready with field 8
+  assert.equal(rules([...ready, 0xa0, 0x06, 0x01]), ['COMPAT-10']); // envelope field 100
+  assert.equal(rules([...ready, 0xa0, 0x06, 0x01], ['example.com/x']), []);
+});
+
+test('uint64 above 2^53 - 1, invalid UTF-8 and unknown enum values are flagged', () => {
+  // Heartbeat{time_ms: 2^60}
+  assert.equal(rules([0x22, 0x0a, 0x08, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x10]), ['MSG-6']);
+  // Goodbye{detail: ff}
+  assert.equal(rules([0xb2, 0x01, 0x03, 0x12, 0x01, 0xff]), ['MSG-8']);
+  // Goodbye{reason: 9}
+  assert.equal(rules([0xb2, 0x01, 0x02, 0x08, 0x09]), ['COMPAT-6']);
+});
+
+test('Error codes and fields are checked', () => {
+  const err = (body: object) => rules([...encodeMessage({ kind: 'error', body })]);
+  assert.equal(err({ code: 0, message: 'x' }), ['ERR-1']);
+  assert.equal(err({ code: 150 }), ['ERR-13']);
+  assert.equal(err({ code: 1500 }), []);
+  assert.equal(err({ code: 100, requestId: 4 }), ['ERR-3']);
+  assert.equal(err({ code: 302, requestId: 4 }), []);
+  assert.equal(err({ code: 100, messageType: 4 }), ['ERR-4']);
+  assert.equal(err({ code: 200 }), ['ERR-4']);
+  assert.equal(err({ code: 200, messageType: 45 }), []);
+});
+
+test('undecodable envelopes are reported, not thrown', () => {
+  assert.equal(rules([0x0a, 0x05, 0x08]), ['FRAME-1']);
+});
+
+test.run();
