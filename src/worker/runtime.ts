@@ -14,34 +14,22 @@
 // of the control (or handoff) channel once welcomed; 3 when the handshake
 // fails or a fatal error comes before Ready; 4 when the app fails to load;
 // 1 for a fatal protocol error after Ready.
-import type * as net from 'node:net';
-import type { Duplex } from 'node:stream';
 import { Channel } from '../transport/channel.js';
-import { corral, encodeFrame, validate, type Message, type MessageKind, type OutMessage } from '../protocol/codec.js';
+import { corral, encodeFrame, type Message, type MessageKind, type OutMessage } from '../protocol/codec.js';
 import { CorralError, FrameTruncatedError } from '../protocol/errors.js';
-import { DEFAULT_MAX_FRAME_BYTES, FEATURE, PROTOCOL_VERSION } from '../protocol/limits.js';
-import { EXIT, strategyFeature, strategyFromWire, type StrategyName, type WorkerEnvironment } from '../transport/process-state.js';
-import { ConnectionTracker, type SocketFactory } from './load.js';
+import { FEATURE, PROTOCOL_VERSION } from '../protocol/limits.js';
+import { EXIT, type StrategyName } from '../transport/process-state.js';
+import { ConnectionTracker } from './load.js';
 import { LeaseAcceptor, PollAcceptor, type Acceptor, type AcceptorHost } from './acceptors.js';
 import { HandoffAcceptor } from './handoff.js';
-import type { NativeDeps } from './native-deps.js';
+import { Heartbeats } from './heartbeats.js';
+import { checkWelcome } from './welcome.js';
+import { WORKER_FEATURES, WORKER_MAX_FRAME_BYTES, type Phase, type RuntimeConfig, type ServeConfig, type SignalName, type WorkerStats } from './config.js';
+
+export { WORKER_FEATURES, WORKER_MAX_FRAME_BYTES } from './config.js';
+export type { Phase, RuntimeConfig, ServeConfig, SignalSource, WorkerStats } from './config.js';
 
 const { ErrorCode, GoodbyeReason, WorkerKind } = corral.v1;
-
-export const WORKER_FEATURES: readonly string[] = [
-  FEATURE.ACCEPT_ARBITER,
-  FEATURE.ACCEPT_SHARED,
-  FEATURE.ACCEPT_EXCLUSIVE,
-  FEATURE.ACCEPT_REUSEPORT,
-  FEATURE.ACCEPT_HANDOFF,
-  FEATURE.LOAD_REPORT,
-];
-
-/** The worker's part of the handshake (Hello.max_frame_bytes). */
-export const WORKER_MAX_FRAME_BYTES = DEFAULT_MAX_FRAME_BYTES;
-
-/** LOAD-7: early heartbeats at most this often. */
-export const EARLY_HEARTBEAT_MIN_MS = 10;
 
 /** Messages that belong to an optional feature [ERR-18]. */
 const FEATURE_OF: Partial<Record<MessageKind, string>> = {
@@ -53,47 +41,6 @@ const FEATURE_OF: Partial<Record<MessageKind, string>> = {
 
 /** Longest Error.message sent, in UTF-16 units; stays below ERR-2's 1024 octets of UTF-8 for any text. */
 const MAX_ERROR_TEXT = 340;
-
-type SignalName = 'SIGTERM' | 'SIGINT' | 'SIGQUIT';
-
-/** Where signals come from: `process`, or an emitter in tests. */
-export interface SignalSource {
-  on(event: SignalName, listener: () => void): unknown;
-  off(event: SignalName, listener: () => void): unknown;
-}
-
-export interface RuntimeConfig {
-  environment: WorkerEnvironment;
-  control: Duplex;
-  /** Hello.capacity: the first estimate; Ready carries the real one. */
-  capacity: number;
-  handshakeTimeoutMs: number;
-  implementation: string;
-  pid: number;
-  exit: (code: number) => void;
-  native: NativeDeps;
-  signals: SignalSource | null;
-  stderr: (line: string) => void;
-  setTitle: boolean;
-  now: () => number;
-}
-
-/** What {@link WorkerRuntime.serve} needs once the application is loaded. */
-export interface ServeConfig {
-  server: net.Server;
-  capacity: number;
-  socketFactory: SocketFactory | undefined;
-  onDrain: (() => void | Promise<void>) | undefined;
-}
-
-/** Load figures, as reported in heartbeats. */
-export interface WorkerStats {
-  inFlight: number;
-  acceptedTotal: number;
-  requestsTotal: number;
-}
-
-export type Phase = 'hello' | 'booting' | 'ready' | 'draining' | 'stopping' | 'exited';
 
 export class WorkerRuntime {
   readonly #cfg: RuntimeConfig;
@@ -107,14 +54,11 @@ export class WorkerRuntime {
   #features: readonly string[] = [];
   #onDrain: (() => void | Promise<void>) | undefined;
   #timers = new Set<NodeJS.Timeout>();
-  #heartbeat: NodeJS.Timeout | undefined;
+  readonly #heartbeats: Heartbeats;
   #failure: Error | undefined;
   #handshakeTimer: NodeJS.Timeout | undefined;
   #drainHookDone = false;
   #deadline: { at: number; timer: NodeJS.Timeout } | undefined;
-  #full = false;
-  #lastEarlyBeat = -Infinity;
-  #earlyBeat: NodeJS.Timeout | undefined;
   #welcome: { promise: Promise<void>; resolve: () => void; reject: (err: Error) => void } | undefined;
   readonly #signalHandlers = {
     SIGTERM: () => this.drain(0), // SIG-1: as Drain{deadline_ms: 0}
@@ -128,6 +72,7 @@ export class WorkerRuntime {
     this.#workerId = cfg.environment.workerId;
     this.#capacity = cfg.capacity;
     this.#channel = new Channel(cfg.control, { maxFrameBytes: WORKER_MAX_FRAME_BYTES });
+    this.#heartbeats = new Heartbeats(() => this.#sendHeartbeat(), cfg.now);
   }
 
   get phase(): Phase {
@@ -324,7 +269,7 @@ export class WorkerRuntime {
 
   #onHandshakeMessage(m: Message): void {
     if (m.kind === 'welcome') {
-      this.#onWelcome(m);
+      this.#onWelcome(m.body);
       return;
     }
     if (m.kind === 'error') {
@@ -350,36 +295,10 @@ export class WorkerRuntime {
     this.#terminate(this.#phase === 'booting' ? EXIT.bootError : EXIT.error, false, new Error(text));
   }
 
-  #onWelcome(m: Extract<Message, { kind: 'welcome' }>): void {
-    const w = m.body;
-    try {
-      validate(m);
-    } catch (err) {
-      this.#fatal(ErrorCode.ERROR_CODE_INVALID_FIELD, `invalid Welcome: ${(err as Error).message}`);
-      return;
-    }
-    const v = w.version;
-    if (!v || v.major !== PROTOCOL_VERSION.major || (v.minor ?? 0) > PROTOCOL_VERSION.minor) {
-      // NEG-5: not a version this worker listed.
-      this.#fatal(ErrorCode.ERROR_CODE_VERSION_MISMATCH, `Welcome chose version ${v?.major ?? 0}.${v?.minor ?? 0}; this worker speaks ${PROTOCOL_VERSION.major}.${PROTOCOL_VERSION.minor}`);
-      return;
-    }
-    const unoffered = w.features.filter((f) => !WORKER_FEATURES.includes(f));
-    if (unoffered.length > 0) {
-      this.#fatal(ErrorCode.ERROR_CODE_INVALID_FIELD, `Welcome.features lists ${unoffered.join(', ')}, which Hello did not offer`); // NEG-9
-      return;
-    }
-    const chosen = strategyFromWire(w.strategy);
-    if (chosen !== this.#strategy || !w.features.includes(strategyFeature(chosen))) {
-      // NEG-12, NEG-7
-      const name = chosen ?? `#${w.strategy}`;
-      this.#fatal(ErrorCode.ERROR_CODE_UNSUPPORTED_FEATURE,
-        chosen !== this.#strategy ? `Welcome.strategy ${name} differs from CORRAL_ACCEPT=${this.#strategy}` : `Welcome.features lacks ${strategyFeature(chosen)}, the feature of its own strategy`);
-      return;
-    }
-    const problem = this.#welcomeProblem(w);
-    if (problem !== undefined) {
-      this.#fatal(ErrorCode.ERROR_CODE_INVALID_FIELD, problem); // ERR-17
+  #onWelcome(w: corral.v1.Welcome): void {
+    const problem = checkWelcome(w, { environment: this.#cfg.environment, features: WORKER_FEATURES, maxFrameBytes: WORKER_MAX_FRAME_BYTES });
+    if (problem) {
+      this.#fatal(problem.code, problem.message);
       return;
     }
     if (this.#handshakeTimer) {
@@ -393,26 +312,8 @@ export class WorkerRuntime {
     this.#phase = 'booting';
     // LIVE-3, LIVE-4: heartbeats from Welcome on, so an app that takes a
     // while to load is not taken for a stuck worker; LIVE-1 after Ready.
-    this.#heartbeat = setInterval(() => this.#sendHeartbeat(), w.heartbeatIntervalMs);
-    this.#heartbeat.unref();
+    this.#heartbeats.start(w.heartbeatIntervalMs);
     this.#welcome?.resolve();
-  }
-
-  /** Field values of a Welcome that the spec forbids. */
-  #welcomeProblem(w: corral.v1.Welcome): string | undefined {
-    if (w.workerId !== this.#cfg.environment.workerId) return `Welcome.worker_id ${w.workerId} differs from CORRAL_WORKER_ID=${this.#cfg.environment.workerId}`; // WELCOME-1
-    if (w.heartbeatIntervalMs < 1) return 'Welcome.heartbeat_interval_ms is 0'; // WELCOME-2
-    if (w.heartbeatTimeoutMs !== 0 && w.heartbeatTimeoutMs < 2 * w.heartbeatIntervalMs) {
-      return `Welcome.heartbeat_timeout_ms ${w.heartbeatTimeoutMs} is below twice heartbeat_interval_ms ${w.heartbeatIntervalMs}`;
-    }
-    if (w.maxFrameBytes < 1 || w.maxFrameBytes > WORKER_MAX_FRAME_BYTES) return `Welcome.max_frame_bytes ${w.maxFrameBytes} is not within 1..${WORKER_MAX_FRAME_BYTES}, the limit Hello offered`; // NEG-4
-    if (w.generation < 1) return 'Welcome.generation is 0'; // WELCOME-7
-    const n = this.#cfg.environment.listenFds.length;
-    // WELCOME-3 (in the handoff strategy the list describes the arbiter's own listeners, WELCOME-4).
-    if (this.#strategy !== 'handoff' && (w.listeners.length !== n || w.listeners.some((l, i) => l.index !== i))) {
-      return `Welcome.listeners has indexes [${w.listeners.map((l) => l.index).join(', ')}] for the ${n} listener(s) of LISTEN_FDS`;
-    }
-    return undefined;
   }
 
   // ---- serving ---------------------------------------------------------------
@@ -468,27 +369,9 @@ export class WorkerRuntime {
     return false;
   }
 
-  /**
-   * LOAD-6, LOAD-7: with load-report, a heartbeat as soon as in_flight
-   * reaches the capacity or falls below it again, at most one per 10 ms.
-   */
+  /** LOAD-6: early heartbeats, when load-report was negotiated. */
   #loadChanged(): void {
-    if (this.#capacity === 0 || !this.#features.includes(FEATURE.LOAD_REPORT)) return;
-    const full = (this.#tracker?.inFlight ?? 0) >= this.#capacity;
-    if (full === this.#full) return;
-    this.#full = full;
-    if (this.#earlyBeat) return; // one is already due and will report the latest figures
-    const wait = this.#lastEarlyBeat + EARLY_HEARTBEAT_MIN_MS - this.#cfg.now();
-    if (wait <= 0) {
-      this.#lastEarlyBeat = this.#cfg.now();
-      this.#sendHeartbeat();
-      return;
-    }
-    this.#earlyBeat = this.#timer(wait, () => {
-      this.#earlyBeat = undefined;
-      this.#lastEarlyBeat = this.#cfg.now();
-      this.#sendHeartbeat();
-    });
+    if (this.#features.includes(FEATURE.LOAD_REPORT)) this.#heartbeats.loadChanged(this.#tracker?.inFlight ?? 0, this.#capacity);
   }
 
   #sendHeartbeat(): void {
@@ -645,7 +528,7 @@ export class WorkerRuntime {
     this.#phase = 'exited';
     for (const t of this.#timers) clearTimeout(t);
     this.#timers.clear();
-    if (this.#heartbeat) clearInterval(this.#heartbeat);
+    this.#heartbeats.stop();
     this.#acceptor?.close();
     if (this.#cfg.signals) for (const [sig, fn] of Object.entries(this.#signalHandlers)) this.#cfg.signals.off(sig as SignalName, fn);
     this.#tracker?.destroyAll();
