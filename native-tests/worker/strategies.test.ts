@@ -3,6 +3,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as net from 'node:net';
+import { readFileSync } from 'node:fs';
 import * as native from '../../src/transport/native.js';
 import { corral, encodeFrame, type Message } from '../../src/protocol/codec.js';
 import { until } from '../../src/worker/test-support.js';
@@ -26,6 +27,13 @@ function rawRequest(port: number) {
   r.socket.write('GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
   return r;
 }
+
+/** The file status flags of one of our fds (shared with the worker's copy: one open file description). */
+function statusFlags(fd: number): number {
+  const m = /^flags:\s+([0-7]+)$/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'));
+  return m ? parseInt(m[1] as string, 8) : NaN;
+}
+const O_NONBLOCK = 0o4000;
 
 test.after.each(() => {
   killAll();
@@ -79,6 +87,19 @@ test('arbiter: connections are accepted only under a grant, exactly as granted',
   native.close(left!.fd);
   c.destroy();
   for (const r of [a, b]) r.socket.destroy();
+});
+
+test('listeners stay non-blocking while workers serve from them [PROC-11]', async () => {
+  const { fd, port } = listen();
+  assert.ok(statusFlags(fd) & O_NONBLOCK, 'non-blocking to begin with');
+  const shared = spawnWorker({ strategy: 'shared', listenFds: [fd], id: 1 });
+  const leased = spawnWorker({ strategy: 'arbiter', listenFds: [fd], id: 2 });
+  await Promise.all([shared.handshake(), leased.handshake()]);
+  leased.arbiter!.send({ kind: 'acceptGrant', body: { grantId: 1, listener: 0, maxAccepts: 5, releaseLoad: 0, leaseMs: 2000 } });
+  for (let i = 0; i < 4; i++) assert.is((await get(port)).status, 200);
+  assert.ok(statusFlags(fd) & O_NONBLOCK, 'still non-blocking');
+  for (const w of [shared, leased]) w.arbiter!.send({ kind: 'stop', body: {} });
+  assert.equal(await within(Promise.all([shared.exited, leased.exited]), 3000, 'exit'), [0, 0]);
 });
 
 for (const strategy of ['shared', 'exclusive'] as const) {
