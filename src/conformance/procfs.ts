@@ -6,7 +6,7 @@
 //                   0: 0100007F:1F90 00000000:0000 0A 00000000:00000003 ...
 //   For a LISTEN socket (st 0A) rx_queue is the number of connections waiting
 //   in the accept queue, and tx_queue the backlog limit.
-import { readFileSync, readdirSync, readlinkSync, existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, readlinkSync } from 'node:fs';
 
 export interface TcpEntry {
   local: string;
@@ -69,10 +69,59 @@ export function tcpTable(): TcpEntry[] {
   return out;
 }
 
+/**
+ * The listening sockets of a table. The kernel lists listening sockets
+ * before established and TIME_WAIT ones, so reading stops at the first line
+ * in another state: a full read of /proc/net/tcp costs milliseconds per
+ * thousand sockets, and a test run leaves thousands in TIME_WAIT.
+ */
+function listeningIn(file: string): TcpEntry[] {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return [];
+  }
+  const out: TcpEntry[] = [];
+  try {
+    const chunk = Buffer.alloc(65536);
+    let text = '';
+    let header = true;
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n <= 0) break;
+      text += chunk.toString('latin1', 0, n);
+      const lines = text.split('\n');
+      text = lines.pop() ?? '';
+      for (const line of lines) {
+        if (header) {
+          header = false;
+          continue;
+        }
+        const entry = parseTcpTable('header\n' + line)[0];
+        if (!entry) continue;
+        if (entry.state !== '0A') return out;
+        out.push(entry);
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return out;
+}
+
 /** Connections waiting in the accept queue of the listener with this inode, or undefined. */
 export function acceptQueueByInode(inode: number): number | undefined {
-  const e = tcpTable().find((t) => t.inode === inode && t.state === '0A');
-  return e?.rxQueue;
+  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    const e = listeningIn(file).find((t) => t.inode === inode);
+    if (e) return e.rxQueue;
+  }
+  return undefined;
+}
+
+/** Every listening TCP socket of this network namespace. */
+export function listeningTable(): TcpEntry[] {
+  return [...listeningIn('/proc/net/tcp'), ...listeningIn('/proc/net/tcp6')];
 }
 
 /** Socket inodes held by a process, by fd. Empty when the process is gone. */
@@ -156,18 +205,40 @@ export function fdOfInode(pid: number, inode: number): number | undefined {
   return undefined;
 }
 
-/** Every process (other than `except`) that holds a descriptor for socket `inode`. */
-export function holdersOf(inode: number, except: number[] = []): number[] {
+/** The descendants of a process (children, grandchildren, ...), from /proc/<pid>/task/<tid>/children. */
+export function descendants(pid: number): number[] {
   const out: number[] = [];
-  let pids: string[];
-  try {
-    pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
-  } catch {
-    return out;
+  const queue = [pid];
+  while (queue.length > 0 && out.length < 1000) {
+    const p = queue.shift() as number;
+    let tasks: string[] = [];
+    try {
+      tasks = readdirSync(`/proc/${p}/task`);
+    } catch {
+      continue;
+    }
+    for (const t of tasks) {
+      try {
+        for (const c of readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').split(/\s+/).filter(Boolean)) {
+          out.push(Number(c));
+          queue.push(Number(c));
+        }
+      } catch {
+        // gone
+      }
+    }
   }
-  for (const p of pids) {
-    const pid = Number(p);
-    if (except.includes(pid)) continue;
+  return out;
+}
+
+/**
+ * The processes among `pids` that hold a descriptor for socket `inode`.
+ * (Scanning every process of the machine would block the suite's event loop
+ * for too long; callers pass the processes that could have received it.)
+ */
+export function holdersOf(inode: number, pids: number[]): number[] {
+  const out: number[] = [];
+  for (const pid of pids) {
     for (const ino of socketInodes(pid).values()) {
       if (ino === inode) {
         out.push(pid);

@@ -225,6 +225,11 @@ export class Wire {
     });
   }
 
+  /** Marks everything received so far as read. */
+  consumeAll(): void {
+    this.#cursor = this.received.length;
+  }
+
   /** Items received since the cursor, without consuming them. */
   pending(): Incoming[] {
     return this.received.slice(this.#cursor);

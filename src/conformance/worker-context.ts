@@ -111,6 +111,7 @@ export class WorkerContext {
    * first (e.g. an incomplete request head, so the connection stays busy).
    */
   async inFlight(w: TestWorker, partial: string): Promise<TestClient> {
+    if (w.task) throw new CaseUnsupported('this case holds a connection in flight; the worker is a task worker (the W-TK cases cover jobs)');
     if (w.strategy === 'handoff') {
       return this.handOff(w, partial);
     }

@@ -314,7 +314,7 @@ export class TestWorker {
     const deadline = performance.now() + ms;
     let q = this.acceptQueue(index);
     while (q !== n && performance.now() < deadline) {
-      await sleep(10);
+      await sleep(20);
       q = this.acceptQueue(index);
     }
     return q;

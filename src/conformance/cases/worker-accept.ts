@@ -14,7 +14,7 @@
 //     queue = 1, and stays 1 .............. (released: must not accept)
 import type { corral } from '../../protocol/codec.js';
 import { EPOLLEXCLUSIVE, epollRegistrations, procAvailable } from '../procfs.js';
-import { CaseSkipped } from '../types.js';
+import { CaseSkipped, CaseUnsupported } from '../types.js';
 import { describeIncoming } from '../wire.js';
 import { check, fail, reasonName, type WorkerContext } from '../worker-context.js';
 import { sleep, type TestClient, type TestWorker } from '../worker-harness.js';
@@ -420,7 +420,7 @@ export const acceptCases: WorkerCase[] = [
     async run(ctx) {
       needProc();
       const strategy = (['shared', 'exclusive', 'reuseport'] as const).find((s) => ctx.has(`accept.${s}`));
-      if (!strategy) throw new CaseSkipped('the worker declares no strategy in which it accepts by itself');
+      if (!strategy) throw new CaseUnsupported('the worker declares no strategy in which it accepts by itself');
       const w = ctx.start({ strategy, reusePort: strategy === 'reuseport' });
       const clients = await w.clientsTo(0, 2, true);
       await w.readHello();

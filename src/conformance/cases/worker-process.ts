@@ -1,8 +1,8 @@
 // Worker cases: the initial process state (spec section 2) as the worker
 // sees it, and its descriptor hygiene (section 11.1).
 import { ENV } from '../../transport/process-state.js';
-import { O_CLOEXEC, O_NONBLOCK, fdFlags, fdOfInode, holdersOf, procAvailable, socketInodes, tcpTable } from '../procfs.js';
-import { CaseSkipped } from '../types.js';
+import { O_CLOEXEC, O_NONBLOCK, descendants, fdFlags, fdOfInode, holdersOf, listeningTable, procAvailable, socketInodes } from '../procfs.js';
+import { CaseSkipped, CaseUnsupported } from '../types.js';
 import { check, type WorkerContext } from '../worker-context.js';
 import { sleep, startWait, type TestWorker } from '../worker-harness.js';
 import { FULL_REQUEST, exitText, expectStatus, variants, workerCase, type WorkerCase } from './common.js';
@@ -14,14 +14,14 @@ function needProc(): void {
 /** A strategy in which the worker gets listeners (not handoff). */
 function listenerStrategy(ctx: WorkerContext): 'shared' | 'arbiter' | 'exclusive' | 'reuseport' {
   for (const s of ['shared', 'arbiter', 'exclusive', 'reuseport'] as const) if (ctx.has(`accept.${s}`)) return s;
-  throw new CaseSkipped('the worker declares no strategy that uses inherited listeners');
+  throw new CaseUnsupported('the worker declares no strategy that uses inherited listeners');
 }
 
 /** Listening TCP sockets the worker holds that the suite did not give it. */
 function foreignListeners(w: TestWorker): string[] {
   const inodes = new Set(socketInodes(w.pid).values());
   const ours = new Set(w.listeners.map((l) => l.inode));
-  return tcpTable().filter((t) => t.state === '0A' && inodes.has(t.inode) && !ours.has(t.inode)).map((t) => `${t.local}:${t.localPort}`);
+  return listeningTable().filter((t) => t.state === '0A' && inodes.has(t.inode) && !ours.has(t.inode)).map((t) => `${t.local}:${t.localPort}`);
 }
 
 export const processCases: WorkerCase[] = [
@@ -41,7 +41,7 @@ export const processCases: WorkerCase[] = [
       'The client gets a response.',
       'The worker holds no listening TCP socket other than the one it was given.',
       'O_NONBLOCK is still set on the listener (its open file description is shared with the arbiter).',
-      'No other process holds the worker\'s end of the control channel.',
+      'No process the worker started holds its end of the control channel.',
     ],
     async run(ctx) {
       needProc();
@@ -57,7 +57,7 @@ export const processCases: WorkerCase[] = [
       check((flags & O_NONBLOCK) !== 0, 'the worker cleared O_NONBLOCK on its listener', 'O_NONBLOCK set', `flags ${flags.toString(8)}`, ['PROC-11']);
       const controlInode = [...socketInodes(w.pid).entries()].find(([fd]) => fd === 3 + w.listeners.length)?.[1];
       if (controlInode !== undefined) {
-        const others = holdersOf(controlInode, [w.pid]);
+        const others = holdersOf(controlInode, descendants(w.pid));
         check(others.length === 0, 'another process holds the worker\'s control channel end', 'only the worker',
           `also held by pid ${others.join(', ')}`, ['SEC-4']);
       }
@@ -96,18 +96,18 @@ export const processCases: WorkerCase[] = [
     requirements: ['ENV-18', 'EXIT-2'],
     level: 'MUST',
     procedure: [
-      'Start three workers, each with one defect: CORRAL_CONTROL_FD=not-a-number; CORRAL_CONTROL_FD naming a descriptor that is not open; CORRAL_ACCEPT=bogus.',
+      'Start three workers, each with one defect: CORRAL_CONTROL_FD=not-a-number; CORRAL_CONTROL_FD naming a descriptor that is not open; CORRAL_ACCEPT=bogus (socket workers).',
     ],
     expectations: ['Each exits with status 3.'],
     async run(ctx) {
-      const strategy = ctx.socketStrategy();
+      const start = ctx.defaultStart();
       const defects: Record<string, string>[] = [
         { [ENV.controlFd]: 'not-a-number' },
         { [ENV.controlFd]: '47' },
-        { [ENV.accept]: 'bogus' },
+        ...(ctx.isTaskWorker ? [] : [{ [ENV.accept]: 'bogus' }]),
       ];
       await variants(defects, async (env) => {
-        const w = ctx.start({ strategy, env });
+        const w = ctx.start({ ...start, env });
         const e = await w.waitExit(startWait(ctx.timing));
         check(e?.code === 3, `the worker did not exit with status 3 with ${JSON.stringify(env)}`, 'exit status 3', exitText(e), ['ENV-18', 'EXIT-2']);
       });
@@ -123,7 +123,7 @@ export const processCases: WorkerCase[] = [
     procedure: ['Start the worker with CORRAL_PROTOCOL=2 and everything else as usual.'],
     expectations: ['It exits with status 3.'],
     async run(ctx) {
-      const w = ctx.start({ strategy: ctx.socketStrategy(), env: { [ENV.protocol]: '2' } });
+      const w = ctx.start({ ...ctx.defaultStart(), env: { [ENV.protocol]: '2' } });
       await ctx.mustExit(w, startWait(ctx.timing), 'with CORRAL_PROTOCOL=2', ['ENV-17']);
       expectStatus(w, 3, ['ENV-17'], 'with CORRAL_PROTOCOL=2');
     },

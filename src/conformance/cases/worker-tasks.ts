@@ -39,7 +39,10 @@ async function finalReply(w: TestWorker, id: number, ms: number): Promise<Messag
   const deadline = performance.now() + ms;
   for (;;) {
     const f = replies(w, id).find(isFinal);
-    if (f) return f;
+    if (f) {
+      w.wire.consumeAll();
+      return f;
+    }
     const left = deadline - performance.now();
     if (left <= 0 || w.wire.eof) fail(`job ${id} got no final reply`, 'Result, End or Error with its request_id', `${replies(w, id).length} partial replies${w.exitText()}`, ['TASK-3']);
     await w.wire.next(left, (i) => i.type === 'message');
