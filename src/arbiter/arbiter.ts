@@ -401,9 +401,12 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
         this.#retire(w, `protocol error: ${err.message}`, 'term');
       });
       channel.on('close', () => {
-        // After Goodbye (or our own Drain/Stop) the worker is on its way out:
-        // the closing channel is expected, and its exit is reaped as usual.
-        if (w.state === 'ready' || w.state === 'booting') this.#retire(w, 'control channel closed', 'term');
+        // After Goodbye (or our own Drain/Stop) the worker is on its way out,
+        // and a worker that dies closes its end first: give its exit a moment
+        // to be reported (with the real reason) before stopping it ourselves.
+        setTimeout(() => {
+          if (w.state === 'ready' || w.state === 'booting') this.#retire(w, 'control channel closed', 'term');
+        }, 500).unref();
       });
     }
     this.log.debug(`spawned worker ${id} (pid ${proc.pid}, generation ${generation})`);
@@ -470,7 +473,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     if (this.#handoff) this.#handoff.remove(w.id);
     else if (w.handoffSock !== undefined) native.close(w.handoffSock);
     const how = signal ? `signal ${signal}${signal === 'SIGKILL' && !expected ? ' (perhaps out of memory?)' : ''}` : `code ${code}`;
-    const reason = w.stopReason ?? (wasReady ? 'exited unexpectedly' : 'exited during boot');
+    const reason = w.stopReason ?? (wasReady ? 'exited unexpectedly' : code === EXIT.appLoadError ? 'application load failure' : 'boot failure: exited before Ready');
     const exit: HookExit = { code, signal, reason };
     (expected && (code === 0 || signal === 'SIGKILL' || signal === 'SIGTERM') ? this.log.info : this.log.warning).call(this.log, `worker ${w.id} (pid ${w.proc.pid}) exited with ${how}: ${reason}`);
     const hw: HookWorker = { id: w.id, pid: w.proc.pid, generation: w.generation };
