@@ -232,7 +232,7 @@ export function prepare(options: ServeOptions = {}): PreparedWorker {
       if (registry[PENDING] === prepared) delete registry[PENDING];
       if (real) registry[SERVING] = true;
       const runtime = await runtimeP;
-      await runtime.start(); // Welcome
+      // Ready right after Welcome, or at once when Welcome is already in.
       await runtime.serve({ server, capacity: o.capacity ?? options.capacity ?? 1000, onDrain: o.onDrain ?? options.onDrain, socketFactory: o.socketFactory ?? options.socketFactory });
       const drainDefault = o.gracefulTimeoutMs ?? options.gracefulTimeoutMs ?? 0;
       return {

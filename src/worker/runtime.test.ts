@@ -136,6 +136,18 @@ for (const [what, over] of badWelcomes) {
   });
 }
 
+test('handshake: Welcome and Drain in one read -> Ready, then the drain (the app was loaded before Welcome) [FRAME-1]', async () => {
+  const h = harness();
+  await h.arbiter.next('hello');
+  await sleep(5); // serve() is waiting for Welcome
+  h.arbiter.writeRaw(Buffer.concat([encodeFrame({ kind: 'welcome', body: welcomeFor(h.env) }), encodeFrame({ kind: 'drain', body: { deadlineMs: 1000 } })]));
+  await h.arbiter.next('ready');
+  const bye = await h.arbiter.next('goodbye');
+  assert.equal([bye.body.reason, bye.body.detail], [GoodbyeReason.GOODBYE_REASON_DRAINED, '']);
+  await until(() => h.exits.length > 0);
+  assert.equal(h.exits, [0]);
+});
+
 test('handshake: control channel closed before Welcome -> exit 3 [EXIT-2]', async () => {
   const h = harness();
   await h.arbiter.next('hello');

@@ -60,6 +60,8 @@ export class WorkerRuntime {
   #drainHookDone = false;
   #deadline: { at: number; timer: NodeJS.Timeout } | undefined;
   #welcome: { promise: Promise<void>; resolve: () => void; reject: (err: Error) => void } | undefined;
+  /** serve() called before Welcome: Ready goes out the moment Welcome is accepted. */
+  #serveOnWelcome: { sc: ServeConfig; resolve: () => void; reject: (err: Error) => void } | undefined;
   readonly #signalHandlers = {
     SIGTERM: () => this.drain(0), // SIG-1: as Drain{deadline_ms: 0}
     SIGINT: () => this.stop(GoodbyeReason.GOODBYE_REASON_SIGNAL, 'SIGINT'), // SIG-2
@@ -133,11 +135,23 @@ export class WorkerRuntime {
   }
 
   /**
-   * The application is loaded: sends Ready and starts taking connections.
-   * Rejects unless the worker is welcomed and not yet ready.
+   * The application is loaded: sends Ready and starts taking connections,
+   * at once when welcomed, else right when Welcome is accepted (so that a
+   * frame arriving in the same read as Welcome finds the worker ready).
+   * Rejects when the worker ends first, or has already been served.
    */
   serve(sc: ServeConfig): Promise<void> {
-    if (this.#phase !== 'booting') return Promise.reject(new Error(`the worker cannot start serving: it is ${this.#phase === 'hello' ? 'not welcomed yet' : this.#phase}`));
+    if (this.#phase === 'hello' && !this.#serveOnWelcome) {
+      return new Promise<void>((resolve, reject) => {
+        this.#serveOnWelcome = { sc, resolve, reject };
+      });
+    }
+    if (this.#phase !== 'booting') return Promise.reject(new Error(`the worker cannot start serving: it is ${this.#phase === 'hello' ? 'already being served' : this.#phase}`));
+    this.#startServing(sc);
+    return Promise.resolve();
+  }
+
+  #startServing(sc: ServeConfig): void {
     this.#capacity = sc.capacity;
     this.#onDrain = sc.onDrain;
     this.#tracker = new ConnectionTracker(sc.server, {
@@ -156,7 +170,6 @@ export class WorkerRuntime {
     this.#afterFlush((flushed) => {
       if (flushed && (this.#phase === 'ready' || this.#phase === 'draining')) this.#acceptor?.start();
     });
-    return Promise.resolve();
   }
 
   /**
@@ -314,6 +327,12 @@ export class WorkerRuntime {
     // while to load is not taken for a stuck worker; LIVE-1 after Ready.
     this.#heartbeats.start(w.heartbeatIntervalMs);
     this.#welcome?.resolve();
+    const pending = this.#serveOnWelcome;
+    this.#serveOnWelcome = undefined;
+    if (pending) {
+      this.#startServing(pending.sc);
+      pending.resolve();
+    }
   }
 
   // ---- serving ---------------------------------------------------------------
@@ -533,6 +552,8 @@ export class WorkerRuntime {
     if (this.#cfg.signals) for (const [sig, fn] of Object.entries(this.#signalHandlers)) this.#cfg.signals.off(sig as SignalName, fn);
     this.#tracker?.destroyAll();
     this.#welcome?.reject(why ?? new Error('the worker ended before it was welcomed'));
+    this.#serveOnWelcome?.reject(why ?? new Error('the worker ended before it was welcomed'));
+    this.#serveOnWelcome = undefined;
     const control = this.#cfg.control;
     this.#channel.close();
     if (!flush || control.writableLength === 0) {
