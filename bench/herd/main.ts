@@ -9,16 +9,17 @@
 // own start-up, fall outside the measured window. Strategies are interleaved
 // within a repeat, so drift in the machine's load spreads over all of them.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { counterDelta, snapshotCounters, type CounterDelta, type CounterFile } from './counters.js';
 import { buildLoadgen, runLoadgen } from './loadgen.js';
-import { aggregate, computeRun, type HerdResult, type RunMetrics } from './metrics.js';
+import { aggregate, computeRun, median, type HerdResult, type RunMetrics } from './metrics.js';
 import { CORRAL_STRATEGIES, HELP, NGINX_STRATEGIES, parseHerdArgs, scenarioFor, UsageError, type HerdOptions, type Scenario, type ScenarioName, type Strategy } from './options.js';
+import { checkGoals, goalsText, type GoalVerdict } from './goals.js';
 import { plotSvg } from './plot.js';
 import { kindOf, killAllPools, startPool, type Pool, type PoolContext } from './pools.js';
-import { machine, procDelta, samplePool } from './proc.js';
+import { machine, machineBusyMs, procDelta, samplePool } from './proc.js';
 import { headerText, LEGEND, spreadTable, table, type Header } from './report.js';
 import { killAllTraces, probeTrace, TraceSession, type TraceCounts } from './trace.js';
 import { probeNginx, type NginxInfo } from '../peers/nginx.js';
@@ -45,6 +46,8 @@ export interface HerdReport extends Header {
   notices: string[];
   errors: { strategy: Strategy; workers: number; scenario: ScenarioName | null; repeat: number; message: string }[];
   results: HerdResult[];
+  /** The arbiter strategy's goals, checked against this run's medians. */
+  goals: GoalVerdict[];
 }
 
 /** JSON numbers: 4 significant digits are more than these measurements carry. */
@@ -73,10 +76,12 @@ async function measure(pool: Pool, sc: Scenario, warmup: number, lg: string, tra
     let before: Map<number, CounterFile> | undefined;
     if (pool.countersDir) before = await snapshotCounters(pool.countersDir, pids);
     const procBefore = samplePool(pids);
+    const busyBefore = machineBusyMs();
     if (trace) await trace.enable();
     const maxSeconds = Math.min(180, Math.max(20, sc.connections / 100));
     const load = await runLoadgen(lg, { port: pool.port, scenario: sc, maxSeconds });
     if (trace) await trace.disable();
+    const busy = machineBusyMs() - busyBefore;
     const procAfter = samplePool(pids);
     let counters: CounterDelta | undefined;
     const countersMissing: string[] = [];
@@ -98,12 +103,23 @@ async function measure(pool: Pool, sc: Scenario, warmup: number, lg: string, tra
       arbiter: procDelta(procBefore, procAfter, [pool.leader]),
       counters,
       trace: traced,
+      machineBusyMs: busy,
     });
     return { metrics, countersMissing };
   } catch (err) {
     trace?.kill();
     throw err;
   }
+}
+
+/** The line of a pool's log that says why it failed, if one does. */
+function firstCause(msg: string): string {
+  const lines = msg.split('\n');
+  let line: string | undefined;
+  for (const re of [/timeout|EADDRINUSE|Error:/, /halting|cannot|failed|error/i]) {
+    line ??= lines.find((l) => re.test(l) && !/ECONNRESET/.test(l));
+  }
+  return (line ?? msg.split('\n')[0] ?? '').replace(/^\[[^\]]*\] \[\d+\] /, '').slice(0, 200);
 }
 
 function defaultStrategies(nginx: NginxInfo | undefined): Strategy[] {
@@ -119,8 +135,77 @@ function progress(i: number, total: number, s: Strategy, w: number, sc: Scenario
   if (typeof m === 'string') return `${head} FAILED: ${m}`;
   const rate = sc === 'keepalive' ? `${Math.round(m.requestsPerSec)} req/s` : `${Math.round(m.connsPerSec)} conn/s`;
   const wake = m.wakeupsPerConn === null ? '' : `  wake ${m.wakeupsPerConn.toFixed(2)}/${sc === 'keepalive' ? 'req' : 'conn'}`;
+  const bg = m.backgroundCores !== null && m.backgroundCores >= 0.25 ? `  (other load ${m.backgroundCores.toFixed(1)} cores)` : '';
   const failed = m.failed || m.notStarted ? `  ${m.failed} FAILED${m.notStarted ? `, ${m.notStarted} not made in time` : ''}` : '';
-  return `${head}… ${rate.padStart(12)}  p99 ${(m.latencyUs.p99 / 1000).toFixed(2)} ms${wake}  Jain ${m.jain === null ? '–' : m.jain.toFixed(3)}${failed}`;
+  return `${head}… ${rate.padStart(12)}  p99 ${(m.latencyUs.p99 / 1000).toFixed(2)} ms${wake}  Jain ${m.jain === null ? '–' : m.jain.toFixed(3)}${failed}${bg}`;
+}
+
+/** Terminal tables, goals, SVG and markdown for a finished (or reloaded) report. */
+function emit(report: HerdReport, opts: HerdOptions, took: string | undefined): void {
+  const say = (s: string) => process.stdout.write(s + '\n');
+  const header: Header = report;
+  const scenarios = report.config.scenarios;
+  const tracing = report.results.some((r) => r.wakeupsSource === 'sched_wakeup');
+  say(`\n${headerText(header)}${report.commit ? `; commit ${report.commit}` : ''}`);
+  for (const sc of scenarios) {
+    if (!report.results.some((r) => r.scenario === sc.name)) continue;
+    say(`\n== ${sc.name}: ${sc.blurb} (${sc.mode === 'keepalive' ? `${sc.connections} requests` : `${sc.connections} connections`} per run, K=${sc.concurrency}${sc.rate ? `, open loop ${sc.rate}/s` : ''})`);
+    process.stdout.write(table(report.results, sc.name));
+  }
+  const checked = report.goals.filter((g) => g.met !== null);
+  if (checked.length) {
+    say(`\ngoals for the arbiter strategy (medians of this run):`);
+    process.stdout.write(goalsText(checked));
+    const rest = report.goals.length - checked.length;
+    if (rest) say(`  (${rest} more need other scenarios, worker counts or strategies: --scenario idle,close --workers 8,16,32 with shared and cluster-rr)`);
+  }
+  say('');
+  for (const l of LEGEND) say(l);
+  for (const n of report.notices) say(`notice: ${n}`);
+  if (report.errors.length) say(`${report.errors.length} run(s) failed; see "errors" in the JSON`);
+  if (took !== undefined) say(`took ${took} s`);
+
+  if (opts.plot) {
+    mkdirSync(dirname(resolve(opts.plot)), { recursive: true });
+    const m = header.machine;
+    writeFileSync(opts.plot, plotSvg(report.results, {
+      title: 'corral bench herd: wakeups per connection and p99 latency against worker count',
+      subtitle: `${m.cpus} cpus (${m.model}), Linux ${m.kernel}, node ${header.node}, ${header.date.slice(0, 10)}; median of ${header.repeats}; wakeups: ${tracing ? 'sched_wakeup (perf)' : "corral's counters (others need --trace)"}`,
+      scenarios: report.scenarios,
+    }));
+  }
+  if (opts.markdown) {
+    mkdirSync(dirname(resolve(opts.markdown)), { recursive: true });
+    let md = `# bench herd\n\n${headerText(header).replace('\n', '  \n')}${report.commit ? `  \ncommit ${report.commit}` : ''}\n`;
+    for (const sc of scenarios) {
+      if (!report.results.some((r) => r.scenario === sc.name)) continue;
+      md += `\n## ${sc.name}: ${sc.blurb}\n\n${sc.mode === 'keepalive' ? `${sc.connections} requests` : `${sc.connections} connections`} per run, K=${sc.concurrency}.\n\n${table(report.results, sc.name, true)}\nmin–max over the repeats:\n\n${spreadTable(report.results, sc.name)}`;
+    }
+    if (report.goals.some((g) => g.met !== null)) md += `\n## Goals for the arbiter strategy\n\n${goalsText(report.goals, true)}`;
+    md += `\n${LEGEND.map((l) => `- ${l}`).join('\n')}\n`;
+    if (report.notices.length) md += `\n${report.notices.map((n) => `- notice: ${n}`).join('\n')}\n`;
+    writeFileSync(opts.markdown, md);
+  }
+}
+
+/** `--from FILE`: print and render a saved report again, without running anything. */
+function reemit(opts: HerdOptions): number {
+  let report: HerdReport;
+  try {
+    report = JSON.parse(readFileSync(opts.from!, 'utf8')) as HerdReport;
+  } catch (err) {
+    process.stderr.write(`bench herd: cannot read ${opts.from}: ${(err as Error).message}\n`);
+    return 1;
+  }
+  if (!Array.isArray(report.results) || !report.config?.scenarios) {
+    process.stderr.write(`bench herd: ${opts.from} is not a bench herd JSON report\n`);
+    return 1;
+  }
+  report.commit ??= null;
+  report.goals = report.results.some((r) => r.strategy === 'arbiter') ? checkGoals(report.results) : [];
+  emit(report, opts, undefined);
+  if (opts.json) writeFileSync(opts.json, JSON.stringify(report, roundReplacer, 2) + '\n');
+  return 0;
 }
 
 export async function herd(argv: string[]): Promise<number> {
@@ -138,6 +223,7 @@ export async function herd(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
+  if (opts.from) return reemit(opts);
   const say = (s: string) => process.stdout.write(s + '\n');
   const notices: string[] = [];
   const notice = (s: string) => {
@@ -233,6 +319,7 @@ export async function herd(argv: string[]): Promise<number> {
       notices,
       errors,
       results,
+      goals: strategies.includes('arbiter') ? checkGoals(results) : [],
     };
   };
   const writeJson = (report: HerdReport) => {
@@ -246,17 +333,27 @@ export async function herd(argv: string[]): Promise<number> {
       for (const w of opts.workers) {
         for (const s of strategies) {
           let pool: Pool | undefined;
-          try {
-            pool = await startPool(s, w, ctx);
-          } catch (err) {
-            const msg = (err as Error).message.split('\n')[0]!;
-            errors.push({ strategy: s, workers: w, scenario: null, repeat: rep, message: (err as Error).message.slice(0, 2000) });
-            for (const sc of scenarios) {
-              done++;
-              if (!opts.quiet) say(progress(done, total, s, w, sc.name, rep, opts.repeat, `pool did not start: ${msg}`));
+          // One retry: a pool that cannot start on a loaded machine (e.g. 32
+          // workers missing the handshake timeout) says nothing about accepting.
+          for (let attempt = 1; !pool; attempt++) {
+            try {
+              pool = await startPool(s, w, ctx);
+            } catch (err) {
+              const msg = (err as Error).message;
+              if (attempt === 1) {
+                notice(`${s} with ${w} workers did not start (${firstCause(msg)}); retrying once`);
+                await sleep(2000);
+                continue;
+              }
+              errors.push({ strategy: s, workers: w, scenario: null, repeat: rep, message: msg.length > 4000 ? `${msg.slice(0, 1500)}\n…\n${msg.slice(-2500)}` : msg });
+              for (const sc of scenarios) {
+                done++;
+                if (!opts.quiet) say(progress(done, total, s, w, sc.name, rep, opts.repeat, `pool did not start: ${firstCause(msg)}`));
+              }
+              break;
             }
-            continue;
           }
+          if (!pool) continue;
           try {
             let first = true;
             for (const sc of scenarios) {
@@ -292,39 +389,13 @@ export async function herd(argv: string[]): Promise<number> {
     process.off('SIGTERM', onSignal);
   }
 
+  const all = [...runs.values()].flat().map((m) => m.backgroundCores).filter((x): x is number => x !== null);
+  const busy = all.filter((x) => x >= 0.25).length;
+  if (busy > 0) {
+    notice(`other processes used ≥ 0.25 of a core during ${busy} of ${all.length} runs (median ${median(all).toFixed(2)} cores, max ${Math.max(...all).toFixed(2)}): those figures carry that noise (column "other")`);
+  }
   const report = buildReport();
-  say(`\n${headerText(header)}`);
-  for (const sc of scenarios) {
-    if (!report.results.some((r) => r.scenario === sc.name)) continue;
-    say(`\n== ${sc.name}: ${sc.blurb} (${sc.mode === 'keepalive' ? `${sc.connections} requests` : `${sc.connections} connections`} per run, K=${sc.concurrency}${sc.rate ? `, open loop ${sc.rate}/s` : ''})`);
-    process.stdout.write(table(report.results, sc.name));
-  }
-  say('');
-  for (const l of LEGEND) say(l);
-  for (const n of notices) say(`notice: ${n}`);
-  if (errors.length) say(`${errors.length} run(s) failed; see "errors" in the JSON`);
-  say(`took ${((Date.now() - started) / 1000).toFixed(0)} s`);
-
+  emit(report, opts, ((Date.now() - started) / 1000).toFixed(0));
   writeJson(report);
-  if (opts.plot) {
-    mkdirSync(dirname(resolve(opts.plot)), { recursive: true });
-    const m = header.machine;
-    writeFileSync(opts.plot, plotSvg(report.results, {
-      title: 'corral bench herd: wakeups per connection and p99 latency against worker count',
-      subtitle: `${m.cpus} cpus (${m.model}), Linux ${m.kernel}, node ${header.node}, ${header.date.slice(0, 10)}; median of ${opts.repeat}; wakeups: ${tracing ? 'sched_wakeup (perf)' : "corral's counters (others need --trace)"}`,
-      scenarios: opts.scenarios,
-    }));
-  }
-  if (opts.markdown) {
-    mkdirSync(dirname(resolve(opts.markdown)), { recursive: true });
-    let md = `# bench herd\n\n${headerText(header).replace('\n', '  \n')}\n`;
-    for (const sc of scenarios) {
-      if (!report.results.some((r) => r.scenario === sc.name)) continue;
-      md += `\n## ${sc.name}: ${sc.blurb}\n\n${table(report.results, sc.name, true)}\nmin–max over the repeats:\n\n${spreadTable(report.results, sc.name)}`;
-    }
-    md += `\n${LEGEND.map((l) => `- ${l}`).join('\n')}\n`;
-    if (notices.length) md += `\n${notices.map((n) => `- notice: ${n}`).join('\n')}\n`;
-    writeFileSync(opts.markdown, md);
-  }
   return errors.length ? 1 : 0;
 }

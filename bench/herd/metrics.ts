@@ -50,6 +50,8 @@ export interface RunMetrics {
   tracedAccepts: number | null;
   loadgenCpuShare: number;
   loadgenBottleneck: boolean;
+  /** Cores used by everything else on the machine during the run (not the pool, not the client). */
+  backgroundCores: number | null;
 }
 
 export interface RunInput {
@@ -62,6 +64,8 @@ export interface RunInput {
   /** corral pools: counters from every pool process, or undefined when some did not answer. */
   counters: CounterDelta | undefined;
   trace: TraceCounts | undefined;
+  /** The whole machine's busy CPU during the run, ms (/proc/stat), if known. */
+  machineBusyMs?: number | undefined;
 }
 
 /** Jain's fairness index (Σx)² / (n·Σx²), in [1/n, 1]; 1 = equal shares. */
@@ -129,6 +133,8 @@ export function computeRun(r: RunInput): RunMetrics {
     tracedAccepts: r.trace ? r.trace.accepts : null,
     loadgenCpuShare: cpuShare,
     loadgenBottleneck: cpuShare >= 0.9,
+    // /proc/stat comes in 10 ms ticks: small negatives are rounding.
+    backgroundCores: r.machineBusyMs === undefined || L.wallMs <= 0 ? null : Math.max(0, r.machineBusyMs - r.workers.cpuMs - r.arbiter.cpuMs - L.cpuUserMs - L.cpuSysMs) / L.wallMs,
   };
 }
 
@@ -178,6 +184,7 @@ export interface HerdResult {
   errors: Record<string, number>;
   loadgenCpuShare: number;
   loadgenBottleneck: boolean;
+  backgroundCores: number | null;
   repeats: number;
   /** [min, max] over the repeats of each median figure. */
   range: Record<string, Range | Record<string, Range>>;
@@ -201,7 +208,7 @@ export interface RunSummary {
 const NUMERIC = [
   'connsPerSec', 'requestsPerSec', 'wakeupsPerConn', 'counterWakeupsPerConn', 'tracedWakeupsPerConn', 'wakeupsPerBurst',
   'eagainPerConn', 'counterEagainPerConn', 'tracedEagainPerConn', 'ctxSwitchesPerConn', 'arbiterCtxSwitchesPerConn',
-  'cpuMsPerKConn', 'arbiterCpuMsPerKConn', 'poolCpuMsPerKConn', 'jain', 'maxMin', 'idleWorkers', 'loadgenCpuShare',
+  'cpuMsPerKConn', 'arbiterCpuMsPerKConn', 'poolCpuMsPerKConn', 'jain', 'maxMin', 'idleWorkers', 'loadgenCpuShare', 'backgroundCores',
 ] as const;
 
 function med(runs: RunMetrics[], get: (r: RunMetrics) => number | null): { value: number | null; range: Range } {
@@ -266,6 +273,7 @@ export function aggregate(strategy: Strategy, workers: number, scenario: Scenari
     errors,
     loadgenCpuShare: out.loadgenCpuShare as number,
     loadgenBottleneck: runs.some((r) => r.loadgenBottleneck),
+    backgroundCores: out.backgroundCores as number | null,
     repeats: runs.length,
     range,
     runs: runs.map((r) => ({

@@ -48,6 +48,8 @@ export interface HerdOptions {
   /** A corral run --config file (e.g. lease parameters) for the corral strategies. */
   corralConfig: string | undefined;
   warmup: number | undefined;
+  /** Re-render a saved JSON report instead of running. */
+  from: string | undefined;
   quiet: boolean;
   help: boolean;
 }
@@ -126,6 +128,7 @@ export function parseHerdArgs(argv: string[]): HerdOptions {
         markdown: { type: 'string' },
         trace: { type: 'boolean' },
         'corral-config': { type: 'string' },
+        from: { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -170,6 +173,7 @@ export function parseHerdArgs(argv: string[]): HerdOptions {
     markdown: s('markdown'),
     trace: values.trace === true,
     corralConfig: s('corral-config'),
+    from: s('from'),
     quiet: values.quiet === true,
     help: values.help === true,
   };

@@ -156,7 +156,7 @@ export async function startPool(strategy: Strategy, workers: number, ctx: PoolCo
   try {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      if (gone) throw new Error(`${strategy} pool exited before it was ready:\n${out.slice(-4000)}`);
+      if (gone) throw new Error(`${strategy} pool exited before it was ready:\n${out.length > 12_000 ? `${out.slice(0, 4000)}\n…\n${out.slice(-8000)}` : out}`);
       if (Date.now() > deadline) throw new Error(`${strategy} pool with ${workers} workers not ready in ${timeoutMs / 1000} s:\n${out.slice(-4000)}`);
       if (kind === 'nginx') {
         const tree = processTree(child.pid!);

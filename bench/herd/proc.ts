@@ -117,3 +117,13 @@ export function machine(): { cpus: number; model: string; kernel: string } {
   const kernel = (read('/proc/sys/kernel/osrelease') ?? 'unknown').trim();
   return { cpus, model, kernel };
 }
+
+/** Busy CPU time of the whole machine so far, ms (/proc/stat: everything but idle and iowait). */
+export function machineBusyMs(): number {
+  const line = (read('/proc/stat') ?? '').split('\n').find((l) => l.startsWith('cpu '));
+  if (!line) return 0;
+  const f = line.trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal (guest is already in user)
+  const busy = (f[0] ?? 0) + (f[1] ?? 0) + (f[2] ?? 0) + (f[5] ?? 0) + (f[6] ?? 0) + (f[7] ?? 0);
+  return (busy * TICK_NS) / 1e6;
+}

@@ -40,6 +40,7 @@ function columns(scenario: ScenarioName): Column[] {
     { head: 'max/min', get: (r) => (r.maxMin === null ? (r.idleWorkers ? `${r.idleWorkers} idle` : '–') : f(r.maxMin, 1)) },
     { head: 'failed', get: (r) => String(r.failed) + (r.notStarted ? ` (+${r.notStarted} unmade)` : '') },
     { head: 'client CPU', get: (r) => `${Math.round(r.loadgenCpuShare * 100)}%${r.loadgenBottleneck ? '!' : ''}` },
+    { head: 'other', get: (r) => f(r.backgroundCores, 1) },
   );
   return cols;
 }
@@ -51,7 +52,7 @@ export function headerText(h: Header): string {
 export const LEGEND = [
   'wake = wakeups per connection over all pool processes (arbiter/primary included): sched_wakeup with --trace; "c" = corral\'s own counters (readiness callbacks + control-channel reads); – = not measurable without --trace',
   'ctxsw, CPU = workers + arbiter/primary (all threads, /proc); EAGAIN = accepts that found nothing; Jain over answers per worker (1 = equal)',
-  'client CPU = the load generator\'s share of one core; ! = it may be the bottleneck',
+  'client CPU = the load generator\'s share of one core; ! = it may be the bottleneck; other = cores used by the rest of the machine meanwhile (noise)',
 ];
 
 export function table(results: HerdResult[], scenario: ScenarioName, markdown = false): string {
