@@ -392,6 +392,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       this.#markReady(w);
     } else if (proc.control) {
       const channel = new Channel(proc.control, { maxFrameBytes: DEFAULT_MAX_FRAME_BYTES });
+      channel.handshaking = true; // until Hello (HS-2)
       w.channel = channel;
       channel.on('message', (m) => this.#onMessage(w, m));
       channel.on('warning', (err) => this.log.warning(`worker ${id}: ${err.message}`));
@@ -582,6 +583,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
         throw new CorralError('CORRAL_ERR_UNSUPPORTED_FEATURE', `the worker does not support accept strategy "${this.options.accept}" (feature ${strategyFeature(this.options.accept)})`, { wireCode: 208, fatal: true });
       }
       w.helloed = true;
+      w.channel!.handshaking = false;
       w.capacity = hello.capacity;
       w.channel!.send({
         kind: 'welcome',
@@ -589,7 +591,8 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
           version: result.version, workerId: w.id, heartbeatIntervalMs: this.options.heartbeatIntervalMs,
           heartbeatTimeoutMs: Math.round(this.options.timeout * 1000), maxFrameBytes: result.maxFrameBytes,
           strategy: strategyToWire(this.options.accept), features: result.features, generation: w.generation,
-          listeners: this.options.accept === 'handoff' ? [] : this.#listeners.map((l) => ({ index: l.index, name: l.name, address: l.address })),
+          // WELCOME-4: described in the handoff strategy too (ConnectionHandoff.listener indexes them).
+          listeners: this.#listeners.map((l) => ({ index: l.index, name: l.name, address: l.address })),
         },
       });
       w.channel!.maxFrameBytes = result.maxFrameBytes;
@@ -598,7 +601,9 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     },
     ready(this: Arbiter, w: WorkerRecord, ready: BodyTypes['ready']) {
       if (!w.helloed || w.everReady) throw new UnexpectedMessageError(w.everReady ? 'Ready sent twice' : 'Ready before Hello');
-      if (ready.capacity > 0) w.capacity = ready.capacity;
+      w.capacity = ready.capacity; // LOAD-3: the latest word on capacity wins; 0 = unbounded
+      this.#lease?.capacity(w.id, w.capacity);
+      this.#handoff?.capacity(w.id, w.capacity);
       this.#markReady(w);
     },
     heartbeat(this: Arbiter, w: WorkerRecord, hb: BodyTypes['heartbeat']) {
@@ -606,7 +611,9 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       w.inFlight = hb.inFlight;
       w.acceptedTotal = Math.max(w.acceptedTotal, hb.acceptedTotal);
       w.requestsTotal = hb.requestsTotal;
-      if (hb.capacity > 0) w.capacity = hb.capacity;
+      w.capacity = hb.capacity;
+      this.#lease?.capacity(w.id, hb.capacity);
+      this.#handoff?.capacity(w.id, hb.capacity);
       this.#apply(this.#lease?.load(w.id, hb.inFlight, hb.acceptedTotal) ?? []);
       this.#handoff?.load(w.id, hb.inFlight);
     },

@@ -55,6 +55,12 @@ export class HandoffDispatcher {
     }
   }
 
+  /** A new capacity report (LOAD-3); 0 = unbounded. */
+  capacity(id: number, capacity: number): void {
+    const w = this.workers.get(id);
+    if (w) w.capacity = capacity;
+  }
+
   add(id: number, sock: number, capacity: number): void {
     this.workers.set(id, { id, sock, capacity, inFlight: 0, acceptedTotal: 0, ready: false, draining: false, pending: 0, blocked: false });
   }

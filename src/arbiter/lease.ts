@@ -76,6 +76,12 @@ export class LeaseCoordinator {
     return this.#leases.filter((l): l is Lease => l !== undefined);
   }
 
+  /** A new capacity report (LOAD-3); 0 = unbounded. */
+  capacity(id: number, capacity: number): void {
+    const w = this.workers.get(id);
+    if (w) w.capacity = capacity;
+  }
+
   addWorker(id: number, capacity: number): void {
     this.workers.set(id, { id, capacity, inFlight: 0, acceptedTotal: 0, ready: false, draining: false, stalled: false });
   }

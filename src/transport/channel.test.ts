@@ -51,6 +51,17 @@ test('an unknown message type is answered with a non-fatal Error and the channel
   assert.is(p.ours.closed, false);
 });
 
+test('during the handshake an unknown message type is fatal UNEXPECTED_MESSAGE instead (HS-2, HS-6)', async () => {
+  const p = pair();
+  p.ours.handshaking = true;
+  p.raw.write(Buffer.concat([frameHeader(3), Buffer.from([0x9a, 0x06, 0x00])]));
+  await tick();
+  assert.is((p.failures[0] as { code?: string }).code, 'CORRAL_ERR_UNEXPECTED_MESSAGE');
+  const err = p.back.find((m) => m.kind === 'error')?.body as corral.v1.Error;
+  assert.is(err.code, 201);
+  assert.is(err.fatal, true);
+});
+
 test('an oversize frame: a fatal Error to the peer, then the channel fails and closes (FRAME-5)', async () => {
   const p = pair({ maxFrameBytes: 1024 });
   let closed = false;

@@ -13,7 +13,7 @@ import type { Duplex } from 'node:stream';
 import { FrameDecoder } from '../protocol/framer.js';
 import { decodeMessage, encodeFrame, type Message, type OutMessage } from '../protocol/codec.js';
 import { DEFAULT_MAX_FRAME_BYTES } from '../protocol/limits.js';
-import { CorralError, FloodError, FrameTruncatedError, UnknownMessageError, toWireError } from '../protocol/errors.js';
+import { CorralError, FloodError, FrameTruncatedError, UnexpectedMessageError, UnknownMessageError, toWireError } from '../protocol/errors.js';
 import { channelStats } from './stats.js';
 
 export interface ChannelOptions {
@@ -54,6 +54,12 @@ export class Channel extends EventEmitter<ChannelEvents> {
   #windowStart = 0;
   #windowFrames = 0;
   #closed = false;
+  /**
+   * True until the handshake is done (the owner clears it): an unknown message
+   * type then is not answered and skipped but is fatal UNEXPECTED_MESSAGE,
+   * since only Hello / Welcome / Error may come first (HS-2, HS-6).
+   */
+  handshaking = false;
   /** Frames received and sent, for statistics and the flood check. */
   framesIn = 0;
   framesOut = 0;
@@ -135,6 +141,10 @@ export class Channel extends EventEmitter<ChannelEvents> {
       try {
         message = decodeMessage(frame);
       } catch (err) {
+        if (err instanceof UnknownMessageError && this.handshaking) {
+          this.#fail(new UnexpectedMessageError(`unknown message type ${err.messageType} before the handshake completed`), true);
+          return;
+        }
         if (err instanceof UnknownMessageError) {
           // COMPAT-2: answered, never silently dropped, and not fatal.
           this.#writeError(err, false);

@@ -74,6 +74,7 @@ export class WorkerRuntime {
     this.#workerId = cfg.environment.workerId;
     this.#capacity = cfg.capacity;
     this.#channel = new Channel(cfg.control, { maxFrameBytes: WORKER_MAX_FRAME_BYTES });
+    this.#channel.handshaking = true; // cleared by Welcome (HS-6)
     this.#heartbeats = new Heartbeats(() => this.#sendHeartbeat(), cfg.now);
   }
 
@@ -282,6 +283,7 @@ export class WorkerRuntime {
 
   #onHandshakeMessage(m: Message): void {
     if (m.kind === 'welcome') {
+      this.#channel.handshaking = false;
       this.#onWelcome(m.body);
       return;
     }
