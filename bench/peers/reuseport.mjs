@@ -35,7 +35,10 @@ if (cluster.isPrimary) {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
-  cluster.on('listening', (worker) => {
+  // A worker listening with `exclusive: true` binds its own socket, and the
+  // primary hears no 'listening' event for it: the worker reports instead.
+  cluster.on('message', (worker, msg) => {
+    if (msg?.reusePortListening !== true) return;
     process.stderr.write(`worker ${worker.id} (pid ${worker.process.pid}) ready\n`);
     if (++ready === workers) process.stderr.write(`listening at ${host}:${port} (reusePort)\n`);
   });
@@ -45,5 +48,5 @@ if (cluster.isPrimary) {
   for (let i = 0; i < workers; i++) cluster.fork();
 } else {
   const { default: server } = await import('../../fixtures/apps/hello.mjs');
-  server.listen({ host, port, exclusive: true, reusePort: true });
+  server.listen({ host, port, exclusive: true, reusePort: true }, () => process.send?.({ reusePortListening: true }));
 }
