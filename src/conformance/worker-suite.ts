@@ -90,7 +90,8 @@ export async function runWorkerSuite(
   const discovery = await discover(argv, timing);
   const handshakeFailed = discovery.failure !== undefined;
   if (discovery.startupMs !== undefined) timing = { ...timing, startupMs: discovery.startupMs };
-  const testee = discovery.hello ?? EMPTY_HELLO;
+  // Without a Hello, the gate cases start the worker as discovery did (shared strategy).
+  const testee = discovery.hello ?? corral.v1.Hello.create({ versions: [], features: ['accept.shared'] });
   const runnable = handshakeFailed ? cases.filter((c) => HANDSHAKE_GATE.test(c.id)) : cases;
   // A case for an optional feature the worker did not declare is UNSUPPORTED without a run.
   const unsupported = handshakeFailed ? [] : runnable.filter((c) => c.feature !== undefined && !testee.features.includes(c.feature));

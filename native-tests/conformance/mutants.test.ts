@@ -1,0 +1,48 @@
+// The suite cannot pass vacuously: each mutant in fixtures/mutants breaks one
+// rule, and the suite must fail exactly the cases mutants.json expects.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { explain, failures, pool, root, runSuite } from './run-suite.js';
+
+interface WorkerMutant {
+  name: string;
+  args: string[];
+  task?: boolean;
+  run?: string[];
+  exit: number;
+  fails: string[];
+}
+const manifest = JSON.parse(readFileSync(join(root, 'fixtures/mutants/mutants.json'), 'utf8')) as {
+  workers: WorkerMutant[];
+  arbiters: { run: string[]; baselineFails: string[]; mutants: { name: string; fails: string[] }[] };
+};
+const TASK_JOBS = ['--task', 'echo', '--task-slow', 'sleep', '--task-fail', 'fail', '--task-stream', 'stream'];
+
+test('every worker mutant fails exactly its expected cases (and the unmutated base passes)', async () => {
+  const results = await pool(manifest.workers, 3, async (m) => {
+    const args = [...(m.run ?? []).flatMap((p) => ['--run', p]), '--jobs', '3', ...(m.task ? TASK_JOBS : [])];
+    const r = await runSuite('worker', args, ['python3', join(root, 'fixtures/mutants/worker.py'), ...m.args]);
+    return { m, r };
+  });
+  const wrong = results.filter(({ m, r }) => r.exit !== m.exit || failures(r).join(' ') !== [...m.fails].sort().join(' '));
+  assert.equal(wrong.map(({ m, r }) => `${m.name}: exit ${r.exit} (want ${m.exit}), failed [${failures(r).join(' ')}], want [${[...m.fails].sort().join(' ')}]\n${explain(r)}`), []);
+});
+
+test('every arbiter mutant fails exactly its cases on top of the relay baseline', async () => {
+  const a = manifest.arbiters;
+  const run = a.run.flatMap((p) => ['--run', p]);
+  const command = (mutation: string) => [process.execPath, 'bin/corral.mjs', 'run', '--workers', '3', '--bind', '{bind}', '--timeout', '2', '--graceful-timeout', '3', '--',
+    'python3', join(root, 'fixtures/mutants/meddle.py'), mutation, '--', '{probe}'];
+  const [base, ...muts] = await pool(['none', ...a.mutants.map((m) => m.name)], 2, (name) => runSuite('arbiter', ['--graceful-timeout-ms', '3000', ...run], command(name)));
+  const baseline = failures(base as never);
+  for (const f of a.baselineFails) assert.ok(baseline.includes(f), `the relay baseline should fail ${f}: ${baseline.join(' ')}`);
+  a.mutants.forEach((m, i) => {
+    const got = failures(muts[i] as never);
+    for (const f of m.fails) assert.not.ok(baseline.includes(f), `${f} already fails without the ${m.name} mutation`);
+    assert.equal(got, [...new Set([...baseline, ...m.fails])].sort(), `${m.name}: ${explain(muts[i] as never)}`);
+  });
+});
+
+test.run();
