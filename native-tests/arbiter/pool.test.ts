@@ -49,7 +49,7 @@ for (const accept of ['arbiter', 'shared', 'exclusive', 'handoff'] as const) {
       await chaos;
       const failed = replies.filter((r) => !r.ok);
       assert.ok(replies.length > 200, `only ${replies.length} requests made`);
-      assert.ok(kills >= 10, `only ${kills} kills`);
+      assert.ok(kills >= 5, `only ${kills} kills`);
       assert.ok(failed.length < kills, `${failed.length} failed requests for ${kills} kills in ${accept}: ${JSON.stringify(failed.slice(0, 3))}`);
     } finally {
       running = false;
@@ -139,7 +139,10 @@ test('TTIN / TTOU change the worker count', async () => {
       return workerPids(pool).length;
     };
     assert.is(await until(3), 3);
+    // Two identical signals sent back to back may arrive as one (POSIX does
+    // not queue them), so the second waits for the first to take effect.
     pool.proc.kill('SIGTTOU');
+    assert.is(await until(2), 2);
     pool.proc.kill('SIGTTOU');
     assert.is(await until(1), 1);
     const r = await get(pool.port);
