@@ -95,8 +95,13 @@ export class ProbeHandle {
     return this.recv('welcome')[0]?.body as Record<string, unknown> | undefined;
   }
 
+  /** Supervised by process only (no control channel): ready once started. */
+  get plain(): boolean {
+    return this.start.env['CORRAL_CONTROL_FD'] === undefined;
+  }
+
   get readyAt(): number | undefined {
-    return this.sent('ready')[0]?.at;
+    return this.plain ? this.start.at : this.sent('ready')[0]?.at;
   }
 
   get exitedAt(): number | undefined {

@@ -54,8 +54,8 @@ export interface ProbeScript {
   onGrantOnce?: boolean;
   /** Shared-style strategies: do not accept at all. */
   noAccept?: boolean;
-  /** Handoff strategy: 'ack' (default), 'refuse', 'never' (no HandoffAck), 'die' (exit 1 holding them). */
-  onHandoff?: 'ack' | 'refuse' | 'never' | 'die';
+  /** Handoff strategy: 'ack' (default), 'refuse', 'refuse-first' (only the first), 'never' (no HandoffAck), 'die' (exit 1 holding them). */
+  onHandoff?: 'ack' | 'refuse' | 'refuse-first' | 'never' | 'die';
   /** Send HandoffAck ids unpacked (repeated varint fields) instead of packed. */
   unpackedAcks?: boolean;
   /** 'ignore': do nothing on Drain. */

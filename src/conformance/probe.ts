@@ -321,7 +321,8 @@ function startHandoff(fd: number): void {
       } catch (err) {
         report({ t: 'bad', at: monoMs(), error: (err as Error).message, hex: m.data.subarray(0, 64).toString('hex'), channel: 'handoff' });
       }
-      const mode = script.onHandoff ?? 'ack';
+      handoffsSeen++;
+      const mode = script.onHandoff === 'refuse-first' ? (handoffsSeen === 1 ? 'refuse' : 'ack') : script.onHandoff ?? 'ack';
       if (mode === 'die') return quit(1, `dies holding handoff ${id}`);
       if (mode === 'never') continue;
       if (mode === 'refuse' || draining || m.fds.length !== 1 || id === 0) {
@@ -341,6 +342,7 @@ function startHandoff(fd: number): void {
   handoffWatcher.start();
 }
 const pendingServe: number[] = [];
+let handoffsSeen = 0;
 
 function fdInode(fd: number): number | undefined {
   const m = /^socket:\[(\d+)\]$/.exec(openFds('self').get(fd) ?? '');
