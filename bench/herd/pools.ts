@@ -2,7 +2,8 @@
 // process group, so stopping it (or a crash of the benchmark) can kill the
 // whole tree with one signal; `killAllPools` is wired to process exit.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +36,25 @@ export interface Pool {
   countersDir: string | undefined;
   log(): string;
   stop(): Promise<void>;
+}
+
+/**
+ * The benchmark measures accepting, not booting: on a loaded 2-core machine
+ * 32 workers starting at once can miss the default 10 s handshake timeout
+ * and the pool halts. So corral pools get a 60 s handshake timeout, under
+ * the user's --corral-config (whose settings win).
+ */
+export const BENCH_CORRAL_DEFAULTS = { handshakeTimeoutMs: 60_000 };
+
+function corralConfigFile(dir: string, user: string | undefined): string {
+  const file = join(dir, 'corral.config.mjs');
+  const base = JSON.stringify(BENCH_CORRAL_DEFAULTS);
+  let body: string;
+  if (!user) body = `export default ${base};\n`;
+  else if (user.endsWith('.json')) body = `export default { ...${base}, ...${JSON.stringify(JSON.parse(readFileSync(user, 'utf8')))} };\n`;
+  else body = `import user from ${JSON.stringify(pathToFileURL(user).href)};\nexport default { ...${base}, ...user };\n`;
+  writeFileSync(file, body);
+  return file;
 }
 
 const live = new Set<ChildProcess>();
@@ -96,7 +116,7 @@ export async function startPool(strategy: Strategy, workers: number, ctx: PoolCo
     env.CORRAL_COUNTERS_DIR = countersDir;
     cmd = process.execPath;
     args = [join(ctx.root, 'bin/corral.mjs'), 'run', '--workers', String(workers), '--bind', '127.0.0.1:0', '--accept', strategy, '--log-level', 'info'];
-    if (ctx.corralConfig) args.push('--config', ctx.corralConfig);
+    args.push('--config', corralConfigFile(temp, ctx.corralConfig));
     args.push(join(ctx.root, 'fixtures/apps/hello.mjs'));
     mkdirSync(countersDir);
   } else if (kind === 'node') {
