@@ -21,7 +21,7 @@ const manifest = JSON.parse(readFileSync(join(root, 'fixtures/mutants/mutants.js
 const TASK_JOBS = ['--task', 'echo', '--task-slow', 'sleep', '--task-fail', 'fail', '--task-stream', 'stream'];
 
 test('every worker mutant fails exactly its expected cases (and the unmutated base passes)', async () => {
-  const results = await pool(manifest.workers, 3, async (m) => {
+  const results = await pool(manifest.workers, 2, async (m) => {
     const args = [...(m.run ?? []).flatMap((p) => ['--run', p]), '--jobs', '3', ...(m.task ? TASK_JOBS : [])];
     const r = await runSuite('worker', args, ['python3', join(root, 'fixtures/mutants/worker.py'), ...m.args]);
     return { m, r };

@@ -119,6 +119,9 @@ export class WorkerContext {
     const client = c as TestClient;
     if (partial) client.write(partial);
     if (w.strategy === 'arbiter') {
+      // The connection must still be queued: nothing is accepted without a grant.
+      await new Promise((r) => setTimeout(r, Math.round(this.timing.quietMs / 4)));
+      if (w.acceptQueue(0) === 0) fail('the worker accepted a connection without a grant', 'the connection queued until the grant', 'accepted before any grant', ['ACCEPT-13']);
       const grantId = this.nextGrantId();
       w.wire.send({ kind: 'acceptGrant', body: { grantId, listener: 0, maxAccepts: 1, releaseLoad: 0, leaseMs: this.timing.timeoutMs * 2 } });
       const done = await w.wire.waitFor('acceptDone', this.timing.timeoutMs);
