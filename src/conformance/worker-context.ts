@@ -169,6 +169,8 @@ export class WorkerContext {
   async mustExit(w: TestWorker, ms: number, what: string, requirements: string[]): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
     const e = await w.waitExit(ms);
     if (!e) fail(`the worker did not exit ${what}`, `exit within ${ms} ms`, `still running after ${ms} ms`, requirements);
+    // The exit can be reported before the last frames are read: drain the channel first.
+    await w.wire.waitEof(300);
     return e;
   }
 }
