@@ -17,7 +17,7 @@ import { ENV, EXIT, strategyToWire, strategyFeature, LISTEN_FDS_START } from '..
 import { DEFAULT_MAX_FRAME_BYTES, PROTOCOL_VERSION } from '../protocol/limits.js';
 import { negotiate } from '../protocol/handshake.js';
 import type { BodyTypes, Message, MessageKind } from '../protocol/codec.js';
-import { CorralError, GrantViolationError, HandshakeTimeoutError, InvalidFieldError, UnexpectedMessageError, toWireError } from '../protocol/errors.js';
+import { CorralError, GrantViolationError, HandshakeTimeoutError, InvalidFieldError, UnexpectedMessageError } from '../protocol/errors.js';
 import { BootGuard } from './boot-guard.js';
 import { HandoffDispatcher } from './handoff.js';
 import { HOOK_NAMES, type HookArbiter, type HookExit, type Hooks, type HookWorker } from './hooks.js';
@@ -28,7 +28,7 @@ import { resolveOptions, type ArbiterOptions } from './options.js';
 import { nodeSpawner, systemClock, type Clock, type Spawner, type WorkerProcess } from './spawner.js';
 import { notify } from './systemd.js';
 import { reexec, REEXEC_PARENT } from './reexec.js';
-import { installCounterDump } from '../transport/instrument.js';
+import { COUNTERS_DIR_ENV, installCounterDump } from '../transport/instrument.js';
 
 export type WorkerState = 'booting' | 'ready' | 'draining' | 'stopping' | 'exited';
 
@@ -50,6 +50,8 @@ export interface WorkerRecord {
   requestsTotal: number;
   /** Recycle after this many connections (max_requests + jitter); 0 = never. */
   maxConnections: number;
+  /** SIGTERM if still alive at this time (after its channel was closed on a protocol error). */
+  termAt: number | undefined;
   /** SIGKILL if still alive at this time. */
   killAt: number | undefined;
   /** Why the arbiter is stopping it, for the exit log line. */
@@ -85,8 +87,6 @@ export interface ArbiterEvents {
 type SignalName = 'TERM' | 'INT' | 'QUIT' | 'HUP' | 'TTIN' | 'TTOU' | 'USR1' | 'USR2';
 const SIGNALS: SignalName[] = ['TERM', 'INT', 'QUIT', 'HUP', 'TTIN', 'TTOU', 'USR1', 'USR2'];
 const TICK_MS = 100;
-/** The variables spec section 2.2 defines; any others named CORRAL_* are passed through (ENV-15). */
-const PROTOCOL_ENV = new Set<string>([ENV.protocol, ENV.controlFd, ENV.handoffFd, ENV.workerId, ENV.accept, ENV.arbiterPid]);
 
 export class Arbiter extends EventEmitter<ArbiterEvents> {
   readonly options: ArbiterOptions;
@@ -116,6 +116,9 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   constructor(options: Partial<ArbiterOptions> & { command: string[] }, deps: ArbiterDeps = {}) {
     super();
     this.options = resolveOptions(options);
+    // Benchmark instrumentation reaches the workers as configured environment.
+    const countersDir = process.env[COUNTERS_DIR_ENV];
+    if (countersDir && this.options.env[COUNTERS_DIR_ENV] === undefined) this.options.env = { ...this.options.env, [COUNTERS_DIR_ENV]: countersDir };
     this.#deps = deps;
     this.#spawn = deps.spawn ?? nodeSpawner;
     this.#clock = deps.clock ?? systemClock;
@@ -279,6 +282,10 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     const now = this.#clock.now();
     for (const w of this.#workers.values()) {
       if (w.state === 'exited') continue;
+      if (w.termAt !== undefined && now >= w.termAt) {
+        w.termAt = undefined;
+        w.proc.kill('SIGTERM');
+      }
       if (w.killAt !== undefined && now >= w.killAt) {
         this.log.warning(`worker ${w.id} (pid ${w.proc.pid}) still alive past its deadline (${w.stopReason ?? 'stopping'}): SIGKILL`);
         w.proc.kill('SIGKILL');
@@ -288,8 +295,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       if (this.options.plain || w.state === 'stopping') continue;
       if (!w.helloed && now - w.spawnedAt > this.options.handshakeTimeoutMs) {
         // HS-1: say why, close the channel, and end it.
-        w.channel?.close(new HandshakeTimeoutError(`no Hello within ${this.options.handshakeTimeoutMs} ms`));
-        this.#retire(w, `handshake timeout: no Hello within ${this.options.handshakeTimeoutMs} ms`, 'kill');
+        this.#disconnect(w, new HandshakeTimeoutError(`no Hello within ${this.options.handshakeTimeoutMs} ms`), `handshake timeout: no Hello within ${this.options.handshakeTimeoutMs} ms`);
       } else if (this.options.timeout > 0 && w.helloed && now - w.lastSeen > this.options.timeout * 1000) {
         this.#retire(w, `heartbeat timeout (nothing heard for ${((now - w.lastSeen) / 1000).toFixed(1)} s, limit ${this.options.timeout} s)`, 'term');
       }
@@ -345,11 +351,13 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     let handoffPair: [number, number] | undefined;
     if (o.accept === 'handoff') handoffPair = native.seqpacketPair();
     const listenFds = o.accept === 'handoff' ? [] : this.#listenFdsFor(id);
-    const env: NodeJS.ProcessEnv = { ...process.env, ...o.env };
-    // ENV-14: nothing stray that a worker could mistake for its own state.
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    // ENV-14: nothing stray that a worker could mistake for its own state;
+    // then what the operator configured (ENV-15).
     for (const name of Object.keys(env)) {
-      if (name === 'NOTIFY_SOCKET' || name.startsWith('LISTEN_') || PROTOCOL_ENV.has(name) || name === REEXEC_PARENT) delete env[name];
+      if (name === 'NOTIFY_SOCKET' || name.startsWith('LISTEN_') || name.startsWith('CORRAL_')) delete env[name];
     }
+    Object.assign(env, o.env);
     if (listenFds.length) {
       env[ENV.listenFds] = String(listenFds.length);
       env[ENV.listenFdNames] = this.#listeners.map((l) => l.name).join(':');
@@ -377,7 +385,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     const w: WorkerRecord = {
       id, generation, proc, channel: undefined, handoffSock: handoffPair?.[0], state: 'booting', spawnedAt: now, lastSeen: now,
       helloed: false, everReady: false, capacity: 0, inFlight: 0, acceptedTotal: 0, requestsTotal: 0,
-      maxConnections: o.maxRequests > 0 ? o.maxRequests + jitter : 0, killAt: undefined, stopReason: undefined, planned: false, recycle: false, saidGoodbye: false,
+      maxConnections: o.maxRequests > 0 ? o.maxRequests + jitter : 0, termAt: undefined, killAt: undefined, stopReason: undefined, planned: false, recycle: false, saidGoodbye: false,
     };
     this.#workers.set(id, w);
     this.#boot.spawned();
@@ -398,8 +406,8 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       channel.on('warning', (err) => this.log.warning(`worker ${id}: ${err.message}`));
       channel.on('failed', (err) => {
         if (w.state === 'exited') return;
-        this.log.error(`worker ${id} (pid ${proc.pid}): ${err instanceof CorralError ? `${err.code}: ` : ''}${err.message}; stopping it`);
-        this.#retire(w, `protocol error: ${err.message}`, 'term');
+        this.log.error(`worker ${id} (pid ${proc.pid}): ${err instanceof CorralError ? `${err.code}: ` : ''}${printable(err.message)}; stopping it`);
+        this.#disconnect(w, undefined, `protocol error${err instanceof CorralError ? ` ${err.code}` : ''}: ${err.message}`);
       });
       channel.on('close', () => {
         // After Goodbye (or our own Drain/Stop) the worker is on its way out,
@@ -562,6 +570,12 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     w.lastSeen = this.#clock.now();
     if (w.saidGoodbye) return this.#hostile(w, new UnexpectedMessageError(`${m.kind} after Goodbye`));
     if (!w.helloed && m.kind !== 'hello') return this.#hostile(w, new UnexpectedMessageError(`${m.kind} before Hello`));
+    if (m.kind === 'result' || m.kind === 'chunk' || m.kind === 'end') {
+      // ERR-18: a known message of a feature not negotiated (this arbiter
+      // runs socket workers only): answered, not fatal, otherwise ignored.
+      w.channel?.send({ kind: 'error', body: { code: 208, message: `${m.kind} belongs to the tasks feature, which was not negotiated`, fatal: false } });
+      return;
+    }
     const handler = this.#messageHandlers[m.kind];
     if (!handler) {
       // A message an arbiter sends, or a task message to a socket worker pool.
@@ -646,6 +660,8 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     },
     error(this: Arbiter, w: WorkerRecord, e: BodyTypes['error']) {
       this.log.warning(`worker ${w.id} reports error ${e.code}${e.fatal ? ' (fatal)' : ''}: ${printable(e.message)}`);
+      // ERR-6..8: fatal by the flag alone; close, never answer an Error with an Error.
+      if (e.fatal) this.#disconnect(w, undefined, `the worker reported fatal error ${e.code}`);
     },
   };
 
@@ -665,10 +681,27 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
 
   /** A worker broke the protocol: tell it why, then stop and replace it. */
   #hostile(w: WorkerRecord, err: CorralError): void {
-    this.log.error(`worker ${w.id} (pid ${w.proc.pid}) broke the protocol: ${err.code}: ${err.message}; stopping it`);
-    if (w.channel && !w.channel.closed) w.channel.send({ kind: 'error', body: { ...toWireError(err), fatal: true } });
-    w.channel?.close();
-    this.#retire(w, `protocol error: ${err.message}`, 'term');
+    this.log.error(`worker ${w.id} (pid ${w.proc.pid}) broke the protocol: ${err.code}: ${printable(err.message)}; stopping it`);
+    this.#disconnect(w, err, `protocol error ${err.code}: ${err.message}`);
+  }
+
+  /**
+   * Sends a fatal Error (when given), closes the channel and stops using the
+   * worker. A conforming worker exits on its own on the Error or the end of
+   * stream; SIGTERM follows a second later (a signal at once could kill it
+   * before it reads why), SIGKILL after the graceful timeout.
+   */
+  #disconnect(w: WorkerRecord, err: CorralError | undefined, reason: string): void {
+    if (w.state === 'exited') return;
+    if (w.channel && !w.channel.closed) w.channel.close(err);
+    this.#lease?.drain(w.id);
+    this.#handoff?.drain(w.id);
+    if (w.state === 'stopping') return;
+    const now = this.#clock.now();
+    w.state = 'stopping';
+    w.stopReason ??= reason;
+    w.termAt = now + 1000;
+    w.killAt = now + 1000 + this.options.gracefulTimeout * 1000;
   }
 
   #apply(actions: LeaseAction[]): void {

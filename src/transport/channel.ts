@@ -11,7 +11,7 @@
 import { EventEmitter } from 'node:events';
 import type { Duplex } from 'node:stream';
 import { FrameDecoder } from '../protocol/framer.js';
-import { decodeMessage, encodeFrame, type Message, type OutMessage } from '../protocol/codec.js';
+import { decodeMessage, encodeFrame, validate, type Message, type OutMessage } from '../protocol/codec.js';
 import { DEFAULT_MAX_FRAME_BYTES } from '../protocol/limits.js';
 import { CorralError, FloodError, FrameTruncatedError, UnexpectedMessageError, UnknownMessageError, toWireError } from '../protocol/errors.js';
 import { channelStats } from './stats.js';
@@ -109,9 +109,18 @@ export class Channel extends EventEmitter<ChannelEvents> {
     if (this.#closed) return;
     if (reason) this.#writeError(reason, true);
     this.#closed = true;
-    this.#stream.end();
-    // The peer may never close its end; do not hold the fd open for it.
-    setImmediate(() => this.#stream.destroy()).unref?.();
+    this.#endAndRelease();
+  }
+
+  // The peer may never close its end: once what we wrote has reached the
+  // kernel ('finish'), release the fd instead of waiting for the peer's EOF.
+  // Destroying any earlier could drop the Error frame that says why.
+  #endAndRelease(): void {
+    const stream = this.#stream;
+    if (stream.destroyed) return;
+    stream.once('finish', () => stream.destroy());
+    stream.end();
+    setTimeout(() => stream.destroy(), 1000).unref();
   }
 
   /** Tears the channel down without a goodbye (the peer is gone or hostile). */
@@ -140,6 +149,8 @@ export class Channel extends EventEmitter<ChannelEvents> {
       let message: Message;
       try {
         message = decodeMessage(frame);
+        // Stateless field rules (HELLO-2, COMPAT-7, ...): INVALID_FIELD, fatal.
+        validate(message);
       } catch (err) {
         if (err instanceof UnknownMessageError && this.handshaking) {
           this.#fail(new UnexpectedMessageError(`unknown message type ${err.messageType} before the handshake completed`), true);
@@ -191,8 +202,7 @@ export class Channel extends EventEmitter<ChannelEvents> {
     if (tellPeer && err instanceof CorralError) this.#writeError(err, true);
     this.#closed = true;
     this.emit('failed', err);
-    this.#stream.end();
-    setImmediate(() => this.#stream.destroy()).unref?.();
+    this.#endAndRelease();
   }
 
   #finish(): void {
