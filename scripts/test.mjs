@@ -75,7 +75,10 @@ check('coverage: src/protocol lines >= 85%', bin('c8'), [
 
 // Real-kernel and real-process tests.
 if (existsSync(join(root, 'native-tests'))) {
-  suite('native (node ' + process.versions.node + ')', process.execPath, [...uvu, 'native-tests', '\\.test\\.ts$'], { group: 'native' });
+  // Everything under native-tests except the conformance runs, which get a
+  // step of their own (they run the whole suite against several testees).
+  suite('native (node ' + process.versions.node + ')', process.execPath, [...uvu, 'native-tests', '^(?!conformance/).*\\.test\\.ts$'], { group: 'native' });
+  suite('conformance', process.execPath, [...uvu, 'native-tests/conformance', '\\.test\\.ts$'], { group: 'conformance' });
 }
 
 // The addon's own tests again on the other supported Node majors.

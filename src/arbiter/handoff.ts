@@ -31,6 +31,8 @@ interface Pending {
   listener: number;
   peer: string;
   workerId: number;
+  /** Workers that refused this connection: it goes to another one (HANDOFF-10). */
+  refusedBy?: Set<number>;
 }
 
 /** Connections accepted per readiness callback (then the loop yields). */
@@ -98,6 +100,7 @@ export class HandoffDispatcher {
       if (!p || p.workerId !== id) { problem = `refused handoff ${hid}, which was not sent to it`; continue; }
       this.#pending.delete(hid);
       if (w) w.pending--;
+      (p.refusedBy ??= new Set()).add(id);
       this.#queue.push(p);
       this.redispatched++;
     }
@@ -161,10 +164,10 @@ export class HandoffDispatcher {
     return room;
   }
 
-  #pick(): HandoffWorker | undefined {
+  #pick(refusedBy?: Set<number>): HandoffWorker | undefined {
     let best: HandoffWorker | undefined;
     for (const w of this.workers.values()) {
-      if (!w.ready || w.draining || w.blocked) continue;
+      if (!w.ready || w.draining || w.blocked || refusedBy?.has(w.id)) continue;
       const load = w.inFlight + w.pending;
       if (!hasRoom({ ...w, inFlight: load })) continue;
       if (!best || load < best.inFlight + best.pending || (load === best.inFlight + best.pending && (w.acceptedTotal < best.acceptedTotal || (w.acceptedTotal === best.acceptedTotal && w.id < best.id)))) best = w;
@@ -176,8 +179,19 @@ export class HandoffDispatcher {
   // keep watching the listeners.
   #pump(): void {
     while (this.#queue.length > 0 && !this.#paused) {
-      const w = this.#pick();
-      if (!w) break;
+      const head = this.#queue[0]!;
+      const w = this.#pick(head.refusedBy);
+      if (!w) {
+        // HANDOFF-11: refused by every worker that could take it. Rather
+        // than bounce it between them forever, the connection is closed.
+        if (head.refusedBy && this.#pick() !== undefined) {
+          this.#queue.shift();
+          native.close(head.fd);
+          this.#onError(`connection from ${head.peer} refused by ${head.refusedBy.size} worker(s): closed`);
+          continue;
+        }
+        break;
+      }
       const p = this.#queue.shift() as Omit<Pending, 'workerId'>;
       const frame = encodeFrame({ kind: 'handoff', body: { handoffId: p.id, listener: p.listener, peer: p.peer } });
       let sent = false;
