@@ -18,6 +18,7 @@ The file has four parts:
 """
 import array
 import os
+import re
 import select
 import selectors
 import signal
@@ -31,8 +32,16 @@ IMPLEMENTATION = "corral-python-ref/1.0"
 CAPACITY = 64                 # connections held at once (Hello.capacity)
 MAX_FRAME_BYTES = 65536       # the largest frame we accept (Hello.max_frame_bytes)
 HANDSHAKE_TIMEOUT_MS = 10000  # give up when no Welcome comes
-DEFAULT_HEARTBEAT_MS = 1000   # when Welcome.heartbeat_interval_ms is 0
+DEFAULT_HEARTBEAT_MS = 1000   # until Welcome sets heartbeat_interval_ms
+DRAIN_MARGIN_MS = 100         # give up a drain this long before its deadline
 MAX_REQUEST_HEAD = 8192       # answer once the request head is complete or this big
+MAX_SAFE_ID = 2**53 - 1       # the largest handoff_id or request_id a receiver takes [MSG-7]
+
+# Hello.features. accept.exclusive needs EPOLLEXCLUSIVE, so we declare it only
+# where Python exposes it [EXCL-3]. No "tasks": this is a socket worker.
+FEATURES = ["accept.arbiter", "accept.shared"] \
+    + (["accept.exclusive"] if hasattr(select, "EPOLLEXCLUSIVE") else []) \
+    + ["accept.reuseport", "accept.handoff", "load-report"]
 
 # ---------------------------------------------------------------------------
 # 1. Protobuf by hand
@@ -77,12 +86,15 @@ MESSAGES = {1: ("hello", HELLO), 2: ("welcome", WELCOME), 3: ("ready", READY),
             22: ("goodbye", GOODBYE), 23: ("error", ERROR), 30: ("execute", {}),
             31: ("result", {}), 32: ("chunk", {}), 33: ("end", {}), 34: ("cancel", {})}
 TYPE_NUMBER = {name: number for number, (name, _) in MESSAGES.items()}
+# Arbiter-to-worker messages that belong to an optional feature (ERR-18).
+FEATURE_OF = {"accept_grant": "accept.arbiter", "handoff": "accept.handoff",
+              "execute": "tasks", "cancel": "tasks"}
 
 # Enum values (handshake.proto, accept.proto, lifecycle.proto).
 KIND_SOCKET = 1
 STRATEGIES = {1: "arbiter", 2: "shared", 3: "exclusive", 4: "reuseport", 5: "handoff"}
 RELEASE_BATCH, RELEASE_LOAD, RELEASE_EXPIRED, RELEASE_DRAINING, RELEASE_ERROR = 1, 2, 3, 4, 5
-GOODBYE_DRAINED, GOODBYE_STOPPED, GOODBYE_SIGNAL = 1, 2, 3
+GOODBYE_DRAINED, GOODBYE_STOPPED, GOODBYE_SIGNAL, GOODBYE_ERROR = 1, 2, 3, 4
 FRAME_TOO_LARGE, FRAME_EMPTY, FRAME_TRUNCATED, DECODE = 100, 101, 102, 103
 UNKNOWN_MESSAGE, UNEXPECTED_MESSAGE, VERSION_MISMATCH = 200, 201, 202
 INVALID_FIELD, GRANT_VIOLATION, UNSUPPORTED_FEATURE = 206, 207, 208
@@ -302,14 +314,18 @@ class FrameReader:
 
 
 # ---------------------------------------------------------------------------
-# 3. Environment (brief, "Initial process state of a worker")
+# 3. Environment (spec.md sections 2.1 to 2.3)
 #
-#   fd 3 .. 3+n-1         listening sockets; LISTEN_FDS=n, LISTEN_PID=<our pid>
+#   fd 3 .. 3+n-1         listening sockets; LISTEN_FDS=n, LISTEN_FDNAMES, LISTEN_PID=<our pid>
+#   CORRAL_PROTOCOL       1
 #   CORRAL_CONTROL_FD     AF_UNIX SOCK_STREAM, the control channel (3+n)
 #   CORRAL_HANDOFF_FD     AF_UNIX SOCK_SEQPACKET, handoff strategy only (3+n+1)
+#   CORRAL_WORKER_ID      the id that Welcome.worker_id repeats
 #   CORRAL_ACCEPT         arbiter | shared | exclusive | reuseport | handoff
+#   CORRAL_ARBITER_PID    the arbiter's pid
 #
-# A malformed environment is a boot failure: exit 3 with a message on stderr.
+# Anything missing or malformed is a boot failure: exit 3 with a message on
+# stderr [ENV-18, EXIT-2].
 
 def log(message):
     sys.stderr.write(f"{IMPLEMENTATION}[{os.getpid()}]: {message}\n")
@@ -321,17 +337,14 @@ def boot_failure(message):
     sys.exit(3)
 
 
-def env_fd(name, required):
+def env_number(name):
     raw = os.environ.get(name)
-    if raw is None or raw == "":
-        if required:
-            boot_failure(f"{name} is not set; this program must be started by a corral arbiter")
-        return None
-    if not raw.isdigit() or int(raw) < 3:
-        boot_failure(f"{name}={raw!r} is not a file descriptor number >= 3")
-    fd = int(raw)
-    require_socket(fd, name)
-    return fd
+    if raw is None:
+        boot_failure(f"{name} is not set")
+    # Decimal digits, no sign, spaces or leading zeros [ENV-13].
+    if not re.fullmatch(r"0|[1-9][0-9]{0,9}", raw):
+        boot_failure(f"{name}={raw!r} is not a decimal number")
+    return int(raw)
 
 
 def require_socket(fd, what):
@@ -344,25 +357,46 @@ def require_socket(fd, what):
 
 
 def read_environment():
+    protocol = os.environ.get("CORRAL_PROTOCOL")
+    if protocol is None:
+        # Not started by an arbiter. ENV-16 lets a worker run without the
+        # protocol; this one has nothing to do without an arbiter, so it stops.
+        boot_failure("CORRAL_PROTOCOL is not set; this program must be started by a corral arbiter")
+    if protocol != "1":
+        boot_failure(f"CORRAL_PROTOCOL={protocol!r}; this worker speaks protocol 1 only")  # ENV-17
     count = 0
-    raw = os.environ.get("LISTEN_FDS")
-    if raw:
-        if not raw.isdigit():
-            boot_failure(f"LISTEN_FDS={raw!r} is not a number")
-        pid = os.environ.get("LISTEN_PID")
-        if pid and pid != str(os.getpid()):
-            boot_failure(f"LISTEN_PID={pid} but this process is {os.getpid()}")
-        count = int(raw)
-    control = env_fd("CORRAL_CONTROL_FD", required=True)
-    if 3 <= control < 3 + count:
-        boot_failure(f"CORRAL_CONTROL_FD={control} is one of the listener fds 3..{2 + count}")
+    if "LISTEN_FDS" in os.environ:
+        count = env_number("LISTEN_FDS")
+        names = os.environ.get("LISTEN_FDNAMES", "")
+        if count and len(names.split(":")) != count:
+            boot_failure(f"LISTEN_FDNAMES={names!r} does not name {count} listeners")
+        # Listeners meant for another process are not ours to use [ENV-19].
+        if env_number("LISTEN_PID") != os.getpid():
+            boot_failure(f"LISTEN_PID={os.environ['LISTEN_PID']} but this process is {os.getpid()}")
+    accept = os.environ.get("CORRAL_ACCEPT")
+    if accept not in STRATEGIES.values():
+        boot_failure(f"CORRAL_ACCEPT={accept!r} is not one of {', '.join(STRATEGIES.values())}")
+    worker_id = env_number("CORRAL_WORKER_ID")
+    env_number("CORRAL_ARBITER_PID")
+    control = env_number("CORRAL_CONTROL_FD")
+    if control != 3 + count:
+        boot_failure(f"CORRAL_CONTROL_FD={control}, but with {count} listeners it is {3 + count}")
+    handoff = None
+    if accept == "handoff":
+        handoff = env_number("CORRAL_HANDOFF_FD")
+        if handoff != control + 1:
+            boot_failure(f"CORRAL_HANDOFF_FD={handoff}, but it is {control + 1}, after the control channel")
     for i in range(count):
         require_socket(3 + i, f"listener {i}")
-    accept = os.environ.get("CORRAL_ACCEPT") or None
-    if accept is not None and accept not in STRATEGIES.values():
-        boot_failure(f"CORRAL_ACCEPT={accept!r} is not one of {', '.join(STRATEGIES.values())}")
-    handoff = env_fd("CORRAL_HANDOFF_FD", required=(accept == "handoff"))
-    return {"listeners": count, "control": control, "handoff": handoff, "accept": accept}
+    require_socket(control, "CORRAL_CONTROL_FD")
+    if handoff is not None:
+        require_socket(handoff, "CORRAL_HANDOFF_FD")
+    # Programs we might start must not take these for their own [ENV-20].
+    for name in list(os.environ):
+        if name.startswith(("LISTEN_", "CORRAL_")):
+            del os.environ[name]
+    return {"listeners": count, "control": control, "handoff": handoff, "accept": accept,
+            "worker_id": worker_id}
 
 
 # ---------------------------------------------------------------------------
@@ -399,7 +433,10 @@ class Worker:
         self.pid = os.getpid()
         self.sel = selectors.DefaultSelector()
         self.ctl = socket.socket(fileno=env["control"])
-        self.ctl.setblocking(False)
+        self.ctl.setblocking(False)   # our own end: its blocking mode is ours to set [PROC-12]
+        # The listeners arrive non-blocking [PROC-4]. Their flags are shared with
+        # every other worker: setblocking(False) only tells Python's socket
+        # object; O_NONBLOCK must never be cleared [PROC-11].
         self.listeners = [socket.socket(fileno=3 + i) for i in range(env["listeners"])]
         for lst in self.listeners:
             lst.setblocking(False)
@@ -407,14 +444,20 @@ class Worker:
         if env["handoff"] is not None:
             self.handoff = socket.socket(fileno=env["handoff"])
             self.handoff.setblocking(False)
+        # The arbiter cleared close-on-exec to pass these fds to us. We set it
+        # again, so that nothing we start inherits them [SEC-3, SEC-2].
+        for sock in [self.ctl, *self.listeners, self.handoff]:
+            if sock is not None:
+                sock.set_inheritable(False)
         self.env_accept = env["accept"]
+        self.worker_id = env["worker_id"]
         self.out = bytearray()        # frames queued for the arbiter
         self.reader = FrameReader(MAX_FRAME_BYTES)
         self.welcomed = False
         self.strategy = None
         self.features = set()
         self.heartbeat_ms = DEFAULT_HEARTBEAT_MS
-        self.deadline = now_ms() + HANDSHAKE_TIMEOUT_MS   # of the handshake, later of a drain
+        self.deadline = now_ms() + HANDSHAKE_TIMEOUT_MS   # of the handshake, later of a drain [HS-7]
         self.next_heartbeat = None
         self.grants = {}              # listener index -> Grant
         self.polled = set()           # what we poll now: listener indices, or "epoll"
@@ -437,6 +480,10 @@ class Worker:
         signal.set_wakeup_fd(wake_w.fileno(), warn_on_full_buffer=False)
         for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGQUIT):
             signal.signal(sig, lambda *_: None)
+        # SIGHUP is the arbiter's reload, and a closing terminal sends it to the
+        # whole process group: not for us [SIG-3]. (Python already ignores
+        # SIGPIPE, so a write to a closed connection raises EPIPE [SIG-4].)
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
         self.sel.register(self.wake_r, selectors.EVENT_READ, self.on_signal)
         self.sel.register(self.ctl, selectors.EVENT_READ, self.on_control)
 
@@ -474,10 +521,11 @@ class Worker:
                 pass
         sys.exit(code)
 
-    def goodbye(self, reason, detail, linger_s=1.0):
+    def goodbye(self, reason, detail, linger_s=1.0, status=0):
+        # Goodbye is the last frame we send [EXIT-7].
         self.send("goodbye", {"reason": reason, "detail": detail,
                               "accepted_total": self.accepted_total})
-        self.exit(0, linger_s)
+        self.exit(status, linger_s)
 
     def heartbeat(self):
         self.send("heartbeat", {"time_ms": now_ms(), "in_flight": len(self.conns),
@@ -504,18 +552,14 @@ class Worker:
         while (payload := self.reader.next_frame()) is not None:
             self.on_frame(payload)
 
-    def arbiter_gone(self):
-        # EOF on the control channel means that the arbiter is gone, so we stop
-        # at once (brief, "Signals"). A partial frame is FRAME_TRUNCATED (102).
-        # We report it on a best-effort basis because the arbiter may only have
-        # shut down its writing side.
+    def arbiter_gone(self, channel="control"):
+        # End of stream on either channel means that the arbiter is gone: exit
+        # at once, without Goodbye [STOP-4], with 0 [EXIT-1], or 3 while the
+        # handshake is not done [EXIT-2]. A partial frame is FRAME_TRUNCATED
+        # (102), which is never sent: there is no one left to read it.
         if self.reader.buf:
-            try:
-                self.ctl.send(encode_frame("error", {"code": FRAME_TRUNCATED, "fatal": True,
-                                                     "message": "EOF inside a frame"}))
-            except OSError:
-                pass
-        log("control channel closed: the arbiter is gone")
+            log(f"error {FRAME_TRUNCATED}: end of stream inside a frame")
+        log(f"{channel} channel closed: the arbiter is gone")
         sys.exit(0 if self.welcomed else 3)
 
     def on_frame(self, payload):
@@ -523,46 +567,74 @@ class Worker:
             name, body = decode_envelope(payload)
         except UnknownMessage as unknown:
             # A message type from a newer minor version or an extension: say so,
-            # never drop it silently, and carry on (brief: not fatal).
+            # never drop it silently, and carry on [COMPAT-2, COMPAT-4].
             self.send_error(UNKNOWN_MESSAGE, str(unknown), False, unknown.number)
             return
         if not self.welcomed:
             if name == "welcome":
                 self.on_welcome(body)
             elif name == "error":
-                log(f"arbiter refused the handshake: error {body['code']}: {body['message']}")
-                if body["fatal"] or body["code"] == VERSION_MISMATCH:
+                # The fatal flag alone decides, whatever the code [ERR-7].
+                log(f"arbiter error {body['code']} during the handshake: {body['message']}")
+                if body["fatal"]:
                     sys.exit(3)
             else:
-                raise ProtocolError(UNEXPECTED_MESSAGE, f"{name} before Welcome")
+                raise ProtocolError(UNEXPECTED_MESSAGE, f"{name} before Welcome")   # HS-6
+            return
+        # A message of a feature that was not negotiated is answered, not
+        # fatal, and otherwise ignored [ERR-18]. We never offer "tasks", so
+        # Execute and Cancel always end here.
+        feature = FEATURE_OF.get(name)
+        if feature is not None and feature not in self.features:
+            self.send_error(UNSUPPORTED_FEATURE, f"{name} needs {feature}, which was not negotiated", False)
             return
         handler = {"accept_grant": self.on_grant, "drain": self.on_drain,
                    "stop": self.on_stop, "error": self.on_error}.get(name)
         if handler is None:
-            self.send_error(UNEXPECTED_MESSAGE, f"a socket worker does not expect {name}", False)
-        else:
-            handler(body)
+            # A second Welcome [HS-14], a worker-to-arbiter message, or a
+            # ConnectionHandoff on the control channel [HS-15].
+            raise ProtocolError(UNEXPECTED_MESSAGE, f"a worker does not expect {name} on the control channel")
+        handler(body)
 
     def on_welcome(self, w):
+        # Every problem with Welcome is a failed handshake: Error{fatal}, then
+        # exit 3 [EXIT-2].
         version = w["version"] or {"major": 0, "minor": 0}
-        if version["major"] != 1:
-            # We offered 1.0 only, so the arbiter must have chosen 1.x.
+        if (version["major"], version["minor"]) != (1, 0):
+            # We listed 1.0 only [NEG-5].
             raise ProtocolError(VERSION_MISMATCH, f"arbiter chose {version['major']}.{version['minor']}; "
-                                "this worker speaks 1.x")
-        if w["max_frame_bytes"]:
-            self.reader.limit = min(MAX_FRAME_BYTES, w["max_frame_bytes"])
-        self.heartbeat_ms = w["heartbeat_interval_ms"] or DEFAULT_HEARTBEAT_MS
+                                "this worker speaks 1.0")
+        if w["strategy"] != 0 and w["strategy"] not in STRATEGIES:
+            raise ProtocolError(INVALID_FIELD, f"unknown accept strategy {w['strategy']}")   # COMPAT-7
+        unoffered = [f for f in w["features"] if f not in FEATURES]
+        if unoffered:
+            raise ProtocolError(INVALID_FIELD, f"Welcome.features lists {', '.join(unoffered)}, "
+                                "which Hello did not offer")   # NEG-9
         self.features = set(w["features"])
-        # Welcome.strategy is the decision. CORRAL_ACCEPT only tells us earlier
-        # what it will be, and is used when the arbiter leaves the field at 0.
-        strategy = STRATEGIES.get(w["strategy"]) or self.env_accept
-        if w["strategy"] and w["strategy"] not in STRATEGIES:
-            raise ProtocolError(UNSUPPORTED_FEATURE, f"unknown accept strategy {w['strategy']}")
-        if strategy and self.env_accept and strategy != self.env_accept:
-            log(f"CORRAL_ACCEPT={self.env_accept} but Welcome says {strategy}; using {strategy}")
-        if strategy is None or (strategy == "handoff" and self.handoff is None) or \
-                (strategy == "exclusive" and not hasattr(select, "EPOLLEXCLUSIVE")):
-            raise ProtocolError(UNSUPPORTED_FEATURE, f"cannot use accept strategy {strategy}")
+        # The strategy must be the one CORRAL_ACCEPT named [NEG-12], and its
+        # feature negotiated [NEG-7]. Since Welcome.features only lists what we
+        # offered, this also rejects a strategy our Hello did not declare.
+        strategy = STRATEGIES.get(w["strategy"])
+        if strategy != self.env_accept or f"accept.{strategy}" not in self.features:
+            raise ProtocolError(UNSUPPORTED_FEATURE, f"Welcome.strategy {strategy or 'UNSPECIFIED'}: "
+                                f"CORRAL_ACCEPT={self.env_accept}, negotiated {sorted(self.features)}")
+        # Values the spec forbids [ERR-17].
+        if w["worker_id"] != self.worker_id:   # WELCOME-1
+            raise ProtocolError(INVALID_FIELD, f"Welcome.worker_id {w['worker_id']}, CORRAL_WORKER_ID {self.worker_id}")
+        interval, timeout = w["heartbeat_interval_ms"], w["heartbeat_timeout_ms"]
+        if interval < 1 or 0 < timeout < 2 * interval:   # WELCOME-2
+            raise ProtocolError(INVALID_FIELD, f"heartbeat_interval_ms {interval}, heartbeat_timeout_ms {timeout}")
+        if not 1 <= w["max_frame_bytes"] <= MAX_FRAME_BYTES:   # NEG-4: at most what we offered
+            raise ProtocolError(INVALID_FIELD, f"Welcome.max_frame_bytes {w['max_frame_bytes']}")
+        if w["generation"] < 1:   # WELCOME-7
+            raise ProtocolError(INVALID_FIELD, "Welcome.generation 0")
+        # In the handoff strategy the list describes the arbiter's listeners
+        # [WELCOME-4], which we can't check; otherwise, exactly ours [WELCOME-3].
+        if strategy != "handoff" and [l["index"] for l in w["listeners"]] != list(range(len(self.listeners))):
+            raise ProtocolError(INVALID_FIELD, f"Welcome.listeners has {len(w['listeners'])} entries "
+                                f"for {len(self.listeners)} listeners")
+        self.reader.limit = w["max_frame_bytes"]   # for both channels, from now on [NEG-15]
+        self.heartbeat_ms = interval
         self.strategy = strategy
         if strategy == "exclusive":
             # EPOLLEXCLUSIVE can only be set on an epoll of our own. That epoll's fd
@@ -580,9 +652,12 @@ class Worker:
         self.sync_polling()
 
     def on_error(self, body):
+        # Logged, never answered [ERR-8, ERR-9]; the fatal flag alone decides
+        # [ERR-7]. After a fatal one the arbiter closes the channel and we exit
+        # as if it were gone, but with 1: this is a failure [ERR-6, EXIT-4].
         log(f"arbiter error {body['code']}: {body['message']}")
         if body["fatal"]:
-            sys.exit(1)               # the arbiter closes the channel after a fatal error
+            sys.exit(1)
 
     def on_drain(self, body):
         self.start_drain(body["deadline_ms"], body["reason"] or "drain")
@@ -618,13 +693,20 @@ class Worker:
 
     def on_grant(self, msg):
         if self.strategy != "arbiter":
-            self.send_error(UNEXPECTED_MESSAGE, f"AcceptGrant in the {self.strategy} strategy", False)
-            return
-        if msg["listener"] >= len(self.listeners):
-            self.send_error(INVALID_FIELD, f"AcceptGrant for listener {msg['listener']}, "
-                            f"but there are {len(self.listeners)}", False)
+            # accept.arbiter was negotiated (or on_frame answered 208), but
+            # this pool runs another strategy [HS-15].
+            raise ProtocolError(UNEXPECTED_MESSAGE, f"AcceptGrant in the {self.strategy} strategy")
+        if msg["listener"] >= len(self.listeners) or not msg["max_accepts"] or not msg["lease_ms"]:
+            # Not fatal: refuse it, and still end it with AcceptDone, so that the
+            # arbiter's books balance [ACCEPT-26]. The listener is never polled.
+            self.send_error(INVALID_FIELD, f"AcceptGrant{{listener: {msg['listener']}, max_accepts: "
+                            f"{msg['max_accepts']}, lease_ms: {msg['lease_ms']}}} with "
+                            f"{len(self.listeners)} listeners", False)
+            self.send("accept_done", {"grant_id": msg["grant_id"], "listener": msg["listener"],
+                                      "accepted": 0, "in_flight": len(self.conns), "reason": RELEASE_ERROR})
             return
         if msg["listener"] in self.grants:
+            # Not fatal, and the grant we hold is unaffected [ACCEPT-27].
             self.send_error(GRANT_VIOLATION, f"second grant for listener {msg['listener']}", False)
             return
         # release_load 0 means "capacity"; we can never hold more than capacity.
@@ -705,10 +787,15 @@ class Worker:
     def on_handoff(self, mask):
         # Handoff strategy: one datagram = one frame (length + Envelope{handoff})
         # plus exactly one fd in SCM_RIGHTS. We collect what we read now and
-        # acknowledge it in one HandoffAck.
+        # acknowledge it in one HandoffAck [HANDOFF-21, HANDOFF-22]. Errors
+        # about this channel go out on the control channel [HANDOFF-28]; we
+        # never write to the handoff channel [HANDOFF-27].
         acked, refused = [], []
         while True:
             try:
+                # MSG_CMSG_CLOEXEC: each fd is close-on-exec from its first
+                # instant [HANDOFF-14]. Room for 4 fds, so that a datagram with
+                # too many is seen as such rather than as truncated.
                 data, ancdata, flags, _ = self.handoff.recvmsg(
                     4 + self.reader.limit, socket.CMSG_SPACE(4 * 4), socket.MSG_CMSG_CLOEXEC)
             except (BlockingIOError, InterruptedError):
@@ -719,22 +806,33 @@ class Worker:
             for level, kind, cdata in ancdata:
                 if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
                     fds.frombytes(cdata[:len(cdata) - len(cdata) % fds.itemsize])
-            if not data and not fds:  # EOF: the arbiter closed the handoff channel
-                self.sel.unregister(self.handoff)
-                break
+            if not data and not fds:
+                self.arbiter_gone("handoff")       # end of stream [STOP-4]
             try:
                 handoff_id = self.parse_handoff(data, flags)
             except BaseException:
                 for fd in fds:
                     os.close(fd)
                 raise
-            if handoff_id is None or len(fds) != 1 or flags & socket.MSG_CTRUNC \
-                    or self.draining or len(self.conns) >= CAPACITY:
+            if len(fds) != 1 or flags & socket.MSG_CTRUNC:
+                # Not one fd: close whatever came, say so (not fatal), and refuse
+                # the handoff if it decoded [HANDOFF-18].
                 for fd in fds:
-                    os.close(fd)      # our copy; the arbiter still holds its own
+                    os.close(fd)
+                self.send_error(INVALID_FIELD, f"handoff datagram with {len(fds)} descriptors"
+                                + (" (control data truncated)" if flags & socket.MSG_CTRUNC else ""), False)
                 if handoff_id is not None:
                     refused.append(handoff_id)
                 continue
+            if handoff_id is None or self.draining or len(self.conns) >= CAPACITY:
+                # Our copy, untouched: the arbiter still holds its own and hands
+                # a refused connection to another worker [HANDOFF-24, HANDOFF-26].
+                os.close(fds[0])
+                if handoff_id is not None:
+                    refused.append(handoff_id)
+                continue
+            # Served from the next loop turn on, after the HandoffAck below has
+            # gone out [HANDOFF-23].
             self.take(socket.socket(fileno=fds[0]))
             acked.append(handoff_id)
         if acked or refused:
@@ -742,28 +840,28 @@ class Worker:
                                       "refused_ids": refused})
 
     def parse_handoff(self, data, flags):
-        """The handoff_id of a datagram, or None after a non-fatal error."""
+        """The handoff_id of a datagram, or None for an unknown message type
+        (answered, not fatal). Anything else wrong with the frame is fatal."""
         if flags & socket.MSG_TRUNC:
-            raise ProtocolError(FRAME_TOO_LARGE, "handoff datagram larger than the frame limit")
-        if len(data) < 4:
-            raise ProtocolError(FRAME_TRUNCATED, "handoff datagram shorter than a frame header")
-        (size,) = struct.unpack_from(">I", data)
+            raise ProtocolError(FRAME_TOO_LARGE, "handoff datagram larger than the frame limit")  # HANDOFF-16
+        size = struct.unpack_from(">I", data)[0] if len(data) >= 4 else None
+        if size != len(data) - 4:
+            raise ProtocolError(DECODE, f"handoff datagram of {len(data)} bytes holds a frame "
+                                f"of {size} bytes")   # HANDOFF-17
         if size == 0:
             raise ProtocolError(FRAME_EMPTY, "zero-length handoff frame")
-        if size > self.reader.limit:
-            raise ProtocolError(FRAME_TOO_LARGE, f"handoff frame of {size} bytes")
-        if size != len(data) - 4:
-            raise ProtocolError(FRAME_TRUNCATED if size > len(data) - 4 else DECODE,
-                                f"handoff frame says {size} bytes, datagram has {len(data) - 4}")
         try:
             name, body = decode_envelope(data[4:])
         except UnknownMessage as unknown:
-            self.send_error(UNKNOWN_MESSAGE, str(unknown), False, unknown.number)
+            self.send_error(UNKNOWN_MESSAGE, str(unknown), False, unknown.number)   # HANDOFF-19
             return None
         if name != "handoff":
-            self.send_error(UNEXPECTED_MESSAGE, f"{name} on the handoff channel", False)
-            return None
-        return body["handoff_id"]
+            raise ProtocolError(UNEXPECTED_MESSAGE, f"{name} on the handoff channel")   # HANDOFF-19
+        handoff_id = body["handoff_id"]
+        # Not 0 [HANDOFF-3], and exact as an IEEE double [MSG-7]; fatal [ERR-17].
+        if not 1 <= handoff_id <= MAX_SAFE_ID:
+            raise ProtocolError(INVALID_FIELD, f"handoff_id {handoff_id} is not within 1 .. 2^53 - 1")
+        return handoff_id
 
     # -- connections -----------------------------------------------------------
 
@@ -811,6 +909,12 @@ class Worker:
     def start_drain(self, deadline_ms, why):
         # Drain and SIGTERM: release every grant (DRAINING), stop accepting,
         # finish what is in flight, then send Goodbye{DRAINED} and exit 0.
+        # Past the deadline the arbiter kills us, so we close what is left
+        # just before that [DRAIN-7]. Of two drains, the earlier deadline wins,
+        # and 0 means none [DRAIN-8].
+        if deadline_ms:
+            cut = now_ms() + max(0, deadline_ms - DRAIN_MARGIN_MS)
+            self.deadline = cut if self.deadline is None else min(self.deadline, cut)
         if self.draining:
             return
         self.draining = True
@@ -818,8 +922,6 @@ class Worker:
         for grant in list(self.grants.values()):
             self.release(grant, RELEASE_DRAINING)
         self.sync_polling()
-        # Past the deadline the arbiter kills us, so we close what is left just before that.
-        self.deadline = now_ms() + deadline_ms if deadline_ms else None
         if not self.conns:
             self.goodbye(GOODBYE_DRAINED, why)
 
@@ -865,13 +967,9 @@ class Worker:
         return min(times) if times else None
 
     def run(self):
-        # Hello comes first, before anything else on the control channel.
-        features = ["accept.arbiter", "accept.shared", "accept.reuseport", "accept.handoff",
-                    "load-report"]
-        if hasattr(select, "EPOLLEXCLUSIVE"):
-            features.insert(2, "accept.exclusive")
+        # Hello comes first, before anything else on the control channel [HELLO-1].
         self.send("hello", {"versions": [{"major": 1, "minor": 0}], "kind": KIND_SOCKET,
-                            "pid": self.pid, "features": features,
+                            "pid": self.pid, "features": FEATURES,
                             "max_frame_bytes": MAX_FRAME_BYTES,
                             "implementation": IMPLEMENTATION, "capacity": CAPACITY})
         try:
@@ -885,11 +983,15 @@ class Worker:
                         key.data(mask)
                 self.on_timers()
         except ProtocolError as err:
-            # Fatal (bad frame, undecodable, a failed handshake): say why, then exit,
-            # with 3 while the handshake is not done (a boot failure).
+            # Fatal: say why, close, exit [ERR-5]. Before Welcome this is a
+            # failed handshake, exit 3, and only the Error may be sent [HS-5,
+            # EXIT-2]. After it, Goodbye{ERROR} is the last word [ERR-10] and
+            # the status is 1, never 3 or 4 once Ready is out [EXIT-4, EXIT-5].
             log(f"protocol error {err.code}: {err}")
             self.send_error(err.code, str(err), True)
-            self.exit(1 if self.welcomed else 3)
+            if not self.welcomed:
+                self.exit(3)
+            self.goodbye(GOODBYE_ERROR, f"error {err.code}: {err}", status=1)
 
 
 def main():
