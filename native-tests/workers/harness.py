@@ -5,11 +5,11 @@
     python3 native-tests/workers/harness.py -- python3 native-tests/workers/python/worker.py
     python3 native-tests/workers/harness.py -- native-tests/workers/c/worker
 
-This script is a stand-in until `corral conformance worker` exists. It covers
-each accept strategy, the lifecycle and the error paths once. It does not
-judge a worker against every requirement of spec.md. It uses only the Python
-standard library and has its own small protobuf codec, so it doesn't share a
-bug with the worker under test.
+This script is a quick smoke test. It covers each accept strategy, the
+lifecycle and the error paths once. It does not judge a worker against every
+requirement of spec.md: `corral conformance worker -- <worker command...>`
+does. It uses only the Python standard library and has its own small protobuf
+codec, so it doesn't share a bug with the worker under test.
 
 Scenarios (use --only a,b,... to pick some): arbiter shared reuseport
 exclusive handoff signals stop framing version environment. --strategy S is
@@ -188,6 +188,7 @@ class Session:
                 self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
             self.listener.bind(("127.0.0.1", 0))
             self.listener.listen(64)
+            self.listener.setblocking(False)          # passed listeners are non-blocking (PROC-4)
             passed.append(self.listener)
         elif strategy == "handoff":
             # The arbiter keeps the listener and accepts. The worker gets fds.
@@ -557,6 +558,24 @@ def scenario_stop(cmd):
         s.wait_exit(1.0)
     finally:
         s.close()
+    s = Session(cmd, "handoff", listeners=0)
+    try:
+        hello = s.hello()
+        if "accept.handoff" not in hello["features"]:
+            return None
+        s.welcome(HANDOFF, hello)
+        s.expect("ready")
+        s.handoff.close()                              # so is it when the handoff channel ends
+        s.handoff = None
+        code = s.wait_exit(1.0)
+        check(code == 0, f"exit code {code} after the handoff channel closed, want 0")
+        try:
+            while (got := s.recv(0.5)) is not None:   # heartbeats may come, Goodbye may not (STOP-4)
+                check(got[0] == "heartbeat", f"{got[0]} after the handoff channel closed")
+        except EOFError:
+            pass
+    finally:
+        s.close()
 
 
 def scenario_framing(cmd):
@@ -616,7 +635,9 @@ def scenario_version(cmd):
 
 
 def scenario_environment(cmd):
-    for what, env, drop in (("no CORRAL_CONTROL_FD", {}, ("CORRAL_CONTROL_FD",)),
+    for what, env, drop in (("no CORRAL_PROTOCOL", {}, ("CORRAL_PROTOCOL",)),
+                            ("CORRAL_PROTOCOL=2", {"CORRAL_PROTOCOL": "2"}, ()),
+                            ("no CORRAL_CONTROL_FD", {}, ("CORRAL_CONTROL_FD",)),
                             ("CORRAL_CONTROL_FD=abc", {"CORRAL_CONTROL_FD": "abc"}, ()),
                             ("CORRAL_CONTROL_FD=77", {"CORRAL_CONTROL_FD": "77"}, ()),
                             ("LISTEN_PID of another process", {"LISTEN_PID": "1"}, ())):

@@ -35,23 +35,40 @@
 #define CAPACITY 64                /* connections held at once (Hello.capacity) */
 #define MAX_FRAME_BYTES 65536      /* the largest frame we accept (Hello.max_frame_bytes) */
 #define HANDSHAKE_TIMEOUT_MS 10000 /* give up when no Welcome comes */
-#define DEFAULT_HEARTBEAT_MS 1000  /* when Welcome.heartbeat_interval_ms is 0 */
+#define DRAIN_MARGIN_MS 100        /* give up a drain this long before its deadline */
 #define MAX_REQUEST_HEAD 8192      /* answer once the request head is complete or this big */
 #define MAX_LISTENERS 64
+#define MAX_SAFE_ID 9007199254740991ULL /* 2^53 - 1: the largest handoff_id we take [MSG-7] */
 
 /* Envelope body field numbers = message types (envelope.proto). */
 enum { HELLO = 1, WELCOME = 2, READY = 3, HEARTBEAT = 4, ACCEPT_GRANT = 10, ACCEPT_DONE = 11,
-       HANDOFF = 12, HANDOFF_ACK = 13, DRAIN = 20, STOP = 21, GOODBYE = 22, ERROR = 23 };
+       HANDOFF = 12, HANDOFF_ACK = 13, DRAIN = 20, STOP = 21, GOODBYE = 22, ERROR = 23,
+       EXECUTE = 30, RESULT = 31, CHUNK = 32, END = 33, CANCEL = 34 };
 /* Enum values from handshake.proto, accept.proto and lifecycle.proto. */
 enum { KIND_SOCKET = 1 };
 enum { ARBITER = 1, SHARED = 2, EXCLUSIVE = 3, REUSEPORT = 4, HANDOFF_STRATEGY = 5 };
 enum { RELEASE_BATCH = 1, RELEASE_LOAD = 2, RELEASE_EXPIRED = 3, RELEASE_DRAINING = 4, RELEASE_ERROR = 5 };
-enum { GOODBYE_DRAINED = 1, GOODBYE_STOPPED = 2, GOODBYE_SIGNAL = 3 };
+enum { GOODBYE_DRAINED = 1, GOODBYE_STOPPED = 2, GOODBYE_SIGNAL = 3, GOODBYE_ERROR = 4 };
 enum { FRAME_TOO_LARGE = 100, FRAME_EMPTY = 101, FRAME_TRUNCATED = 102, DECODE = 103,
        UNKNOWN_MESSAGE = 200, UNEXPECTED_MESSAGE = 201, VERSION_MISMATCH = 202,
        INVALID_FIELD = 206, GRANT_VIOLATION = 207, UNSUPPORTED_FEATURE = 208 };
 
 static const char *const strategy_names[] = { "", "arbiter", "shared", "exclusive", "reuseport", "handoff" };
+
+/* Hello.features: every feature we implement and no other [HELLO-6]. No
+ * "tasks": this is a socket worker. Welcome.features is kept as a bit mask
+ * over this array, bit k for features[k]. */
+static const char *const features[] = { "accept.arbiter", "accept.shared", "accept.exclusive",
+                                        "accept.reuseport", "accept.handoff", "load-report" };
+enum { NFEATURES = sizeof features / sizeof *features };
+
+/* The bit of a feature name (not NUL-terminated) in the mask; 0 if we don't offer it. */
+static unsigned feature_bit(const char *name, size_t len) {
+    for (int k = 0; k < NFEATURES; k++)
+        if (strlen(features[k]) == len && memcmp(features[k], name, len) == 0) return 1u << k;
+    return 0;
+}
+#define FEATURE_BIT(name) feature_bit(name, strlen(name))
 
 static void logmsg(const char *fmt, ...) {
     va_list ap;
@@ -196,25 +213,43 @@ static void flat_string(const struct flat *m, int k, char *out, size_t cap) {
     out[n] = '\0';
 }
 
-struct welcome { uint32_t major, minor, heartbeat_ms, max_frame, strategy; int load_report; };
+struct welcome {
+    uint32_t major, minor, worker_id, heartbeat_ms, heartbeat_timeout_ms, max_frame, strategy, generation;
+    uint32_t nlisteners;       /* entries in Welcome.listeners */
+    int listeners_in_order;    /* their indexes are 0, 1, 2 ... */
+    unsigned features;         /* bit mask over features[] */
+    int unoffered;             /* features listed that we did not offer */
+    char unoffered_name[64];   /* the first of them */
+};
 
 static int decode_welcome(pb_reader r, struct welcome *w) {
     pb_field f, g;
     int rc;
     memset(w, 0, sizeof *w);
+    w->listeners_in_order = 1;
     while ((rc = pb_next(&r, &f)) > 0) {
         pb_reader sub = { f.data, f.data + f.len };
         if (f.wire == 2 && (f.field == 1 || f.field == 5)) {  /* Version, Listener */
+            uint32_t index = 0;
             int rc2;
             while ((rc2 = pb_next(&sub, &g)) > 0)
                 if (f.field == 1 && g.wire == 0 && g.field == 1) w->major = (uint32_t)g.num;
                 else if (f.field == 1 && g.wire == 0 && g.field == 2) w->minor = (uint32_t)g.num;
+                else if (f.field == 5 && g.wire == 0 && g.field == 1) index = (uint32_t)g.num;
             if (rc2 < 0) return -1;
-        } else if (f.wire == 0 && f.field == 3) w->heartbeat_ms = (uint32_t)f.num;
+            if (f.field == 5 && index != w->nlisteners++) w->listeners_in_order = 0;
+        } else if (f.wire == 0 && f.field == 2) w->worker_id = (uint32_t)f.num;
+        else if (f.wire == 0 && f.field == 3) w->heartbeat_ms = (uint32_t)f.num;
+        else if (f.wire == 0 && f.field == 4) w->heartbeat_timeout_ms = (uint32_t)f.num;
         else if (f.wire == 0 && f.field == 6) w->max_frame = (uint32_t)f.num;
         else if (f.wire == 0 && f.field == 7) w->strategy = (uint32_t)f.num;
-        else if (f.wire == 2 && f.field == 8 && f.len == 11 && memcmp(f.data, "load-report", 11) == 0)
-            w->load_report = 1;
+        else if (f.wire == 0 && f.field == 9) w->generation = (uint32_t)f.num;
+        else if (f.wire == 2 && f.field == 8) {
+            unsigned bit = feature_bit((const char *)f.data, f.len);
+            w->features |= bit;
+            if (!bit && !w->unoffered++)
+                snprintf(w->unoffered_name, sizeof w->unoffered_name, "%.*s", (int)(f.len < 60 ? f.len : 60), (const char *)f.data);
+        }
     }
     return rc;
 }
@@ -241,23 +276,13 @@ static uint32_t be32(const uint8_t *p) {
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
-static _Noreturn void arbiter_gone(void) {
-    /* EOF on the control channel: the arbiter is gone, so we stop at once.
-     * A partial frame is FRAME_TRUNCATED (102), reported on a best-effort
-     * basis in case the arbiter only shut down its writing side. This goes
-     * straight to send(), not through the queue, which may be what failed. */
-    if (inlen) {
-        uint8_t body[8], frame[16];
-        pb_buf b = PB_BUF(body), f = PB_BUF(frame);
-        pb_uint(&b, 1, 102);                   /* Error{code: FRAME_TRUNCATED, fatal: true} */
-        pb_uint(&b, 3, 1);
-        f.len = 4;
-        pb_bytes(&f, 23, body, b.len);         /* Envelope{error = 23} */
-        frame[0] = frame[1] = frame[2] = 0;
-        frame[3] = (uint8_t)(f.len - 4);
-        (void)!send(ctl_fd, frame, f.len, MSG_DONTWAIT | MSG_NOSIGNAL);
-    }
-    logmsg("control channel closed: the arbiter is gone");
+static _Noreturn void arbiter_gone(const char *channel) {
+    /* End of stream on either channel means that the arbiter is gone: exit at
+     * once, without Goodbye [STOP-4], with 0 [EXIT-1], or 3 while the
+     * handshake is not done [EXIT-2]. A partial frame is FRAME_TRUNCATED
+     * (102), which is never sent: there is no one left to read it. */
+    if (inlen) logmsg("error %d: end of stream inside a frame", FRAME_TRUNCATED);
+    logmsg("%s channel closed: the arbiter is gone", channel);
     exit(welcomed ? 0 : 3);
 }
 
@@ -267,7 +292,7 @@ static void flush_control(void) {
         ssize_t n = send(ctl_fd, outq + done, outlen - done, MSG_DONTWAIT | MSG_NOSIGNAL);
         if (n < 0) {
             if (errno == EAGAIN || errno == EINTR) break;   /* poll() tells us when to go on */
-            arbiter_gone();
+            arbiter_gone("control");
         }
         done += (size_t)n;
     }
@@ -296,7 +321,7 @@ static void send_msg(uint32_t type, const pb_buf *body) {
 }
 
 /* Push out what is queued (waiting at most linger_ms), then exit. */
-static void linger_exit(int code, int linger_ms) {
+static _Noreturn void linger_exit(int code, int linger_ms) {
     int64_t until = now_ms() + linger_ms;
     while (outlen && now_ms() < until) {
         struct pollfd p = { ctl_fd, POLLOUT, 0 };
@@ -304,6 +329,8 @@ static void linger_exit(int code, int linger_ms) {
     }
     exit(code);
 }
+
+static void send_goodbye(int reason, const char *detail);
 
 static void send_error(uint32_t code, uint32_t message_type, int fatal, const char *fmt, ...) {
     char text[256];
@@ -319,10 +346,16 @@ static void send_error(uint32_t code, uint32_t message_type, int fatal, const ch
     pb_uint(&b, 5, message_type);
     send_msg(ERROR, &b);
     if (fatal) {
-        /* Fatal (bad frame, undecodable, unexpected during the handshake):
-         * say why, then exit. 3 while the handshake is not done (boot failure). */
+        /* Fatal: say why, close, exit [ERR-5]. Before Welcome this is a failed
+         * handshake, exit 3, and only the Error may be sent [HS-5, EXIT-2].
+         * After it, Goodbye{ERROR} is the last word [ERR-10] and the status is
+         * 1, never 3 or 4 once Ready is out [EXIT-4, EXIT-5]. */
         logmsg("protocol error %u: %s", code, text);
-        linger_exit(welcomed ? 1 : 3, 1000);
+        if (!welcomed) linger_exit(3, 1000);
+        char detail[300];
+        snprintf(detail, sizeof detail, "error %u: %s", code, text);
+        send_goodbye(GOODBYE_ERROR, detail);
+        linger_exit(1, 1000);
     }
 }
 
@@ -342,10 +375,12 @@ struct conn {                  /* one HTTP connection: read the head, answer, cl
 };
 
 static int nlisteners, strategy, env_strategy, draining, load_report;
+static uint32_t env_worker_id;   /* CORRAL_WORKER_ID, which Welcome.worker_id repeats */
+static unsigned negotiated;      /* Welcome.features, a bit mask over features[] */
 static int handoff_fd = -1, epoll_fd = -1;
 static struct grant grants[MAX_LISTENERS];
 static struct conn conns[CAPACITY];
-static uint32_t in_flight, heartbeat_ms = DEFAULT_HEARTBEAT_MS;
+static uint32_t in_flight, heartbeat_ms;   /* heartbeat_ms: from Welcome */
 static uint64_t accepted_total, requests_total;
 static int64_t deadline = -1;  /* of the handshake, later of a drain; -1 = none */
 static int64_t next_heartbeat;
@@ -365,13 +400,17 @@ static void send_heartbeat(void) {
     next_heartbeat = now_ms() + heartbeat_ms;
 }
 
-static void goodbye(int reason, const char *detail, int linger_ms) {
-    uint8_t buf[256];
+static void send_goodbye(int reason, const char *detail) {
+    uint8_t buf[512];          /* detail is at most 300 bytes */
     pb_buf b = PB_BUF(buf);
     pb_uint(&b, 1, (uint64_t)reason);
     pb_string(&b, 2, detail);
     pb_uint(&b, 3, accepted_total);
-    send_msg(GOODBYE, &b);
+    send_msg(GOODBYE, &b);     /* the last frame we send [EXIT-7] */
+}
+
+static _Noreturn void goodbye(int reason, const char *detail, int linger_ms) {
+    send_goodbye(reason, detail);
     linger_exit(0, linger_ms);
 }
 
@@ -453,15 +492,23 @@ static int release_if_due(int i) {
 
 static void on_grant(const struct flat *m) {
     uint32_t i = (uint32_t)m->num[2];
-    if (strategy != ARBITER) {
-        send_error(UNEXPECTED_MESSAGE, 0, 0, "AcceptGrant in the %s strategy", strategy_names[strategy]);
+    if (strategy != ARBITER)   /* accept.arbiter was negotiated, but this pool runs another strategy [HS-15] */
+        send_error(UNEXPECTED_MESSAGE, 0, 1, "AcceptGrant in the %s strategy", strategy_names[strategy]);
+    if (i >= (uint32_t)nlisteners || !(uint32_t)m->num[3] || !(uint32_t)m->num[5]) {
+        /* Not fatal: refuse it, and still end it with AcceptDone, so that the
+         * arbiter's books balance [ACCEPT-26]. The listener is never polled. */
+        uint8_t buf[64];
+        pb_buf b = PB_BUF(buf);
+        send_error(INVALID_FIELD, 0, 0, "AcceptGrant{listener: %u, max_accepts: %u, lease_ms: %u} with %d listeners",
+                   i, (uint32_t)m->num[3], (uint32_t)m->num[5], nlisteners);
+        pb_uint(&b, 1, (uint32_t)m->num[1]);
+        pb_uint(&b, 2, i);
+        pb_uint(&b, 5, in_flight);
+        pb_uint(&b, 6, RELEASE_ERROR);
+        send_msg(ACCEPT_DONE, &b);
         return;
     }
-    if (i >= (uint32_t)nlisteners) {
-        send_error(INVALID_FIELD, 0, 0, "AcceptGrant for listener %u, but there are %d", i, nlisteners);
-        return;
-    }
-    if (grants[i].active) {
+    if (grants[i].active) {    /* not fatal, and the grant we hold is unaffected [ACCEPT-27] */
         send_error(GRANT_VIOLATION, 0, 0, "second grant for listener %u", i);
         return;
     }
@@ -517,25 +564,24 @@ static void on_exclusive(void) {
 static const char *type_name(uint32_t t);
 static int decode_envelope(const uint8_t *p, size_t n, uint32_t *type, pb_reader *body);
 
-/* Parse a handoff datagram: 1 = a ConnectionHandoff, its id in *id; 0 = some
- * other message, already answered with a non-fatal Error. Framing and decoding
- * errors are fatal, as on the control channel. */
+/* Parse a handoff datagram: 1 = a ConnectionHandoff, its id in *id; 0 = an
+ * unknown message type, already answered (not fatal). Anything else wrong
+ * with the frame is fatal, as on the control channel. */
 static int parse_handoff(const uint8_t *data, ssize_t n, int flags, uint64_t *id) {
     uint32_t type;
     pb_reader body;
     struct flat m;
-    if (flags & MSG_TRUNC) send_error(FRAME_TOO_LARGE, 0, 1, "handoff datagram larger than the frame limit");
-    if (n < 4) send_error(FRAME_TRUNCATED, 0, 1, "handoff datagram shorter than a frame header");
-    uint32_t size = be32(data);
-    if (size == 0) send_error(FRAME_EMPTY, 0, 1, "zero-length handoff frame");
-    if (size > max_frame) send_error(FRAME_TOO_LARGE, 0, 1, "handoff frame of %u bytes", size);
-    if (size != (uint64_t)n - 4)
-        send_error(size > (uint64_t)n - 4 ? FRAME_TRUNCATED : DECODE, 0, 1,
-                   "handoff frame says %u bytes, datagram has %zd", size, n - 4);
-    int rc = decode_envelope(data + 4, size, &type, &body);
+    if (flags & MSG_TRUNC) send_error(FRAME_TOO_LARGE, 0, 1, "handoff datagram larger than the frame limit"); /* HANDOFF-16 */
+    if (n < 4 || be32(data) != (uint64_t)n - 4)                                                           /* HANDOFF-17 */
+        send_error(DECODE, 0, 1, "handoff datagram of %zd bytes holds a frame of %u bytes", n, n < 4 ? 0 : be32(data));
+    if (n == 4) send_error(FRAME_EMPTY, 0, 1, "zero-length handoff frame");
+    int rc = decode_envelope(data + 4, (size_t)n - 4, &type, &body);
     if (rc < 0 || (rc == 0 && decode_flat(body, &m) < 0)) send_error(DECODE, 0, 1, "undecodable handoff frame");
-    if (rc == 1) { send_error(UNKNOWN_MESSAGE, type, 0, "unknown message type %u", type); return 0; }
-    if (type != HANDOFF) { send_error(UNEXPECTED_MESSAGE, 0, 0, "%s on the handoff channel", type_name(type)); return 0; }
+    if (rc == 1) { send_error(UNKNOWN_MESSAGE, type, 0, "unknown message type %u", type); return 0; }     /* HANDOFF-19 */
+    if (type != HANDOFF) send_error(UNEXPECTED_MESSAGE, 0, 1, "%s on the handoff channel", type_name(type)); /* HANDOFF-19 */
+    /* Not 0 [HANDOFF-3], and exact as an IEEE double [MSG-7]; fatal [ERR-17]. */
+    if (m.num[1] == 0 || m.num[1] > MAX_SAFE_ID)
+        send_error(INVALID_FIELD, 0, 1, "handoff_id %llu is not within 1 .. 2^53 - 1", (unsigned long long)m.num[1]);
     *id = m.num[1];
     return 1;
 }
@@ -543,11 +589,16 @@ static int parse_handoff(const uint8_t *data, ssize_t n, int flags, uint64_t *id
 static void on_handoff(void) {
     /* Handoff strategy: one datagram = one frame (length + Envelope{handoff})
      * plus exactly one fd in SCM_RIGHTS. What we read now is acknowledged in
-     * one HandoffAck. */
+     * one HandoffAck [HANDOFF-21, HANDOFF-22]. Errors about this channel go
+     * out on the control channel [HANDOFF-28]; we never write to the handoff
+     * channel [HANDOFF-27]. */
     static uint8_t data[4 + MAX_FRAME_BYTES];
     uint64_t acked[64], refused[64];
     int nacked = 0, nrefused = 0;
     while (nacked + nrefused < 64) {
+        /* Room for 4 fds, so that a datagram with too many is seen as such
+         * rather than as truncated. MSG_CMSG_CLOEXEC: each fd is close-on-exec
+         * from its first instant [HANDOFF-14]. */
         union { struct cmsghdr align; char buf[CMSG_SPACE(sizeof(int) * 4)]; } ctrl;
         struct iovec iov = { data, 4 + max_frame };
         struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = ctrl.buf,
@@ -560,18 +611,27 @@ static void on_handoff(void) {
             int k = (int)((c->cmsg_len - CMSG_LEN(0)) / sizeof(int));
             for (int j = 0; j < k && nfds < 4; j++) memcpy(&fds[nfds++], CMSG_DATA(c) + (size_t)j * sizeof(int), sizeof(int));
         }
-        if (n <= 0 && nfds == 0) {             /* EOF: the arbiter closed the handoff channel */
-            close(handoff_fd);
-            handoff_fd = -1;
-            break;
-        }
-        uint64_t id;
-        int is_handoff = parse_handoff(data, n, mh.msg_flags, &id);
-        if (!is_handoff || nfds != 1 || (mh.msg_flags & MSG_CTRUNC) || draining || in_flight >= CAPACITY) {
-            for (int j = 0; j < nfds; j++) close(fds[j]);   /* our copy; the arbiter keeps its own */
+        if (n <= 0 && nfds == 0) arbiter_gone("handoff");   /* end of stream [STOP-4] */
+        uint64_t id = 0;
+        int is_handoff = parse_handoff(data, n, mh.msg_flags, &id);   /* exits on a fatal error */
+        if (nfds != 1 || (mh.msg_flags & MSG_CTRUNC)) {
+            /* Not one fd: close whatever came, say so (not fatal), and refuse
+             * the handoff if it decoded [HANDOFF-18]. */
+            for (int j = 0; j < nfds; j++) close(fds[j]);
+            send_error(INVALID_FIELD, 0, 0, "handoff datagram with %d descriptors%s", nfds,
+                       mh.msg_flags & MSG_CTRUNC ? " (control data truncated)" : "");
             if (is_handoff) refused[nrefused++] = id;
             continue;
         }
+        if (!is_handoff || draining || in_flight >= CAPACITY) {
+            /* Our copy, untouched: the arbiter still holds its own and hands a
+             * refused connection to another worker [HANDOFF-24, HANDOFF-26]. */
+            close(fds[0]);
+            if (is_handoff) refused[nrefused++] = id;
+            continue;
+        }
+        /* Served from the next loop turn on, after the HandoffAck below has
+         * gone out [HANDOFF-23]. */
         fcntl(fds[0], F_SETFL, fcntl(fds[0], F_GETFL) | O_NONBLOCK);
         take(fds[0]);
         acked[nacked++] = id;
@@ -591,35 +651,58 @@ static void on_handoff(void) {
  */
 static void start_drain(uint32_t deadline_ms, const char *why) {
     /* Drain and SIGTERM: release every grant (DRAINING), stop accepting,
-     * finish what is in flight, then send Goodbye{DRAINED} and exit 0. */
+     * finish what is in flight, then send Goodbye{DRAINED} and exit 0.
+     * Past the deadline the arbiter kills us, so we close what is left just
+     * before that [DRAIN-7]. Of two drains, the earlier deadline wins, and 0
+     * means none [DRAIN-8]. */
+    if (deadline_ms) {
+        int64_t cut = now_ms() + (deadline_ms > DRAIN_MARGIN_MS ? deadline_ms - DRAIN_MARGIN_MS : 0);
+        if (deadline < 0 || cut < deadline) deadline = cut;
+    }
     if (draining) return;
     draining = 1;
     snprintf(drain_why, sizeof drain_why, "%s", why);
     for (int i = 0; i < nlisteners; i++)
         if (grants[i].active) release(i, RELEASE_DRAINING);
-    /* Past the deadline the arbiter kills us, so we close what is left just before that. */
-    deadline = deadline_ms ? now_ms() + deadline_ms : -1;
     if (in_flight == 0) goodbye(GOODBYE_DRAINED, drain_why, 1000);
 }
 
 static void on_welcome(pb_reader body) {
+    /* Every problem with Welcome is a failed handshake: Error{fatal}, then
+     * exit 3 [EXIT-2]. */
     struct welcome w;
     if (decode_welcome(body, &w) < 0) send_error(DECODE, 0, 1, "undecodable Welcome");
-    if (w.major != 1)          /* we offered 1.0 only, so the arbiter must have chosen 1.x */
-        send_error(VERSION_MISMATCH, 0, 1, "arbiter chose %u.%u; this worker speaks 1.x", w.major, w.minor);
-    if (w.max_frame && w.max_frame < MAX_FRAME_BYTES) max_frame = w.max_frame;
-    heartbeat_ms = w.heartbeat_ms ? w.heartbeat_ms : DEFAULT_HEARTBEAT_MS;
-    load_report = w.load_report;
-    /* Welcome.strategy is the decision. CORRAL_ACCEPT only tells us earlier
-     * what it will be, and is used when the arbiter leaves the field at 0. */
-    if (w.strategy > HANDOFF_STRATEGY)
-        send_error(UNSUPPORTED_FEATURE, 0, 1, "unknown accept strategy %u", w.strategy);
-    strategy = w.strategy ? (int)w.strategy : env_strategy;
-    if (strategy && env_strategy && strategy != env_strategy)
-        logmsg("CORRAL_ACCEPT=%s but Welcome says %s; using %s", strategy_names[env_strategy],
-               strategy_names[strategy], strategy_names[strategy]);
-    if (!strategy || (strategy == HANDOFF_STRATEGY && handoff_fd < 0))
-        send_error(UNSUPPORTED_FEATURE, 0, 1, "cannot use accept strategy %s", strategy_names[strategy]);
+    if (w.major != 1 || w.minor != 0)          /* we listed 1.0 only [NEG-5] */
+        send_error(VERSION_MISMATCH, 0, 1, "arbiter chose %u.%u; this worker speaks 1.0", w.major, w.minor);
+    if (w.strategy > HANDOFF_STRATEGY)         /* COMPAT-7 */
+        send_error(INVALID_FIELD, 0, 1, "unknown accept strategy %u", w.strategy);
+    if (w.unoffered)                           /* NEG-9 */
+        send_error(INVALID_FIELD, 0, 1, "Welcome.features lists %s, which Hello did not offer", w.unoffered_name);
+    /* The strategy must be the one CORRAL_ACCEPT named [NEG-12], and its
+     * feature (features[strategy - 1]) negotiated [NEG-7]. Since
+     * Welcome.features only lists what we offered, this also rejects a
+     * strategy our Hello did not declare. */
+    if (w.strategy != (uint32_t)env_strategy || !(w.features & FEATURE_BIT(features[env_strategy - 1])))
+        send_error(UNSUPPORTED_FEATURE, 0, 1, "Welcome.strategy %s, but CORRAL_ACCEPT=%s",
+                   w.strategy ? strategy_names[w.strategy] : "UNSPECIFIED", strategy_names[env_strategy]);
+    /* Values the spec forbids [ERR-17]. */
+    if (w.worker_id != env_worker_id)          /* WELCOME-1 */
+        send_error(INVALID_FIELD, 0, 1, "Welcome.worker_id %u, CORRAL_WORKER_ID %u", w.worker_id, env_worker_id);
+    if (w.heartbeat_ms < 1 || (w.heartbeat_timeout_ms && w.heartbeat_timeout_ms < 2ull * w.heartbeat_ms))   /* WELCOME-2 */
+        send_error(INVALID_FIELD, 0, 1, "heartbeat_interval_ms %u, heartbeat_timeout_ms %u", w.heartbeat_ms, w.heartbeat_timeout_ms);
+    if (w.max_frame < 1 || w.max_frame > MAX_FRAME_BYTES)   /* NEG-4: at most what we offered */
+        send_error(INVALID_FIELD, 0, 1, "Welcome.max_frame_bytes %u", w.max_frame);
+    if (w.generation < 1)                      /* WELCOME-7 */
+        send_error(INVALID_FIELD, 0, 1, "Welcome.generation 0");
+    /* In the handoff strategy the list describes the arbiter's listeners
+     * [WELCOME-4], which we can't check; otherwise, exactly ours [WELCOME-3]. */
+    if (w.strategy != HANDOFF_STRATEGY && (w.nlisteners != (uint32_t)nlisteners || !w.listeners_in_order))
+        send_error(INVALID_FIELD, 0, 1, "Welcome.listeners has %u entries for %d listeners", w.nlisteners, nlisteners);
+    max_frame = w.max_frame;                   /* for both channels, from now on [NEG-15] */
+    heartbeat_ms = w.heartbeat_ms;
+    negotiated = w.features;
+    load_report = (w.features & FEATURE_BIT("load-report")) != 0;
+    strategy = (int)w.strategy;
     if (strategy == EXCLUSIVE) {
         /* EPOLLEXCLUSIVE can only be set on an epoll of our own. That epoll's fd
          * is what poll() watches, and one readiness wakes one worker. */
@@ -646,8 +729,9 @@ static const char *type_name(uint32_t t) {
     case HEARTBEAT: return "Heartbeat"; case ACCEPT_GRANT: return "AcceptGrant";
     case ACCEPT_DONE: return "AcceptDone"; case HANDOFF: return "ConnectionHandoff";
     case HANDOFF_ACK: return "HandoffAck"; case DRAIN: return "Drain"; case STOP: return "Stop";
-    case GOODBYE: return "Goodbye"; case ERROR: return "Error";
-    default: return "a task message";
+    case GOODBYE: return "Goodbye"; case ERROR: return "Error"; case EXECUTE: return "Execute";
+    case RESULT: return "Result"; case CHUNK: return "Chunk"; case END: return "End";
+    case CANCEL: return "Cancel"; default: return "?";
     }
 }
 
@@ -658,8 +742,8 @@ static int decode_envelope(const uint8_t *p, size_t n, uint32_t *type, pb_reader
     uint32_t unknown = 0;
     int rc, have = 0;
     while ((rc = pb_next(&r, &f)) > 0) {
-        int known = (f.field >= 1 && f.field <= 4) || (f.field >= 10 && f.field <= 13) ||
-                    (f.field >= 20 && f.field <= 23) || (f.field >= 30 && f.field <= 34);
+        int known = (f.field >= HELLO && f.field <= HEARTBEAT) || (f.field >= ACCEPT_GRANT && f.field <= HANDOFF_ACK) ||
+                    (f.field >= DRAIN && f.field <= ERROR) || (f.field >= EXECUTE && f.field <= CANCEL);
         if (known) {
             if (f.wire != 2) return -1;
             *type = f.field;   /* a oneof: if several bodies come, the last one wins */
@@ -675,6 +759,16 @@ static int decode_envelope(const uint8_t *p, size_t n, uint32_t *type, pb_reader
     return 0;
 }
 
+/* The feature an arbiter-to-worker message belongs to [ERR-18], or NULL. */
+static const char *feature_of(uint32_t type) {
+    switch (type) {
+    case ACCEPT_GRANT: return "accept.arbiter";
+    case HANDOFF: return "accept.handoff";
+    case EXECUTE: case CANCEL: return "tasks";
+    default: return NULL;
+    }
+}
+
 static void on_frame(const uint8_t *p, size_t n) {
     uint32_t type;
     pb_reader body;
@@ -683,7 +777,7 @@ static void on_frame(const uint8_t *p, size_t n) {
     int rc = decode_envelope(p, n, &type, &body);
     if (rc == 1) {
         /* A message type from a newer minor version or an extension: say so,
-         * never drop it silently, and carry on (brief: not fatal). */
+         * never drop it silently, and carry on [COMPAT-2, COMPAT-4]. */
         send_error(UNKNOWN_MESSAGE, type, 0, "unknown message type %u", type);
         return;
     }
@@ -694,12 +788,21 @@ static void on_frame(const uint8_t *p, size_t n) {
         if (type == WELCOME) {
             on_welcome(body);
         } else if (type == ERROR) {
+            /* The fatal flag alone decides, whatever the code [ERR-7]. */
             flat_string(&m, 2, text, sizeof text);
-            logmsg("arbiter refused the handshake: error %u: %s", (uint32_t)m.num[1], text);
-            if (m.num[3] || m.num[1] == VERSION_MISMATCH) exit(3);
+            logmsg("arbiter error %u during the handshake: %s", (uint32_t)m.num[1], text);
+            if (m.num[3]) exit(3);
         } else {
-            send_error(UNEXPECTED_MESSAGE, 0, 1, "%s before Welcome", type_name(type));
+            send_error(UNEXPECTED_MESSAGE, 0, 1, "%s before Welcome", type_name(type));   /* HS-6 */
         }
+        return;
+    }
+    /* A message of a feature that was not negotiated is answered, not fatal,
+     * and otherwise ignored [ERR-18]. We never offer "tasks", so Execute and
+     * Cancel always end here. */
+    const char *feature = feature_of(type);
+    if (feature && !(negotiated & FEATURE_BIT(feature))) {
+        send_error(UNSUPPORTED_FEATURE, 0, 0, "%s needs %s, which was not negotiated", type_name(type), feature);
         return;
     }
     switch (type) {
@@ -715,19 +818,24 @@ static void on_frame(const uint8_t *p, size_t n) {
         goodbye(GOODBYE_STOPPED, text, 100);
         break;
     case ERROR:
+        /* Logged, never answered [ERR-8, ERR-9]; the fatal flag alone decides
+         * [ERR-7]. After a fatal one the arbiter closes the channel and we exit
+         * as if it were gone, but with 1: this is a failure [ERR-6, EXIT-4]. */
         flat_string(&m, 2, text, sizeof text);
         logmsg("arbiter error %u: %s", (uint32_t)m.num[1], text);
-        if (m.num[3]) exit(1); /* the arbiter closes the channel after a fatal error */
+        if (m.num[3]) exit(1);
         break;
     default:
-        send_error(UNEXPECTED_MESSAGE, 0, 0, "a socket worker does not expect %s", type_name(type));
+        /* A second Welcome [HS-14], a worker-to-arbiter message, or a
+         * ConnectionHandoff on the control channel [HS-15]. */
+        send_error(UNEXPECTED_MESSAGE, 0, 1, "a worker does not expect %s on the control channel", type_name(type));
     }
 }
 
 static void on_control(void) {
     ssize_t n = recv(ctl_fd, inbuf + inlen, sizeof inbuf - inlen, MSG_DONTWAIT);
     if (n < 0 && (errno == EAGAIN || errno == EINTR)) return;
-    if (n <= 0) arbiter_gone();
+    if (n <= 0) arbiter_gone("control");
     inlen += (size_t)n;
     size_t off = 0;
     while (inlen - off >= 4) {
@@ -744,16 +852,22 @@ static void on_control(void) {
 }
 
 /* ------------------------------------------------------------------------
- * 4. Environment, signals and the loop
+ * 4. Environment, signals and the loop (spec.md sections 2.1 to 2.4)
  *
- *   fd 3 .. 3+n-1         listening sockets; LISTEN_FDS=n, LISTEN_PID=<our pid>
+ *   fd 3 .. 3+n-1         listening sockets; LISTEN_FDS=n, LISTEN_FDNAMES, LISTEN_PID=<our pid>
+ *   CORRAL_PROTOCOL       1
  *   CORRAL_CONTROL_FD     AF_UNIX SOCK_STREAM, the control channel (3+n)
  *   CORRAL_HANDOFF_FD     AF_UNIX SOCK_SEQPACKET, handoff strategy only (3+n+1)
+ *   CORRAL_WORKER_ID      the id that Welcome.worker_id repeats
  *   CORRAL_ACCEPT         arbiter | shared | exclusive | reuseport | handoff
+ *   CORRAL_ARBITER_PID    the arbiter's pid
  *
- * A malformed environment is a boot failure: exit 3 with a message on stderr.
+ * Anything missing or malformed is a boot failure: exit 3 with a message on
+ * stderr [ENV-18, EXIT-2].
  */
-static void boot_failure(const char *fmt, ...) {
+extern char **environ;
+
+static _Noreturn void boot_failure(const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     fprintf(stderr, IMPLEMENTATION "[%d]: bad environment: ", (int)getpid());
@@ -769,50 +883,77 @@ static void require_socket(int fd, const char *what) {
     if (!S_ISSOCK(st.st_mode)) boot_failure("%s: fd %d is not a socket", what, fd);
 }
 
-static long env_number(const char *name, const char *raw) {
-    char *end;
-    if (!*raw || strspn(raw, "0123456789") != strlen(raw) || strlen(raw) > 9)
-        boot_failure("%s='%s' is not a number", name, raw);
-    return strtol(raw, &end, 10);
-}
-
-static int env_fd(const char *name, int required) {
+static long env_number(const char *name) {
     const char *raw = getenv(name);
-    if (!raw || !*raw) {
-        if (required) boot_failure("%s is not set; this program must be started by a corral arbiter", name);
-        return -1;
-    }
-    long fd = env_number(name, raw);
-    if (fd < 3) boot_failure("%s=%ld is not a file descriptor number >= 3", name, fd);
-    require_socket((int)fd, name);
-    return (int)fd;
+    if (!raw) boot_failure("%s is not set", name);
+    /* Decimal digits, no sign, spaces or leading zeros [ENV-13]. */
+    size_t len = strlen(raw);
+    if (!len || len > 9 || strspn(raw, "0123456789") != len || (raw[0] == '0' && len > 1))
+        boot_failure("%s='%s' is not a decimal number", name, raw);
+    return strtol(raw, NULL, 10);
 }
 
 static void read_environment(void) {
-    const char *raw = getenv("LISTEN_FDS"), *pid = getenv("LISTEN_PID"), *accept = getenv("CORRAL_ACCEPT");
-    if (raw && *raw) {
-        nlisteners = (int)env_number("LISTEN_FDS", raw);
-        if (pid && *pid && strtol(pid, NULL, 10) != (long)getpid())
-            boot_failure("LISTEN_PID=%s but this process is %d", pid, (int)getpid());
+    const char *protocol = getenv("CORRAL_PROTOCOL"), *accept = getenv("CORRAL_ACCEPT");
+    if (!protocol)   /* not started by an arbiter: ENV-16 lets us run without the protocol, but we have nothing to do */
+        boot_failure("CORRAL_PROTOCOL is not set; this program must be started by a corral arbiter");
+    if (strcmp(protocol, "1") != 0)
+        boot_failure("CORRAL_PROTOCOL='%s'; this worker speaks protocol 1 only", protocol);   /* ENV-17 */
+    if (getenv("LISTEN_FDS")) {
+        nlisteners = (int)env_number("LISTEN_FDS");
         if (nlisteners > MAX_LISTENERS) boot_failure("LISTEN_FDS=%d: at most %d listeners", nlisteners, MAX_LISTENERS);
+        const char *names = getenv("LISTEN_FDNAMES");
+        int nnames = 1;
+        for (const char *c = names ? names : ""; *c; c++) nnames += *c == ':';
+        if (nlisteners && (!names || nnames != nlisteners))
+            boot_failure("LISTEN_FDNAMES='%s' does not name %d listeners", names ? names : "", nlisteners);
+        /* Listeners meant for another process are not ours to use [ENV-19]. */
+        if (env_number("LISTEN_PID") != (long)getpid())
+            boot_failure("LISTEN_PID=%s but this process is %d", getenv("LISTEN_PID"), (int)getpid());
     }
-    ctl_fd = env_fd("CORRAL_CONTROL_FD", 1);
-    if (ctl_fd < 3 + nlisteners)
-        boot_failure("CORRAL_CONTROL_FD=%d is one of the listener fds 3..%d", ctl_fd, 2 + nlisteners);
+    for (env_strategy = ARBITER; env_strategy <= HANDOFF_STRATEGY; env_strategy++)
+        if (accept && strcmp(accept, strategy_names[env_strategy]) == 0) break;
+    if (env_strategy > HANDOFF_STRATEGY)
+        boot_failure("CORRAL_ACCEPT='%s' is not one of arbiter, shared, exclusive, reuseport, handoff", accept ? accept : "");
+    env_worker_id = (uint32_t)env_number("CORRAL_WORKER_ID");
+    env_number("CORRAL_ARBITER_PID");
+    ctl_fd = (int)env_number("CORRAL_CONTROL_FD");
+    if (ctl_fd != 3 + nlisteners)
+        boot_failure("CORRAL_CONTROL_FD=%d, but with %d listeners it is %d", ctl_fd, nlisteners, 3 + nlisteners);
+    if (env_strategy == HANDOFF_STRATEGY) {
+        handoff_fd = (int)env_number("CORRAL_HANDOFF_FD");
+        if (handoff_fd != ctl_fd + 1)
+            boot_failure("CORRAL_HANDOFF_FD=%d, but it is %d, after the control channel", handoff_fd, ctl_fd + 1);
+    }
     for (int i = 0; i < nlisteners; i++) {
         char what[32];
         snprintf(what, sizeof what, "listener %d", i);
         require_socket(3 + i, what);
-        fcntl(3 + i, F_SETFL, fcntl(3 + i, F_GETFL) | O_NONBLOCK);
     }
-    if (accept && *accept) {
-        for (env_strategy = ARBITER; env_strategy <= HANDOFF_STRATEGY; env_strategy++)
-            if (strcmp(accept, strategy_names[env_strategy]) == 0) break;
-        if (env_strategy > HANDOFF_STRATEGY)
-            boot_failure("CORRAL_ACCEPT='%s' is not one of arbiter, shared, exclusive, reuseport, handoff", accept);
-    }
-    handoff_fd = env_fd("CORRAL_HANDOFF_FD", env_strategy == HANDOFF_STRATEGY);
+    require_socket(ctl_fd, "CORRAL_CONTROL_FD");
+    if (handoff_fd >= 0) require_socket(handoff_fd, "CORRAL_HANDOFF_FD");
+    /* The arbiter cleared close-on-exec to pass these fds to us. We set it
+     * again, so that nothing we start inherits them [SEC-3, SEC-2]. */
+    for (int i = 0; i < nlisteners; i++) fcntl(3 + i, F_SETFD, FD_CLOEXEC);
+    fcntl(ctl_fd, F_SETFD, FD_CLOEXEC);
+    if (handoff_fd >= 0) fcntl(handoff_fd, F_SETFD, FD_CLOEXEC);
+    /* The listeners should arrive non-blocking [PROC-4]; we make sure, since
+     * an accept() that blocks would stall everything. Their O_NONBLOCK is
+     * shared with every other worker: setting it is harmless, clearing it is
+     * forbidden [PROC-11]. The control channel end is ours alone [PROC-12]. */
+    for (int i = 0; i < nlisteners; i++) fcntl(3 + i, F_SETFL, fcntl(3 + i, F_GETFL) | O_NONBLOCK);
     fcntl(ctl_fd, F_SETFL, fcntl(ctl_fd, F_GETFL) | O_NONBLOCK);
+    /* Programs we might start must not take these for their own [ENV-20].
+     * unsetenv() changes environ, so start over after each one. */
+    for (char **e = environ; *e; ) {
+        char name[128];
+        size_t len = strcspn(*e, "=");
+        if ((strncmp(*e, "LISTEN_", 7) != 0 && strncmp(*e, "CORRAL_", 7) != 0) || len >= sizeof name) { e++; continue; }
+        memcpy(name, *e, len);
+        name[len] = '\0';
+        unsetenv(name);
+        e = environ;
+    }
 }
 
 /* Signals: the handler writes the signal number into a pipe that poll() watches. */
@@ -886,18 +1027,19 @@ int main(void) {
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGQUIT, &sa, NULL);
-    signal(SIGPIPE, SIG_IGN);
+    signal(SIGPIPE, SIG_IGN);  /* a write to a closed connection fails with EPIPE instead [SIG-4] */
+    /* SIGHUP is the arbiter's reload, and a closing terminal sends it to the
+     * whole process group: not for us [SIG-3]. */
+    signal(SIGHUP, SIG_IGN);
 
-    /* Hello comes first, before anything else on the control channel. */
-    static const char *const features[] = { "accept.arbiter", "accept.shared", "accept.exclusive",
-                                            "accept.reuseport", "accept.handoff", "load-report" };
+    /* Hello comes first, before anything else on the control channel [HELLO-1]. */
     uint8_t buf[512], version[8];
     pb_buf b = PB_BUF(buf), v = PB_BUF(version);
     pb_uint(&v, 1, 1);                        /* Version{major: 1, minor: 0} */
     pb_bytes(&b, 1, version, v.len);
     pb_uint(&b, 2, KIND_SOCKET);
     pb_uint(&b, 3, (uint64_t)getpid());
-    for (size_t i = 0; i < sizeof features / sizeof *features; i++) pb_string(&b, 4, features[i]);
+    for (int i = 0; i < NFEATURES; i++) pb_string(&b, 4, features[i]);
     pb_uint(&b, 5, MAX_FRAME_BYTES);
     pb_string(&b, 6, IMPLEMENTATION);
     pb_uint(&b, 7, CAPACITY);

@@ -32,7 +32,6 @@ IMPLEMENTATION = "corral-python-ref/1.0"
 CAPACITY = 64                 # connections held at once (Hello.capacity)
 MAX_FRAME_BYTES = 65536       # the largest frame we accept (Hello.max_frame_bytes)
 HANDSHAKE_TIMEOUT_MS = 10000  # give up when no Welcome comes
-DEFAULT_HEARTBEAT_MS = 1000   # until Welcome sets heartbeat_interval_ms
 DRAIN_MARGIN_MS = 100         # give up a drain this long before its deadline
 MAX_REQUEST_HEAD = 8192       # answer once the request head is complete or this big
 MAX_SAFE_ID = 2**53 - 1       # the largest handoff_id or request_id a receiver takes [MSG-7]
@@ -434,9 +433,10 @@ class Worker:
         self.sel = selectors.DefaultSelector()
         self.ctl = socket.socket(fileno=env["control"])
         self.ctl.setblocking(False)   # our own end: its blocking mode is ours to set [PROC-12]
-        # The listeners arrive non-blocking [PROC-4]. Their flags are shared with
-        # every other worker: setblocking(False) only tells Python's socket
-        # object; O_NONBLOCK must never be cleared [PROC-11].
+        # The listeners should arrive non-blocking [PROC-4]; setblocking(False)
+        # makes sure, since an accept() that blocks would stall everything.
+        # Their O_NONBLOCK is shared with every other worker: setting it is
+        # harmless, clearing it is forbidden [PROC-11].
         self.listeners = [socket.socket(fileno=3 + i) for i in range(env["listeners"])]
         for lst in self.listeners:
             lst.setblocking(False)
@@ -456,7 +456,7 @@ class Worker:
         self.welcomed = False
         self.strategy = None
         self.features = set()
-        self.heartbeat_ms = DEFAULT_HEARTBEAT_MS
+        self.heartbeat_ms = None      # Welcome.heartbeat_interval_ms
         self.deadline = now_ms() + HANDSHAKE_TIMEOUT_MS   # of the handshake, later of a drain [HS-7]
         self.next_heartbeat = None
         self.grants = {}              # listener index -> Grant
