@@ -50,6 +50,11 @@ export interface HerdReport extends Header {
   goals: GoalVerdict[];
 }
 
+/** Indented JSON, with arrays of plain values kept on one line. */
+function stringify(report: HerdReport): string {
+  return JSON.stringify(report, roundReplacer, 2).replace(/\[\s+([^\[\]{}]*?)\s+\]/g, (_m, inner: string) => `[${inner.split(/,\s+/).join(', ')}]`) + '\n';
+}
+
 /** JSON numbers: 4 significant digits are more than these measurements carry. */
 function roundReplacer(_key: string, value: unknown): unknown {
   if (typeof value === 'number' && !Number.isInteger(value)) return Number(value.toPrecision(4));
@@ -204,7 +209,7 @@ function reemit(opts: HerdOptions): number {
   report.commit ??= null;
   report.goals = report.results.some((r) => r.strategy === 'arbiter') ? checkGoals(report.results) : [];
   emit(report, opts, undefined);
-  if (opts.json) writeFileSync(opts.json, JSON.stringify(report, roundReplacer, 2) + '\n');
+  if (opts.json) writeFileSync(opts.json, stringify(report));
   return 0;
 }
 
@@ -325,7 +330,7 @@ export async function herd(argv: string[]): Promise<number> {
   const writeJson = (report: HerdReport) => {
     if (!opts.json) return;
     mkdirSync(dirname(resolve(opts.json)), { recursive: true });
-    writeFileSync(opts.json, JSON.stringify(report, roundReplacer, 2) + '\n');
+    writeFileSync(opts.json, stringify(report));
   };
 
   try {
