@@ -630,7 +630,7 @@ class Worker:
             raise ProtocolError(INVALID_FIELD, "Welcome.generation 0")
         # In the handoff strategy the list describes the arbiter's listeners
         # [WELCOME-4], which we can't check; otherwise, exactly ours [WELCOME-3].
-        if strategy != "handoff" and [l["index"] for l in w["listeners"]] != list(range(len(self.listeners))):
+        if strategy != "handoff" and [entry["index"] for entry in w["listeners"]] != list(range(len(self.listeners))):
             raise ProtocolError(INVALID_FIELD, f"Welcome.listeners has {len(w['listeners'])} entries "
                                 f"for {len(self.listeners)} listeners")
         self.reader.limit = w["max_frame_bytes"]   # for both channels, from now on [NEG-15]
