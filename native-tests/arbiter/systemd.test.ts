@@ -17,7 +17,7 @@ for (const accept of ['shared', 'reuseport'] as const) {
     const pool = await startPool(['--workers', '2', '--bind', '127.0.0.1:0', '--accept', accept, '--plain', '--', process.execPath, plainApp], { readyWorkers: 2 });
     try {
       const replies = await Promise.all(Array.from({ length: 40 }, () => get(pool.port)));
-      assert.ok(replies.every((r) => r.ok), JSON.stringify(replies.find((r) => !r.ok)));
+      assert.ok(replies.every((r) => r.ok), `${JSON.stringify(replies.find((r) => !r.ok))}\n${pool.log()}`);
       assert.ok(new Set(replies.map(pidOf)).size >= 1);
     } finally {
       assert.is(await pool.stop(), 0, pool.log());

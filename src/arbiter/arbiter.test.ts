@@ -105,6 +105,15 @@ test('spawns the pool with the process state of spec section 2', async () => {
   await h.shutdown();
 });
 
+test('plain workers (supervised by process only): exactly the target count, no control channel (PROC-15)', async () => {
+  const h = harness({ plain: true, accept: 'shared', workers: 3 });
+  await h.arbiter.start();
+  await h.tick();
+  assert.is(h.workers.length, 3);
+  assert.ok(h.workers.every((w) => w.req.control === false && w.req.env.CORRAL_CONTROL_FD === undefined && w.req.env.CORRAL_PROTOCOL === undefined));
+  await h.shutdown();
+});
+
 test('handshake: Welcome carries the strategy, listeners and heartbeat settings; one lease goes out', async () => {
   const h = harness();
   await h.arbiter.start();

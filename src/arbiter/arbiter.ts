@@ -108,6 +108,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   #stopping: { graceful: boolean; deadline: number; code: number } | undefined;
   /** Set once the arbiter has fully stopped: nothing is ever spawned again. */
   #finished = false;
+  #managing = false;
   #stopped: Promise<number> | undefined;
   #resolveStopped: ((code: number) => void) | undefined;
   #readyAnnounced = false;
@@ -304,6 +305,19 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
 
   /** Keeps the current generation at the target count; retires old generations and recycled workers. */
   #manageWorkers(): void {
+    // Not re-entrant: spawning a plain worker marks it ready at once, and
+    // markReady manages the pool; a nested pass would count the workers the
+    // outer one has not spawned yet as missing and spawn them twice.
+    if (this.#managing) return;
+    this.#managing = true;
+    try {
+      this.#managePass();
+    } finally {
+      this.#managing = false;
+    }
+  }
+
+  #managePass(): void {
     if (this.#stopping || this.#finished || !this.#stopped) return;
     const now = this.#clock.now();
     const current = [...this.#workers.values()].filter((w) => w.generation === this.#generation && (w.state === 'booting' || w.state === 'ready') && !w.recycle);
