@@ -57,16 +57,18 @@ function corralConfigFile(dir: string, user: string | undefined): string {
   return file;
 }
 
-const live = new Set<ChildProcess>();
+/** Running pools and their temporary directories. */
+const live = new Map<ChildProcess, string>();
 
-/** SIGKILLs every pool's process group that is still around. Synchronous: safe in an 'exit' handler. */
+/** SIGKILLs every pool's process group that is still around and removes its files. Synchronous: safe in an 'exit' handler. */
 export function killAllPools(): void {
-  for (const child of live) {
+  for (const [child, temp] of live) {
     try {
       if (child.pid) process.kill(-child.pid, 'SIGKILL');
     } catch {
       // already gone
     }
+    rmSync(temp, { recursive: true, force: true });
   }
   live.clear();
 }
@@ -136,7 +138,7 @@ export async function startPool(strategy: Strategy, workers: number, ctx: PoolCo
   }
 
   const child = spawn(cmd, args, { cwd: ctx.root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  live.add(child);
+  live.set(child, temp);
   let out = '';
   const keep = (d: Buffer) => {
     out += d.toString();

@@ -60,11 +60,14 @@ function parse(text: string): number[] | undefined {
   return counts.length === 3 ? counts : undefined;
 }
 
-const live = new Set<ChildProcess>();
+const live = new Map<ChildProcess, string>();
 
-/** SIGKILLs any perf still running (synchronous: safe in an 'exit' handler). */
+/** SIGKILLs any perf still running and removes its fifos (synchronous: safe in an 'exit' handler). */
 export function killAllTraces(): void {
-  for (const p of live) p.kill('SIGKILL');
+  for (const [p, dir] of live) {
+    p.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
   live.clear();
 }
 
@@ -104,7 +107,7 @@ export class TraceSession {
     this.#ctl.on('error', () => {});
     this.#perf = spawn('perf', ['stat', '-a', '-x,', '-D', '-1', '--control', `fifo:${ctl},${ack}`, ...events(mainPids)], { stdio: ['ignore', 'ignore', 'pipe'] });
     const perf = this.#perf;
-    live.add(perf);
+    live.set(perf, this.#dir);
     perf.on('exit', () => live.delete(perf));
     perf.stderr!.on('data', (d) => (this.#stderr += d));
     this.#exited = new Promise((resolve) => perf.on('close', () => resolve()));
