@@ -5,7 +5,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,6 @@ import { loadgenArgs } from '../../bench/herd/loadgen.js';
 import { probeNginx } from '../../bench/peers/nginx.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'corral-herd-test-'));
 const CONNECTIONS = 300;
 // CI installs nginx-light so that the nginx reference path runs too.
 const withNginx = !('missing' in probeNginx());
@@ -77,6 +76,17 @@ test('options: scenarios, lists, and the load each scenario asks for', () => {
 });
 
 test(`corral bench herd: tiny run writes consistent JSON and an SVG (${STRATEGIES.join(', ')})`, () => {
+  // A directory of this test's own, made and removed here: nothing another
+  // suite in the same process does can touch it in between.
+  const dir = mkdtempSync(join(tmpdir(), 'corral-herd-test-'));
+  try {
+    tinyRun(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+function tinyRun(dir: string): void {
   const json = join(dir, 'herd.json');
   const svg = join(dir, 'herd.svg');
   const r = spawnSync(process.execPath, [join(root, 'bin/corral.mjs'), 'bench', 'herd',
@@ -152,16 +162,12 @@ test(`corral bench herd: tiny run writes consistent JSON and an SVG (${STRATEGIE
   assert.not.match(again.stdout, /^\[/m);
   assert.match(again.stdout, /== close:/);
   assert.match(readFileSync(md, 'utf8'), /\| arbiter \| 2 \|/);
-});
+}
 
 test('bad options exit 2 and name the option', () => {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench/herd.ts'), '--repeat', 'x'], { cwd: root, encoding: 'utf8' });
   assert.is(r.status, 2);
   assert.match(r.stderr, /--repeat/);
-});
-
-test.after(() => {
-  if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
 });
 
 test.run();
