@@ -25,6 +25,8 @@ Options (precedence: command line > CORRAL_CMD_ARGS > --config file > defaults):
   -t, --timeout SECONDS        stop a worker silent this long (no heartbeat); 0 = never
                                (default ${DEFAULTS.timeout})
       --graceful-timeout SECS  time a draining worker gets before SIGKILL (default ${DEFAULTS.gracefulTimeout})
+      --handshake-timeout SECS time a new worker gets to say Hello (default ${DEFAULTS.handshakeTimeoutMs / 1000});
+                               raise it when many workers boot at once on few cores
       --max-requests N         recycle a worker after N connections; 0 = never (default 0)
       --max-requests-jitter N  add 0..N at random to --max-requests per worker (default 0)
       --backlog N              listen backlog (default ${DEFAULTS.backlog})
@@ -52,6 +54,7 @@ const FLAGS = {
   accept: { type: 'string' },
   timeout: { type: 'string', short: 't' },
   'graceful-timeout': { type: 'string' },
+  'handshake-timeout': { type: 'string' },
   'max-requests': { type: 'string' },
   'max-requests-jitter': { type: 'string' },
   backlog: { type: 'string' },
@@ -91,6 +94,12 @@ function toOptions(v: Parsed): Partial<ArbiterOptions> {
   set('accept', v.accept as ArbiterOptions['accept'] | undefined);
   set('timeout', num(v.timeout));
   set('gracefulTimeout', num(v['graceful-timeout']));
+  if (v['handshake-timeout'] !== undefined) {
+    const secs = Number(v['handshake-timeout']);
+    // Seconds on the command line, milliseconds in the options; a bad value
+    // is passed through for resolveOptions to reject by name.
+    o.handshakeTimeoutMs = (Number.isFinite(secs) ? Math.round(secs * 1000) : v['handshake-timeout']) as number;
+  }
   set('maxRequests', num(v['max-requests']));
   set('maxRequestsJitter', num(v['max-requests-jitter']));
   set('backlog', num(v.backlog));
