@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { jain, median, perWorker } from '../../bench/herd/metrics.js';
+import { jain, median, perWorker, type HerdResult } from '../../bench/herd/metrics.js';
 import { scenarioFor, parseHerdArgs } from '../../bench/herd/options.js';
 import { loadgenArgs } from '../../bench/herd/loadgen.js';
 import { probeNginx } from '../../bench/peers/nginx.js';
@@ -20,34 +20,8 @@ const CONNECTIONS = 300;
 const withNginx = !('missing' in probeNginx());
 const STRATEGIES = ['arbiter', 'cluster-rr', ...(withNginx ? ['nginx-exclusive'] : [])];
 
-interface Result {
-  strategy: string;
-  workers: number;
-  scenario: string;
-  unit: string;
-  connsPerSec: number;
-  requestsPerSec: number;
-  latencyUs: { p50: number; p90: number; p99: number; p999: number; max: number };
-  wakeupsPerConn: number | null;
-  wakeupsSource: string | null;
-  eagainPerConn: number | null;
-  ctxSwitchesPerConn: number;
-  arbiterCtxSwitchesPerConn: number;
-  cpuMsPerKConn: number;
-  arbiterCpuMsPerKConn: number;
-  poolCpuMsPerKConn: number;
-  jain: number | null;
-  maxMin: number | null;
-  connections: number;
-  ok: number;
-  failed: number;
-  notStarted: number;
-  repeats: number;
-  loadgenCpuShare: number;
-  loadgenBottleneck: boolean;
-  range: Record<string, unknown>;
-  runs: { connections: number; ok: number; failed: number; perWorker: number[]; counterAccepted: number | null }[];
-}
+// The JSON is read back as the type the benchmark writes it with.
+type Result = HerdResult;
 
 test('jain, median, perWorker', () => {
   assert.is(jain([5, 5, 5, 5]), 1);
