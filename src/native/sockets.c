@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <netdb.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -284,6 +285,33 @@ static napi_value AcceptBatch(napi_env env, napi_callback_info info) {
   return arr;
 }
 
+/* acceptQueue(fd) -> { queued, max } | null
+ * The accept queue of a listening TCP socket without accepting from it: for a
+ * socket in LISTEN state Linux's TCP_INFO reports the connections waiting to
+ * be accepted in tcpi_unacked and the backlog limit in tcpi_sacked. Unix
+ * sockets have no such query (SIOCINQ on a unix listener is not its queue),
+ * nor has a TCP socket that is not listening: both give null, and the caller
+ * falls back to what it can see otherwise. */
+static napi_value AcceptQueue(napi_env env, napi_callback_info info) {
+  napi_value argv[1], r;
+  int fd, domain;
+  if (corral_args(env, info, 1, argv, NULL) || corral_fd_arg(env, argv[0], &fd)) return NULL;
+  socklen_t len = sizeof domain;
+  if (getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &domain, &len) != 0) return corral_throw_errno(env, errno, "getsockopt", ERRCTX_FD(fd));
+  struct tcp_info ti;
+  memset(&ti, 0, sizeof ti);
+  len = sizeof ti;
+  if ((domain != AF_INET && domain != AF_INET6) || getsockopt(fd, IPPROTO_TCP, TCP_INFO, &ti, &len) != 0 ||
+      ti.tcpi_state != TCP_LISTEN) {
+    napi_get_null(env, &r);
+    return r;
+  }
+  napi_create_object(env, &r);
+  corral_set(env, r, "queued", corral_int(env, ti.tcpi_unacked));
+  corral_set(env, r, "max", corral_int(env, ti.tcpi_sacked));
+  return r;
+}
+
 napi_status corral_init_sockets(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
     DECLARE_FN("listenTcp", ListenTcp),
@@ -292,6 +320,7 @@ napi_status corral_init_sockets(napi_env env, napi_value exports) {
     DECLARE_FN("listening", Listening),
     DECLARE_FN("acceptOne", AcceptOne),
     DECLARE_FN("acceptBatch", AcceptBatch),
+    DECLARE_FN("acceptQueue", AcceptQueue),
   };
   return napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
 }

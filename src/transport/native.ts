@@ -104,6 +104,7 @@ interface Binding {
   setCloexec(fd: number, on: boolean): void;
   acceptOne(fd: number): AcceptedConnection | null;
   acceptBatch(fd: number, max: number): AcceptedConnection[];
+  acceptQueue(fd: number): AcceptQueue | null;
   seqpacketPair(): [number, number];
   sendWithFds(sock: number, data: Uint8Array, fds: number[]): boolean;
   recvWithFds(sock: number, maxBytes: number, maxFds: number):
@@ -279,6 +280,27 @@ export function acceptBatch(fd: number, max: number): AcceptedConnection[] {
   checkFd(fd);
   checkInt(max, 'max', 1, 0x7fffffff);
   return addon().acceptBatch(fd, max);
+}
+
+/** A listener's accept queue as the kernel reports it. */
+export interface AcceptQueue {
+  /** Connections established and waiting to be accepted. */
+  queued: number;
+  /** The queue's limit (the effective listen backlog). */
+  max: number;
+}
+
+/**
+ * The accept queue of a listening TCP socket, read without accepting
+ * (Linux TCP_INFO: tcpi_unacked / tcpi_sacked in LISTEN state), so a process
+ * that does not poll the listener can still see connections waiting on it.
+ * @returns null for a socket the kernel reports no queue for: a unix-domain
+ *   listener, or a TCP socket that is not listening.
+ * @throws a Node-style error (syscall 'getsockopt'), e.g. EBADF, ENOTSOCK.
+ */
+export function acceptQueue(fd: number): AcceptQueue | null {
+  checkFd(fd);
+  return addon().acceptQueue(fd);
 }
 
 // ---- readiness ------------------------------------------------------------------
