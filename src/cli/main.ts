@@ -1,5 +1,6 @@
 // The `corral` command.
 import { run, RUN_HELP } from './run.js';
+import { readFileSync } from 'node:fs';
 import { EXIT } from '../transport/process-state.js';
 
 const HELP = `Usage: corral <command> [options]
@@ -9,6 +10,7 @@ Commands:
   bench         run a benchmark: corral bench [herd|codec] [options]
   conformance   test a worker or an arbiter against the spec
   help          show this help
+  version       print corral's version (also --version, -v)
 
 corral <command> --help shows a command's options.
 `;
@@ -25,6 +27,14 @@ export async function main(argv: string[]): Promise<number> {
     case 'conformance': {
       const { conformance } = await import('./conformance.js');
       return conformance(rest);
+    }
+    case 'version':
+    case '--version':
+    case '-v': {
+      // src/cli/ and dist/cli/ are both two levels below the package root.
+      const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+      process.stdout.write(`corral ${pkg.version}\n`);
+      return EXIT.ok;
     }
     case undefined:
     case 'help':

@@ -7,7 +7,7 @@ import { Arbiter } from '../arbiter/arbiter.js';
 import { HOOK_NAMES, type Hooks } from '../arbiter/hooks.js';
 import { DEFAULTS, InvalidOptionError, type ArbiterOptions } from '../arbiter/options.js';
 import { EXIT } from '../transport/process-state.js';
-import { tsxImport } from '../transport/tsx.js';
+import { loaderFor } from '../transport/tsx.js';
 
 export const RUN_HELP = `Usage:
   corral run [options] app.mjs [app args…]     run a Node module as the worker
@@ -139,7 +139,7 @@ export function nodeWorkerCommand(app: string, appArgs: string[]): string[] {
   const here = fileURLToPath(import.meta.url);
   const compiled = here.endsWith('.js');
   const bootstrap = fileURLToPath(new URL(`../worker/bootstrap.${compiled ? 'js' : 'ts'}`, import.meta.url));
-  const loader = compiled ? [] : ['--import', tsxImport()];
+  const loader = loaderFor(app, compiled);
   return [process.execPath, ...loader, bootstrap, resolve(app), ...appArgs];
 }
 

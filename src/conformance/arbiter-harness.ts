@@ -22,6 +22,9 @@ import { sleep } from './worker-harness.js';
 
 /** The command that runs a probe; `--side PATH` is appended. */
 export function probeCommand(): string[] {
+  // From an installed package this file is dist/…/arbiter-harness.js, and
+  // the probe is compiled JavaScript that needs no loader.
+  if (fileURLToPath(import.meta.url).endsWith('.js')) return [process.execPath, fileURLToPath(new URL('./probe.js', import.meta.url))];
   const probe = fileURLToPath(new URL('./probe.ts', import.meta.url));
   const tsx = import.meta.resolve('tsx');
   return [process.execPath, '--import', tsx, probe];

@@ -133,12 +133,16 @@ function packageRoot(): string | undefined {
   }
 }
 
+// node-gyp-build's order: build/Release (a build from source, as in a
+// checkout or on a platform without a prebuild), then the binary in
+// prebuilds/<platform>-<arch>/ whose tags (napi, glibc/musl) match this process.
 function locate(): string {
   const override = process.env['CORRAL_NATIVE_PATH'];
   if (override) return resolve(override);
   const root = packageRoot();
   if (root === undefined) throw new Error(`no package.json named "corral" above ${fileURLToPath(import.meta.url)}`);
-  return join(root, 'build', 'Release', 'corral_native.node');
+  const gypBuild = createRequire(import.meta.url)('node-gyp-build') as { path(dir: string): string };
+  return gypBuild.path(root);
 }
 
 let binding: Binding | undefined;
