@@ -2,9 +2,9 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { LeaseCoordinator, LeaseViolation, type LeaseAction } from './lease.js';
 
-function setup(listeners = 1, workers = 3, opts: Partial<{ maxAccepts: number; leaseMs: number; graceMs: number }> = {}) {
+function setup(listeners = 1, workers = 3, opts: Partial<{ maxAccepts: number; leaseMs: number; graceMs: number; stallMs: number }> = {}) {
   let now = 0;
-  const c = new LeaseCoordinator(listeners, { maxAccepts: opts.maxAccepts ?? 16, leaseMs: opts.leaseMs ?? 1000, graceMs: opts.graceMs ?? 500, now: () => now });
+  const c = new LeaseCoordinator(listeners, { maxAccepts: opts.maxAccepts ?? 16, leaseMs: opts.leaseMs ?? 1000, graceMs: opts.graceMs ?? 500, stallMs: opts.stallMs ?? 0, now: () => now });
   for (let id = 1; id <= workers; id++) c.addWorker(id, 100);
   return { c, advance: (ms: number) => (now += ms) };
 }
@@ -136,6 +136,64 @@ test('several listeners spread over workers before doubling up', () => {
   const { c: d } = setup(2, 2);
   d.ready(1);
   assert.equal(d.outstanding().map((l) => l.workerId), [1, 1]);
+});
+
+test('a holder silent while connections wait stallMs loses the lease to another worker; its late answer is stale', () => {
+  const { c, advance } = setup(1, 2, { stallMs: 50 });
+  c.ready(1); c.ready(2);
+  const l = c.holder(0)!;
+  assert.equal(c.observeQueue(0, 3), []); // first sight of a queue: only noted
+  advance(30);
+  assert.equal(c.observeQueue(0, 5), []); // not yet stallMs
+  advance(25);
+  const a = c.observeQueue(0, 5);
+  assert.equal(a[0], { type: 'lost', lease: l, stalled: true });
+  assert.equal(grants(a), [[0, 2]]);
+  // The stalled worker gets no lease until it is heard from (ACCEPT-37).
+  const l2 = c.holder(0)!;
+  assert.equal(grants(c.done(2, { grantId: l2.grantId, listener: 0, accepted: 16, inFlight: 0 })), [[0, 2]]);
+  c.done(1, { grantId: l.grantId, listener: 0, accepted: 1, inFlight: 0 });
+  assert.is(c.holder(0)!.workerId, 2);
+});
+
+test('no revocation while the holder is heard from, the queue empties, or no poll sees a queue', () => {
+  const { c, advance } = setup(1, 2, { stallMs: 50 });
+  c.ready(1); c.ready(2);
+  c.observeQueue(0, 4);
+  advance(40);
+  c.load(1, 3); // a Heartbeat (or any load report) is progress
+  advance(40);
+  assert.equal(c.observeQueue(0, 4), []);
+  advance(20);
+  assert.equal(c.observeQueue(0, 0), []); // drained
+  advance(60);
+  assert.equal(c.observeQueue(0, 2), []);
+  advance(60);
+  assert.equal(c.observeQueue(0, null), []); // a unix listener: nothing to see, the timers alone apply
+  advance(60);
+  assert.equal(c.observeQueue(0, 2), []);
+  assert.is(c.holder(0)!.workerId, 1);
+  // stallMs 0: never.
+  const { c: d, advance: adv } = setup(1, 2);
+  d.ready(1); d.ready(2);
+  d.observeQueue(0, 9);
+  adv(10_000);
+  assert.equal(d.observeQueue(0, 9), []);
+  assert.not.ok(d.watching());
+});
+
+test('watching: only while a lease is out and another worker could take it', () => {
+  const { c } = setup(1, 2, { stallMs: 50 });
+  assert.not.ok(c.watching());
+  c.ready(1);
+  assert.not.ok(c.watching()); // a single ready worker: no one to hand over to
+  c.ready(2);
+  assert.ok(c.watching());
+  c.load(2, 100); // the other is full
+  assert.not.ok(c.watching());
+  c.load(2, 0);
+  c.pause(true);
+  assert.not.ok(c.watching());
 });
 
 test.run();

@@ -29,17 +29,25 @@ export interface Lease {
   maxAccepts: number;
   releaseLoad: number;
   leaseMs: number;
+  /** When a poll first saw connections queued with no word from the holder since; undefined: none seen. */
+  queuedSince?: number | undefined;
 }
 
 export type LeaseAction =
   | { type: 'grant'; lease: Lease }
-  /** The holder did not answer within leaseMs + grace: the lease is taken back. */
-  | { type: 'lost'; lease: Lease };
+  /**
+   * The lease is taken back: the holder did not answer within leaseMs +
+   * grace, or (stalled) connections waited on the listener for stallMs while
+   * the holder said nothing.
+   */
+  | { type: 'lost'; lease: Lease; stalled?: boolean };
 
 export interface LeaseOptions {
   maxAccepts: number;
   leaseMs: number;
   graceMs: number;
+  /** Queue polls: a holder silent while connections wait this long loses the lease, ms; 0 = never. */
+  stallMs?: number;
   now: () => number;
 }
 
@@ -99,6 +107,7 @@ export class LeaseCoordinator {
     if (!w) return [];
     w.inFlight = inFlight;
     w.stalled = false;
+    this.#heardFrom(id);
     if (acceptedTotal !== undefined && acceptedTotal > w.acceptedTotal) w.acceptedTotal = acceptedTotal;
     return this.schedule();
   }
@@ -143,6 +152,61 @@ export class LeaseCoordinator {
     return this.schedule();
   }
 
+  // Any message from a holder is progress: a stall is silence while connections wait.
+  #heardFrom(id: number): void {
+    for (const l of this.#leases) if (l?.workerId === id) l.queuedSince = undefined;
+  }
+
+  /**
+   * Whether the arbiter should poll the listeners' accept queues now: only
+   * while a lease is outstanding and another worker could take it over, so an
+   * idle or single-worker pool costs no polls.
+   */
+  watching(): boolean {
+    if (!this.#opts.stallMs || this.#paused) return false;
+    for (const l of this.#leases) {
+      if (!l) continue;
+      for (const w of this.workers.values()) if (w.id !== l.workerId && w.ready && !w.draining && !w.stalled && hasRoom(w)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * One poll of a listener's accept queue (queued: connections waiting, or
+   * null when the kernel reports none, as for unix listeners: the lease timers
+   * alone apply there). A holder that sends nothing while connections wait at
+   * polls stallMs apart is not draining them: its lease is revoked and granted
+   * to another worker. The revoked grant is handled as a lost one (ACCEPT-30,
+   * ACCEPT-37): its late AcceptDone is stale, and the holder gets no new lease
+   * until it is heard from.
+   */
+  observeQueue(listener: number, queued: number | null): LeaseAction[] {
+    const lease = this.#leases[listener];
+    const stallMs = this.#opts.stallMs ?? 0;
+    if (!lease || stallMs === 0) return [];
+    if (queued === null || queued === 0) {
+      lease.queuedSince = undefined;
+      return [];
+    }
+    const now = this.#opts.now();
+    if (lease.queuedSince === undefined) {
+      lease.queuedSince = now;
+      return [];
+    }
+    if (now - lease.queuedSince < stallMs) return [];
+    this.#takeBack(listener, lease);
+    return [{ type: 'lost' as const, lease, stalled: true }, ...this.schedule()];
+  }
+
+  #takeBack(listener: number, lease: Lease): void {
+    this.#leases[listener] = undefined;
+    this.#lost.add(lease.grantId);
+    // Bounded (SEC-7): a grant lost long ago is as good as unknown.
+    if (this.#lost.size > 1024) this.#lost.delete(this.#lost.values().next().value as number);
+    const w = this.workers.get(lease.workerId);
+    if (w) w.stalled = true;
+  }
+
   /** Takes back leases whose holders stopped answering. */
   expire(): LeaseAction[] {
     const now = this.#opts.now();
@@ -150,12 +214,7 @@ export class LeaseCoordinator {
     for (let i = 0; i < this.#leases.length; i++) {
       const lease = this.#leases[i];
       if (lease && now - lease.sentAt > lease.leaseMs + this.#opts.graceMs) {
-        this.#leases[i] = undefined;
-        this.#lost.add(lease.grantId);
-        // Bounded (SEC-7): a grant lost long ago is as good as unknown.
-        if (this.#lost.size > 1024) this.#lost.delete(this.#lost.values().next().value as number);
-        const w = this.workers.get(lease.workerId);
-        if (w) w.stalled = true;
+        this.#takeBack(i, lease);
         actions.push({ type: 'lost', lease });
       }
     }
