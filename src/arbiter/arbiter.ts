@@ -62,6 +62,12 @@ export interface WorkerRecord {
   recycle: boolean;
   /** It said Goodbye: any later frame is a protocol error (EXIT-9). */
   saidGoodbye: boolean;
+  /** When it said Ready (for the crash-loop rule, minUptimeMs). */
+  readyAt: number | undefined;
+  /** The arbiter sent it a signal that ends it (a SIGKILL or SIGTERM exit is then ours, not a stranger's). */
+  signalled: boolean;
+  /** Ready for minUptimeMs: it proves the pool boots (and resets the boot-failure count). */
+  stable: boolean;
 }
 
 export interface ArbiterDeps {
@@ -87,6 +93,8 @@ export interface ArbiterEvents {
 type SignalName = 'TERM' | 'INT' | 'QUIT' | 'HUP' | 'TTIN' | 'TTOU' | 'USR1' | 'USR2';
 const SIGNALS: SignalName[] = ['TERM', 'INT', 'QUIT', 'HUP', 'TTIN', 'TTOU', 'USR1', 'USR2'];
 const TICK_MS = 100;
+/** Signals a process raises on itself when it crashes: its own failure, not a stranger's kill. */
+const SELF_SIGNALS = new Set<string>(['SIGSEGV', 'SIGABRT', 'SIGBUS', 'SIGFPE', 'SIGILL', 'SIGSYS', 'SIGTRAP']);
 
 export class Arbiter extends EventEmitter<ArbiterEvents> {
   readonly options: ArbiterOptions;
@@ -283,12 +291,15 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     const now = this.#clock.now();
     for (const w of this.#workers.values()) {
       if (w.state === 'exited') continue;
+      this.#checkStable(w);
       if (w.termAt !== undefined && now >= w.termAt) {
         w.termAt = undefined;
+        w.signalled = true;
         w.proc.kill('SIGTERM');
       }
       if (w.killAt !== undefined && now >= w.killAt) {
         this.log.warning(`worker ${w.id} (pid ${w.proc.pid}) still alive past its deadline (${w.stopReason ?? 'stopping'}): SIGKILL`);
+        w.signalled = true;
         w.proc.kill('SIGKILL');
         w.killAt = undefined;
         continue;
@@ -296,7 +307,15 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       if (this.options.plain || w.state === 'stopping') continue;
       if (!w.helloed && now - w.spawnedAt > this.options.handshakeTimeoutMs) {
         // HS-1: say why, close the channel, and end it.
-        this.#disconnect(w, new HandshakeTimeoutError(`no Hello within ${this.options.handshakeTimeoutMs} ms`), `handshake timeout: no Hello within ${this.options.handshakeTimeoutMs} ms`);
+        const err = new HandshakeTimeoutError(`no Hello within ${this.options.handshakeTimeoutMs} ms`);
+        this.log.warning(`worker ${w.id} (pid ${w.proc.pid}): ${err.code}: ${err.message}; stopping it`);
+        this.#disconnect(w, err, `handshake timeout: no Hello within ${this.options.handshakeTimeoutMs} ms`);
+      } else if (w.helloed && !w.everReady && w.state === 'booting' && now - w.spawnedAt > Math.max(this.options.readyTimeoutMs, this.options.handshakeTimeoutMs)) {
+        // Hello but never Ready: it must not hold its slot (and our memory) forever.
+        const limit = Math.max(this.options.readyTimeoutMs, this.options.handshakeTimeoutMs);
+        const err = new HandshakeTimeoutError(`no Ready within ${limit} ms`);
+        this.log.warning(`worker ${w.id} (pid ${w.proc.pid}): ${err.code}: ${err.message}; stopping it`);
+        this.#disconnect(w, err, `ready timeout: no Ready within ${limit} ms`);
       } else if (this.options.timeout > 0 && w.helloed && now - w.lastSeen > this.options.timeout * 1000) {
         this.#retire(w, `heartbeat timeout (nothing heard for ${((now - w.lastSeen) / 1000).toFixed(1)} s, limit ${this.options.timeout} s)`, 'term');
       }
@@ -321,7 +340,11 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     if (this.#stopping || this.#finished || !this.#stopped) return;
     const now = this.#clock.now();
     const current = [...this.#workers.values()].filter((w) => w.generation === this.#generation && (w.state === 'booting' || w.state === 'ready') && !w.recycle);
-    const allowed = this.#boot.allowance(now, this.#target - current.length);
+    // A worker given up on (not a planned stop) holds its slot until it has
+    // exited: one that ignores SIGTERM must not be replaced while it lives on,
+    // or processes pile up (killDelayMs bounds how long that lasts).
+    const givenUp = [...this.#workers.values()].filter((w) => w.generation === this.#generation && !w.planned && (w.state === 'stopping' || w.state === 'draining') && !w.recycle).length;
+    const allowed = this.#boot.allowance(now, this.#target - current.length - givenUp);
     for (let i = 0; i < allowed; i++) this.#spawnWorker();
     if (current.length > this.#target) {
       for (const w of current.sort((a, b) => a.id - b.id).slice(0, current.length - this.#target)) this.#retire(w, 'pool shrinking', 'drain', true);
@@ -400,6 +423,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       id, generation, proc, channel: undefined, handoffSock: handoffPair?.[0], state: 'booting', spawnedAt: now, lastSeen: now,
       helloed: false, everReady: false, capacity: 0, inFlight: 0, acceptedTotal: 0, requestsTotal: 0,
       maxConnections: o.maxRequests > 0 ? o.maxRequests + jitter : 0, termAt: undefined, killAt: undefined, stopReason: undefined, planned: false, recycle: false, saidGoodbye: false,
+      readyAt: undefined, signalled: false, stable: false,
     };
     this.#workers.set(id, w);
     this.#boot.spawned();
@@ -420,6 +444,14 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       channel.on('warning', (err) => this.log.warning(`worker ${id}: ${err.message}`));
       channel.on('failed', (err) => {
         if (w.state === 'exited') return;
+        // A worker that dies (kill -9, Ctrl-C of the process group) resets
+        // its end: not a protocol error; its exit is logged with the reason.
+        const code = (err as NodeJS.ErrnoException).code;
+        if (!(err instanceof CorralError) && (code === 'ECONNRESET' || code === 'EPIPE')) {
+          this.log.debug(`worker ${id} (pid ${proc.pid}): control channel ${printable(err.message)}`);
+          this.#disconnect(w, undefined, 'control channel reset');
+          return;
+        }
         this.log.error(`worker ${id} (pid ${proc.pid}): ${err instanceof CorralError ? `${err.code}: ` : ''}${printable(err.message)}; stopping it`);
         this.#disconnect(w, undefined, `protocol error${err instanceof CorralError ? ` ${err.code}` : ''}: ${err.message}`);
       });
@@ -458,21 +490,26 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     w.planned = planned;
     this.#lease?.drain(w.id);
     this.#handoff?.drain(w.id);
-    if (how === 'drain' && w.channel && !w.channel.closed) {
+    // HS-2: nothing but the handshake before Welcome, so a worker still in
+    // it is signalled, never sent Drain.
+    if (how === 'drain' && w.channel && !w.channel.closed && w.helloed) {
       w.state = 'draining';
       this.log.info(`draining worker ${w.id} (pid ${w.proc.pid}): ${reason}`);
       w.channel.send({ kind: 'drain', body: { deadlineMs: Math.round(this.options.gracefulTimeout * 1000), reason } });
     } else if (how === 'kill') {
       w.state = 'stopping';
       this.log.warning(`killing worker ${w.id} (pid ${w.proc.pid}): ${reason}`);
+      w.signalled = true;
       w.proc.kill('SIGKILL');
       return;
     } else {
       w.state = how === 'drain' ? 'draining' : 'stopping';
-      this.log.warning(`stopping worker ${w.id} (pid ${w.proc.pid}): ${reason}`);
+      (planned ? this.log.info : this.log.warning).call(this.log, `stopping worker ${w.id} (pid ${w.proc.pid}): ${reason}`);
+      w.signalled = true;
       w.proc.kill('SIGTERM');
     }
-    w.killAt = now + this.options.gracefulTimeout * 1000;
+    // A worker given up on has nothing worth draining: killDelayMs, not the graceful timeout.
+    w.killAt = now + (planned || how === 'drain' ? this.options.gracefulTimeout * 1000 : this.options.killDelayMs);
   }
 
   /** A worker process ended: forget it, give its leases and handoffs to others. */
@@ -505,11 +542,19 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       this.#hookSync('worker_exit', hw, exit);
       this.emit('worker-exit', hw, exit);
     }
-    if (!wasReady && !w.planned && !this.#stopping) {
+    // A boot failure: it died before Ready, or by itself within minUptimeMs
+    // of Ready (a crash loop, e.g. on its first connection every time).
+    const now = this.#clock.now();
+    const foreign = signal !== null && !w.signalled && !SELF_SIGNALS.has(signal);
+    const crashLoop = wasReady && !w.stable && !foreign && this.options.minUptimeMs > 0;
+    if ((!wasReady || crashLoop) && !w.planned && !this.#stopping) {
       // SUP-4..6: halt only when nothing is serving; otherwise keep the ready
       // workers serving and retry with backoff (a bad reload is abandoned).
-      const ready = [...this.#workers.values()].filter((x) => x.state === 'ready');
-      const tooMany = this.#boot.failed(this.#clock.now());
+      // A worker ended by someone else's signal (kill -9, the OOM killer)
+      // backs off but never counts toward the halt.
+      const ready = [...this.#workers.values()].filter((x) => x.state === 'ready' && (x.stable || !crashLoop));
+      const tooMany = this.#boot.failed(now, !foreign);
+      if (crashLoop) this.log.warning(`worker ${w.id} (pid ${w.proc.pid}) exited ${Math.round(now - (w.readyAt ?? now))} ms after Ready (within minUptimeMs ${this.options.minUptimeMs}): counted as a boot failure (${this.#boot.failures} in a row)`);
       if (ready.length === 0 && code === EXIT.appLoadError) {
         this.log.critical(`worker ${w.id} could not load the application (exit ${code}): halting`);
         return this.#beginStop(false, EXIT.appLoadError);
@@ -552,8 +597,12 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
         w.stopReason = 'arbiter stopping';
         w.planned = true;
         w.state = 'stopping';
-        if (w.channel && !w.channel.closed) w.channel.send({ kind: 'stop', body: { reason: 'arbiter stopping' } });
-        else w.proc.kill('SIGQUIT');
+        if (w.channel && !w.channel.closed && w.helloed) w.channel.send({ kind: 'stop', body: { reason: 'arbiter stopping' } });
+        else {
+          // Plain, or still in the handshake (HS-2: no Stop before Welcome).
+          w.signalled = true;
+          w.proc.kill('SIGQUIT');
+        }
         w.killAt = now + this.options.gracefulTimeout * 1000;
       }
     }
@@ -682,8 +731,10 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   #markReady(w: WorkerRecord): void {
     if (w.everReady) return;
     w.everReady = true;
+    w.readyAt = this.#clock.now();
     if (w.state === 'booting') w.state = 'ready';
-    this.#boot.succeeded();
+    this.#boot.readied();
+    this.#checkStable(w);
     this.log.info(`worker ${w.id} (pid ${w.proc.pid}) ready`);
     this.#apply(this.#lease?.ready(w.id) ?? []);
     this.#handoff?.ready(w.id);
@@ -691,6 +742,14 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     this.#hookSync('worker_ready', hw);
     this.emit('worker-ready', hw);
     this.#manageWorkers();
+  }
+
+  /** minUptimeMs after Ready a worker proves the pool boots: forget earlier failures. */
+  #checkStable(w: WorkerRecord): void {
+    if (w.stable || w.readyAt === undefined || w.state !== 'ready') return;
+    if (this.#clock.now() - w.readyAt < this.options.minUptimeMs) return;
+    w.stable = true;
+    this.#boot.succeeded();
   }
 
   /** A worker broke the protocol: tell it why, then stop and replace it. */
@@ -715,7 +774,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     w.state = 'stopping';
     w.stopReason ??= reason;
     w.termAt = now + 1000;
-    w.killAt = now + 1000 + this.options.gracefulTimeout * 1000;
+    w.killAt = now + 1000 + this.options.killDelayMs;
   }
 
   #apply(actions: LeaseAction[]): void {

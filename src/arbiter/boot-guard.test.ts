@@ -32,4 +32,15 @@ test('halts after maxFailures in a row; a success resets', () => {
   assert.is(g.failed(0), true);
 });
 
+test('failures by a foreign signal back off but never halt', () => {
+  const g = new BootGuard({ maxFailures: 2, baseDelayMs: 100, maxDelayMs: 10_000 });
+  for (let i = 0; i < 20; i++) assert.is(g.failed(0, false), false);
+  assert.is(g.failures, 0);
+  assert.is(g.streak, 20);
+  assert.is(g.notBefore, 10_000, 'the backoff still grows, to its cap');
+  assert.is(g.allowance(10_000, 3), 1, 'one at a time while failing');
+  assert.is(g.failed(0, true), false);
+  assert.is(g.failed(0, true), true, 'own failures still halt');
+});
+
 test.run();

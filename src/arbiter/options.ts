@@ -43,6 +43,21 @@ export interface ArbiterOptions {
   leaseMs: number;
   /** Arbiter strategy: a lease not answered within leaseMs + this is considered lost, ms. */
   leaseGraceMs: number;
+  /** A worker that said Hello must say Ready within this many ms of its spawn, or it is stopped. */
+  readyTimeoutMs: number;
+  /**
+   * A worker the arbiter gave up on (protocol error, handshake, Ready or
+   * heartbeat timeout) is SIGKILLed this many ms after SIGTERM. Until it
+   * has exited it holds its slot, so a worker ignoring SIGTERM cannot make
+   * processes pile up. Not the graceful timeout: nothing useful is drained.
+   */
+  killDelayMs: number;
+  /**
+   * A worker that exits by itself within this many ms of Ready (for example
+   * one that crashes on its first connection) counts as a boot failure:
+   * backoff, and a halt after maxBootFailures in a row. 0 disables.
+   */
+  minUptimeMs: number;
   /** Workers that exit during boot this many times in a row halt the arbiter. */
   maxBootFailures: number;
   /** Respawn backoff: first delay and cap, ms. */
@@ -72,6 +87,9 @@ export const DEFAULTS: Omit<ArbiterOptions, 'command' | 'workers' | 'hooks' | 'e
   leaseMaxAccepts: 16,
   leaseMs: 1000,
   leaseGraceMs: 1000,
+  readyTimeoutMs: 60_000,
+  killDelayMs: 2000,
+  minUptimeMs: 1000,
   maxBootFailures: 5,
   respawnBackoffMs: 100,
   respawnBackoffMaxMs: 10_000,
@@ -170,6 +188,9 @@ export function resolveOptions(input: Partial<ArbiterOptions> & { command: strin
     leaseMaxAccepts: int('leaseMaxAccepts', o.leaseMaxAccepts, 1, 1 << 20),
     leaseMs: int('leaseMs', o.leaseMs, 1, 3_600_000),
     leaseGraceMs: int('leaseGraceMs', o.leaseGraceMs, 0, 3_600_000),
+    readyTimeoutMs: int('readyTimeoutMs', o.readyTimeoutMs, 10),
+    killDelayMs: int('killDelayMs', o.killDelayMs, 0, 3_600_000),
+    minUptimeMs: int('minUptimeMs', o.minUptimeMs, 0, 3_600_000),
     maxBootFailures: int('maxBootFailures', o.maxBootFailures, 1),
     respawnBackoffMs: int('respawnBackoffMs', o.respawnBackoffMs, 0),
     respawnBackoffMaxMs: int('respawnBackoffMaxMs', o.respawnBackoffMaxMs, 0),
