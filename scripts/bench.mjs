@@ -6,8 +6,14 @@
 //   npm run bench herd                accept strategies side by side (bench herd --help)
 //
 // To add a benchmark, add an entry to BENCHMARKS.
-import { spawnSync } from 'node:child_process';
+//
+// The benchmark runs as a child (it needs the tsx loader). Signals sent to
+// this process by pid are passed on, and the child gets an IPC channel whose
+// end tells it that this process is gone even after a SIGKILL, so killing
+// `corral bench` never leaves a benchmark (and its pools) running.
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { constants } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -48,9 +54,26 @@ if (!existsSync(file)) {
   console.error(`${bench.file} is missing`);
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--import', 'tsx', file, ...rest], { cwd: root, stdio: 'inherit' });
-if (r.error) {
-  console.error(r.error.message);
+const child = spawn(process.execPath, ['--import', 'tsx', file, ...rest], { cwd: root, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+// The channel exists only to signal our death: it must not keep us alive.
+child.channel?.unref();
+const FORWARD = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'];
+const forward = (sig) => {
+  // Ctrl-C reaches the whole foreground group, the child included; passing
+  // it on again is harmless (the benchmark stops on the first one).
+  try {
+    child.kill(sig);
+  } catch {
+    // already gone
+  }
+};
+for (const sig of FORWARD) process.on(sig, forward);
+child.on('error', (err) => {
+  console.error(err.message);
   process.exit(1);
-}
-process.exit(r.status ?? 1);
+});
+child.on('exit', (code, signal) => {
+  for (const sig of FORWARD) process.off(sig, forward);
+  // A child ended by a signal: exit as a shell would report it.
+  process.exit(code ?? 128 + (signal ? constants.signals[signal] ?? 0 : 0));
+});
