@@ -10,6 +10,7 @@
 //   - the module called serve() itself while loading   -> that call sends Ready
 //   - default export is an http.Server or net.Server   -> Ready, serve it
 //   - default export is a function                      -> serve(http.createServer(fn))
+//   - default export is a Koa app or Fastify instance   -> its server (Fastify: after ready())
 //   - anything else, or the import throws               -> Error APP_LOAD, exit 4
 //
 //   spawned ── Hello ──► (import app ...) ◄── Welcome ── heartbeats ... ── Ready
@@ -20,9 +21,10 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EXIT } from '../transport/process-state.js';
 import { prepare, serveCalled, type ServeOptions } from './index.js';
+import { isServable, toServer, type Servable } from './frameworks.js';
 
 /** What to do with a loaded app module; exported for tests. */
-export type AppPlan = { kind: 'served' } | { kind: 'serve'; server: net.Server } | { kind: 'invalid'; message: string };
+export type AppPlan = { kind: 'served' } | { kind: 'serve'; server: net.Server } | { kind: 'app'; app: Servable } | { kind: 'invalid'; message: string };
 
 /** The module specifier for an app argument: a URL stays, a path becomes a file URL. */
 export function appSpecifier(arg: string, cwd = process.cwd()): string {
@@ -35,6 +37,7 @@ export function planFor(mod: Record<string, unknown>, name: string, alreadyServe
   const exported = mod.default;
   if (exported instanceof net.Server) return { kind: 'serve', server: exported };
   if (typeof exported === 'function') return { kind: 'serve', server: http.createServer(exported as http.RequestListener) };
+  if (isServable(exported)) return { kind: 'app', app: exported };
   return { kind: 'invalid', message: `${name} must default-export an http.Server, a net.Server or a request handler, or call serve()` };
 }
 
@@ -78,9 +81,18 @@ export async function boot(options: BootOptions = {}): Promise<void> {
     worker.appLoadFailed(plan.message);
     return;
   }
+  let server: net.Server;
+  try {
+    // Fastify: ready() loads its plugins, so its failure is the app's (exit 4).
+    server = plan.kind === 'app' ? await toServer(plan.app) : plan.server;
+  } catch (err) {
+    stderr(`corral worker (pid ${process.pid}): ${app} failed to get ready: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    worker.appLoadFailed(`${app} failed to get ready: ${err instanceof Error ? err.message : String(err)}`);
+    return;
+  }
   // A failed handshake is the worker's own exit(3); the rejection only
   // matters with an injected exit and must not go unhandled here.
-  await worker.attach(plan.server, serveOptions).then(
+  await worker.attach(server, serveOptions).then(
     () => undefined,
     () => undefined,
   );

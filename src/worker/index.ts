@@ -19,10 +19,12 @@ import { WorkerRuntime, type SignalSource, type WorkerStats } from './runtime.js
 import { readEnvironment, scrubEnvironment } from './environment.js';
 import { loadRealNative, type NativeDeps } from './native-deps.js';
 import type { SocketFactory } from './load.js';
+import { toServer, type Servable } from './frameworks.js';
 
 export type { WorkerStats, SignalSource } from './runtime.js';
 export type { NativeDeps, WatcherLike, Datagram, AcceptedFd } from './native-deps.js';
 export type { SocketFactory } from './load.js';
+export { toServer, isServable, type Servable, type FastifyLike, type KoaLike } from './frameworks.js';
 
 /** Options of {@link serve}. Everything is optional; the arbiter's Welcome decides the rest. */
 export interface ServeOptions {
@@ -258,7 +260,10 @@ export function prepare(options: ServeOptions = {}): PreparedWorker {
 }
 
 /**
- * Serves `server` as a corral worker: performs the handshake on the control
+ * Serves `app` as a corral worker. `app` is an http.Server or net.Server, a
+ * request handler or Express app, a Koa app, or a Fastify instance (whose
+ * `ready()` is awaited first); anything else rejects with
+ * CORRAL_ERR_INVALID_OPTION. The worker performs the handshake on the control
  * channel the arbiter passed, accepts connections by the strategy the
  * arbiter chose and hands each one to the server with
  * `server.emit('connection', socket)`, reports load in heartbeats, and drains
@@ -275,8 +280,9 @@ export function prepare(options: ServeOptions = {}): PreparedWorker {
  * away (its end of the control channel closes); 1 after a fatal protocol
  * error; 3 for a bad environment or handshake.
  */
-export async function serve(server: net.Server, options: ServeOptions = {}): Promise<Worker> {
-  checkServer(server);
+export async function serve(app: Servable, options: ServeOptions = {}): Promise<Worker> {
+  // A Fastify instance is awaited ready() here, before the handshake [frameworks.ts].
+  const server = await toServer(app);
   checkOptions(options);
   const real = options.control === undefined;
   if (real) {
