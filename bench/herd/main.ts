@@ -9,8 +9,9 @@
 // own start-up, fall outside the measured window. Strategies are interleaved
 // within a repeat, so drift in the machine's load spreads over all of them.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { counterDelta, snapshotCounters, type CounterDelta, type CounterFile } from './counters.js';
 import { buildLoadgen, runLoadgen } from './loadgen.js';
@@ -19,8 +20,9 @@ import { CORRAL_STRATEGIES, HELP, NGINX_STRATEGIES, parseHerdArgs, scenarioFor, 
 import { checkGoals, goalsText, type GoalVerdict } from './goals.js';
 import { plotSvg } from './plot.js';
 import { kindOf, killAllPools, startPool, type Pool, type PoolContext } from './pools.js';
-import { machine, machineBusyMs, procDelta, samplePool } from './proc.js';
-import { headerText, LEGEND, spreadTable, table, type Header } from './report.js';
+import { machine, machineBusyMs, procDelta, RssSampler, samplePool } from './proc.js';
+import { headerText, LEGEND, memoryTable, spreadTable, table, wakeupsCounting, type Header } from './report.js';
+import { verdict, verdictText, type VerdictLine } from './verdict.js';
 import { killAllTraces, probeTrace, TraceSession, type TraceCounts } from './trace.js';
 import { probeNginx, type NginxInfo } from '../peers/nginx.js';
 
@@ -48,6 +50,10 @@ export interface HerdReport extends Header {
   results: HerdResult[];
   /** The arbiter strategy's goals, checked against this run's medians. */
   goals: GoalVerdict[];
+  /** How wakeupsPerConn was counted in this report: 'sched_wakeup' (--trace), 'counters' (corral's addon), 'mixed'. */
+  wakeupsCounting: 'sched_wakeup' | 'counters' | 'mixed' | null;
+  /** Per scenario and worker count, the winner of each metric and by how much. */
+  verdict: VerdictLine[];
 }
 
 /** Indented JSON, with arrays of plain values kept on one line. */
@@ -73,6 +79,7 @@ async function measure(pool: Pool, sc: Scenario, warmup: number, lg: string, tra
   const workerPids = pool.currentWorkers();
   const pids = [pool.leader, ...workerPids];
   const trace = tracing ? new TraceSession() : undefined;
+  let rssFigures: ReturnType<RssSampler['stop']> | undefined;
   try {
     if (trace) await trace.open(pids);
     // Let the pool go idle: the burst scenario starts from sleeping workers,
@@ -84,7 +91,14 @@ async function measure(pool: Pool, sc: Scenario, warmup: number, lg: string, tra
     const busyBefore = machineBusyMs();
     if (trace) await trace.enable();
     const maxSeconds = Math.min(180, Math.max(20, sc.connections / 100));
-    const load = await runLoadgen(lg, { port: pool.port, scenario: sc, maxSeconds });
+    const rss = new RssSampler(pool.leader, workerPids);
+    rss.start();
+    let load;
+    try {
+      load = await runLoadgen(lg, { port: pool.port, scenario: sc, maxSeconds });
+    } finally {
+      rssFigures = rss.stop();
+    }
     if (trace) await trace.disable();
     const busy = machineBusyMs() - busyBefore;
     const procAfter = samplePool(pids);
@@ -109,6 +123,7 @@ async function measure(pool: Pool, sc: Scenario, warmup: number, lg: string, tra
       counters,
       trace: traced,
       machineBusyMs: busy,
+      rss: rssFigures,
     });
     return { metrics, countersMissing };
   } catch (err) {
@@ -134,12 +149,25 @@ function defaultStrategies(nginx: NginxInfo | undefined): Strategy[] {
   return list;
 }
 
-function progress(i: number, total: number, s: Strategy, w: number, sc: ScenarioName, rep: number, reps: number, m: RunMetrics | string): string {
+/** 75 s, 4m05s, 1h02m. */
+export function duration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s < 100) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+}
+
+/** Time left, from the mean time per finished run so far. */
+export function eta(elapsedMs: number, done: number, total: number): string {
+  return done >= total ? 'done' : `ETA ${duration((elapsedMs / Math.max(1, done)) * (total - done))}`;
+}
+
+function progress(i: number, total: number, s: Strategy, w: number, sc: ScenarioName, rep: number, reps: number, m: RunMetrics | string, elapsedMs = 0): string {
   const width = String(total).length;
-  const head = `[${String(i).padStart(width)}/${total}] ${s.padEnd(15)} w=${String(w).padEnd(3)} ${sc.padEnd(9)} rep ${rep}/${reps} `;
+  const head = `[${String(i).padStart(width)}/${total} ${eta(elapsedMs, i, total)}] ${s.padEnd(15)} w=${String(w).padEnd(3)} ${sc.padEnd(9)} rep ${rep}/${reps} `;
   if (typeof m === 'string') return `${head} FAILED: ${m}`;
   const rate = sc === 'keepalive' ? `${Math.round(m.requestsPerSec)} req/s` : `${Math.round(m.connsPerSec)} conn/s`;
-  const wake = m.wakeupsPerConn === null ? '' : `  wake ${m.wakeupsPerConn.toFixed(2)}/${sc === 'keepalive' ? 'req' : 'conn'}`;
+  const wake = m.wakeupsPerConn === null ? '' : `  wake ${m.wakeupsPerConn.toFixed(2)}/${sc === 'keepalive' ? 'req' : 'conn'} (${m.tracedWakeupsPerConn !== null ? 'sched_wakeup' : 'counters'})`;
   const bg = m.backgroundCores !== null && m.backgroundCores >= 0.25 ? `  (other load ${m.backgroundCores.toFixed(1)} cores)` : '';
   const failed = m.failed || m.notStarted ? `  ${m.failed} FAILED${m.notStarted ? `, ${m.notStarted} not made in time` : ''}` : '';
   return `${head}… ${rate.padStart(12)}  p99 ${(m.latencyUs.p99 / 1000).toFixed(2)} ms${wake}  Jain ${m.jain === null ? '–' : m.jain.toFixed(3)}${failed}${bg}`;
@@ -167,15 +195,19 @@ function emit(report: HerdReport, opts: HerdOptions, took: string | undefined): 
   say('');
   for (const l of LEGEND) say(l);
   for (const n of report.notices) say(`notice: ${n}`);
+  if (report.verdict.length) {
+    say(`\nverdict (medians of ${header.repeats}; wakeups counted by ${report.wakeupsCounting ?? 'nothing'}${report.wakeupsCounting === 'counters' ? ", not comparable with traced figures: --trace" : ''}):`);
+    process.stdout.write(verdictText(report.verdict));
+  }
   if (report.errors.length) say(`${report.errors.length} run(s) failed; see "errors" in the JSON`);
-  if (took !== undefined) say(`took ${took} s`);
+  if (took !== undefined) say(`took ${took}`);
 
   if (opts.plot) {
     mkdirSync(dirname(resolve(opts.plot)), { recursive: true });
     const m = header.machine;
     writeFileSync(opts.plot, plotSvg(report.results, {
       title: 'corral bench herd: wakeups per connection and p99 latency against worker count',
-      subtitle: `${m.cpus} cpus (${m.model}), Linux ${m.kernel}, node ${header.node}, ${header.date.slice(0, 10)}; median of ${header.repeats}; wakeups: ${tracing ? 'sched_wakeup (perf)' : "corral's counters (others need --trace)"}`,
+      subtitle: `${m.cpus} cpus (${m.model}), Linux ${m.kernel}, node ${header.node}, ${header.date.slice(0, 10)}; median of ${header.repeats}, bars min–max; wakeups: ${tracing ? 'sched_wakeup (perf)' : "corral's addon counters (others need --trace)"}`,
       scenarios: report.scenarios,
     }));
   }
@@ -184,13 +216,26 @@ function emit(report: HerdReport, opts: HerdOptions, took: string | undefined): 
     let md = `# bench herd\n\n${headerText(header).replace('\n', '  \n')}${report.commit ? `  \ncommit ${report.commit}` : ''}\n`;
     for (const sc of scenarios) {
       if (!report.results.some((r) => r.scenario === sc.name)) continue;
-      md += `\n## ${sc.name}: ${sc.blurb}\n\n${sc.mode === 'keepalive' ? `${sc.connections} requests` : `${sc.connections} connections`} per run, K=${sc.concurrency}.\n\n${table(report.results, sc.name, true)}\nmin–max over the repeats:\n\n${spreadTable(report.results, sc.name)}`;
+      md += `\n## ${sc.name}: ${sc.blurb}\n\n${sc.mode === 'keepalive' ? `${sc.connections} requests` : `${sc.connections} connections`} per run, K=${sc.concurrency}.\n\n${table(report.results, sc.name, true)}\nmin–max over the repeats:\n\n${spreadTable(report.results, sc.name)}\nmemory (VmRSS sampled every 100 ms during each run; median over the repeats):\n\n${memoryTable(report.results, sc.name)}`;
     }
+    if (report.verdict.length) md += `\n## Verdict\n\nMedians of ${header.repeats}; best of the Node pools (corral and node:cluster), nginx apart; wakeups counted by ${report.wakeupsCounting ?? 'nothing'}. "within spread": the runner-up's min–max over the repeats overlaps the winner's.\n${verdictText(report.verdict, true)}`;
     if (report.goals.some((g) => g.met !== null)) md += `\n## Goals for the arbiter strategy\n\n${goalsText(report.goals, true)}`;
     md += `\n${LEGEND.map((l) => `- ${l}`).join('\n')}\n`;
     if (report.notices.length) md += `\n${report.notices.map((n) => `- notice: ${n}`).join('\n')}\n`;
     writeFileSync(opts.markdown, md);
   }
+  const wrote = [opts.json && `JSON ${opts.json}`, opts.plot && `plot ${opts.plot}`, opts.markdown && `markdown ${opts.markdown}`].filter(Boolean);
+  if (wrote.length) say(`\nwrote: ${wrote.join(', ')}`);
+}
+
+/** With none of --json/--plot/--markdown, all three go to --out DIR, or to a new temporary directory. */
+function outputs(opts: HerdOptions, stamp: string): void {
+  if (!opts.out && (opts.json || opts.plot || opts.markdown)) return;
+  const dir = opts.out ? resolve(opts.out) : mkdtempSync(join(tmpdir(), `corral-bench-herd-${stamp}-`));
+  mkdirSync(dir, { recursive: true });
+  opts.json ??= join(dir, 'herd.json');
+  opts.plot ??= join(dir, 'herd.svg');
+  opts.markdown ??= join(dir, 'herd.md');
 }
 
 /** `--from FILE`: print and render a saved report again, without running anything. */
@@ -208,6 +253,8 @@ function reemit(opts: HerdOptions): number {
   }
   report.commit ??= null;
   report.goals = report.results.some((r) => r.strategy === 'arbiter') ? checkGoals(report.results) : [];
+  report.wakeupsCounting = wakeupsCounting(report.results);
+  report.verdict = verdict(report.results);
   emit(report, opts, undefined);
   if (opts.json) writeFileSync(opts.json, stringify(report));
   return 0;
@@ -294,13 +341,19 @@ export async function herd(argv: string[]): Promise<number> {
     process.stderr.write(`\nbench herd: ${sig}, pools stopped\n`);
     process.exit(128 + (sig === 'SIGINT' ? 2 : 15));
   };
+  // Started by scripts/bench.mjs with an IPC channel: its end means the
+  // runner is gone (even by SIGKILL), and the pools go with it.
+  const onDisconnect = () => onSignal('SIGTERM');
+  process.channel?.unref();
   process.on('exit', onExit);
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  process.once('disconnect', onDisconnect);
 
   say(`bench herd: ${strategies.join(', ')}; workers ${opts.workers.join(', ')}; scenario ${opts.scenarios.join(', ')}; ${opts.repeat} repeat(s)`);
   say(headerText(header));
   const commit = gitDescribe();
+  outputs(opts, header.date.slice(0, 19).replace(/[:T]/g, '-'));
   const runs = new Map<string, RunMetrics[]>();
   const key = (s: Strategy, w: number, sc: ScenarioName) => `${s}\u0000${w}\u0000${sc}`;
   const errors: HerdReport['errors'] = [];
@@ -325,6 +378,8 @@ export async function herd(argv: string[]): Promise<number> {
       errors,
       results,
       goals: strategies.includes('arbiter') ? checkGoals(results) : [],
+      wakeupsCounting: wakeupsCounting(results),
+      verdict: verdict(results),
     };
   };
   const writeJson = (report: HerdReport) => {
@@ -353,7 +408,7 @@ export async function herd(argv: string[]): Promise<number> {
               errors.push({ strategy: s, workers: w, scenario: null, repeat: rep, message: msg.length > 4000 ? `${msg.slice(0, 1500)}\n…\n${msg.slice(-2500)}` : msg });
               for (const sc of scenarios) {
                 done++;
-                if (!opts.quiet) say(progress(done, total, s, w, sc.name, rep, opts.repeat, `pool did not start: ${firstCause(msg)}`));
+                if (!opts.quiet) say(progress(done, total, s, w, sc.name, rep, opts.repeat, `pool did not start: ${firstCause(msg)}`, Date.now() - started));
               }
               break;
             }
@@ -374,10 +429,10 @@ export async function herd(argv: string[]): Promise<number> {
                 const list = runs.get(key(s, w, sc.name)) ?? [];
                 list.push(m.metrics);
                 runs.set(key(s, w, sc.name), list);
-                if (!opts.quiet) say(progress(done, total, s, w, sc.name, rep, opts.repeat, m.metrics));
+                if (!opts.quiet) say(progress(done, total, s, w, sc.name, rep, opts.repeat, m.metrics, Date.now() - started));
               } catch (err) {
                 errors.push({ strategy: s, workers: w, scenario: sc.name, repeat: rep, message: (err as Error).message.slice(0, 2000) });
-                if (!opts.quiet) say(progress(done, total, s, w, sc.name, rep, opts.repeat, (err as Error).message.split('\n')[0]!));
+                if (!opts.quiet) say(progress(done, total, s, w, sc.name, rep, opts.repeat, (err as Error).message.split('\n')[0]!, Date.now() - started));
               }
             }
           } finally {
@@ -392,6 +447,7 @@ export async function herd(argv: string[]): Promise<number> {
     process.off('exit', onExit);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    process.off('disconnect', onDisconnect);
   }
 
   const all = [...runs.values()].flat().map((m) => m.backgroundCores).filter((x): x is number => x !== null);
@@ -400,7 +456,7 @@ export async function herd(argv: string[]): Promise<number> {
     notice(`other processes used ≥ 0.25 of a core during ${busy} of ${all.length} runs (median ${median(all).toFixed(2)} cores, max ${Math.max(...all).toFixed(2)}): those figures carry that noise (column "other")`);
   }
   const report = buildReport();
-  emit(report, opts, ((Date.now() - started) / 1000).toFixed(0));
+  emit(report, opts, duration(Date.now() - started));
   writeJson(report);
   return errors.length ? 1 : 0;
 }

@@ -5,7 +5,7 @@ import type { CounterDelta } from './counters.js';
 import type { LoadgenReport } from './loadgen.js';
 import type { ScenarioName, Strategy } from './options.js';
 import type { PoolKind } from './pools.js';
-import type { ProcDelta } from './proc.js';
+import type { ProcDelta, RssFigures } from './proc.js';
 import type { TraceCounts } from './trace.js';
 
 export const LATENCY_KEYS = ['p50', 'p90', 'p99', 'p999', 'max'] as const;
@@ -52,6 +52,11 @@ export interface RunMetrics {
   loadgenBottleneck: boolean;
   /** Cores used by everything else on the machine during the run (not the pool, not the client). */
   backgroundCores: number | null;
+  /** VmRSS sampled during the run, MiB: over every worker's samples, and the leader's. */
+  workerRssMaxMiB: number | null;
+  workerRssMedianMiB: number | null;
+  arbiterRssMaxMiB: number | null;
+  arbiterRssMedianMiB: number | null;
 }
 
 export interface RunInput {
@@ -66,6 +71,7 @@ export interface RunInput {
   trace: TraceCounts | undefined;
   /** The whole machine's busy CPU during the run, ms (/proc/stat), if known. */
   machineBusyMs?: number | undefined;
+  rss?: RssFigures | undefined;
 }
 
 /** Jain's fairness index (Σx)² / (n·Σx²), in [1/n, 1]; 1 = equal shares. */
@@ -135,6 +141,10 @@ export function computeRun(r: RunInput): RunMetrics {
     loadgenBottleneck: cpuShare >= 0.9,
     // /proc/stat comes in 10 ms ticks: small negatives are rounding.
     backgroundCores: r.machineBusyMs === undefined || L.wallMs <= 0 ? null : Math.max(0, r.machineBusyMs - r.workers.cpuMs - r.arbiter.cpuMs - L.cpuUserMs - L.cpuSysMs) / L.wallMs,
+    workerRssMaxMiB: r.rss?.workerMaxMiB ?? null,
+    workerRssMedianMiB: r.rss?.workerMedianMiB ?? null,
+    arbiterRssMaxMiB: r.rss?.arbiterMaxMiB ?? null,
+    arbiterRssMedianMiB: r.rss?.arbiterMedianMiB ?? null,
   };
 }
 
@@ -185,6 +195,11 @@ export interface HerdResult {
   loadgenCpuShare: number;
   loadgenBottleneck: boolean;
   backgroundCores: number | null;
+  /** VmRSS in MiB sampled during each run (median over the repeats of each run's max / median). */
+  workerRssMaxMiB: number | null;
+  workerRssMedianMiB: number | null;
+  arbiterRssMaxMiB: number | null;
+  arbiterRssMedianMiB: number | null;
   repeats: number;
   /** [min, max] over the repeats of each median figure. */
   range: Record<string, Range | Record<string, Range>>;
@@ -209,6 +224,7 @@ const NUMERIC = [
   'connsPerSec', 'requestsPerSec', 'wakeupsPerConn', 'counterWakeupsPerConn', 'tracedWakeupsPerConn', 'wakeupsPerBurst',
   'eagainPerConn', 'counterEagainPerConn', 'tracedEagainPerConn', 'ctxSwitchesPerConn', 'arbiterCtxSwitchesPerConn',
   'cpuMsPerKConn', 'arbiterCpuMsPerKConn', 'poolCpuMsPerKConn', 'jain', 'maxMin', 'idleWorkers', 'loadgenCpuShare', 'backgroundCores',
+  'workerRssMaxMiB', 'workerRssMedianMiB', 'arbiterRssMaxMiB', 'arbiterRssMedianMiB',
 ] as const;
 
 function med(runs: RunMetrics[], get: (r: RunMetrics) => number | null): { value: number | null; range: Range } {
@@ -274,6 +290,10 @@ export function aggregate(strategy: Strategy, workers: number, scenario: Scenari
     loadgenCpuShare: out.loadgenCpuShare as number,
     loadgenBottleneck: runs.some((r) => r.loadgenBottleneck),
     backgroundCores: out.backgroundCores as number | null,
+    workerRssMaxMiB: out.workerRssMaxMiB as number | null,
+    workerRssMedianMiB: out.workerRssMedianMiB as number | null,
+    arbiterRssMaxMiB: out.arbiterRssMaxMiB as number | null,
+    arbiterRssMedianMiB: out.arbiterRssMedianMiB as number | null,
     repeats: runs.length,
     range,
     runs: runs.map((r) => ({

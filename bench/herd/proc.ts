@@ -127,3 +127,64 @@ export function machineBusyMs(): number {
   const busy = (f[0] ?? 0) + (f[1] ?? 0) + (f[2] ?? 0) + (f[5] ?? 0) + (f[6] ?? 0) + (f[7] ?? 0);
   return (busy * TICK_NS) / 1e6;
 }
+
+/** Resident set size of one process in KiB (/proc/PID/status VmRSS), or undefined if it is gone. */
+export function rssKiB(pid: number): number | undefined {
+  const status = read(`/proc/${pid}/status`);
+  const m = status ? /^VmRSS:\s+(\d+)\s+kB/m.exec(status) : null;
+  return m ? Number(m[1]) : undefined;
+}
+
+export interface RssFigures {
+  /** Over every sample of every worker, MiB. */
+  workerMaxMiB: number | null;
+  workerMedianMiB: number | null;
+  /** The leader (arbiter / primary / master), MiB. */
+  arbiterMaxMiB: number | null;
+  arbiterMedianMiB: number | null;
+  samples: number;
+}
+
+/**
+ * Samples VmRSS of the leader and the workers every `intervalMs` while a run
+ * goes on (plus once at start and once at stop, so a run shorter than the
+ * interval still has two samples per process). Reads are a few µs per pid.
+ */
+export class RssSampler {
+  private readonly worker: number[] = [];
+  private readonly leader: number[] = [];
+  private samples = 0;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly leaderPid: number, private readonly workerPids: number[], private readonly intervalMs = 100) {}
+
+  start(): void {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), this.intervalMs);
+  }
+
+  stop(): RssFigures {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    this.sample();
+    const mib = (kib: number) => kib / 1024;
+    const med = (xs: number[]) => {
+      if (xs.length === 0) return null;
+      const s = [...xs].sort((a, b) => a - b);
+      const m = s.length >> 1;
+      return mib(s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2);
+    };
+    const max = (xs: number[]) => (xs.length ? mib(Math.max(...xs)) : null);
+    return { workerMaxMiB: max(this.worker), workerMedianMiB: med(this.worker), arbiterMaxMiB: max(this.leader), arbiterMedianMiB: med(this.leader), samples: this.samples };
+  }
+
+  private sample(): void {
+    this.samples++;
+    const l = rssKiB(this.leaderPid);
+    if (l !== undefined) this.leader.push(l);
+    for (const pid of this.workerPids) {
+      const w = rssKiB(pid);
+      if (w !== undefined) this.worker.push(w);
+    }
+  }
+}

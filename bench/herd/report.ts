@@ -20,8 +20,18 @@ interface Column {
   left?: boolean;
 }
 
-function columns(scenario: ScenarioName): Column[] {
+/** How the wakeups in these rows were counted, for the column head: one source, or 'mixed'. */
+export function wakeupsCounting(rows: HerdResult[]): 'sched_wakeup' | 'counters' | 'mixed' | null {
+  const src = new Set(rows.map((r) => r.wakeupsSource).filter((x) => x !== null));
+  if (src.size === 0) return null;
+  return src.size === 1 ? [...src][0]! : 'mixed';
+}
+
+const mib = (x: number | null | undefined) => (x === null || x === undefined ? '–' : x.toFixed(0));
+
+function columns(scenario: ScenarioName, rows: HerdResult[]): Column[] {
   const unit = scenario === 'keepalive' ? 'req' : 'conn';
+  const counting = wakeupsCounting(rows);
   const cols: Column[] = [
     { head: 'strategy', get: (r) => r.strategy, left: true },
     { head: 'w', get: (r) => String(r.workers) },
@@ -29,7 +39,8 @@ function columns(scenario: ScenarioName): Column[] {
     { head: 'p50 ms', get: (r) => ms(r.latencyUs.p50) },
     { head: 'p99 ms', get: (r) => ms(r.latencyUs.p99) },
     { head: 'p99.9 ms', get: (r) => ms(r.latencyUs.p999) },
-    { head: `wake/${unit}`, get: (r) => f(r.wakeupsPerConn) + (r.wakeupsSource === 'counters' ? 'c' : '') },
+    // The counting method sits in the head: addon counters and sched_wakeup are not comparable.
+    { head: `wake/${unit} (${counting ?? 'n/a'})`, get: (r) => f(r.wakeupsPerConn) + (counting === 'mixed' && r.wakeupsSource === 'counters' ? 'c' : '') },
   ];
   if (scenario === 'burst') cols.push({ head: 'wake/burst', get: (r) => f(r.wakeupsPerBurst, 1) });
   cols.push(
@@ -41,6 +52,7 @@ function columns(scenario: ScenarioName): Column[] {
     { head: 'failed', get: (r) => String(r.failed) + (r.notStarted ? ` (+${r.notStarted} unmade)` : '') },
     { head: 'client CPU', get: (r) => `${Math.round(r.loadgenCpuShare * 100)}%${r.loadgenBottleneck ? '!' : ''}` },
     { head: 'other', get: (r) => f(r.backgroundCores, 1) },
+    { head: 'RSS MiB w/arb', get: (r) => `${mib(r.workerRssMaxMiB)}/${mib(r.arbiterRssMaxMiB)}` },
   );
   return cols;
 }
@@ -50,14 +62,23 @@ export function headerText(h: Header): string {
 }
 
 export const LEGEND = [
-  'wake = wakeups per connection over all pool processes (arbiter/primary included): sched_wakeup with --trace; "c" = corral\'s own counters (readiness callbacks + control-channel reads); – = not measurable without --trace',
+  'wake = wakeups per connection over all pool processes (arbiter/primary included), counted as the column head says: (sched_wakeup) = kernel tracepoint, --trace; (counters) = corral\'s addon counters, readiness callbacks + control-channel reads, not comparable with the traced figure (the lease at idle, 8 workers: 1.13 counted, 0.43 traced); "c" marks counter figures in a mixed column; – = not measurable without --trace',
   'ctxsw, CPU = workers + arbiter/primary (all threads, /proc); EAGAIN = accepts that found nothing; Jain over answers per worker (1 = equal)',
   'client CPU = the load generator\'s share of one core; ! = it may be the bottleneck; other = cores used by the rest of the machine meanwhile (noise)',
+  'RSS MiB w/arb = VmRSS sampled every 100 ms during the run: the largest worker sample / the arbiter (primary, master); medians in the markdown and JSON',
 ];
+
+/** Markdown: VmRSS sampled during the runs, per worker and for the leader. */
+export function memoryTable(results: HerdResult[], scenario: ScenarioName): string {
+  const rows = results.filter((r) => r.scenario === scenario);
+  let out = `| strategy | w | worker RSS median MiB | worker RSS max MiB | arbiter RSS median MiB | arbiter RSS max MiB |\n|:---|---:|---:|---:|---:|---:|\n`;
+  for (const r of rows) out += `| ${r.strategy} | ${r.workers} | ${f(r.workerRssMedianMiB, 1)} | ${f(r.workerRssMaxMiB, 1)} | ${f(r.arbiterRssMedianMiB, 1)} | ${f(r.arbiterRssMaxMiB, 1)} |\n`;
+  return out;
+}
 
 export function table(results: HerdResult[], scenario: ScenarioName, markdown = false): string {
   const rows = results.filter((r) => r.scenario === scenario);
-  const cols = columns(scenario);
+  const cols = columns(scenario, rows);
   const cells = rows.map((r) => cols.map((c) => c.get(r)));
   if (markdown) {
     const head = `| ${cols.map((c) => c.head).join(' | ')} |\n|${cols.map((c) => (c.left ? ':---' : '---:')).join('|')}|\n`;
@@ -86,7 +107,8 @@ export function spreadTable(results: HerdResult[], scenario: ScenarioName): stri
     const v = (r.range.latencyUs as Record<string, [number, number] | null>)[k];
     return v ? `${(v[0] / 1000).toFixed(2)}–${(v[1] / 1000).toFixed(2)}` : '–';
   };
-  let out = `| strategy | w | conn/s | p50 ms | p99 ms | wake/conn | pool CPU ms/1k | Jain |\n|:---|---:|---:|---:|---:|---:|---:|---:|\n`;
+  const counting = wakeupsCounting(rows) ?? 'n/a';
+  let out = `| strategy | w | conn/s | p50 ms | p99 ms | wake/conn (${counting}) | pool CPU ms/1k | Jain |\n|:---|---:|---:|---:|---:|---:|---:|---:|\n`;
   for (const r of rows) {
     out += `| ${r.strategy} | ${r.workers} | ${rg(r, scenario === 'keepalive' ? 'requestsPerSec' : 'connsPerSec')} | ${lat(r, 'p50')} | ${lat(r, 'p99')} | ${rg(r, 'wakeupsPerConn', 1, 2)} | ${rg(r, 'poolCpuMsPerKConn')} | ${rg(r, 'jain', 1, 3)} |\n`;
   }

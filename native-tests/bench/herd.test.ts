@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { jain, median, perWorker, type HerdResult } from '../../bench/herd/metrics.js';
+import type { HerdReport } from '../../bench/herd/main.js';
 import { scenarioFor, parseHerdArgs } from '../../bench/herd/options.js';
 import { loadgenArgs } from '../../bench/herd/loadgen.js';
 import { probeNginx } from '../../bench/peers/nginx.js';
@@ -71,18 +72,31 @@ function tinyRun(dir: string): void {
   assert.is(r.status, 0, out);
   // One progress line per run, and a table per scenario.
   const runs = STRATEGIES.length * 2;
-  assert.is((r.stdout.match(new RegExp(`^\\[\\s*\\d+/${runs}\\]`, 'gm')) ?? []).length, runs, out);
+  assert.is((r.stdout.match(new RegExp(`^\\[\\s*\\d+/${runs} (ETA [^\\]]+|done)\\]`, 'gm')) ?? []).length, runs, out);
+  // The wakeup column says how it was counted, and the run ends with a verdict and where its files went.
+  assert.match(r.stdout, /wake\/conn \((counters|sched_wakeup|mixed)\)/, out);
+  assert.match(r.stdout, /^verdict \(medians of 1;/m, out);
+  assert.match(r.stdout, /^idle at 2 workers \(best of the Node pools/m, out);
+  assert.match(r.stdout, new RegExp(`^wrote: JSON ${json.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, plot `, 'm'), out);
   assert.match(r.stdout, /== idle:/);
   assert.match(r.stdout, /== close:/);
   assert.match(r.stdout, /machine: \d+ cpus/);
 
-  const report = JSON.parse(readFileSync(json, 'utf8')) as { node: string; machine: { cpus: number; model: string; kernel: string }; scenario: unknown; results: Result[] };
+  const report = JSON.parse(readFileSync(json, 'utf8')) as HerdReport;
   assert.is(report.node, process.version);
   assert.type(report.machine.cpus, 'number');
   assert.type(report.machine.model, 'string');
   assert.type(report.machine.kernel, 'string');
   assert.equal(report.scenario, ['idle', 'close']);
   assert.is(report.results.length, STRATEGIES.length * 2);
+  assert.ok(report.wakeupsCounting === 'counters' || report.wakeupsCounting === 'sched_wakeup', String(report.wakeupsCounting));
+  // One verdict line per metric per (scenario, workers); each winner is a Node pool that ran, and leads by ≥ 1×.
+  assert.ok(report.verdict.length >= 2 * 6, `${report.verdict.length} verdict lines`);
+  for (const v of report.verdict) {
+    if (v.winner === null) continue;
+    assert.ok(STRATEGIES.includes(v.winner) && !v.winner.startsWith('nginx-'), v.winner);
+    if (v.ratio !== null) assert.ok(v.ratio >= 1, `${v.metric} ratio ${v.ratio}`);
+  }
   for (const res of report.results) {
     const what = `${res.strategy}/${res.scenario}`;
     assert.ok(STRATEGIES.includes(res.strategy), what);
@@ -109,6 +123,11 @@ function tinyRun(dir: string): void {
     assert.ok(Math.abs(res.poolCpuMsPerKConn - res.cpuMsPerKConn - res.arbiterCpuMsPerKConn) < 0.01 * res.poolCpuMsPerKConn + 1, `${what} pool CPU = workers + arbiter`);
     assert.ok(res.cpuMsPerKConn > 0, `${what}: workers used CPU`);
     assert.type(res.loadgenBottleneck, 'boolean');
+    // VmRSS was sampled for every pool, leader and workers: a live process holds at least 1 MiB.
+    for (const k of ['workerRssMaxMiB', 'workerRssMedianMiB', 'arbiterRssMaxMiB', 'arbiterRssMedianMiB'] as const) {
+      assert.ok(res[k] !== null && res[k]! >= 1, `${what} ${k} ${res[k]}`);
+    }
+    assert.ok(res.workerRssMedianMiB! <= res.workerRssMaxMiB!, `${what} RSS median ≤ max`);
     if (res.strategy !== 'arbiter') {
       // Without --trace nothing counts cluster's wakeups: null, not a guess.
       if (res.wakeupsSource !== 'sched_wakeup') {
@@ -135,7 +154,10 @@ function tinyRun(dir: string): void {
   assert.is(again.status, 0, again.stderr);
   assert.not.match(again.stdout, /^\[/m);
   assert.match(again.stdout, /== close:/);
-  assert.match(readFileSync(md, 'utf8'), /\| arbiter \| 2 \|/);
+  const mdText = readFileSync(md, 'utf8');
+  assert.match(mdText, /\| arbiter \| 2 \|/);
+  assert.match(mdText, /worker RSS median MiB/);
+  assert.match(mdText, /## Verdict/);
 }
 
 test('bad options exit 2 and name the option', () => {
