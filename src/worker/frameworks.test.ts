@@ -4,10 +4,21 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import http from 'node:http';
 import * as net from 'node:net';
-import express from 'express';
+import { createRequire } from 'node:module';
 import Fastify from 'fastify';
-import Koa from 'koa';
 import { isServable, toServer } from './frameworks.js';
+
+// Express and Koa ship no types; these are the few members the tests use.
+interface ExpressApp extends http.RequestListener {
+  get(path: string, handler: (req: http.IncomingMessage, res: { send(body: string): void }) => void): void;
+}
+interface KoaApp {
+  use(middleware: (ctx: { path: string; body: unknown }) => void): void;
+  callback(): http.RequestListener;
+}
+const require = createRequire(import.meta.url);
+const express = require('express') as () => ExpressApp;
+const Koa = require('koa') as new () => KoaApp;
 
 /** Listens on an ephemeral loopback port, GETs `path` once, closes. */
 async function answer(server: net.Server, path = '/'): Promise<{ status: number; body: string }> {
@@ -23,7 +34,7 @@ async function answer(server: net.Server, path = '/'): Promise<{ status: number;
       }).on('error', reject);
     });
   } finally {
-    server.closeAllConnections?.();
+    if (server instanceof http.Server) server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   }
 }
@@ -38,7 +49,7 @@ test('a request handler and an Express app get an http.Server of their own', asy
   assert.instance(handler, http.Server);
   assert.equal(await answer(handler), { status: 200, body: 'handler' });
   const app = express();
-  app.get('/', (req, res) => void res.send('express'));
+  app.get('/', (_req, res) => res.send('express'));
   assert.equal(await answer(await toServer(app)), { status: 200, body: 'express' });
 });
 

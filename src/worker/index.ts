@@ -281,12 +281,26 @@ export function prepare(options: ServeOptions = {}): PreparedWorker {
  * error; 3 for a bad environment or handshake.
  */
 export async function serve(app: Servable, options: ServeOptions = {}): Promise<Worker> {
-  // A Fastify instance is awaited ready() here, before the handshake [frameworks.ts].
-  const server = await toServer(app);
   checkOptions(options);
   const real = options.control === undefined;
+  if (real && serveCalled()) throw new Error('serve() was already called in this process');
+  // Race window: a Fastify instance is awaited ready() below, while the
+  // bootstrap checks serveCalled() as soon as the app module has loaded; so
+  // the process is claimed now, not only once attach() runs.
+  const claimed = real && !(app instanceof net.Server);
+  if (claimed) registry[SERVING] = true;
+  let server: net.Server;
+  try {
+    server = await toServer(app);
+  } catch (err) {
+    const pending = registry[PENDING] as PreparedWorker | undefined;
+    // Under the bootstrap nobody else will report it: a plugin that failed
+    // in ready() is the application failing to load (Error APP_LOAD, exit 4).
+    if (claimed && pending) pending.appLoadFailed(`serve(): ${(err as Error).message}`);
+    else if (claimed) delete registry[SERVING];
+    throw err;
+  }
   if (real) {
-    if (serveCalled()) throw new Error('serve() was already called in this process');
     // The bootstrap began the handshake before loading the app that calls us.
     const pending = registry[PENDING] as PreparedWorker | undefined;
     if (pending) return pending.attach(server, options);
