@@ -1,5 +1,9 @@
-// The SVG chart: for each scenario a row of two panels, wakeups per
-// connection and p99 latency against worker count, one line per strategy.
+// The SVG chart: for each scenario a row of three panels, wakeups per
+// connection, p99 of corral's strategies, and p99 of the peers (node:cluster,
+// nginx) with the arbiter for reference, against worker count: one line per
+// strategy, a bar for the min–max over the repeats at each point. Points are
+// nudged sideways per strategy so that bars at the same worker count do not
+// cover each other.
 // Both y axes are logarithmic: a herd grows with the worker count while the
 // herd-free strategies stay near 1, and both must stay readable.
 import type { HerdResult } from './metrics.js';
@@ -31,9 +35,17 @@ function logTicks(lo: number, hi: number): number[] {
   return out;
 }
 
+interface Point {
+  x: number;
+  y: number | null;
+  /** min–max over the repeats */
+  lo: number | null;
+  hi: number | null;
+}
+
 interface Series {
   strategy: Strategy;
-  points: { x: number; y: number | null }[];
+  points: Point[];
 }
 
 interface PanelSpec {
@@ -47,7 +59,7 @@ const PH = 270;
 const M = { left: 64, right: 16, top: 34, bottom: 46 };
 
 function panel(spec: PanelSpec, ox: number, oy: number, xs: number[]): string {
-  const ys = spec.series.flatMap((s) => s.points.map((p) => p.y)).filter((y): y is number => y !== null && y > 0);
+  const ys = spec.series.flatMap((s) => s.points.flatMap((p) => [p.y, p.lo, p.hi])).filter((y): y is number => y !== null && y > 0);
   let out = `<g transform="translate(${ox},${oy})">`;
   out += `<text x="${M.left}" y="20" class="title">${esc(spec.title)}</text>`;
   const w = PW - M.left - M.right;
@@ -73,7 +85,11 @@ function panel(spec: PanelSpec, ox: number, oy: number, xs: number[]): string {
   // x: log2 of the worker count, so 2, 4, 8, 16, 32 are evenly spaced.
   const xlo = Math.log2(Math.min(...xs));
   const xhi = Math.log2(Math.max(...xs));
-  const lx = (v: number) => M.left + (xhi === xlo ? w / 2 : 12 + ((Math.log2(v) - xlo) / (xhi - xlo)) * (w - 24));
+  const lx = (v: number) => M.left + (xhi === xlo ? w / 2 : 24 + ((Math.log2(v) - xlo) / (xhi - xlo)) * (w - 48));
+  // Sideways nudge per strategy: wide when there is one worker count (a dot plot), narrow otherwise.
+  const n = spec.series.length;
+  const step = xhi === xlo ? Math.min(28, (w - 40) / Math.max(1, n)) : Math.min(5, 40 / Math.max(1, n));
+  const nudge = new Map(spec.series.map((s, i) => [s.strategy, (i - (n - 1) / 2) * step]));
   for (const t of logTicks(lo, hi)) {
     const y = ly(t);
     out += `<line x1="${M.left}" x2="${M.left + w}" y1="${y.toFixed(1)}" y2="${y.toFixed(1)}" class="grid"/>`;
@@ -89,11 +105,20 @@ function panel(spec: PanelSpec, ox: number, oy: number, xs: number[]): string {
   const order = [...spec.series].sort((a, b) => (STYLE[a.strategy].width ?? 2) - (STYLE[b.strategy].width ?? 2));
   for (const s of order) {
     const st = STYLE[s.strategy];
-    const pts = s.points.filter((p): p is { x: number; y: number } => p.y !== null && p.y > 0);
+    const pts = s.points.filter((p): p is Point & { y: number } => p.y !== null && p.y > 0);
     if (pts.length === 0) continue;
-    const d = pts.map((p, i) => `${i ? 'L' : 'M'}${lx(p.x).toFixed(1)},${ly(p.y).toFixed(1)}`).join(' ');
-    out += `<path d="${d}" fill="none" stroke="${st.color}" stroke-width="${st.width ?? 2}"${st.dash ? ` stroke-dasharray="${st.dash}"` : ''}/>`;
-    for (const p of pts) out += `<circle cx="${lx(p.x).toFixed(1)}" cy="${ly(p.y).toFixed(1)}" r="${(st.width ?? 2) + 0.8}" fill="${st.color}"/>`;
+    const dx = nudge.get(s.strategy) ?? 0;
+    const X = (p: Point) => (lx(p.x) + dx).toFixed(1);
+    const d = pts.map((p, i) => `${i ? 'L' : 'M'}${X(p)},${ly(p.y).toFixed(1)}`).join(' ');
+    if (pts.length > 1) out += `<path d="${d}" fill="none" stroke="${st.color}" stroke-width="${st.width ?? 2}"${st.dash ? ` stroke-dasharray="${st.dash}"` : ''}/>`;
+    for (const p of pts) {
+      if (p.lo !== null && p.hi !== null && p.lo > 0 && p.hi > p.lo) {
+        const [y0, y1] = [ly(p.lo).toFixed(1), ly(p.hi).toFixed(1)];
+        const x = Number(X(p));
+        out += `<path d="M${x},${y0} L${x},${y1} M${x - 3},${y0} L${x + 3},${y0} M${x - 3},${y1} L${x + 3},${y1}" stroke="${st.color}" stroke-width="1.3" opacity="0.8"/>`;
+      }
+      out += `<circle cx="${X(p)}" cy="${ly(p.y).toFixed(1)}" r="${(st.width ?? 2) + 0.8}" fill="${st.color}"/>`;
+    }
   }
   return out + '</g>';
 }
@@ -104,8 +129,9 @@ export function plotSvg(results: HerdResult[], opts: { title: string; subtitle: 
   const scenarios = opts.scenarios.filter((s) => results.some((r) => r.scenario === s));
   const legendW = 170;
   const top = 58;
-  const width = 2 * PW + legendW + 10;
-  const height = top + scenarios.length * (PH + 10) + 10;
+  const width = 3 * PW + legendW + 10;
+  // Tall enough for the legend too, when there is one scenario.
+  const height = Math.max(top + scenarios.length * (PH + 10) + 10, top + 52 + strategies.length * 22 + 5 * 16 + 10);
   let svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif">
 <style>
 .title{font-size:14px;font-weight:bold;fill:#222}.frame{fill:#fff;stroke:#999}.grid{stroke:#e4e4e4}
@@ -119,15 +145,30 @@ export function plotSvg(results: HerdResult[], opts: { title: string; subtitle: 
 `;
   scenarios.forEach((sc, row) => {
     const rows = results.filter((r) => r.scenario === sc);
-    const series = (get: (r: HerdResult) => number | null): Series[] =>
-      strategies.map((strategy) => ({ strategy, points: xs.map((x) => ({ x, y: ((r) => (r ? get(r) : null))(rows.find((r) => r.strategy === strategy && r.workers === x)) })) }));
+    const series = (list: Strategy[], get: (r: HerdResult) => number | null, range: (r: HerdResult) => [number, number] | null): Series[] =>
+      list.map((strategy) => ({
+        strategy,
+        points: xs.map((x) => {
+          const r = rows.find((q) => q.strategy === strategy && q.workers === x);
+          const rg = r ? range(r) : null;
+          return { x, y: r ? get(r) : null, lo: rg ? rg[0] : null, hi: rg ? rg[1] : null };
+        }),
+      }));
     const unit = sc === 'keepalive' ? 'request' : 'connection';
     const oy = top + row * (PH + 10);
-    svg += panel({ title: `${sc}: wakeups per ${unit}`, yLabel: `processes woken per ${unit}`, series: series((r) => r.wakeupsPerConn) }, 0, oy, xs);
-    svg += panel({ title: `${sc}: p99 latency`, yLabel: 'p99 connect → first byte, ms', series: series((r) => r.latencyUs.p99 / 1000) }, PW, oy, xs);
+    const wake = (r: HerdResult) => (r.range.wakeupsPerConn as [number, number] | null | undefined) ?? null;
+    const p99 = (r: HerdResult) => {
+      const v = (r.range.latencyUs as Record<string, [number, number] | null> | undefined)?.p99;
+      return v ? ([v[0] / 1000, v[1] / 1000] as [number, number]) : null;
+    };
+    const corral = strategies.filter((s) => !STYLE[s].dash);
+    const peers = strategies.filter((s) => STYLE[s].dash || s === 'arbiter');
+    svg += panel({ title: `${sc}: wakeups per ${unit}`, yLabel: `processes woken per ${unit}`, series: series(strategies, (r) => r.wakeupsPerConn, wake) }, 0, oy, xs);
+    svg += panel({ title: `${sc}: p99, corral's strategies`, yLabel: 'p99 connect → first byte, ms', series: series(corral, (r) => r.latencyUs.p99 / 1000, p99) }, PW, oy, xs);
+    svg += panel({ title: `${sc}: p99, arbiter and the peers`, yLabel: 'p99 connect → first byte, ms', series: series(peers, (r) => r.latencyUs.p99 / 1000, p99) }, 2 * PW, oy, xs);
   });
   // Legend
-  const lx0 = 2 * PW + 6;
+  const lx0 = 3 * PW + 6;
   svg += `<text x="${lx0}" y="${top + 20}" class="title">strategy</text>`;
   strategies.forEach((s, i) => {
     const st = STYLE[s];
@@ -136,7 +177,7 @@ export function plotSvg(results: HerdResult[], opts: { title: string; subtitle: 
     svg += `<text x="${lx0 + 38}" y="${y}" class="legend">${esc(s)}</text>`;
   });
   const ny = top + 52 + strategies.length * 22;
-  const notes = ['solid: corral', 'dashed: node:cluster', 'dotted: nginx', 'log scales; medians'];
+  const notes = ['solid: corral', 'dashed: node:cluster', 'dotted: nginx', 'log scales; dots: medians', 'bars: min–max over repeats'];
   notes.forEach((n, i) => (svg += `<text x="${lx0}" y="${ny + i * 16}" class="sub">${esc(n)}</text>`));
   return svg + '</svg>\n';
 }

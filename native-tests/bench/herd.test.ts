@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { jain, median, perWorker, type HerdResult } from '../../bench/herd/metrics.js';
+import { jain, median, perWorker } from '../../bench/herd/metrics.js';
 import type { HerdReport } from '../../bench/herd/main.js';
 import { scenarioFor, parseHerdArgs } from '../../bench/herd/options.js';
 import { loadgenArgs } from '../../bench/herd/loadgen.js';
@@ -21,8 +21,6 @@ const CONNECTIONS = 300;
 const withNginx = !('missing' in probeNginx());
 const STRATEGIES = ['arbiter', 'cluster-rr', ...(withNginx ? ['nginx-exclusive'] : [])];
 
-// The JSON is read back as the type the benchmark writes it with.
-type Result = HerdResult;
 
 test('jain, median, perWorker', () => {
   assert.is(jain([5, 5, 5, 5]), 1);
