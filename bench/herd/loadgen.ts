@@ -1,6 +1,6 @@
 // Builds bench/loadgen.c on first use (and when the source is newer) into
 // node_modules/.cache/corral-bench/, and runs it.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Scenario } from './options.js';
@@ -93,10 +93,20 @@ export function loadgenArgs(run: LoadRun): string[] {
   return args;
 }
 
+const running = new Set<ChildProcess>();
+
+/** SIGKILLs any load generator still running. Synchronous: safe in an 'exit' handler. */
+export function killAllLoadgens(): void {
+  for (const child of running) child.kill('SIGKILL');
+  running.clear();
+}
+
 /** Runs the load generator once; rejects if it does not print its report. */
 export function runLoadgen(bin: string, run: LoadRun): Promise<LoadgenReport> {
   return new Promise((resolve, reject) => {
     const child = spawn(bin, loadgenArgs(run), { stdio: ['ignore', 'pipe', 'pipe'] });
+    running.add(child);
+    child.on('exit', () => running.delete(child));
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { counterDelta, snapshotCounters, type CounterDelta, type CounterFile } from './counters.js';
-import { buildLoadgen, runLoadgen } from './loadgen.js';
+import { buildLoadgen, killAllLoadgens, runLoadgen } from './loadgen.js';
 import { aggregate, computeRun, median, type HerdResult, type RunMetrics } from './metrics.js';
 import { CORRAL_STRATEGIES, HELP, NGINX_STRATEGIES, parseHerdArgs, scenarioFor, UsageError, type HerdOptions, type Scenario, type ScenarioName, type Strategy } from './options.js';
 import { checkGoals, goalsText, type GoalVerdict } from './goals.js';
@@ -333,6 +333,7 @@ export async function herd(argv: string[]): Promise<number> {
 
   // Whatever happens, no pool outlives the benchmark.
   const onExit = () => {
+    killAllLoadgens();
     killAllPools();
     killAllTraces();
   };
