@@ -8,7 +8,15 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin/tsc');
+let tsc;
+try {
+  tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin/tsc');
+} catch {
+  // `npm pack`/`npm publish` run this as `prepare`; typescript is a
+  // devDependency, so packing needs a full `npm install` first.
+  console.error('build: typescript is not installed; run `npm install` (with devDependencies) before `npm run build` or `npm pack`');
+  process.exit(1);
+}
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 // `--lenient` (the prepare step of `npm install`): tsc still emits when it
 // reports type errors, and an install must not fail on them; `npm test`
