@@ -64,7 +64,7 @@ worker count: wakeups and failed (would-block) accepts per connection, context
 switches, CPU, latency, throughput, fairness and memory (VmRSS), then a verdict:
 which strategy wins each metric, and by how much. The default (8 workers, idle
 scenario, 3 repeats, 21 runs, 30 with nginx) takes about 80 s on a quiet 2-core
-machine and 3-5 minutes on a busy one; each progress line shows an ETA.
+machine and 2-5 minutes on a busy one; each progress line shows an ETA.
 
 Options:
   --workers LIST       worker counts, e.g. 2,4,8,16,32 (default 8)
