@@ -31,6 +31,11 @@ export interface ContextFactory<C> {
   create(c: RunnableCase<C>, transcript: Transcript): C;
   /** Kills what the case started; returns the testee's teardown and stderr. */
   dispose(ctx: C): Promise<{ teardown?: string; stderr?: string }>;
+  /**
+   * Rules every case enforces in the background (background.ts), checked
+   * after a case passed; a CaseFailure here is a FAIL whatever the case's level.
+   */
+  verify?(ctx: C): void;
 }
 
 export interface RunnerOptions {
@@ -69,6 +74,11 @@ export async function runOne<C>(c: RunnableCase<C>, factory: ContextFactory<C>, 
     });
     await Promise.race([c.run(ctx), limit]);
     outcome = { verdict: 'PASS', message: '' };
+    try {
+      factory.verify?.(ctx);
+    } catch (err) {
+      outcome = classify({ ...c, level: 'MUST' }, err);
+    }
   } catch (err) {
     outcome = classify(c, err);
   } finally {

@@ -12,7 +12,7 @@
 import type { Duplex } from 'node:stream';
 import { FrameDecoder } from '../protocol/framer.js';
 import { decodeMessage, encodeFrame, encodeMessage, messageToJSON, type Message, type MessageKind, type OutMessage } from '../protocol/codec.js';
-import { HARD_MAX_FRAME_BYTES } from '../protocol/limits.js';
+import { DEFAULT_MAX_FRAME_BYTES, HARD_MAX_FRAME_BYTES } from '../protocol/limits.js';
 import type { TranscriptEntry } from './types.js';
 import { checkSentEnvelope, type FrameProblem } from './frame-check.js';
 
@@ -98,6 +98,13 @@ export class Wire {
   readonly sizes: number[] = [];
   /** Negotiated features, for the extension-message rule. */
   features: readonly string[] = [];
+  /**
+   * The frame limit in force for what the peer sends (FRAME-10): the default
+   * until the suite sends Welcome, then the negotiated one. The decoder itself
+   * accepts up to the hard cap, so that an oversize frame is recorded as a
+   * broken rule instead of ending the conversation.
+   */
+  peerLimit = DEFAULT_MAX_FRAME_BYTES;
 
   constructor(stream: Duplex, transcript: Transcript, channel = 'control') {
     this.#stream = stream;
@@ -147,6 +154,11 @@ export class Wire {
   #onFrame(frame: Uint8Array): void {
     const tMs = this.#transcript.now();
     this.sizes.push(frame.length);
+    if (frame.length > this.peerLimit) {
+      const p = { requirement: 'FRAME-10', problem: `a frame of ${frame.length} octets, above the limit of ${this.peerLimit} in force` };
+      this.problems.push({ ...p, tMs, kind: 'frame' });
+      this.#transcript.event(this.channel, 'rule-broken', `[${p.requirement}] ${p.problem}`);
+    }
     let message: Message;
     try {
       message = decodeMessage(frame);

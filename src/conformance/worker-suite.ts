@@ -1,7 +1,9 @@
 // `corral conformance worker`: discover what the worker declares, then run
 // the worker cases against fresh processes of it.
 //
-//   discovery: spawn (shared strategy, one listener) -> Hello -> Welcome -> Ready -> Stop
+//   discovery: spawn (shared, else arbiter, exclusive, reuseport, handoff, task,
+//     until one start is not refused with an exit before Hello) -> Hello ->
+//     Welcome -> Ready -> Stop
 //     no Hello / no Ready: the handshake cases run (and fail), the rest are
 //     SKIPPED, and the run exits 3
 //   cases: each starts its own worker process(es), killed when it ends
@@ -9,10 +11,11 @@ import { corral } from '../protocol/codec.js';
 import type { CaseResult } from './types.js';
 import { HandshakeNeverCompleted } from './types.js';
 import { notRun, runAll, type ContextFactory, type RunnableCase, type RunnerOptions } from './runner.js';
-import { Transcript } from './wire.js';
+import { Transcript, describeIncoming } from './wire.js';
 import { WorkerContext, type TaskJobs } from './worker-context.js';
-import type { Timing } from './worker-harness.js';
+import type { StartOptions, TestWorker, Timing } from './worker-harness.js';
 import { workerCases } from './registry.js';
+import { checkWorker } from './background.js';
 
 export interface Discovery {
   hello: corral.v1.Hello | undefined;
@@ -26,6 +29,23 @@ export interface Discovery {
 
 const EMPTY_HELLO = corral.v1.Hello.create({ versions: [], features: [] });
 
+/** How discovery starts the testee, in turn, until it says Hello. */
+const DISCOVERY_STARTS: StartOptions[] = [
+  { strategy: 'shared' }, { strategy: 'arbiter' }, { strategy: 'exclusive' }, { strategy: 'reuseport', reusePort: true },
+  { strategy: 'handoff' }, { task: true },
+];
+
+/** The Hello among what `w` has sent (HELLO-1: it must be the first frame). */
+async function helloOf(w: TestWorker, timing: Timing): Promise<corral.v1.Hello> {
+  const first = w.wire.received[0];
+  if (first?.type === 'message' && first.message.kind === 'hello') {
+    w.hello = first.message.body;
+    return first.message.body;
+  }
+  throw new HandshakeNeverCompleted('the worker did not start with Hello', `Hello as the first frame within ${timing.bootTimeoutMs} ms of the spawn`,
+    first ? describeIncoming(first) : `nothing within ${timing.bootTimeoutMs} ms${w.exitText()}`, ['HELLO-1']);
+}
+
 /** Runs one handshake with the worker to learn its Hello. */
 export async function discover(argv: string[], timing: Timing): Promise<Discovery> {
   const transcript = new Transcript();
@@ -33,13 +53,27 @@ export async function discover(argv: string[], timing: Timing): Promise<Discover
   let hello: corral.v1.Hello | undefined;
   let startupMs: number | undefined;
   try {
-    let w = ctx.start({ strategy: 'shared' });
-    hello = await w.readHello();
+    // A worker may support a single strategy and exit 3 for any other
+    // (ENV-18 lets it): try each until one answers with Hello. Only an exit
+    // before Hello moves on; silence is the worker's failure.
+    let w: TestWorker | undefined;
+    let started: StartOptions = {};
+    for (const opts of DISCOVERY_STARTS) {
+      if (w) await w.dispose();
+      started = opts;
+      w = ctx.start(opts);
+      const first = await Promise.race([w.wire.next(timing.bootTimeoutMs), w.exited.then(() => 'exited' as const)]);
+      if (first === 'exited' || first?.type === 'eof') await w.waitExit(timing.timeoutMs);
+      if (w.exit && !w.wire.received.some((i) => i.type === 'message')) continue;
+      break;
+    }
+    if (!w) throw new Error('no discovery start');
+    hello = await helloOf(w, timing);
     startupMs = transcript.entries.find((e) => e.dir === 'in')?.tMs;
     const features = hello.features;
     const strategy = (['shared', 'arbiter', 'exclusive', 'reuseport', 'handoff'] as const).find((s) => features.includes(`accept.${s}`)) ?? 'shared';
     const task = hello.kind === corral.v1.WorkerKind.WORKER_KIND_TASK;
-    if (task || strategy !== 'shared') {
+    if (task ? !started.task : started.task || started.strategy !== strategy) {
       // Start it again the way it asks to be started.
       await w.dispose();
       w = ctx.start(task ? { task: true } : { strategy });
@@ -63,6 +97,10 @@ export async function discover(argv: string[], timing: Timing): Promise<Discover
 export function workerFactory(argv: string[], timing: Timing, testee: corral.v1.Hello, jobs: TaskJobs): ContextFactory<WorkerContext> {
   return {
     create: (_c, transcript) => new WorkerContext(argv, timing, transcript, testee, jobs),
+    verify(ctx) {
+      const end = ctx.transcript.now();
+      for (const w of ctx.workers) checkWorker(w, end);
+    },
     async dispose(ctx) {
       const teardowns: string[] = [];
       let stderr = '';

@@ -6,8 +6,10 @@ import { check, fail } from '../worker-context.js';
 import type { TestWorker } from '../worker-harness.js';
 import { sleep } from '../worker-harness.js';
 import { PARTIAL_HEAD, workerCase, type WorkerCase } from './common.js';
+import { maxHeartbeatGapMs, maxMeanHeartbeatGapMs } from '../background.js';
 
 const INTERVAL_MS = 200;
+const WINDOW_MS = 2000;
 
 function heartbeats(w: TestWorker, fromMs: number): { tMs: number; body: corral.v1.Heartbeat }[] {
   return w.wire.received
@@ -38,36 +40,39 @@ export const heartbeatCases: WorkerCase[] = [
     section: '6.1',
     slug: 'heartbeat-cadence',
     title: 'Heartbeats follow Welcome.heartbeat_interval_ms, with a monotonic time_ms',
-    requirements: ['LIVE-1', 'LIVE-5'],
+    requirements: ['LIVE-1', 'LIVE-13', 'LIVE-5'],
     level: 'MUST',
     serial: true,
     procedure: [
       `Complete the handshake with heartbeat_interval_ms = ${INTERVAL_MS}.`,
-      'Record the Heartbeats of the next 1.6 seconds.',
+      `Record the Heartbeats of the next ${WINDOW_MS} ms.`,
     ],
     expectations: [
-      `The first Heartbeat comes within twice the interval plus 100 ms (${INTERVAL_MS * 2 + 100} ms) of Ready.`,
-      'No gap between Heartbeats is longer than that.',
+      `The mean gap from Ready over the window is at most ${maxMeanHeartbeatGapMs(INTERVAL_MS)} ms (1.25 × the interval + 25 ms, LIVE-13).`,
+      `No single gap, the first from Ready and the last to the end of the window included, is longer than ${maxHeartbeatGapMs(INTERVAL_MS)} ms.`,
       'time_ms never goes backwards.',
     ],
     async run(ctx) {
       const w = ctx.start(ctx.defaultStart());
       await w.handshake({ heartbeatIntervalMs: INTERVAL_MS });
       const readyAt = w.wire.received.find((i) => i.type === 'message' && i.message.kind === 'ready')?.tMs ?? 0;
-      const window = 1600;
-      await sleep(window);
-      const beats = heartbeats(w, readyAt);
-      // Generous: the suite's own event loop may lag on a loaded machine; a worker
-      // that misses its cadence by a whole interval still fails.
-      const slack = INTERVAL_MS * 2 + 100;
+      await sleep(WINDOW_MS);
+      const end = ctx.transcript.now();
+      const beats = heartbeats(w, readyAt).filter((b) => b.tMs <= end);
       const times = [readyAt, ...beats.map((b) => b.tMs)];
-      const gaps = times.slice(1).map((t, i) => Math.round(t - (times[i] as number)));
-      const end = readyAt + window;
-      const tail = Math.round(end - (times[times.length - 1] as number));
-      const seen = `${beats.length} Heartbeats in ${window} ms; gaps ${gaps.join(', ')} ms; ${tail} ms since the last`;
-      check(beats.length > 0, 'the worker sent no Heartbeat', `a Heartbeat every ${INTERVAL_MS} ms`, `none in ${window} ms after Ready${w.exitText()}`, ['LIVE-1']);
-      check(gaps.every((g) => g <= slack) && tail <= slack, 'Heartbeats are further apart than heartbeat_interval_ms',
-        `gaps of at most ${slack} ms`, seen, ['LIVE-1']);
+      const gaps = [...times.slice(1).map((t, i) => Math.round(t - (times[i] as number))), Math.round(end - (times[times.length - 1] as number))];
+      // The mean over the window counts what the worker owes: one beat per
+      // interval. Jitter in one beat is made up by the next, so the mean
+      // holds on a loaded machine where single gaps do not.
+      const span = (beats[beats.length - 1]?.tMs ?? readyAt) - readyAt;
+      const mean = beats.length > 0 ? span / beats.length : Infinity;
+      const seen = `${beats.length} Heartbeats in ${Math.round(end - readyAt)} ms; mean gap ${Math.round(mean)} ms; gaps ${gaps.join(', ')} ms`;
+      check(beats.length > 0, 'the worker sent no Heartbeat', `a Heartbeat every ${INTERVAL_MS} ms`, `none in ${WINDOW_MS} ms after Ready${w.exitText()}`, ['LIVE-1']);
+      check(mean <= maxMeanHeartbeatGapMs(INTERVAL_MS), 'Heartbeats come slower than heartbeat_interval_ms on average',
+        `a mean gap of at most ${maxMeanHeartbeatGapMs(INTERVAL_MS)} ms`, seen, ['LIVE-1', 'LIVE-13']);
+      const bound = maxHeartbeatGapMs(INTERVAL_MS);
+      check(gaps.every((g) => g <= bound), 'a gap between Heartbeats is longer than LIVE-13 allows',
+        `gaps of at most ${bound} ms`, seen, ['LIVE-1', 'LIVE-13']);
       const clock = beats.map((b) => b.body.timeMs);
       check(clock.every((t, i) => i === 0 || t >= (clock[i - 1] as number)), 'Heartbeat.time_ms went backwards',
         'non-decreasing time_ms', clock.join(', '), ['LIVE-5']);
