@@ -775,6 +775,12 @@ static void on_frame(const uint8_t *p, size_t n) {
     struct flat m;
     char text[128];
     int rc = decode_envelope(p, n, &type, &body);
+    if (rc == 1 && !welcomed) {
+        /* No version is chosen before Welcome, so no later type can be in use:
+         * fatal, and nothing but a fatal Error is sent [HS-5, HS-6]. */
+        send_error(UNEXPECTED_MESSAGE, 0, 1, "unknown message type %u before Welcome", type);
+        return;
+    }
     if (rc == 1) {
         /* A message type from a newer minor version or an extension: say so,
          * never drop it silently, and carry on [COMPAT-2, COMPAT-4]. */

@@ -566,6 +566,10 @@ class Worker:
         try:
             name, body = decode_envelope(payload)
         except UnknownMessage as unknown:
+            if not self.welcomed:
+                # No version is chosen before Welcome, so no later type can be
+                # in use: fatal, and nothing but a fatal Error is sent [HS-5, HS-6].
+                raise ProtocolError(UNEXPECTED_MESSAGE, f"{unknown} before Welcome")
             # A message type from a newer minor version or an extension: say so,
             # never drop it silently, and carry on [COMPAT-2, COMPAT-4].
             self.send_error(UNKNOWN_MESSAGE, str(unknown), False, unknown.number)

@@ -296,5 +296,57 @@ export const handshakeCases: WorkerCase[] = [
       check(reply === undefined, 'the worker ran a job of a feature that was not negotiated', 'no Result/Chunk/End', describeIncoming(reply), ['NEG-7']);
     },
   }),
+  workerCase({
+    id: 'W-HS-011',
+    section: '10.2',
+    slug: 'unknown-type-before-welcome',
+    title: 'An unknown message type before Welcome is UNEXPECTED_MESSAGE, fatal, exit status 3 (not UNKNOWN_MESSAGE)',
+    requirements: ['HS-6', 'HS-5', 'EXIT-2'],
+    level: 'MUST',
+    procedure: ['Start the worker and read Hello.', 'Send an Envelope of unknown type 45 instead of Welcome.'],
+    expectations: [`Error{code: ${codeName(201)}, fatal: true} (no non-fatal ${codeName(200)}), close, exit status 3.`],
+    async run(ctx) {
+      const w = ctx.start(ctx.defaultStart());
+      await w.readHello();
+      w.wire.sendRaw(Buffer.from('00000003ea0200', 'hex'), 'unknown-type-45-before-welcome');
+      await expectFatalError(ctx, w, ErrorCode.ERROR_CODE_UNEXPECTED_MESSAGE, ['HS-6', 'HS-5']);
+      expectStatus(w, 3, ['EXIT-2'], 'when its handshake failed');
+    },
+  }),
+  workerCase({
+    id: 'W-NG-006',
+    section: '9.3',
+    slug: 'handoff-on-control-channel',
+    title: 'ConnectionHandoff on the control channel: UNSUPPORTED_FEATURE, not fatal, without accept.handoff; UNEXPECTED_MESSAGE, fatal, with it',
+    requirements: ['ERR-18', 'HS-15', 'EXIT-5'],
+    level: 'MUST',
+    procedure: [
+      'Complete the handshake in a strategy other than handoff, with accept.handoff left out of Welcome.features.',
+      'Send ConnectionHandoff{handoff_id: 1} on the control channel; then Drain.',
+      'If the worker declares accept.handoff: also complete the handshake of another one in the handoff strategy and send it the same frame on the control channel.',
+    ],
+    expectations: [
+      `Without the feature: Error{code: ${codeName(208)}, fatal: false}; the Drain is honoured.`,
+      `With it: Error{code: ${codeName(201)}, fatal: true}, close, exit with a status other than 3 or 4.`,
+    ],
+    async run(ctx) {
+      const others = (['shared', 'arbiter', 'exclusive', 'reuseport'] as const).filter((s) => ctx.has(`accept.${s}`));
+      const handoff = { kind: 'handoff', body: { handoffId: 1, listener: 0, peer: '127.0.0.1:1' } } as const;
+      if (others.length === 0 && !ctx.has('accept.handoff')) ctx.socketStrategy();
+      if (others.length > 0) {
+        const strategy = others[0] as StrategyName;
+        const w = await ctx.ready({ features: ctx.testee.features.filter((f) => f !== 'accept.handoff') }, { strategy, reusePort: strategy === 'reuseport' });
+        w.wire.send(handoff);
+        await expectNonFatalError(ctx, w, ErrorCode.ERROR_CODE_UNSUPPORTED_FEATURE, ['ERR-18']);
+        await expectDrained(ctx, w, ['ERR-18']);
+      }
+      if (ctx.has('accept.handoff')) {
+        const w = await ctx.ready({}, { strategy: 'handoff' });
+        w.wire.send(handoff);
+        await expectFatalError(ctx, w, ErrorCode.ERROR_CODE_UNEXPECTED_MESSAGE, ['HS-15']);
+        expectNotBootStatus(w);
+      }
+    },
+  }),
 ];
 

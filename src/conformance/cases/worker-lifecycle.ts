@@ -270,10 +270,10 @@ export const lifecycleCases: WorkerCase[] = [
     section: '3.4',
     slug: 'eof-inside-frame',
     title: 'End of stream inside a frame is FRAME_TRUNCATED: the partial frame is not acted on',
-    requirements: ['FRAME-6'],
+    requirements: ['FRAME-6', 'EXIT-1'],
     level: 'MUST',
     procedure: ['Complete the handshake.', 'Send all but the last octet of a Drain frame, then close the control channel.'],
-    expectations: ['The worker exits within the timeout without acting on the partial Drain (no Goodbye{DRAINED}).'],
+    expectations: ['The worker exits within the timeout without acting on the partial Drain (no Goodbye{DRAINED}), with status 0 as on any end of stream after Welcome.'],
     async run(ctx) {
       const w = await ctx.ready();
       const drain = encodeFrame({ kind: 'drain', body: { deadlineMs: 5000, reason: 'truncated' } });
@@ -282,6 +282,7 @@ export const lifecycleCases: WorkerCase[] = [
       w.wire.end();
       await ctx.mustExit(w, ctx.timing.timeoutMs, 'after end of stream inside a frame', ['FRAME-6']);
       check(goodbyeReason(w) !== GoodbyeReason.GOODBYE_REASON_DRAINED, 'the worker acted on a truncated Drain', 'no drain', 'Goodbye{DRAINED}', ['FRAME-6']);
+      check(w.exit?.code === 0, 'the worker did not exit with status 0 after end of stream inside a frame', 'exit status 0 (the arbiter is gone)', w.exitText().slice(2), ['FRAME-6', 'EXIT-1']);
     },
   }),
   workerCase({
@@ -289,10 +290,10 @@ export const lifecycleCases: WorkerCase[] = [
     section: '9.1',
     slug: 'fatal-error-received',
     title: 'An Error with fatal true, whatever its code, makes the worker close and exit',
-    requirements: ['ERR-6', 'ERR-7', 'ERR-8', 'EXIT-5'],
+    requirements: ['ERR-6', 'ERR-7', 'ERR-8', 'EXIT-5', 'EXIT-4'],
     level: 'MUST',
     procedure: ['Complete the handshake.', 'Send Error{code: 1500 (implementation-specific), fatal: true}.'],
-    expectations: ['The worker closes the control channel and exits, without answering with an Error, and not with status 3 or 4.'],
+    expectations: ['The worker closes the control channel and exits, without answering with an Error, and not with status 3 or 4 (1 recommended, not the 0 of a lost arbiter).'],
     async run(ctx) {
       const w = await ctx.ready();
       w.wire.send({ kind: 'error', body: { code: 1500, message: 'conformance: fatal error with an unknown code', fatal: true } });
@@ -302,6 +303,7 @@ export const lifecycleCases: WorkerCase[] = [
       const answered = w.wire.received.find((i) => i.type === 'message' && i.message.kind === 'error');
       check(answered === undefined, 'the worker answered an Error with an Error', 'no Error', describeIncoming(answered), ['ERR-8']);
       expectNotBootStatus(w);
+      check(w.exit?.code === 1, 'the worker did not exit with status 1 after a fatal Error once Ready', 'exit status 1', w.exitText().slice(2), ['EXIT-4'], 'SHOULD');
     },
   }),
   workerCase({
