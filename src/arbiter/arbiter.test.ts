@@ -368,4 +368,85 @@ test('hooks run with worker details; a throwing hook does not stop the arbiter',
   assert.equal(calls, ['on_starting', 'nworkers 1 null', 'pre_fork 1', 'post_fork 1 true', 'worker_ready', 'child_exit 0', 'on_exit']);
 });
 
+test('booting workers SIGKILLed by someone else, 20 times over: backoff, never a halt', async () => {
+  const h = harness({ workers: 2, maxBootFailures: 3, respawnBackoffMaxMs: 1000 });
+  await h.arbiter.start();
+  let halted: number | undefined;
+  void h.arbiter.stopped().then((c) => (halted = c));
+  for (let i = 0; i < 20; i++) {
+    for (const w of h.live()) w.exit(null, 'SIGKILL');
+    await h.advance(1100);
+  }
+  assert.is(halted, undefined, 'still running');
+  assert.is(h.arbiter.stats().bootFailures, 0, 'a stranger\'s SIGKILL is not a boot failure');
+  assert.ok(h.live().length >= 1 && h.live().length <= 2, `${h.live().length} live`);
+  await h.advance(1100);
+  await bootAll(h);
+  await h.tick();
+  assert.is(h.live().length, 2, 'the pool recovers once the kills stop');
+  await h.shutdown();
+});
+
+test('a worker given up on that ignores SIGTERM holds its slot until it is SIGKILLed killDelayMs later', async () => {
+  const h = harness({ workers: 1, handshakeTimeoutMs: 2000, killDelayMs: 500 });
+  await h.arbiter.start();
+  const first = h.workers[0]!;
+  await h.advance(2100); // handshake timeout: channel closed, SIGTERM a second later
+  await h.advance(1100);
+  assert.ok(first.signals.includes('SIGTERM'));
+  await h.tick();
+  assert.is(h.workers.length, 1, 'not replaced while it lives on');
+  await h.advance(600);
+  assert.ok(first.signals.includes('SIGKILL'), `signals: ${first.signals}`);
+  await h.flush();
+  await h.advance(200);
+  await h.tick();
+  assert.is(h.live().length, 1, 'replaced once it has exited');
+  assert.is(h.arbiter.stats().bootFailures, 1, 'and it counts as a boot failure');
+  await h.shutdown();
+});
+
+test('a worker that crashes soon after Ready every time halts like a boot failure (minUptimeMs)', async () => {
+  const h = harness({ workers: 1, maxBootFailures: 3, minUptimeMs: 1000 });
+  await h.arbiter.start();
+  let halted: number | undefined;
+  void h.arbiter.stopped().then((c) => (halted = c));
+  for (let i = 0; i < 3 && halted === undefined; i++) {
+    await bootAll(h);
+    await h.advance(10);
+    h.live()[0]!.exit(1);
+    await h.flush(); // reaped before the clock moves on
+    await h.advance(2000);
+  }
+  assert.is(halted, 3, 'exit code 3, as for workers failing to boot');
+});
+
+test('a worker that lived past minUptimeMs resets the boot-failure count', async () => {
+  const h = harness({ workers: 1, maxBootFailures: 3, minUptimeMs: 1000 });
+  await h.arbiter.start();
+  h.live()[0]!.exit(1);
+  await h.flush();
+  await h.advance(500);
+  assert.is(h.arbiter.stats().bootFailures, 1);
+  await bootAll(h);
+  await h.advance(1100);
+  assert.is(h.arbiter.stats().bootFailures, 0);
+  await h.shutdown();
+});
+
+test('stopping while a worker is still in the handshake: it is signalled, never sent Drain or Stop before Welcome', async () => {
+  const h = harness({ workers: 2 });
+  await h.arbiter.start();
+  h.workers[0]!.hello(); h.workers[0]!.ready();
+  await h.flush();
+  const done = h.arbiter.stop({ graceful: true });
+  await h.flush();
+  const [helloed, silent] = h.workers as [FakeWorker, FakeWorker];
+  assert.is(helloed.of('drain').length, 1);
+  assert.is(silent.of('drain').length + silent.of('stop').length, 0);
+  assert.ok(silent.signals.includes('SIGTERM'), `signals: ${silent.signals}`);
+  for (const w of h.live()) w.exit(0);
+  assert.is(await done, 0);
+});
+
 test.run();
