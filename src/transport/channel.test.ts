@@ -116,6 +116,27 @@ test('a peer that stops reading makes the channel fail instead of buffering with
   assert.is((failures[0] as { code?: string }).code, 'CORRAL_ERR_FLOOD');
 });
 
+test('Error replies to unknown frames count against the output-queue limit too', async () => {
+  const [a, b] = duplexPair();
+  const ch = new Channel(a, { maxQueuedBytes: 100 });
+  const failures: Error[] = [];
+  const warnings: Error[] = [];
+  ch.on('failed', (e) => failures.push(e));
+  ch.on('warning', (e) => warnings.push(e));
+  // The peer streams unknown-type frames and never reads our answers.
+  let queued = 0;
+  Object.defineProperty(a, 'writableLength', { get: () => queued });
+  const unknown = Buffer.concat([frameHeader(3), Buffer.from([0x9a, 0x06, 0x00])]);
+  b.write(unknown);
+  await new Promise((r) => setTimeout(r, 5));
+  assert.is(warnings.length, 1, 'answered while there is room');
+  queued = 1000;
+  b.write(unknown);
+  await new Promise((r) => setTimeout(r, 5));
+  assert.is((failures[0] as { code?: string } | undefined)?.code, 'CORRAL_ERR_FLOOD');
+  assert.ok(ch.closed);
+});
+
 test('close(reason) tells the peer why first', async () => {
   const p = pair();
   const { UnexpectedMessageError } = await import('../protocol/errors.js');

@@ -96,11 +96,14 @@ export class Channel extends EventEmitter<ChannelEvents> {
     if (this.#closed) return false;
     this.#stream.write(encodeFrame(message));
     this.framesOut++;
-    // A peer that stops reading must not make us buffer without bound.
-    if (this.#stream.writableLength > this.#maxQueuedBytes) {
-      this.#fail(new FloodError(`peer stopped reading: ${this.#stream.writableLength} bytes queued (limit ${this.#maxQueuedBytes})`), false);
-      return false;
-    }
+    return !this.#overQueued();
+  }
+
+  // A peer that stops reading must not make us buffer without bound: every
+  // write counts, the Error replies to its unknown frames included.
+  #overQueued(): boolean {
+    if (this.#stream.writableLength <= this.#maxQueuedBytes) return false;
+    this.#fail(new FloodError(`peer stopped reading: ${this.#stream.writableLength} bytes queued (limit ${this.#maxQueuedBytes})`), false);
     return true;
   }
 
@@ -159,6 +162,7 @@ export class Channel extends EventEmitter<ChannelEvents> {
         if (err instanceof UnknownMessageError) {
           // COMPAT-2: answered, never silently dropped, and not fatal.
           this.#writeError(err, false);
+          if (this.#overQueued()) return;
           this.emit('warning', err);
           continue;
         }
