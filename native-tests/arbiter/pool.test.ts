@@ -50,7 +50,9 @@ for (const accept of ['arbiter', 'shared', 'exclusive', 'handoff'] as const) {
       const failed = replies.filter((r) => !r.ok);
       // A loaded 2-core machine makes fewer requests in 5 s; 100 still spans every kill.
       assert.ok(replies.length > 100, `only ${replies.length} requests made`);
-      assert.ok(kills >= 5, `only ${kills} kills`);
+      // Killed workers now back off before they are replaced, so a loaded
+      // machine has fewer live victims to pick from.
+      assert.ok(kills >= 3, `only ${kills} kills`);
       // What a kill can physically cost: the connections the victim had
       // accepted, which with 8 clients is at most 8 per kill. Queued ones
       // (kernel queue, or the arbiter's held fds in handoff) are owed an answer.

@@ -64,7 +64,7 @@ test('corral/native loads the prebuild and a listener accepts', () => {
     console.log(JSON.stringify({ path: native.addonPath, family: conn && conn.family }));
     c.destroy(); native.close(conn.fd); native.close(fd);
   `);
-  const r = JSON.parse(sh(process.execPath, ['native.mjs'], project).trim()) as { path: string; family: string };
+  const r = JSON.parse(sh(process.execPath, ['native.mjs'], project).split('\n').find((l) => l.startsWith('{')) ?? '') as { path: string; family: string };
   assert.is(r.path, join(installed, 'prebuilds/linux-x64/corral.napi.glibc.node'));
   assert.is(r.family, 'tcp4');
 });
