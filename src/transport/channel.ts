@@ -55,6 +55,14 @@ export class Channel extends EventEmitter<ChannelEvents> {
   #windowFrames = 0;
   #closed = false;
   /**
+   * Error replies to the frames of one read, written together when the read
+   * is done. A queued write costs a few hundred bytes of bookkeeping whatever
+   * its size, so a peer streaming small unknown frames without reading grew
+   * the process by far more than maxQueuedBytes when each reply was a write.
+   */
+  #replies: Uint8Array[] | undefined;
+  #repliesBytes = 0;
+  /**
    * True until the handshake is done (the owner clears it): an unknown message
    * type then is not answered and skipped but is fatal UNEXPECTED_MESSAGE,
    * since only Hello / Welcome / Error may come first (HS-2, HS-6).
@@ -94,6 +102,7 @@ export class Channel extends EventEmitter<ChannelEvents> {
   /** Sends one message; returns false when the channel is already closed. */
   send(message: OutMessage): boolean {
     if (this.#closed) return false;
+    this.#flushReplies(); // keeps the order of what we write
     this.#stream.write(encodeFrame(message));
     this.framesOut++;
     return !this.#overQueued();
@@ -102,8 +111,12 @@ export class Channel extends EventEmitter<ChannelEvents> {
   // A peer that stops reading must not make us buffer without bound: every
   // write counts, the Error replies to its unknown frames included.
   #overQueued(): boolean {
-    if (this.#stream.writableLength <= this.#maxQueuedBytes) return false;
-    this.#fail(new FloodError(`peer stopped reading: ${this.#stream.writableLength} bytes queued (limit ${this.#maxQueuedBytes})`), false);
+    const queued = this.#stream.writableLength + this.#repliesBytes;
+    if (queued <= this.#maxQueuedBytes) return false;
+    // It does not read: the replies not yet written would never be read either.
+    this.#replies = undefined;
+    this.#repliesBytes = 0;
+    this.#fail(new FloodError(`peer stopped reading: ${queued} bytes queued (limit ${this.#maxQueuedBytes})`), false);
     return true;
   }
 
@@ -112,6 +125,7 @@ export class Channel extends EventEmitter<ChannelEvents> {
     if (this.#closed) return;
     if (reason) this.#writeError(reason, true);
     this.#closed = true;
+    this.#flushReplies();
     this.#endAndRelease();
   }
 
@@ -142,6 +156,16 @@ export class Channel extends EventEmitter<ChannelEvents> {
       this.#fail(err as Error, true);
       return;
     }
+    this.#replies = [];
+    try {
+      this.#onFrames(frames);
+    } finally {
+      this.#flushReplies();
+      this.#replies = undefined;
+    }
+  }
+
+  #onFrames(frames: Uint8Array[]): void {
     for (const frame of frames) {
       if (this.#closed) return;
       this.framesIn++;
@@ -197,14 +221,28 @@ export class Channel extends EventEmitter<ChannelEvents> {
 
   #writeError(err: CorralError, fatal: boolean): void {
     if (this.#stream.destroyed || !this.#stream.writable) return;
-    this.#stream.write(encodeFrame({ kind: 'error', body: { ...toWireError(err), fatal } }));
+    const frame = encodeFrame({ kind: 'error', body: { ...toWireError(err), fatal } });
     this.framesOut++;
+    if (this.#replies) {
+      this.#replies.push(frame);
+      this.#repliesBytes += frame.length;
+    } else this.#stream.write(frame);
+  }
+
+  #flushReplies(): void {
+    const replies = this.#replies;
+    if (!replies?.length) return;
+    this.#replies = [];
+    this.#repliesBytes = 0;
+    if (this.#stream.destroyed || !this.#stream.writable) return;
+    this.#stream.write(replies.length === 1 ? replies[0]! : Buffer.concat(replies));
   }
 
   #fail(err: Error, tellPeer: boolean): void {
     if (this.#closed) return;
     if (tellPeer && err instanceof CorralError) this.#writeError(err, true);
     this.#closed = true;
+    this.#flushReplies();
     this.emit('failed', err);
     this.#endAndRelease();
   }
