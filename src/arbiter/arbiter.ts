@@ -24,6 +24,7 @@ import { HOOK_NAMES, type HookArbiter, type HookExit, type Hooks, type HookWorke
 import { LeaseCoordinator, LeaseViolation, type LeaseAction } from './lease.js';
 import { closeListeners, inheritedListeners, openListeners, type ListenerRecord } from './listeners.js';
 import { Logger, printable } from './log.js';
+import { LogLimiter, describeSuppressed } from './log-limit.js';
 import { resolveOptions, type ArbiterOptions } from './options.js';
 import { nodeSpawner, systemClock, type Clock, type Spawner, type WorkerProcess } from './spawner.js';
 import { notify } from './systemd.js';
@@ -106,6 +107,8 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   readonly #queue: SignalName[] = [];
   readonly #signalHandlers = new Map<NodeJS.Signals, () => void>();
   readonly #boot: BootGuard;
+  /** Per-worker rate limit on the warnings a worker can cause at will. */
+  readonly #noisy: LogLimiter;
   #listeners: ListenerRecord[] = [];
   #lease: LeaseCoordinator | undefined;
   #handoff: HandoffDispatcher | undefined;
@@ -133,6 +136,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     this.#clock = deps.clock ?? systemClock;
     this.log = deps.logger ?? new Logger({ level: this.options.logLevel, format: this.options.logFormat, file: this.options.logFile });
     this.#target = this.options.workers;
+    this.#noisy = new LogLimiter({ burst: this.options.workerLogBurst, intervalMs: this.options.workerLogIntervalMs, now: () => this.#clock.now() });
     this.#boot = new BootGuard({ maxFailures: this.options.maxBootFailures, baseDelayMs: this.options.respawnBackoffMs, maxDelayMs: this.options.respawnBackoffMaxMs });
   }
 
@@ -232,6 +236,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       this.#apply(this.#lease?.expire() ?? []);
       this.#murderStuck();
       this.#manageWorkers();
+      for (const s of this.#noisy.due()) this.log.warning(`${s.key}: ${describeSuppressed(s)}`);
       this.#checkStopped();
     } catch (err) {
       // The supervisor must outlive its own bugs: log and carry on.
@@ -441,7 +446,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       channel.handshaking = true; // until Hello (HS-2)
       w.channel = channel;
       channel.on('message', (m) => this.#onMessage(w, m));
-      channel.on('warning', (err) => this.log.warning(`worker ${id}: ${err.message}`));
+      channel.on('warning', (err) => this.#workerWarning(w, printable(err.message)));
       channel.on('failed', (err) => {
         if (w.state === 'exited') return;
         // A worker that dies (kill -9, Ctrl-C of the process group) resets
@@ -528,6 +533,8 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     const expected = w.planned || w.stopReason !== undefined || this.#stopping !== undefined;
     w.state = 'exited';
     this.#workers.delete(w.id);
+    const quieted = this.#noisy.end(`worker ${w.id} (pid ${w.proc.pid})`);
+    if (quieted) this.log.warning(`worker ${w.id} (pid ${w.proc.pid}): ${describeSuppressed(quieted)}`);
     w.channel?.destroy();
     this.#apply(this.#lease?.remove(w.id) ?? []);
     if (this.#handoff) this.#handoff.remove(w.id);
@@ -535,7 +542,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     const how = signal ? `signal ${signal}${signal === 'SIGKILL' && !expected ? ' (perhaps out of memory?)' : ''}` : `code ${code}`;
     const reason = w.stopReason ?? (wasReady ? 'exited unexpectedly' : code === EXIT.appLoadError ? 'application load failure' : 'boot failure: exited before Ready');
     const exit: HookExit = { code, signal, reason };
-    (expected && (code === 0 || signal === 'SIGKILL' || signal === 'SIGTERM') ? this.log.info : this.log.warning).call(this.log, `worker ${w.id} (pid ${w.proc.pid}) exited with ${how}: ${reason}`);
+    (expected && (code === 0 || signal === 'SIGKILL' || signal === 'SIGTERM' || signal === 'SIGQUIT') ? this.log.info : this.log.warning).call(this.log, `worker ${w.id} (pid ${w.proc.pid}) exited with ${how}: ${reason}`);
     const hw: HookWorker = { id: w.id, pid: w.proc.pid, generation: w.generation };
     this.#hookSync('child_exit', hw, exit);
     if (wasReady) {
@@ -722,7 +729,9 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       this.#handoff?.drain(w.id);
     },
     error(this: Arbiter, w: WorkerRecord, e: BodyTypes['error']) {
-      this.log.warning(`worker ${w.id} reports error ${e.code}${e.fatal ? ' (fatal)' : ''}: ${printable(e.message)}`);
+      const text = `reports error ${e.code}${e.fatal ? ' (fatal)' : ''}: ${printable(e.message)}`;
+      if (e.fatal) this.log.warning(`worker ${w.id} (pid ${w.proc.pid}) ${text}`);
+      else this.#workerWarning(w, text);
       // ERR-6..8: fatal by the flag alone; close, never answer an Error with an Error.
       if (e.fatal) this.#disconnect(w, undefined, `the worker reported fatal error ${e.code}`);
     },
@@ -750,6 +759,11 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     if (this.#clock.now() - w.readyAt < this.options.minUptimeMs) return;
     w.stable = true;
     this.#boot.succeeded();
+  }
+
+  /** A warning a worker can cause as often as it likes: logged the first few times, then counted (workerLogBurst). */
+  #workerWarning(w: WorkerRecord, text: string): void {
+    if (this.#noisy.admit(`worker ${w.id} (pid ${w.proc.pid})`, text)) this.log.warning(`worker ${w.id} (pid ${w.proc.pid}): ${text}`);
   }
 
   /** A worker broke the protocol: tell it why, then stop and replace it. */

@@ -58,6 +58,13 @@ export interface ArbiterOptions {
    * backoff, and a halt after maxBootFailures in a row. 0 disables.
    */
   minUptimeMs: number;
+  /**
+   * Warnings a worker can cause at will (unknown frames, non-fatal Error
+   * reports): this many are logged per worker, later ones are counted and
+   * summarised once every workerLogIntervalMs, so one worker cannot fill the disk.
+   */
+  workerLogBurst: number;
+  workerLogIntervalMs: number;
   /** Workers that exit during boot this many times in a row halt the arbiter. */
   maxBootFailures: number;
   /** Respawn backoff: first delay and cap, ms. */
@@ -90,6 +97,8 @@ export const DEFAULTS: Omit<ArbiterOptions, 'command' | 'workers' | 'hooks' | 'e
   readyTimeoutMs: 60_000,
   killDelayMs: 2000,
   minUptimeMs: 1000,
+  workerLogBurst: 5,
+  workerLogIntervalMs: 10_000,
   maxBootFailures: 5,
   respawnBackoffMs: 100,
   respawnBackoffMaxMs: 10_000,
@@ -191,6 +200,8 @@ export function resolveOptions(input: Partial<ArbiterOptions> & { command: strin
     readyTimeoutMs: int('readyTimeoutMs', o.readyTimeoutMs, 10),
     killDelayMs: int('killDelayMs', o.killDelayMs, 0, 3_600_000),
     minUptimeMs: int('minUptimeMs', o.minUptimeMs, 0, 3_600_000),
+    workerLogBurst: int('workerLogBurst', o.workerLogBurst, 0, 1_000_000),
+    workerLogIntervalMs: int('workerLogIntervalMs', o.workerLogIntervalMs, 100, 3_600_000),
     maxBootFailures: int('maxBootFailures', o.maxBootFailures, 1),
     respawnBackoffMs: int('respawnBackoffMs', o.respawnBackoffMs, 0),
     respawnBackoffMaxMs: int('respawnBackoffMaxMs', o.respawnBackoffMaxMs, 0),
