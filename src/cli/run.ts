@@ -27,6 +27,13 @@ Options (precedence: command line > CORRAL_CMD_ARGS > --config file > defaults):
       --graceful-timeout SECS  time a draining worker gets before SIGKILL (default ${DEFAULTS.gracefulTimeout})
       --handshake-timeout SECS time a new worker gets to say Hello (default ${DEFAULTS.handshakeTimeoutMs / 1000});
                                raise it when many workers boot at once on few cores
+      --ready-timeout SECS     time a new worker gets to say Ready, counted from its start
+                               (default ${DEFAULTS.readyTimeoutMs / 1000})
+      --kill-delay SECS        SIGKILL a worker given up on (protocol error, a timeout)
+                               this long after SIGTERM; it holds its slot until it has
+                               exited (default ${DEFAULTS.killDelayMs / 1000})
+      --min-uptime SECS        a worker that exits by itself within this long of Ready
+                               counts as a boot failure; 0 = never (default ${DEFAULTS.minUptimeMs / 1000})
       --max-requests N         recycle a worker after N connections; 0 = never (default 0)
       --max-requests-jitter N  add 0..N at random to --max-requests per worker (default 0)
       --backlog N              listen backlog (default ${DEFAULTS.backlog})
@@ -55,6 +62,9 @@ const FLAGS = {
   timeout: { type: 'string', short: 't' },
   'graceful-timeout': { type: 'string' },
   'handshake-timeout': { type: 'string' },
+  'ready-timeout': { type: 'string' },
+  'kill-delay': { type: 'string' },
+  'min-uptime': { type: 'string' },
   'max-requests': { type: 'string' },
   'max-requests-jitter': { type: 'string' },
   backlog: { type: 'string' },
@@ -84,6 +94,16 @@ function parse(args: string[]): { values: Parsed; rest: string[] } {
 // in its error ("options.workers must be a positive integer, got \"abc\"").
 const num = (v: unknown) => v as number | undefined;
 
+// Seconds on the command line, milliseconds in the options. The message names
+// the flag the user typed and its unit; resolveOptions checks the range
+// ("options.readyTimeoutMs must be an integer >= 10, got 1").
+function ms(flag: string, v: unknown): number | undefined {
+  if (v === undefined) return undefined;
+  const secs = typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+  if (!Number.isFinite(secs) || secs < 0) throw new InvalidOptionError(`--${flag} must be a non-negative number of seconds, got ${JSON.stringify(v)}`);
+  return Math.round(secs * 1000);
+}
+
 function toOptions(v: Parsed): Partial<ArbiterOptions> {
   const o: Partial<ArbiterOptions> = {};
   const set = <K extends keyof ArbiterOptions>(k: K, value: ArbiterOptions[K] | undefined) => {
@@ -94,12 +114,10 @@ function toOptions(v: Parsed): Partial<ArbiterOptions> {
   set('accept', v.accept as ArbiterOptions['accept'] | undefined);
   set('timeout', num(v.timeout));
   set('gracefulTimeout', num(v['graceful-timeout']));
-  if (v['handshake-timeout'] !== undefined) {
-    const secs = Number(v['handshake-timeout']);
-    // Seconds on the command line, milliseconds in the options; a bad value
-    // is passed through for resolveOptions to reject by name.
-    o.handshakeTimeoutMs = (Number.isFinite(secs) ? Math.round(secs * 1000) : v['handshake-timeout']) as number;
-  }
+  set('handshakeTimeoutMs', ms('handshake-timeout', v['handshake-timeout']));
+  set('readyTimeoutMs', ms('ready-timeout', v['ready-timeout']));
+  set('killDelayMs', ms('kill-delay', v['kill-delay']));
+  set('minUptimeMs', ms('min-uptime', v['min-uptime']));
   set('maxRequests', num(v['max-requests']));
   set('maxRequestsJitter', num(v['max-requests-jitter']));
   set('backlog', num(v.backlog));
