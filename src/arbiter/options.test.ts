@@ -30,6 +30,12 @@ for (const [opts, msg] of [
   [{ plain: true, accept: 'arbiter' }, 'options.accept must be shared or reuseport for plain workers'],
   [{ hooks: { on_starting: 5 } }, 'options.hooks.on_starting must be a function'],
   [{ timeout: 1.5, heartbeatIntervalMs: 1000 }, 'must be at least twice the heartbeat interval'],
+  [{ readyTimeoutMs: 5 }, 'options.readyTimeoutMs must be an integer >= 10'],
+  [{ readyTimeoutMs: 3000, handshakeTimeoutMs: 4000 }, 'options.readyTimeoutMs (3000 ms) must be at least options.handshakeTimeoutMs (4000 ms)'],
+  [{ killDelayMs: -1 }, 'options.killDelayMs must be a non-negative integer'],
+  [{ minUptimeMs: 1.5 }, 'options.minUptimeMs must be a non-negative integer'],
+  [{ workerLogBurst: -1 }, 'options.workerLogBurst must be a non-negative integer'],
+  [{ workerLogIntervalMs: 50 }, 'options.workerLogIntervalMs must be an integer >= 100'],
 ] as const) {
   test(`rejects ${JSON.stringify(opts)}`, () => {
     try {
@@ -41,6 +47,12 @@ for (const [opts, msg] of [
     }
   });
 }
+
+test('readyTimeoutMs: 60 s by default, never below a raised handshake timeout unless set', () => {
+  assert.is(resolveOptions(base).readyTimeoutMs, 60_000);
+  assert.is(resolveOptions({ ...base, handshakeTimeoutMs: 120_000 }).readyTimeoutMs, 120_000);
+  assert.is(resolveOptions({ ...base, handshakeTimeoutMs: 2000, readyTimeoutMs: 4000 }).readyTimeoutMs, 4000);
+});
 
 test('parseBind forms', () => {
   assert.equal(parseBind('127.0.0.1:80'), { kind: 'tcp', host: '127.0.0.1', port: 80, text: '127.0.0.1:80' });

@@ -43,7 +43,10 @@ export interface ArbiterOptions {
   leaseMs: number;
   /** Arbiter strategy: a lease not answered within leaseMs + this is considered lost, ms. */
   leaseGraceMs: number;
-  /** A worker that said Hello must say Ready within this many ms of its spawn, or it is stopped. */
+  /**
+   * A worker that said Hello must say Ready within this many ms of its spawn,
+   * or it is stopped. At least handshakeTimeoutMs (unset, it follows a raised one).
+   */
   readyTimeoutMs: number;
   /**
    * A worker the arbiter gave up on (protocol error, handshake, Ready or
@@ -197,7 +200,7 @@ export function resolveOptions(input: Partial<ArbiterOptions> & { command: strin
     leaseMaxAccepts: int('leaseMaxAccepts', o.leaseMaxAccepts, 1, 1 << 20),
     leaseMs: int('leaseMs', o.leaseMs, 1, 3_600_000),
     leaseGraceMs: int('leaseGraceMs', o.leaseGraceMs, 0, 3_600_000),
-    readyTimeoutMs: int('readyTimeoutMs', o.readyTimeoutMs, 10),
+    readyTimeoutMs: 0,
     killDelayMs: int('killDelayMs', o.killDelayMs, 0, 3_600_000),
     minUptimeMs: int('minUptimeMs', o.minUptimeMs, 0, 3_600_000),
     workerLogBurst: int('workerLogBurst', o.workerLogBurst, 0, 1_000_000),
@@ -211,6 +214,15 @@ export function resolveOptions(input: Partial<ArbiterOptions> & { command: strin
   };
   // Four heartbeats per timeout, at most one a second: a short --timeout
   // (a test, an impatient deployment) gets a proportionally faster beat.
+  // Ready comes after Hello, so its timeout (from the start too) is never the
+  // shorter one: left unset, it grows with a raised handshake timeout; set
+  // below it, it is refused rather than silently ignored.
+  resolved.readyTimeoutMs = input.readyTimeoutMs === undefined
+    ? Math.max(DEFAULTS.readyTimeoutMs, resolved.handshakeTimeoutMs)
+    : int('readyTimeoutMs', o.readyTimeoutMs, 10);
+  if (resolved.readyTimeoutMs < resolved.handshakeTimeoutMs) {
+    throw new InvalidOptionError(`options.readyTimeoutMs (${resolved.readyTimeoutMs} ms) must be at least options.handshakeTimeoutMs (${resolved.handshakeTimeoutMs} ms): Ready comes after Hello`);
+  }
   resolved.heartbeatIntervalMs = o.heartbeatIntervalMs
     ? int('heartbeatIntervalMs', o.heartbeatIntervalMs, 10, 3_600_000)
     : resolved.timeout > 0 ? Math.max(10, Math.min(1000, Math.floor((resolved.timeout * 1000) / 4))) : 1000;
