@@ -6,7 +6,7 @@ import { EXIT } from '../transport/process-state.js';
 import { caseName, type CaseInfo, type CaseResult, type Role, type RunSummary } from '../conformance/types.js';
 import { selectCases, matches } from '../conformance/pattern.js';
 import { KnownFailingError, parseKnownFailing, unmatchedEntries, type KnownFailingEntry } from '../conformance/known-failing.js';
-import { countVerdicts, defaultJobs, exitCodeOf, notRun, breaksRun } from '../conformance/runner.js';
+import { countVerdicts, defaultJobs, exitCodeOf, notRun, breaksRun, DEFAULT_BOOT_TIMEOUT_MS } from '../conformance/runner.js';
 import { loadSpec } from '../conformance/requirements.js';
 import { renderHuman, summaryLine, SYMBOL, formatTranscript } from '../conformance/report-human.js';
 import { renderJson, renderJunit } from '../conformance/report-files.js';
@@ -32,7 +32,9 @@ Options:
                           they are XFAIL, and a listed case that passes (XPASS) fails the run
   --strict                SHOULD failures (NON_STRICT) fail the run too
   --timeout-ms N          longest wait for a reaction the spec requires (default 2000)
-  --boot-timeout-ms N     longest wait for the testee's first frame after start (default 10000)
+  --boot-timeout-ms N     longest wait for the testee's first frame after start (default 60000);
+                          it only bounds a hang. Every wait is in time the suite and the
+                          testee could run: it does not run out while either waits for a CPU
   --jobs N                cases run in parallel (default: twice the CPU count, 2 to 6)
   --trace                 print the decoded wire transcript of every case
   --report SPEC           human | human=FILE | json=FILE | junit=FILE (repeatable; default human)
@@ -216,7 +218,7 @@ async function runRole(role: Role, args: string[]): Promise<number> {
   const timeoutMs = positiveInt(p.values['timeout-ms'], 'timeout-ms', 2000);
   const timing: Timing = {
     timeoutMs,
-    bootTimeoutMs: positiveInt(p.values['boot-timeout-ms'], 'boot-timeout-ms', Math.max(10_000, timeoutMs)),
+    bootTimeoutMs: positiveInt(p.values['boot-timeout-ms'], 'boot-timeout-ms', Math.max(DEFAULT_BOOT_TIMEOUT_MS, timeoutMs)),
     quietMs: Math.min(400, Math.max(100, Math.round(timeoutMs / 7))),
   };
   const jobs = positiveInt(p.values.jobs, 'jobs', defaultJobs());

@@ -19,6 +19,7 @@ import {
 } from './types.js';
 import { Transcript } from './wire.js';
 import { applyKnownFailing, isListed, type KnownFailingEntry } from './known-failing.js';
+import { fairTimeout, type FairTimer } from './starvation.js';
 
 export interface RunnableCase<C> extends CaseInfo {
   /** Runs alone, after the others (timing-sensitive). */
@@ -41,11 +42,18 @@ export interface ContextFactory<C> {
 export interface RunnerOptions {
   knownFailing: KnownFailingEntry[];
   jobs: number;
-  /** Hard limit for one case, after which it is an ERROR. */
+  /** Hard limit for one case, after which it is an ERROR (fair time: not counting while the suite is held up). */
   caseLimitMs: number;
   /** Called as each case finishes (progress output). */
   onResult?: (r: CaseResult) => void;
 }
+
+/**
+ * The default boot timeout. It only bounds a hang: a Node worker under tsx
+ * took over 10 s to say Hello at a load average of 19 on two cores, and a
+ * worker that does start pays none of it.
+ */
+export const DEFAULT_BOOT_TIMEOUT_MS = 60_000;
 
 /** Cases mostly wait on their testee, so twice the CPU count (2 to 6) keeps the machine busy without starving timing checks. */
 export function defaultJobs(): number {
@@ -66,11 +74,11 @@ export async function runOne<C>(c: RunnableCase<C>, factory: ContextFactory<C>, 
   const base = { info: strip(c), transcript: transcript.entries };
   let ctx: C | undefined;
   let outcome: Omit<CaseResult, 'info' | 'transcript' | 'durationMs'>;
-  let timer: NodeJS.Timeout | undefined;
+  let timer: FairTimer | undefined;
   try {
     ctx = factory.create(c, transcript);
     const limit = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`the case did not finish within ${caseLimitMs} ms`)), caseLimitMs);
+      timer = fairTimeout(caseLimitMs, () => reject(new Error(`the case did not finish within ${caseLimitMs} ms`)));
     });
     await Promise.race([c.run(ctx), limit]);
     outcome = { verdict: 'PASS', message: '' };
@@ -82,7 +90,7 @@ export async function runOne<C>(c: RunnableCase<C>, factory: ContextFactory<C>, 
   } catch (err) {
     outcome = classify(c, err);
   } finally {
-    clearTimeout(timer);
+    timer?.cancel();
   }
   if (ctx !== undefined) {
     try {

@@ -15,6 +15,7 @@ import { decodeMessage, encodeFrame, encodeMessage, messageToJSON, type Message,
 import { DEFAULT_MAX_FRAME_BYTES, HARD_MAX_FRAME_BYTES } from '../protocol/limits.js';
 import type { TranscriptEntry } from './types.js';
 import { checkSentEnvelope, type FrameProblem } from './frame-check.js';
+import { fairTimeout, type FairTimer } from './starvation.js';
 
 /** Collects a case's transcript; times are relative to the case start. */
 export class Transcript {
@@ -77,7 +78,7 @@ export function describeMessage(m: Message | OutMessage): string {
 interface Waiter {
   accept: (i: Incoming) => boolean;
   resolve: (i: Incoming | undefined) => void;
-  timer: NodeJS.Timeout;
+  timer: FairTimer;
 }
 
 export class Wire {
@@ -105,6 +106,12 @@ export class Wire {
    * broken rule instead of ending the conversation.
    */
   peerLimit = DEFAULT_MAX_FRAME_BYTES;
+  /**
+   * The peer's wait for a CPU so far (starvation.ts), when the suite knows
+   * its process: timeouts of this wire do not run while the peer or the
+   * suite was starved.
+   */
+  peerDelay: (() => number | undefined) | undefined;
 
   constructor(stream: Duplex, transcript: Transcript, channel = 'control') {
     this.#stream = stream;
@@ -130,7 +137,7 @@ export class Wire {
     for (const fn of this.#listeners) fn(i);
     for (const w of [...this.#waiters]) {
       if (w.accept(i)) {
-        clearTimeout(w.timer);
+        w.timer.cancel();
         this.#waiters.splice(this.#waiters.indexOf(w), 1);
         w.resolve(i);
       }
@@ -186,7 +193,8 @@ export class Wire {
   /**
    * Resolves with the next received item (after the cursor) that `accept`
    * takes, advancing the cursor past it; items it skips stay consumed.
-   * EOF always ends the wait. Resolves undefined after `timeoutMs`.
+   * EOF always ends the wait. Resolves undefined after `timeoutMs` of time
+   * in which neither side was starved of CPU (starvation.ts).
    */
   next(timeoutMs: number, accept: (i: Incoming) => boolean = () => true): Promise<Incoming | undefined> {
     while (this.#cursor < this.received.length) {
@@ -200,10 +208,10 @@ export class Wire {
           return i.type === 'eof' || accept(i);
         },
         resolve,
-        timer: setTimeout(() => {
+        timer: fairTimeout(timeoutMs, () => {
           this.#waiters.splice(this.#waiters.indexOf(w), 1);
           resolve(undefined);
-        }, timeoutMs),
+        }, this.peerDelay),
       };
       this.#waiters.push(w);
     });
@@ -223,13 +231,13 @@ export class Wire {
   async waitEof(timeoutMs: number): Promise<boolean> {
     if (this.#eof) return true;
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
+      const timer = fairTimeout(timeoutMs, () => {
         this.#listeners.splice(this.#listeners.indexOf(fn), 1);
         resolve(false);
-      }, timeoutMs);
+      }, this.peerDelay);
       const fn = (i: Incoming) => {
         if (i.type !== 'eof') return;
-        clearTimeout(timer);
+        timer.cancel();
         this.#listeners.splice(this.#listeners.indexOf(fn), 1);
         resolve(true);
       };
@@ -269,7 +277,7 @@ export class Wire {
 
   destroy(): void {
     for (const w of this.#waiters) {
-      clearTimeout(w.timer);
+      w.timer.cancel();
       w.resolve(undefined);
     }
     this.#waiters = [];

@@ -140,7 +140,7 @@ export class WorkerContext {
     const lfd = native.listen({ host: '127.0.0.1', port: 0, backlog: 8 });
     try {
       const port = native.localAddress(lfd).port;
-      const client = new TestClient(1000 + handoffId, port, this.transcript);
+      const client = new TestClient(1000 + handoffId, port, this.transcript, w.runDelay);
       w.clients.push(client);
       await client.connected;
       if (partial) client.write(partial);

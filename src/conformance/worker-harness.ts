@@ -21,9 +21,12 @@ import { DEFAULT_MAX_FRAME_BYTES, HARD_MAX_FRAME_BYTES, PROTOCOL_VERSION } from 
 import { CaseFailure, HandshakeNeverCompleted } from './types.js';
 import { Transcript, Wire, describeIncoming, hex } from './wire.js';
 import { acceptQueueByInode, socketInodes } from './procfs.js';
+import { FairDeadline, fairTimeout, runDelayMs, sample, type FairTimer, type StallSample } from './starvation.js';
 
 const SET_LISTEN_PID = `${ENV.listenPid}=$$; export ${ENV.listenPid}; exec "$0" "$@"`;
 
+// Every wait below is in fair time (starvation.ts): it does not run out
+// while the suite or the testee waits for a CPU.
 export interface Timing {
   /** Longest wait for any reaction the spec requires. */
   timeoutMs: number;
@@ -82,10 +85,13 @@ export class TestClient {
   readonly connected: Promise<boolean>;
   #dataWaiters: (() => void)[] = [];
   #transcript: Transcript;
+  /** The serving worker's wait for a CPU, when known: response waits are fair to it. */
+  readonly #peerDelay: (() => number | undefined) | undefined;
 
-  constructor(id: number, port: number, transcript: Transcript) {
+  constructor(id: number, port: number, transcript: Transcript, peerDelay?: () => number | undefined) {
     this.id = id;
     this.#transcript = transcript;
+    this.#peerDelay = peerDelay;
     this.socket = net.connect({ host: '127.0.0.1', port });
     this.connected = new Promise((resolve) => {
       this.socket.once('connect', () => resolve(true));
@@ -120,9 +126,9 @@ export class TestClient {
   /** True once any response byte arrived (waits up to `ms`). */
   async gotResponse(ms: number): Promise<boolean> {
     if (this.data.length > 0) return true;
-    const deadline = performance.now() + ms;
+    const deadline = new FairDeadline(ms, this.#peerDelay);
     while (this.data.length === 0 && !this.closed) {
-      const left = deadline - performance.now();
+      const left = deadline.left();
       if (left <= 0) break;
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, left);
@@ -163,6 +169,19 @@ export class TestWorker {
   #ownFds: number[] = [];
   #shared: TestListener[] | undefined;
   #clientSeq = 0;
+  /**
+   * Where the suite's stall and this worker's wait for a CPU stood at each
+   * frame received and every 100 ms while it runs (starvation.ts): timing
+   * checks excuse the lateness they explain.
+   */
+  readonly stall: StallSample[] = [];
+  #lastRunDelay: number | undefined;
+  #sampler: NodeJS.Timeout | undefined;
+  /** This worker's run_delay so far (the last value read once it is gone). */
+  readonly runDelay = (): number | undefined => {
+    if (!this.exit) this.#lastRunDelay = runDelayMs(this.pid) ?? this.#lastRunDelay;
+    return this.#lastRunDelay;
+  };
 
   constructor(argv: string[], opts: StartOptions, timing: Timing, transcript: Transcript) {
     this.timing = timing;
@@ -236,6 +255,23 @@ export class TestWorker {
     const control = this.child.stdio[controlFd] as Duplex | null;
     if (!control) throw new Error('spawn gave no control channel');
     this.wire = new Wire(control, transcript, 'control');
+    this.wire.peerDelay = this.runDelay;
+    const take = (tMs: number) => {
+      const s = sample(tMs);
+      s.peer = this.runDelay();
+      this.stall.push(s);
+    };
+    this.wire.onIncoming((i) => take(i.tMs));
+    this.#sampler = setInterval(() => take(transcript.now()), 100);
+    this.#sampler.unref();
+    void this.exited.then(() => clearInterval(this.#sampler));
+  }
+
+  /** Records a stall sample now (e.g. where a timing window ends). */
+  sampleStall(): void {
+    const s = sample(this.transcript.now());
+    s.peer = this.runDelay();
+    this.stall.push(s);
   }
 
   // ---- handshake ----------------------------------------------------------------
@@ -303,7 +339,11 @@ export class TestWorker {
   /** Waits for the process to exit; undefined on timeout. */
   async waitExit(ms: number): Promise<ExitInfo | undefined> {
     if (this.exit) return this.exit;
-    return Promise.race([this.exited, sleep(ms).then(() => undefined)]);
+    let timer: FairTimer | undefined;
+    const timeout = new Promise<undefined>((resolve) => (timer = fairTimeout(ms, () => resolve(undefined), this.runDelay)));
+    const e = await Promise.race([this.exited, timeout]);
+    timer?.cancel();
+    return e;
   }
 
   exitText(): string {
@@ -322,9 +362,9 @@ export class TestWorker {
 
   /** Polls until the accept queue of `index` holds `n` connections (or time runs out); returns the last count. */
   async waitQueue(index: number, n: number, ms: number): Promise<number> {
-    const deadline = performance.now() + ms;
+    const deadline = new FairDeadline(ms, this.runDelay);
     let q = this.acceptQueue(index);
-    while (q !== n && performance.now() < deadline) {
+    while (q !== n && !deadline.passed) {
       await sleep(20);
       q = this.acceptQueue(index);
     }
@@ -339,7 +379,7 @@ export class TestWorker {
   client(index = 0): TestClient {
     const l = this.listeners[index];
     if (!l) throw new Error(`no listener ${index}`);
-    const c = new TestClient(++this.#clientSeq, l.port, this.transcript);
+    const c = new TestClient(++this.#clientSeq, l.port, this.transcript, this.runDelay);
     this.clients.push(c);
     return c;
   }
@@ -383,6 +423,7 @@ export class TestWorker {
 
   /** Ends the case: SIGKILL if still running, close every fd and client. */
   async dispose(): Promise<string> {
+    clearInterval(this.#sampler);
     for (const c of this.clients) c.destroy();
     let teardown: string;
     if (!this.exit) {

@@ -98,6 +98,7 @@ export function workerFactory(argv: string[], timing: Timing, testee: corral.v1.
   return {
     create: (_c, transcript) => new WorkerContext(argv, timing, transcript, testee, jobs),
     verify(ctx) {
+      for (const w of ctx.workers) w.sampleStall();
       const end = ctx.transcript.now();
       for (const w of ctx.workers) checkWorker(w, end);
     },

@@ -12,6 +12,7 @@ import { DEFAULT_MAX_FRAME_BYTES } from '../../protocol/limits.js';
 import { describeIncoming, rawFrame } from '../wire.js';
 import { check, fail, type WorkerContext } from '../worker-context.js';
 import { sleep, type TestWorker } from '../worker-harness.js';
+import { FairDeadline } from '../starvation.js';
 import { ErrorCode, GoodbyeReason, PARTIAL_HEAD, codeName, expectDrained, expectFatalError, expectNotBootStatus, expectQuiet, variants, workerCase, type WorkerCase } from './common.js';
 
 function varint(n: number): number[] {
@@ -222,16 +223,17 @@ export const framingCases: WorkerCase[] = [
       w.welcome = w.welcomeFor(hello);
       const both = Buffer.concat([encodeFrame({ kind: 'welcome', body: w.welcome }), rawFrame(Buffer.from([...varint((45 << 3) | 2), 0]))]);
       w.wire.sendRaw(both, 'welcome+unknown-type-45');
-      let deadline = performance.now() + ctx.timing.bootTimeoutMs;
+      let deadline = new FairDeadline(ctx.timing.bootTimeoutMs, w.runDelay);
       const seen = () => w.wire.received.filter((i) => i.type === 'message').map((i) => (i.type === 'message' ? i.message : undefined));
       const done = () => seen().some((m) => m?.kind === 'ready') && seen().some((m) => m?.kind === 'error' && m.body.messageType === 45);
       let readySeen = false;
-      while (!done() && performance.now() < deadline && !w.wire.eof) {
+      while (!done() && !deadline.passed && !w.wire.eof) {
         if (!readySeen && seen().some((m) => m?.kind === 'ready')) {
           readySeen = true;
-          deadline = Math.min(deadline, performance.now() + ctx.timing.timeoutMs);
+          const after = new FairDeadline(ctx.timing.timeoutMs, w.runDelay);
+          if (after.left() < deadline.left()) deadline = after;
         }
-        await w.wire.next(Math.max(1, deadline - performance.now()), () => true);
+        await w.wire.next(Math.max(1, deadline.left()), () => true);
       }
       check(seen().some((m) => m?.kind === 'ready'), 'the first of two back-to-back frames was lost', 'Ready', describeIncoming(w.wire.received[w.wire.received.length - 1]) + w.exitText(), ['FRAME-8']);
       check(done(), 'the second of two back-to-back frames was lost', `Error{${codeName(200)}, message_type: 45}`, describeIncoming(w.wire.received[w.wire.received.length - 1]) + w.exitText(), ['FRAME-8']);

@@ -10,6 +10,7 @@ import { O_CLOEXEC, fdFlags, fdOfInode, procAvailable } from '../procfs.js';
 import { rawFrame, type Incoming } from '../wire.js';
 import { check, type WorkerContext } from '../worker-context.js';
 import { TestClient, sleep, type TestWorker } from '../worker-harness.js';
+import { FairDeadline } from '../starvation.js';
 import {
   ErrorCode, FULL_REQUEST, PARTIAL_HEAD, codeName, expectFatalError, expectNonFatalError, variants, workerCase, type WorkerCase,
 } from './common.js';
@@ -32,7 +33,7 @@ interface Conn {
 async function connection(ctx: WorkerContext, w: TestWorker, id: number, first: string): Promise<Conn> {
   const lfd = native.listen({ host: '127.0.0.1', port: 0, backlog: 8 });
   try {
-    const client = new TestClient(id, native.localAddress(lfd).port, ctx.transcript);
+    const client = new TestClient(id, native.localAddress(lfd).port, ctx.transcript, w.runDelay);
     w.clients.push(client);
     await client.connected;
     if (first) client.write(first);
@@ -55,13 +56,13 @@ function acks(w: TestWorker): corral.v1.HandoffAck[] {
 
 /** Waits until every id in `ids` was acknowledged or refused (or time runs out). */
 async function settle(w: TestWorker, ids: number[], ms: number): Promise<{ acked: number[]; refused: number[] }> {
-  const deadline = performance.now() + ms;
+  const deadline = new FairDeadline(ms, w.runDelay);
   for (;;) {
     const all = acks(w);
     const acked = all.flatMap((a) => a.handoffIds);
     const refused = all.flatMap((a) => a.refusedIds);
-    if (ids.every((id) => acked.includes(id) || refused.includes(id)) || performance.now() > deadline || w.wire.eof) return { acked, refused };
-    await w.wire.next(Math.max(1, deadline - performance.now()), (i) => i.type === 'message' && i.message.kind === 'handoffAck');
+    if (ids.every((id) => acked.includes(id) || refused.includes(id)) || deadline.passed || w.wire.eof) return { acked, refused };
+    await w.wire.next(Math.max(1, deadline.left()), (i) => i.type === 'message' && i.message.kind === 'handoffAck');
   }
 }
 

@@ -9,6 +9,7 @@ import type { Incoming } from '../wire.js';
 import { describeIncoming } from '../wire.js';
 import { check, fail, type WorkerContext } from '../worker-context.js';
 import { sleep, type TestWorker } from '../worker-harness.js';
+import { FairDeadline } from '../starvation.js';
 import { ErrorCode, codeName, expectDrained, expectFatalError, expectQuiet, workerCase, type WorkerCase } from './common.js';
 
 const PAYLOAD = new TextEncoder().encode('{"conformance":true}');
@@ -36,14 +37,14 @@ function isFinal(m: Message): boolean {
 
 /** Waits for the final reply of job `id`. */
 async function finalReply(w: TestWorker, id: number, ms: number): Promise<Message> {
-  const deadline = performance.now() + ms;
+  const deadline = new FairDeadline(ms, w.runDelay);
   for (;;) {
     const f = replies(w, id).find(isFinal);
     if (f) {
       w.wire.consumeAll();
       return f;
     }
-    const left = deadline - performance.now();
+    const left = deadline.left();
     if (left <= 0 || w.wire.eof) fail(`job ${id} got no final reply`, 'Result, End or Error with its request_id', `${replies(w, id).length} partial replies${w.exitText()}`, ['TASK-3']);
     await w.wire.next(left, (i) => i.type === 'message');
   }
@@ -178,12 +179,12 @@ export const taskCases: WorkerCase[] = [
       check(dup?.type === 'message' && dup.message.kind === 'error' && dup.message.body.code === ErrorCode.ERROR_CODE_DUPLICATE_REQUEST &&
         dup.message.body.requestId === 12 && !dup.message.body.fatal, 'a duplicate request_id was not refused', `Error{${codeName(305)}, request_id: 12}`,
       describeIncoming(dup), ['TASK-8']);
-      const deadline = performance.now() + ctx.timing.timeoutMs * 5;
+      const deadline = new FairDeadline(ctx.timing.timeoutMs * 5, w.runDelay);
       let others: Message[] = [];
-      while (performance.now() < deadline && !w.wire.eof) {
+      while (!deadline.passed && !w.wire.eof) {
         others = replies(w, 12).filter((m) => isFinal(m) && !(m.kind === 'error' && m.body.code === ErrorCode.ERROR_CODE_DUPLICATE_REQUEST));
         if (others.length > 0) break;
-        await w.wire.next(deadline - performance.now(), (i) => i.type === 'message');
+        await w.wire.next(Math.max(1, deadline.left()), (i) => i.type === 'message');
       }
       check(others.length === 1, 'the running job was affected by the duplicate', 'one final reply for the first Execute', text(replies(w, 12)), ['TASK-8']);
     },
