@@ -259,6 +259,46 @@ test('three quick HUPs with Node workers: nothing but signals before Welcome, no
   }
 });
 
+test('kill -9 of a random worker every 200 ms under load (8 clients): backoff, never a halt; serving again afterwards', async () => {
+  // Before: the whole pool halted within 3 s.
+  const a = await start(['--workers', '4', '--bind', '127.0.0.1:0', '--handshake-timeout', '30', helloApp]);
+  let running = true;
+  try {
+    let deadline = Date.now() + 30_000;
+    while (Date.now() < deadline && lines(a.log(), /\) ready$/).length < 4) await sleep(25);
+    const port = Number(/listening at 127\.0\.0\.1:(\d+)/.exec(a.log())![1]);
+    const traffic = load(port, { concurrency: 8, until: () => running, maxRequests: 20_000, pauseMs: 20 });
+    const stormEnd = Date.now() + 6_000;
+    let kills = 0;
+    while (Date.now() < stormEnd && a.proc.exitCode === null) {
+      const kids = children(a.proc.pid!);
+      const victim = kids[Math.floor(Math.random() * kids.length)];
+      if (victim) {
+        try { process.kill(victim, 'SIGKILL'); kills++; } catch { /* already gone */ }
+      }
+      await sleep(200);
+    }
+    // The storm is over: the pool comes back to full strength and serves.
+    deadline = Date.now() + 30_000;
+    let ok = false;
+    while (Date.now() < deadline && a.proc.exitCode === null && !(ok = (await get(port, '/', 2000)).ok)) await sleep(100);
+    running = false;
+    const replies = await traffic;
+    const log = a.log();
+    const beforeReady = lines(log, /exited with signal SIGKILL.*: boot failure/).length;
+    console.log(`  kill -9 storm: ${kills} kills in 6 s (${beforeReady} before Ready), ${replies.length} requests (${replies.filter((r) => r.ok).length} ok), arbiter ${a.proc.exitCode === null ? 'running' : `exited ${a.proc.exitCode}`}`);
+    // Backoff keeps fewer workers alive to kill; more kills than the five
+    // boot failures in a row that halt a pool (maxBootFailures) is enough.
+    assert.ok(kills > 5, `only ${kills} kills`);
+    assert.is(a.proc.exitCode, null, `the arbiter halted\n${log}`);
+    assert.not.match(log, /halting/);
+    assert.ok(ok, 'the pool serves after the storm');
+  } finally {
+    running = false;
+    await a.stop('SIGTERM');
+  }
+});
+
 test('SIGKILL of a worker, and Ctrl-C of the whole process group: no ERROR, no ECONNRESET', async () => {
   const a = await start(['--workers', '2', '--bind', '127.0.0.1:0', '--handshake-timeout', '30', helloApp], { detached: true });
   try {
