@@ -27,8 +27,9 @@ Options (precedence: command line > CORRAL_CMD_ARGS > --config file > defaults):
       --graceful-timeout SECS  time a draining worker gets before SIGKILL (default ${DEFAULTS.gracefulTimeout})
       --handshake-timeout SECS time a new worker gets to say Hello (default ${DEFAULTS.handshakeTimeoutMs / 1000});
                                raise it when many workers boot at once on few cores
-      --ready-timeout SECS     time a new worker gets to say Ready, counted from its start
-                               (default ${DEFAULTS.readyTimeoutMs / 1000})
+      --ready-timeout SECS     time a new worker gets to say Ready, counted from its start;
+                               at least --handshake-timeout (default ${DEFAULTS.readyTimeoutMs / 1000}, or
+                               --handshake-timeout when that is longer)
       --kill-delay SECS        SIGKILL a worker given up on (protocol error, a timeout)
                                this long after SIGTERM; it holds its slot until it has
                                exited (default ${DEFAULTS.killDelayMs / 1000})
