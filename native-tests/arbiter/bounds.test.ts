@@ -48,7 +48,12 @@ async function start(args: string[], opts: { detached?: boolean } = {}): Promise
   };
 }
 
-function children(pid: number): number[] {
+/**
+ * The arbiter's child processes whose command line contains `marker`: its
+ * workers. In a checkout the arbiter runs through tsx, whose esbuild service
+ * is a child too while it compiles changed sources; that one is not a worker.
+ */
+function children(pid: number, marker: string): number[] {
   const out: number[] = [];
   try {
     for (const task of readdirSync(`/proc/${pid}/task`)) {
@@ -57,7 +62,13 @@ function children(pid: number): number[] {
       } catch { /* the thread ended */ }
     }
   } catch { /* the process ended */ }
-  return out;
+  return out.filter((c) => {
+    try {
+      return readFileSync(`/proc/${c}/cmdline`, 'utf8').includes(marker);
+    } catch {
+      return false; // already gone
+    }
+  });
 }
 
 function rssKb(pid: number): number | undefined {
@@ -71,12 +82,12 @@ function rssKb(pid: number): number | undefined {
 interface Watch { maxChildren: number; seen: Set<number>; rss: { at: number; kb: number }[] }
 
 /** Samples the arbiter's children and RSS every 50 ms for `ms`, or until it exits. */
-async function watch(a: Arbiter, ms: number): Promise<Watch> {
+async function watch(a: Arbiter, ms: number, marker = 'misbehave.ts'): Promise<Watch> {
   const w: Watch = { maxChildren: 0, seen: new Set(), rss: [] };
   const pid = a.proc.pid!;
   const end = Date.now() + ms;
   while (Date.now() < end && a.proc.exitCode === null) {
-    const kids = children(pid);
+    const kids = children(pid, marker);
     w.maxChildren = Math.max(w.maxChildren, kids.length);
     for (const k of kids) w.seen.add(k);
     const kb = rssKb(pid);
@@ -271,7 +282,7 @@ test('kill -9 of a random worker every 200 ms under load (8 clients): backoff, n
     const stormEnd = Date.now() + 6_000;
     let kills = 0;
     while (Date.now() < stormEnd && a.proc.exitCode === null) {
-      const kids = children(a.proc.pid!);
+      const kids = children(a.proc.pid!, 'worker/bootstrap');
       const victim = kids[Math.floor(Math.random() * kids.length)];
       if (victim) {
         try { process.kill(victim, 'SIGKILL'); kills++; } catch { /* already gone */ }
