@@ -53,7 +53,7 @@ async function start(args: string[], opts: { detached?: boolean } = {}): Promise
  * workers. In a checkout the arbiter runs through tsx, whose esbuild service
  * is a child too while it compiles changed sources; that one is not a worker.
  */
-function children(pid: number, marker: string): number[] {
+function children(pid: number, marker: RegExp): number[] {
   const out: number[] = [];
   try {
     for (const task of readdirSync(`/proc/${pid}/task`)) {
@@ -64,7 +64,7 @@ function children(pid: number, marker: string): number[] {
   } catch { /* the process ended */ }
   return out.filter((c) => {
     try {
-      return readFileSync(`/proc/${c}/cmdline`, 'utf8').includes(marker);
+      return marker.test(readFileSync(`/proc/${c}/cmdline`, 'utf8'));
     } catch {
       return false; // already gone
     }
@@ -82,7 +82,7 @@ function rssKb(pid: number): number | undefined {
 interface Watch { maxChildren: number; seen: Set<number>; rss: { at: number; kb: number }[] }
 
 /** Samples the arbiter's children and RSS every 50 ms for `ms`, or until it exits. */
-async function watch(a: Arbiter, ms: number, marker = 'misbehave.ts'): Promise<Watch> {
+async function watch(a: Arbiter, ms: number, marker = /misbehave\.ts/): Promise<Watch> {
   const w: Watch = { maxChildren: 0, seen: new Set(), rss: [] };
   const pid = a.proc.pid!;
   const end = Date.now() + ms;
@@ -183,8 +183,10 @@ test('a worker that floods unknown frames without reading and never says Ready: 
     const answered = lines(log, /more suppressed/).reduce((n, l) => n + Number(/(\d+) more suppressed/.exec(l)![1]), 0) + lines(log, /unknown message type 47$/).length;
     console.log(`  flood: ${answered} unknown frames logged or counted; arbiter RSS ${(base / 1024).toFixed(1)} -> peak ${(peak / 1024).toFixed(1)} MB (+${((peak - base) / 1024).toFixed(1)}); ${log.split('\n').length - 1} log lines, ${log.length} bytes; ${spawned(log)} spawned`);
     // Memory: what is queued for a worker that does not read is bounded by
-    // maxQueuedBytes (4 MB); the rest is the arbiter's own noise.
-    assert.ok(peak - base <= 10 * 1024, `arbiter RSS grew ${peak - base} kB while flooded`);
+    // maxQueuedBytes (4 MB); parsing ~13k frames/s can also grow V8's young
+    // generation, by at most one semi-space (16 MB in Node 20). Measured:
+    // +1 to +8 MB; before the fix, +53 MB in 12 s (and 98 -> 229 MB in 45 s).
+    assert.ok(peak - base <= (4 + 16) * 1024, `arbiter RSS grew ${peak - base} kB while flooded`);
     // Logs: at most `burst` lines of the warning per worker, then one summary
     // per 10 s and one at its exit; a handful of life-cycle lines besides.
     const workers = spawned(log);
@@ -282,7 +284,8 @@ test('kill -9 of a random worker every 200 ms under load (8 clients): backoff, n
     const stormEnd = Date.now() + 6_000;
     let kills = 0;
     while (Date.now() < stormEnd && a.proc.exitCode === null) {
-      const kids = children(a.proc.pid!, 'worker/bootstrap');
+      // A Node worker renames itself "corral worker N" once it runs.
+      const kids = children(a.proc.pid!, /worker\/bootstrap|^corral worker/);
       const victim = kids[Math.floor(Math.random() * kids.length)];
       if (victim) {
         try { process.kill(victim, 'SIGKILL'); kills++; } catch { /* already gone */ }
