@@ -537,8 +537,11 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     if (quieted) this.log.warning(`worker ${w.id} (pid ${w.proc.pid}): ${describeSuppressed(quieted)}`);
     w.channel?.destroy();
     this.#apply(this.#lease?.remove(w.id) ?? []);
-    if (this.#handoff) this.#handoff.remove(w.id);
-    else if (w.handoffSock !== undefined) native.close(w.handoffSock);
+    if (this.#handoff) {
+      // What a kill can have cost: the connections it had acknowledged and not answered.
+      const h = this.#handoff.remove(w.id);
+      this.log.debug(`worker ${w.id} (pid ${w.proc.pid}) had acknowledged ${h.acknowledged} handoff(s); ${h.handedOn} unacknowledged handed on`);
+    } else if (w.handoffSock !== undefined) native.close(w.handoffSock);
     const how = signal ? `signal ${signal}${signal === 'SIGKILL' && !expected ? ' (perhaps out of memory?)' : ''}` : `code ${code}`;
     const reason = w.stopReason ?? (wasReady ? 'exited unexpectedly' : code === EXIT.appLoadError ? 'application load failure' : 'boot failure: exited before Ready');
     const exit: HookExit = { code, signal, reason };

@@ -2,9 +2,17 @@
 // and passes its fd to the least-loaded worker over that worker's handoff
 // socketpair (SOCK_SEQPACKET, one datagram = one frame + one fd).
 //
-// No connection is lost to a dying worker: the arbiter keeps its copy of each
-// fd until the worker's HandoffAck names it. A worker that dies first leaves
-// its unacknowledged fds with us, and they go to another worker.
+// No connection is lost between the arbiter and a dying worker: the arbiter
+// keeps its copy of each fd until the worker's HandoffAck names it. A worker
+// that dies first leaves its unacknowledged fds with us, and they go to
+// another worker (remove()). What a kill does lose is what the worker had
+// acknowledged and not yet answered, and that includes connections it had
+// not even started on: the worker acknowledges a whole readiness batch, then
+// hands the batch to its server (HANDOFF-23), so a kill between the two
+// loses the batch although the application never saw it. A freshly started
+// worker, favoured by the least-loaded pick (it gets every queued connection
+// when it is the only one ready), acknowledges a burst at once and is slowest
+// to serve its first ones.
 //
 // Backpressure: when no worker has room, the arbiter stops watching the
 // listeners, so connections wait in the kernel's accept queue, not in our
@@ -109,18 +117,26 @@ export class HandoffDispatcher {
     return problem;
   }
 
-  /** The worker is gone: whatever it had not acknowledged is handed to another. */
-  remove(id: number): void {
+  /**
+   * The worker is gone: whatever it had not acknowledged is handed to
+   * another. Returns how many connections it had acknowledged in all (those
+   * were its own, answered or lost with it) and how many it had not, which
+   * are handed on.
+   */
+  remove(id: number): { acknowledged: number; handedOn: number } {
     const w = this.workers.get(id);
     this.workers.delete(id);
+    let handedOn = 0;
     for (const p of [...this.#pending.values()]) {
       if (p.workerId !== id) continue;
       this.#pending.delete(p.id);
       this.#queue.push(p);
       this.redispatched++;
+      handedOn++;
     }
     if (w) native.close(w.sock);
     this.#pump();
+    return { acknowledged: w?.acceptedTotal ?? 0, handedOn };
   }
 
   pause(paused: boolean): void {

@@ -15,9 +15,13 @@
 //   recv d1, d2, d3 ──► HandoffAck{[1, 2, 3]} ──► (flushed) ──► server gets 1, 2, 3
 //
 // so a connection the arbiter re-dispatches after we die has never been
-// read from or written to. Race window: a socket that cannot be made for a
-// kept fd (the fd is not a stream socket) is closed after it was acknowledged,
-// and that connection is lost; the arbiter has already closed its copy.
+// read from or written to. Race windows, both after the acknowledgement,
+// when the arbiter has closed (or, reading to our end of stream, will close)
+// its copy: a kill between the HandoffAck and the dispatch loses every
+// connection of the batch although the server never saw one (a fresh worker
+// can be handed a burst and takes longest over its first sockets); and a
+// socket that cannot be made for a kept fd (the fd is not a stream socket) is
+// closed, and that connection is lost.
 import { corral, decodeMessage, validate } from '../protocol/codec.js';
 import { UnknownMessageError } from '../protocol/errors.js';
 import type { Acceptor, AcceptorHost } from './acceptors.js';
