@@ -37,6 +37,18 @@ async function arbiterWorker(ctx: WorkerContext, listeners = 1): Promise<TestWor
   return w;
 }
 
+/** A worker of the arbiter strategy with accept.revoke negotiated (1.1), holding a long grant on listener 0. */
+async function revocableHolder(ctx: WorkerContext): Promise<{ w: TestWorker; grantId: number }> {
+  ctx.need('accept.revoke');
+  const w = await arbiterWorker(ctx);
+  if (!(w.welcome?.features ?? []).includes('accept.revoke')) {
+    throw new CaseUnsupported('accept.revoke is a 1.1 feature and the worker does not list version 1.1 in Hello');
+  }
+  const grantId = ctx.nextGrantId();
+  w.wire.send({ kind: 'acceptGrant', body: { grantId, listener: 0, maxAccepts: 10, leaseMs: LONG_LEASE_MS } });
+  return { w, grantId };
+}
+
 /** Queues `n` clients on a listener and checks that all of them wait in the kernel queue. */
 async function queueClients(ctx: WorkerContext, w: TestWorker, index: number, n: number, request: boolean, requirements = ['ACCEPT-13']): Promise<TestClient[]> {
   const before = w.acceptQueue(index);
@@ -484,16 +496,7 @@ export const acceptCases: WorkerCase[] = [
       'Nothing but heartbeats answers the two later AcceptRevoke messages.',
     ],
     async run(ctx) {
-      ctx.need('accept.arbiter');
-      ctx.need('accept.revoke');
-      needProc();
-      const w = ctx.start({ strategy: 'arbiter' });
-      await w.handshake();
-      if (!(w.welcome?.features ?? []).includes('accept.revoke')) {
-        throw new CaseUnsupported('accept.revoke is a 1.1 feature and the worker does not list version 1.1 in Hello');
-      }
-      const grantId = ctx.nextGrantId();
-      w.wire.send({ kind: 'acceptGrant', body: { grantId, listener: 0, maxAccepts: 10, leaseMs: LONG_LEASE_MS } });
+      const { w, grantId } = await revocableHolder(ctx);
       const [first] = await w.clientsTo(0, 1, true);
       check(await (first as TestClient).gotResponse(ctx.timing.timeoutMs), 'the holder did not serve a connection under its grant', 'a response', 'none', ['ACCEPT-14']);
       w.wire.send({ kind: 'acceptRevoke', body: { grantId, listener: 0 } });
@@ -530,16 +533,7 @@ export const acceptCases: WorkerCase[] = [
       'Both connections stay in the accept queue: the listener and the control channel became readable together, and the revocation came first.',
     ],
     async run(ctx) {
-      ctx.need('accept.arbiter');
-      ctx.need('accept.revoke');
-      needProc();
-      const w = ctx.start({ strategy: 'arbiter' });
-      await w.handshake();
-      if (!(w.welcome?.features ?? []).includes('accept.revoke')) {
-        throw new CaseUnsupported('accept.revoke is a 1.1 feature and the worker does not list version 1.1 in Hello');
-      }
-      const grantId = ctx.nextGrantId();
-      w.wire.send({ kind: 'acceptGrant', body: { grantId, listener: 0, maxAccepts: 10, leaseMs: LONG_LEASE_MS } });
+      const { w, grantId } = await revocableHolder(ctx);
       await sleep(ctx.timing.quietMs);
       process.kill(w.pid, 'SIGSTOP');
       try {
