@@ -2,7 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { EventEmitter } from 'node:events';
-import { Arbiter } from './arbiter.js';
+import { Arbiter, type ArbiterDeps } from './arbiter.js';
 import { Logger } from './log.js';
 import type { SpawnRequest, WorkerProcess } from './spawner.js';
 import type { ListenerRecord } from './listeners.js';
@@ -41,14 +41,14 @@ class FakeWorker extends EventEmitter {
     this.raw.destroy();
     this.emit('exit', code, signal);
   }
-  hello(features = ['accept.arbiter', 'accept.shared', 'accept.handoff', 'load-report']) {
-    this.peer.send({ kind: 'hello', body: { versions: [{ major: 1, minor: 0 }], kind: corral.v1.WorkerKind.WORKER_KIND_SOCKET, pid: this.pid, features, maxFrameBytes: 65536, capacity: 100 } });
+  hello(features = ['accept.arbiter', 'accept.shared', 'accept.handoff', 'load-report'], minor = 0) {
+    this.peer.send({ kind: 'hello', body: { versions: [{ major: 1, minor }], kind: corral.v1.WorkerKind.WORKER_KIND_SOCKET, pid: this.pid, features, maxFrameBytes: 65536, capacity: 100 } });
   }
   ready() { this.peer.send({ kind: 'ready', body: { capacity: 100 } }); }
   of(kind: string) { return this.inbox.filter((m) => m.kind === kind); }
 }
 
-function harness(opts: Record<string, unknown> = {}) {
+function harness(opts: Record<string, unknown> = {}, deps: Partial<ArbiterDeps> = {}) {
   let now = 0;
   let pid = 1000;
   const workers: FakeWorker[] = [];
@@ -66,6 +66,7 @@ function harness(opts: Record<string, unknown> = {}) {
       tickMs: 2,
       logger: new Logger({ level: (process.env.ARBITER_TEST_LOG as 'debug' | undefined) ?? 'critical', format: 'text' }),
       openListeners: () => listeners,
+      ...deps,
     },
   );
   const flush = () => new Promise((r) => setTimeout(r, 10));
@@ -140,6 +141,60 @@ test('AcceptDone hands the lease to the other worker', async () => {
   await h.flush();
   assert.is(other.of('acceptGrant').length, 1);
   assert.is(h.arbiter.stats().workers.find((w) => w.id === holder.req.id)!.acceptedTotal, 16);
+  await h.shutdown();
+});
+
+/** A stall watch driven by hand: the queue length it reads, and its poll. */
+function manualWatch() {
+  const watch = { queued: 0 as number | null, poll: undefined as (() => void) | undefined };
+  const deps: Partial<ArbiterDeps> = {
+    stallWatch: { queued: () => watch.queued, setInterval: (fn) => ((watch.poll = fn), 1), clearInterval: () => (watch.poll = undefined) },
+  };
+  return { watch, deps };
+}
+
+test('accept.revoke: a holder silent while connections wait is revoked and the listener granted to the other worker at once [ACCEPT-40, ACCEPT-41]', async () => {
+  const { watch, deps } = manualWatch();
+  const h = harness({}, deps);
+  await h.arbiter.start();
+  for (const w of h.live()) { w.hello(['accept.arbiter', 'accept.revoke', 'load-report'], 1); w.ready(); }
+  await h.flush();
+  const welcome = h.workers[0]!.of('welcome')[0]!.body as corral.v1.Welcome;
+  assert.equal([welcome.version?.minor, welcome.features.includes('accept.revoke')], [1, true]);
+  const holder = h.workers.find((w) => w.of('acceptGrant').length === 1)!;
+  const other = h.workers.find((w) => w !== holder)!;
+  const g = holder.of('acceptGrant')[0]!.body as corral.v1.AcceptGrant;
+  assert.ok(watch.poll, 'the queue is watched while a revocable lease is out and another worker is ready');
+  watch.queued = 3;
+  watch.poll!(); // first sight of a queue
+  await h.advance(30);
+  watch.poll!();
+  assert.is(holder.of('acceptRevoke').length, 0, 'not before leaseStallMs (50 ms)');
+  await h.advance(30);
+  watch.poll!();
+  await h.flush();
+  const revoke = holder.of('acceptRevoke')[0]?.body as corral.v1.AcceptRevoke | undefined;
+  assert.equal([revoke?.grantId, revoke?.listener], [g.grantId, 0]);
+  assert.is(other.of('acceptGrant').length, 1, 'granted again without waiting for the holder');
+  assert.equal(h.arbiter.stats().leases?.revoked, 1);
+  // The holder's late answer is stale (ACCEPT-30), not a violation.
+  holder.peer.send({ kind: 'acceptDone', body: { grantId: g.grantId, listener: 0, accepted: 2, inFlight: 2, reason: corral.v1.ReleaseReason.RELEASE_REASON_REVOKED } });
+  await h.flush();
+  assert.is(holder.of('error').length, 0);
+  assert.is(holder.signals.length, 0);
+  await h.shutdown();
+});
+
+test('accept.revoke: 1.0 workers do not get the feature, their leases are not watched, and nothing is revoked [ACCEPT-39, NEG-3]', async () => {
+  const { watch, deps } = manualWatch();
+  const h = harness({}, deps);
+  await h.arbiter.start();
+  for (const w of h.live()) { w.hello(['accept.arbiter', 'accept.revoke', 'load-report'], 0); w.ready(); }
+  await h.flush();
+  const welcome = h.workers[0]!.of('welcome')[0]!.body as corral.v1.Welcome;
+  assert.equal([welcome.version?.minor, welcome.features.includes('accept.revoke')], [0, false]);
+  assert.is(watch.poll, undefined, 'no polls for leases that cannot be revoked');
+  assert.ok(h.workers.every((w) => w.of('acceptRevoke').length === 0));
   await h.shutdown();
 });
 

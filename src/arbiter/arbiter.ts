@@ -14,7 +14,7 @@ import { readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import { Channel } from '../transport/channel.js';
 import * as native from '../transport/native.js';
 import { ENV, EXIT, strategyToWire, strategyFeature, LISTEN_FDS_START } from '../transport/process-state.js';
-import { DEFAULT_MAX_FRAME_BYTES, PROTOCOL_VERSION } from '../protocol/limits.js';
+import { DEFAULT_MAX_FRAME_BYTES, FEATURE, PROTOCOL_VERSION } from '../protocol/limits.js';
 import { negotiate } from '../protocol/handshake.js';
 import type { BodyTypes, Message, MessageKind } from '../protocol/codec.js';
 import { CorralError, GrantViolationError, HandshakeTimeoutError, InvalidFieldError, UnexpectedMessageError } from '../protocol/errors.js';
@@ -22,6 +22,7 @@ import { BootGuard } from './boot-guard.js';
 import { HandoffDispatcher } from './handoff.js';
 import { HOOK_NAMES, type HookArbiter, type HookExit, type Hooks, type HookWorker } from './hooks.js';
 import { LeaseCoordinator, LeaseViolation, type LeaseAction } from './lease.js';
+import { StallWatch, type StallWatchDeps } from './lease-watch.js';
 import { closeListeners, inheritedListeners, openListeners, type ListenerRecord } from './listeners.js';
 import { Logger, printable } from './log.js';
 import { LogLimiter, describeSuppressed } from './log-limit.js';
@@ -81,6 +82,8 @@ export interface ArbiterDeps {
   tickMs?: number;
   /** Open listeners (injected in logic tests, which need no sockets). */
   openListeners?: (options: ArbiterOptions) => ListenerRecord[];
+  /** The stall watch's queue reads and timer (injected in logic tests; default: native.acceptQueue, real timers). */
+  stallWatch?: Partial<StallWatchDeps>;
 }
 
 export interface ArbiterEvents {
@@ -111,6 +114,9 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   readonly #noisy: LogLimiter;
   #listeners: ListenerRecord[] = [];
   #lease: LeaseCoordinator | undefined;
+  #stallWatch: StallWatch | undefined;
+  /** Leases taken back with AcceptRevoke (section 7.2.8). */
+  #revocations = 0;
   #handoff: HandoffDispatcher | undefined;
   #target: number;
   #generation = 1;
@@ -161,7 +167,16 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     this.#listeners = open(this.options);
     this.log.info(`corral arbiter ${process.pid} listening at ${this.addresses.join(', ')} (accept: ${this.options.accept})`);
     if (this.options.accept === 'arbiter') {
-      this.#lease = new LeaseCoordinator(this.#listeners.length, { maxAccepts: this.options.leaseMaxAccepts, leaseMs: this.options.leaseMs, graceMs: this.options.leaseGraceMs, now: () => this.#clock.now() });
+      this.#lease = new LeaseCoordinator(this.#listeners.length, {
+        maxAccepts: this.options.leaseMaxAccepts, leaseMs: this.options.leaseMs, graceMs: this.options.leaseGraceMs,
+        stallMs: this.options.leaseStallMs, now: () => this.#clock.now(),
+      });
+      this.#stallWatch = new StallWatch(this.#lease, this.#listeners.map((l) => l.fd), this.options.leasePollMs, (a) => this.#apply(a), {
+        queued: (fd) => native.acceptQueue(fd)?.queued ?? null,
+        setInterval: (fn, ms) => setInterval(fn, ms),
+        clearInterval: (t) => clearInterval(t as NodeJS.Timeout),
+        ...this.#deps.stallWatch,
+      });
     } else if (this.options.accept === 'handoff') {
       this.#handoff = new HandoffDispatcher(this.#listeners, (m) => this.log.error(m));
     }
@@ -213,7 +228,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       target: this.#target,
       listeners: this.addresses,
       bootFailures: this.#boot.failures,
-      leases: this.#lease ? { granted: this.#lease.grants, outstanding: this.#lease.outstanding().map((l) => ({ listener: l.listener, worker: l.workerId })) } : undefined,
+      leases: this.#lease ? { granted: this.#lease.grants, revoked: this.#revocations, queuePolls: this.#stallWatch?.polls ?? 0, outstanding: this.#lease.outstanding().map((l) => ({ listener: l.listener, worker: l.workerId })) } : undefined,
       handoff: this.#handoff ? { handedOff: this.#handoff.handedOff, redispatched: this.#handoff.redispatched, pending: this.#handoff.pendingCount } : undefined,
       workers: [...this.#workers.values()].map((w) => ({
         id: w.id, pid: w.proc.pid, generation: w.generation, state: w.state, inFlight: w.inFlight,
@@ -624,6 +639,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     const code = this.#stopping.code;
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = undefined;
+    this.#stallWatch?.close();
     this.#handoff?.close();
     // After a re-exec the listeners (and a unix socket's path) live on in the new arbiter.
     closeListeners(this.#listeners, !this.#reexecChild);
@@ -665,7 +681,8 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   readonly #messageHandlers: { [K in MessageKind]?: (this: Arbiter, w: WorkerRecord, body: BodyTypes[K]) => void } = {
     hello(this: Arbiter, w: WorkerRecord, hello: BodyTypes['hello']) {
       if (w.helloed) throw new UnexpectedMessageError('Hello sent twice');
-      const result = negotiate(hello, { versions: [PROTOCOL_VERSION], features: [strategyFeature(this.options.accept), 'load-report'], maxFrameBytes: DEFAULT_MAX_FRAME_BYTES });
+      const revoke = this.options.accept === 'arbiter' && this.options.leaseStallMs > 0 ? [FEATURE.ACCEPT_REVOKE] : [];
+      const result = negotiate(hello, { versions: [PROTOCOL_VERSION], features: [strategyFeature(this.options.accept), FEATURE.LOAD_REPORT, ...revoke], maxFrameBytes: DEFAULT_MAX_FRAME_BYTES });
       if (!result.features.includes(strategyFeature(this.options.accept))) {
         throw new CorralError('CORRAL_ERR_UNSUPPORTED_FEATURE', `the worker does not support accept strategy "${this.options.accept}" (feature ${strategyFeature(this.options.accept)})`, { wireCode: 208, fatal: true });
       }
@@ -683,7 +700,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
         },
       });
       w.channel!.maxFrameBytes = result.maxFrameBytes;
-      this.#lease?.addWorker(w.id, w.capacity);
+      this.#lease?.addWorker(w.id, w.capacity, result.features.includes(FEATURE.ACCEPT_REVOKE));
       if (this.#handoff && w.handoffSock !== undefined) this.#handoff.add(w.id, w.handoffSock, w.capacity);
     },
     ready(this: Arbiter, w: WorkerRecord, ready: BodyTypes['ready']) {
@@ -797,13 +814,23 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   #apply(actions: LeaseAction[]): void {
     for (const a of actions) {
       const w = this.#workers.get(a.lease.workerId);
+      const l = a.lease;
       if (a.type === 'lost') {
-        this.log.warning(`worker ${a.lease.workerId} did not answer lease ${a.lease.grantId} on listener ${a.lease.listener} within ${a.lease.leaseMs + this.options.leaseGraceMs} ms: taking it back`);
+        this.log.warning(`worker ${l.workerId} did not answer lease ${l.grantId} on listener ${l.listener} within ${l.leaseMs + this.options.leaseGraceMs} ms: taking it back`);
         continue;
       }
-      const l = a.lease;
+      if (a.type === 'revoke') {
+        // Already ended on our side (ACCEPT-41); the next grant follows in
+        // this same batch of actions, without waiting for the holder. Debug
+        // only: a pool of busy handlers revokes many times a second.
+        this.#revocations++;
+        this.log.debug(`worker ${l.workerId} left ${a.queued} connection(s) waiting on listener ${l.listener} for ${this.options.leaseStallMs} ms without a word: revoking lease ${l.grantId}`);
+        w?.channel?.send({ kind: 'acceptRevoke', body: { grantId: l.grantId, listener: l.listener } });
+        continue;
+      }
       w?.channel?.send({ kind: 'acceptGrant', body: { grantId: l.grantId, listener: l.listener, maxAccepts: l.maxAccepts, releaseLoad: l.releaseLoad, leaseMs: l.leaseMs } });
     }
+    this.#stallWatch?.sync();
   }
 
   // ---- re-exec, pidfile, signals, hooks -------------------------------------

@@ -2,10 +2,10 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { LeaseCoordinator, LeaseViolation, type LeaseAction } from './lease.js';
 
-function setup(listeners = 1, workers = 3, opts: Partial<{ maxAccepts: number; leaseMs: number; graceMs: number; stallMs: number }> = {}) {
+function setup(listeners = 1, workers = 3, opts: Partial<{ maxAccepts: number; leaseMs: number; graceMs: number; stallMs: number; revocable: boolean }> = {}) {
   let now = 0;
   const c = new LeaseCoordinator(listeners, { maxAccepts: opts.maxAccepts ?? 16, leaseMs: opts.leaseMs ?? 1000, graceMs: opts.graceMs ?? 500, stallMs: opts.stallMs ?? 0, now: () => now });
-  for (let id = 1; id <= workers; id++) c.addWorker(id, 100);
+  for (let id = 1; id <= workers; id++) c.addWorker(id, 100, opts.revocable ?? true);
   return { c, advance: (ms: number) => (now += ms) };
 }
 
@@ -138,7 +138,7 @@ test('several listeners spread over workers before doubling up', () => {
   assert.equal(d.outstanding().map((l) => l.workerId), [1, 1]);
 });
 
-test('a holder silent while connections wait stallMs loses the lease to another worker; its late answer is stale', () => {
+test('a revocable holder silent while connections wait stallMs has its lease revoked and granted to another worker at once; its late answer is stale', () => {
   const { c, advance } = setup(1, 2, { stallMs: 50 });
   c.ready(1); c.ready(2);
   const l = c.holder(0)!;
@@ -147,7 +147,7 @@ test('a holder silent while connections wait stallMs loses the lease to another 
   assert.equal(c.observeQueue(0, 5), []); // not yet stallMs
   advance(25);
   const a = c.observeQueue(0, 5);
-  assert.equal(a[0], { type: 'lost', lease: l, stalled: true });
+  assert.equal(a[0], { type: 'revoke', lease: l, queued: 5 });
   assert.equal(grants(a), [[0, 2]]);
   // The stalled worker gets no lease until it is heard from (ACCEPT-37).
   const l2 = c.holder(0)!;
@@ -182,6 +182,19 @@ test('no revocation while the holder is heard from, the queue empties, or no pol
   assert.not.ok(d.watching());
 });
 
+test('a holder without accept.revoke is never revoked, and its lease is not watched: the lease timers alone end it', () => {
+  const { c, advance } = setup(1, 2, { stallMs: 50, revocable: false });
+  c.ready(1); c.ready(2);
+  assert.not.ok(c.watching());
+  assert.equal(c.watchedListeners(), []);
+  c.observeQueue(0, 3);
+  advance(500);
+  assert.equal(c.observeQueue(0, 3), []);
+  assert.is(c.holder(0)!.workerId, 1);
+  advance(1001);
+  assert.equal(c.expire().map((a) => a.type), ['lost', 'grant']);
+});
+
 test('watching: only while a lease is out and another worker could take it', () => {
   const { c } = setup(1, 2, { stallMs: 50 });
   assert.not.ok(c.watching());
@@ -189,6 +202,7 @@ test('watching: only while a lease is out and another worker could take it', () 
   assert.not.ok(c.watching()); // a single ready worker: no one to hand over to
   c.ready(2);
   assert.ok(c.watching());
+  assert.equal(c.watchedListeners(), [0]);
   c.load(2, 100); // the other is full
   assert.not.ok(c.watching());
   c.load(2, 0);

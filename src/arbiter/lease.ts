@@ -17,8 +17,10 @@ import { hasRoom, type Candidate } from './policy.js';
 export interface LeaseWorker extends Candidate {
   ready: boolean;
   draining: boolean;
-  /** It let a lease run out without answering: no new lease until it is heard from. */
+  /** It let a lease run out without answering, or had one revoked: no new lease until it is heard from. */
   stalled: boolean;
+  /** It negotiated accept.revoke: its leases may be taken back with AcceptRevoke. */
+  revocable: boolean;
 }
 
 export interface Lease {
@@ -35,18 +37,19 @@ export interface Lease {
 
 export type LeaseAction =
   | { type: 'grant'; lease: Lease }
+  /** The lease is taken back: the holder did not answer within leaseMs + grace. */
+  | { type: 'lost'; lease: Lease }
   /**
-   * The lease is taken back: the holder did not answer within leaseMs +
-   * grace, or (stalled) connections waited on the listener for stallMs while
-   * the holder said nothing.
+   * The lease is taken back from a revocable holder that said nothing while
+   * connections waited on the listener for stallMs: send it AcceptRevoke.
    */
-  | { type: 'lost'; lease: Lease; stalled?: boolean };
+  | { type: 'revoke'; lease: Lease; queued: number };
 
 export interface LeaseOptions {
   maxAccepts: number;
   leaseMs: number;
   graceMs: number;
-  /** Queue polls: a holder silent while connections wait this long loses the lease, ms; 0 = never. */
+  /** Queue polls: a revocable holder silent while connections wait this long loses the lease, ms; 0 = never. */
   stallMs?: number;
   now: () => number;
 }
@@ -90,8 +93,8 @@ export class LeaseCoordinator {
     if (w) w.capacity = capacity;
   }
 
-  addWorker(id: number, capacity: number): void {
-    this.workers.set(id, { id, capacity, inFlight: 0, acceptedTotal: 0, ready: false, draining: false, stalled: false });
+  addWorker(id: number, capacity: number, revocable = false): void {
+    this.workers.set(id, { id, capacity, inFlight: 0, acceptedTotal: 0, ready: false, draining: false, stalled: false, revocable });
   }
 
   /** The worker said Ready: it may now hold leases. */
@@ -159,31 +162,43 @@ export class LeaseCoordinator {
 
   /**
    * Whether the arbiter should poll the listeners' accept queues now: only
-   * while a lease is outstanding and another worker could take it over, so an
-   * idle or single-worker pool costs no polls.
+   * while a revocable lease is outstanding and another worker could take it
+   * over, so a single-worker pool, or one of 1.0 workers, costs no polls.
    */
   watching(): boolean {
     if (!this.#opts.stallMs || this.#paused) return false;
-    for (const l of this.#leases) {
-      if (!l) continue;
-      for (const w of this.workers.values()) if (w.id !== l.workerId && w.ready && !w.draining && !w.stalled && hasRoom(w)) return true;
-    }
+    return this.#leases.some((l) => l !== undefined && this.#watched(l));
+  }
+
+  /** Listeners whose queues are worth a poll now (see watching()). */
+  watchedListeners(): number[] {
+    if (!this.#opts.stallMs || this.#paused) return [];
+    return this.outstanding().filter((l) => this.#watched(l)).map((l) => l.listener);
+  }
+
+  #watched(l: Lease): boolean {
+    if (!this.workers.get(l.workerId)?.revocable) return false;
+    for (const w of this.workers.values()) if (w.id !== l.workerId && w.ready && !w.draining && !w.stalled && hasRoom(w)) return true;
     return false;
   }
 
   /**
    * One poll of a listener's accept queue (queued: connections waiting, or
    * null when the kernel reports none, as for unix listeners: the lease timers
-   * alone apply there). A holder that sends nothing while connections wait at
-   * polls stallMs apart is not draining them: its lease is revoked and granted
-   * to another worker. The revoked grant is handled as a lost one (ACCEPT-30,
-   * ACCEPT-37): its late AcceptDone is stale, and the holder gets no new lease
-   * until it is heard from.
+   * alone apply there). A revocable holder that sends nothing while
+   * connections wait at polls stallMs apart is not draining them: its lease
+   * is revoked and granted to another worker at once, without waiting for its
+   * answer, which a stopped holder would never send (ACCEPT-40, ACCEPT-41).
+   * The revoked grant is handled as a lost one (ACCEPT-30, ACCEPT-37): its
+   * late AcceptDone is stale, and the holder gets no new lease until it is
+   * heard from. A holder without accept.revoke cannot be told, and one that
+   * resumed would accept beside the new holder: it keeps its lease until the
+   * lease timers end it.
    */
   observeQueue(listener: number, queued: number | null): LeaseAction[] {
     const lease = this.#leases[listener];
     const stallMs = this.#opts.stallMs ?? 0;
-    if (!lease || stallMs === 0) return [];
+    if (!lease || stallMs === 0 || !this.#watched(lease)) return [];
     if (queued === null || queued === 0) {
       lease.queuedSince = undefined;
       return [];
@@ -195,7 +210,7 @@ export class LeaseCoordinator {
     }
     if (now - lease.queuedSince < stallMs) return [];
     this.#takeBack(listener, lease);
-    return [{ type: 'lost' as const, lease, stalled: true }, ...this.schedule()];
+    return [{ type: 'revoke' as const, lease, queued }, ...this.schedule()];
   }
 
   #takeBack(listener: number, lease: Lease): void {

@@ -44,6 +44,14 @@ export interface ArbiterOptions {
   /** Arbiter strategy: a lease not answered within leaseMs + this is considered lost, ms. */
   leaseGraceMs: number;
   /**
+   * Arbiter strategy, workers with accept.revoke: a holder that sends nothing
+   * while connections wait on its listener this long has its lease revoked
+   * and granted to another worker, ms; 0 = never (spec section 7.2.8).
+   */
+  leaseStallMs: number;
+  /** Arbiter strategy: how often the listener's accept queue is read while a revocable lease is out, ms. */
+  leasePollMs: number;
+  /**
    * A worker that said Hello must say Ready within this many ms of its spawn,
    * or it is stopped. At least handshakeTimeoutMs (unset, it follows a raised one).
    */
@@ -97,6 +105,8 @@ export const DEFAULTS: Omit<ArbiterOptions, 'command' | 'workers' | 'hooks' | 'e
   leaseMaxAccepts: 16,
   leaseMs: 1000,
   leaseGraceMs: 1000,
+  leaseStallMs: 50,
+  leasePollMs: 20,
   readyTimeoutMs: 60_000,
   killDelayMs: 2000,
   minUptimeMs: 1000,
@@ -200,6 +210,8 @@ export function resolveOptions(input: Partial<ArbiterOptions> & { command: strin
     leaseMaxAccepts: int('leaseMaxAccepts', o.leaseMaxAccepts, 1, 1 << 20),
     leaseMs: int('leaseMs', o.leaseMs, 1, 3_600_000),
     leaseGraceMs: int('leaseGraceMs', o.leaseGraceMs, 0, 3_600_000),
+    leaseStallMs: int('leaseStallMs', o.leaseStallMs, 0, 3_600_000),
+    leasePollMs: int('leasePollMs', o.leasePollMs, 1, 60_000),
     readyTimeoutMs: 0,
     killDelayMs: int('killDelayMs', o.killDelayMs, 0, 3_600_000),
     minUptimeMs: int('minUptimeMs', o.minUptimeMs, 0, 3_600_000),

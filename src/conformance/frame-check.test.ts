@@ -9,7 +9,7 @@ const rules = (bytes: Uint8Array | number[], features: string[] = []) => checkSe
 test('the example of every message passes', () => {
   for (const m of Object.values(EXAMPLE_MESSAGES)) {
     // The example Error carries request_id and message_type together, on purpose (all fields set).
-    const problems = checkSentEnvelope(encodeMessage(m)).filter((p) => !(m.kind === 'error' && p.requirement === 'ERR-3') && !(m.kind === 'error' && p.requirement === 'ERR-4'));
+    const problems = checkSentEnvelope(encodeMessage(m), ['accept.revoke']).filter((p) => !(m.kind === 'error' && p.requirement === 'ERR-3') && !(m.kind === 'error' && p.requirement === 'ERR-4'));
     assert.equal(problems, [], m.kind);
   }
 });
@@ -29,6 +29,15 @@ test('uint64 above 2^53 - 1, invalid UTF-8 and unknown enum values are flagged',
   assert.equal(rules([0xb2, 0x01, 0x03, 0x12, 0x01, 0xff]), ['MSG-8']);
   // Goodbye{reason: 9}
   assert.equal(rules([0xb2, 0x01, 0x02, 0x08, 0x09]), ['COMPAT-6']);
+});
+
+test('1.1 additions only with their feature: AcceptDone REVOKED and AcceptRevoke need accept.revoke', () => {
+  const done = [...encodeMessage({ kind: 'acceptDone', body: { grantId: 1, reason: 6 } })];
+  assert.equal(rules(done), ['COMPAT-6']);
+  assert.equal(rules(done, ['accept.revoke']), []);
+  const revoke = [...encodeMessage({ kind: 'acceptRevoke', body: { grantId: 1, listener: 0 } })];
+  assert.equal(rules(revoke), ['COMPAT-8']);
+  assert.equal(rules(revoke, ['accept.revoke']), []);
 });
 
 test('Error codes and fields are checked', () => {

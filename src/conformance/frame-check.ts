@@ -4,8 +4,9 @@
 //   MSG-2     exactly one body member, nothing else at the top level
 //   MSG-6     no uint64 above 2^53 - 1
 //   MSG-8     strings are valid UTF-8
-//   COMPAT-6  enum values defined by 1.0
-//   COMPAT-8 / NEG-6  no field or message type unknown to 1.0
+//   COMPAT-6  enum values defined by 1.0, or by 1.1 with the feature that uses them
+//   COMPAT-8 / NEG-6  no field or message type unknown to 1.0; AcceptRevoke
+//             (since 1.1) only with accept.revoke negotiated
 //   COMPAT-10 no extension message (100-199) unless negotiated
 //   ERR-1 / ERR-13  Error.code is defined, or >= 1000; never 0
 //   ERR-3 / ERR-4   request_id / message_type only where they belong
@@ -27,6 +28,7 @@ const SCHEMA: Record<string, Record<number, FieldType>> = {
   Heartbeat: { 1: 'u64', 2: 'u32', 3: 'u32', 4: 'u64', 5: 'u64' },
   AcceptGrant: { 1: 'u32', 2: 'u32', 3: 'u32', 4: 'u32', 5: 'u32' },
   AcceptDone: { 1: 'u32', 2: 'u32', 3: 'u32', 4: 'u32', 5: 'u32', 6: { enum: V.ReleaseReason } },
+  AcceptRevoke: { 1: 'u32', 2: 'u32' },
   ConnectionHandoff: { 1: 'u64', 2: 'u32', 3: 'str' },
   HandoffAck: { 1: { rep: 'u64' }, 2: 'u32', 3: { rep: 'u64' } },
   Drain: { 1: 'u32', 2: 'str' },
@@ -42,8 +44,14 @@ const SCHEMA: Record<string, Record<number, FieldType>> = {
 
 const BODIES: Record<number, string> = {
   1: 'Hello', 2: 'Welcome', 3: 'Ready', 4: 'Heartbeat', 10: 'AcceptGrant', 11: 'AcceptDone', 12: 'ConnectionHandoff',
-  13: 'HandoffAck', 20: 'Drain', 21: 'Stop', 22: 'Goodbye', 23: 'Error', 30: 'Execute', 31: 'Result', 32: 'Chunk',
+  13: 'HandoffAck', 14: 'AcceptRevoke', 20: 'Drain', 21: 'Stop', 22: 'Goodbye', 23: 'Error', 30: 'Execute', 31: 'Result', 32: 'Chunk',
   33: 'End', 34: 'Cancel',
+};
+
+/** What 1.1 added, by the feature that uses it: sent without that feature negotiated, it breaks COMPAT-8 (or COMPAT-6). */
+const SINCE_1_1: { bodies: Record<number, string>; enums: Record<string, Record<number, string>> } = {
+  bodies: { 14: 'accept.revoke' },
+  enums: { 'AcceptDone.6': { [V.ReleaseReason.RELEASE_REASON_REVOKED]: 'accept.revoke' } },
 };
 
 const DEFINED_ERROR_CODES = new Set(Object.values(V.ErrorCode).filter((v): v is number => typeof v === 'number' && v !== 0));
@@ -125,7 +133,7 @@ function checkScalar(t: Scalar, f: Field, where: string, out: FrameProblem[]): v
   }
 }
 
-function checkMessage(name: string, buf: Uint8Array, out: FrameProblem[]): void {
+function checkMessage(name: string, buf: Uint8Array, out: FrameProblem[], features: readonly string[]): void {
   const schema = SCHEMA[name] as Record<number, FieldType>;
   for (const f of fields(buf)) {
     const t = schema[f.number];
@@ -136,13 +144,16 @@ function checkMessage(name: string, buf: Uint8Array, out: FrameProblem[]): void 
     }
     if (typeof t === 'string') checkScalar(t, f, where, out);
     else if ('enum' in t) {
+      const needs = SINCE_1_1.enums[where]?.[Number(f.value)];
       if (f.wire === 0 && typeof t.enum[Number(f.value)] !== 'string') {
         out.push({ requirement: 'COMPAT-6', problem: `${where} has enum value ${f.value}, which 1.0 does not define` });
+      } else if (f.wire === 0 && needs !== undefined && !features.includes(needs)) {
+        out.push({ requirement: 'COMPAT-6', problem: `${where} has enum value ${f.value}, which only 1.1 with ${needs} uses, and ${needs} was not negotiated` });
       }
     } else if ('msg' in t) {
-      if (f.wire === 2) checkMessage(t.msg, f.value as Uint8Array, out);
+      if (f.wire === 2) checkMessage(t.msg, f.value as Uint8Array, out, features);
     } else if (typeof t.rep === 'string') checkScalar(t.rep, f, where, out);
-    else if (f.wire === 2) checkMessage(t.rep.msg, f.value as Uint8Array, out);
+    else if (f.wire === 2) checkMessage(t.rep.msg, f.value as Uint8Array, out, features);
   }
 }
 
@@ -172,8 +183,12 @@ export function checkSentEnvelope(envelope: Uint8Array, features: readonly strin
       continue;
     }
     const name = BODIES[b.number] as string;
+    const needs = SINCE_1_1.bodies[b.number];
+    if (needs !== undefined && !features.includes(needs)) {
+      out.push({ requirement: 'COMPAT-8', problem: `${name} is a 1.1 message of feature ${needs}, which was not negotiated` });
+    }
     try {
-      checkMessage(name, b.value as Uint8Array, out);
+      checkMessage(name, b.value as Uint8Array, out, features);
     } catch (err) {
       out.push({ requirement: 'FRAME-1', problem: `${name} is not valid protobuf: ${(err as Error).message}` });
       continue;

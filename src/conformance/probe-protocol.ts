@@ -52,6 +52,10 @@ export interface ProbeScript {
   onGrant?: 'serve' | 'hold' | 'keep' | 'die' | 'bad-reason';
   /** Apply `onGrant` to the first grant only; later grants are served. */
   onGrantOnce?: boolean;
+  /** On AcceptRevoke (accept.revoke): 'answer' releases the grant with REVOKED (default); 'ignore' does nothing, as a stopped holder would. */
+  onRevoke?: 'answer' | 'ignore';
+  /** Apply `onGrant` only until the first AcceptRevoke arrives; later grants are served. */
+  onGrantUntilRevoked?: boolean;
   /** Shared-style strategies: do not accept at all. */
   noAccept?: boolean;
   /** Handoff strategy: 'ack' (default), 'refuse', 'refuse-first' (only the first), 'never' (no HandoffAck), 'die' (exit 1 holding them). */

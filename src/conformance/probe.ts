@@ -130,6 +130,7 @@ let requestsTotal = 0;
 let heartbeatTimer: NodeJS.Timeout | undefined;
 let heartbeatOn = true;
 let grantsSeen = 0;
+let revokesSeen = 0;
 
 interface Grant {
   id: number;
@@ -221,7 +222,7 @@ function due(g: Grant): number {
 
 function onGrant(body: { grantId: number; listener: number; maxAccepts: number; releaseLoad: number; leaseMs: number }): void {
   grantsSeen++;
-  const mode = script.onGrantOnce && grantsSeen > 1 ? 'serve' : script.onGrant ?? 'serve';
+  const mode = (script.onGrantOnce && grantsSeen > 1) || (script.onGrantUntilRevoked && revokesSeen > 0) ? 'serve' : script.onGrant ?? 'serve';
   if (mode === 'die') {
     quit(1, `dies holding grant ${body.grantId}`);
     return;
@@ -399,6 +400,13 @@ function onMessage(m: Message): void {
     case 'acceptGrant':
       onGrant(m.body);
       return;
+    case 'acceptRevoke': {
+      revokesSeen++;
+      if (script.onRevoke === 'ignore') return;
+      const g = grants.get(m.body.listener);
+      if (g && g.id === m.body.grantId) release(g, 6);
+      return;
+    }
     case 'drain':
       if (script.onDrain === 'ignore') return;
       beginDrain(m.body.deadlineMs);

@@ -17,7 +17,7 @@ import type { Duplex } from 'node:stream';
 import * as native from '../transport/native.js';
 import { ENV, strategyToWire, type StrategyName } from '../transport/process-state.js';
 import { corral, encodeFrame, type OutMessage } from '../protocol/codec.js';
-import { DEFAULT_MAX_FRAME_BYTES, HARD_MAX_FRAME_BYTES, PROTOCOL_VERSION } from '../protocol/limits.js';
+import { DEFAULT_MAX_FRAME_BYTES, FEATURE_SINCE, HARD_MAX_FRAME_BYTES, PROTOCOL_VERSION } from '../protocol/limits.js';
 import { CaseFailure, HandshakeNeverCompleted } from './types.js';
 import { Transcript, Wire, describeIncoming, hex } from './wire.js';
 import { acceptQueueByInode, socketInodes } from './procfs.js';
@@ -300,7 +300,8 @@ export class TestWorker {
       listeners: this.listeners.map((l) => ({ index: l.index, name: `l${l.index}`, address: l.address })),
       maxFrameBytes: Math.min(offered, DEFAULT_MAX_FRAME_BYTES, HARD_MAX_FRAME_BYTES),
       strategy: this.task ? 0 : strategyToWire(this.strategy),
-      features: hello.features.filter((f) => f !== ''),
+      // NEG-3: a feature of a later minor than the one chosen stays out.
+      features: hello.features.filter((f) => f !== '' && !((FEATURE_SINCE[f]?.minor ?? 0) > (Number.isFinite(minor) ? minor : 0))),
       generation: 1,
       ...over,
     };

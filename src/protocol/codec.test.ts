@@ -279,11 +279,11 @@ test('validate: Hello must list at least one version (HELLO-2)', () => {
   assert.match(err.message, /HELLO-2/);
 });
 
-test('validate: enum fields must hold a value 1.0 defines (COMPAT-7)', () => {
+test('validate: enum fields must hold a value this version defines (COMPAT-7)', () => {
   const cases: [OutMessage, RegExp][] = [
     [{ kind: 'hello', body: { versions: [{ major: 1 }], kind: 9 as corral.v1.WorkerKind } }, /Hello.kind/],
     [{ kind: 'welcome', body: { version: { major: 1 }, strategy: 42 as corral.v1.AcceptStrategy } }, /Welcome.strategy/],
-    [{ kind: 'acceptDone', body: { reason: 6 as corral.v1.ReleaseReason } }, /AcceptDone.reason/],
+    [{ kind: 'acceptDone', body: { reason: 7 as corral.v1.ReleaseReason } }, /AcceptDone.reason/],
     [{ kind: 'goodbye', body: { reason: 99 as corral.v1.GoodbyeReason } }, /Goodbye.reason/],
   ];
   for (const [m, re] of cases) {

@@ -61,6 +61,7 @@ export interface BodyTypes {
   acceptDone: corral.v1.AcceptDone;
   handoff: corral.v1.ConnectionHandoff;
   handoffAck: corral.v1.HandoffAck;
+  acceptRevoke: corral.v1.AcceptRevoke;
   drain: corral.v1.Drain;
   stop: corral.v1.Stop;
   goodbye: corral.v1.Goodbye;
@@ -95,7 +96,7 @@ interface BodyCodec {
 /** Envelope field number of each kind (envelope.proto). */
 export const MESSAGE_FIELD_NUMBERS: Readonly<Record<MessageKind, number>> = Object.freeze({
   hello: 1, welcome: 2, ready: 3, heartbeat: 4,
-  acceptGrant: 10, acceptDone: 11, handoff: 12, handoffAck: 13,
+  acceptGrant: 10, acceptDone: 11, handoff: 12, handoffAck: 13, acceptRevoke: 14,
   drain: 20, stop: 21, goodbye: 22, error: 23,
   execute: 30, result: 31, chunk: 32, end: 33, cancel: 34,
 });
@@ -108,7 +109,7 @@ export const MESSAGE_KINDS: readonly MessageKind[] = Object.freeze(
 const BODY_CODECS: Readonly<Record<MessageKind, BodyCodec>> = {
   hello: corral.v1.Hello, welcome: corral.v1.Welcome, ready: corral.v1.Ready, heartbeat: corral.v1.Heartbeat,
   acceptGrant: corral.v1.AcceptGrant, acceptDone: corral.v1.AcceptDone, handoff: corral.v1.ConnectionHandoff,
-  handoffAck: corral.v1.HandoffAck, drain: corral.v1.Drain, stop: corral.v1.Stop, goodbye: corral.v1.Goodbye,
+  handoffAck: corral.v1.HandoffAck, acceptRevoke: corral.v1.AcceptRevoke, drain: corral.v1.Drain, stop: corral.v1.Stop, goodbye: corral.v1.Goodbye,
   error: corral.v1.Error, execute: corral.v1.Execute, result: corral.v1.Result, chunk: corral.v1.Chunk,
   end: corral.v1.End, cancel: corral.v1.Cancel,
 } as Record<MessageKind, BodyCodec>;
@@ -238,7 +239,7 @@ function noBodyError(bytes: Uint8Array): Error {
  * check. Throws InvalidFieldError (206, fatal) naming the field and the rule:
  * - Hello lists at least one version [HELLO-2];
  * - Hello.kind, Welcome.strategy, AcceptDone.reason and Goodbye.reason hold
- *   a value that 1.0 defines [COMPAT-7];
+ *   a value that this version defines [COMPAT-7];
  * - handoff and request ids are at most 2^53-1 [MSG-7];
  * - Execute.request_id is not 0 [TASK-7]; no handoff id is 0, which the
  *   arbiter never hands out [HANDOFF-3], so a ConnectionHandoff or a

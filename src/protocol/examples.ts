@@ -58,6 +58,7 @@ export const EXAMPLE_MESSAGES: { readonly [K in MessageKind]: Extract<OutMessage
   },
   handoff: { kind: 'handoff', body: { handoffId: 9007199254740991, listener: 1, peer: '[::1]:51234' } },
   handoffAck: { kind: 'handoffAck', body: { handoffIds: [1, 2, 4294967296], inFlight: 4, refusedIds: [5] } },
+  acceptRevoke: { kind: 'acceptRevoke', body: { grantId: 7, listener: 1 } },
   drain: { kind: 'drain', body: { deadlineMs: 30000, reason: 'reload' } },
   stop: { kind: 'stop', body: { reason: 'operator requested' } },
   goodbye: {

@@ -8,7 +8,7 @@
 //     |<---------------------------------------|    no common major: Error{202, fatal} + close
 import type { corral } from './generated/corral.js';
 import { InvalidFieldError, InvalidOptionError, VersionMismatchError } from './errors.js';
-import { DEFAULT_MAX_FRAME_BYTES, HARD_MAX_FRAME_BYTES } from './limits.js';
+import { DEFAULT_MAX_FRAME_BYTES, FEATURE_SINCE, HARD_MAX_FRAME_BYTES } from './limits.js';
 
 /** A protocol version. */
 export interface Version {
@@ -57,7 +57,8 @@ function frameLimit(value: number | null | undefined): number {
  * Negotiates a worker's Hello against what the arbiter offers:
  * - version: the highest major both list, with the lower of the two sides'
  *   highest minors for it [NEG-1]; none in common throws VersionMismatchError [NEG-2];
- * - features: the intersection, in offer order, without duplicates [NEG-3];
+ * - features: the intersection, in offer order, without duplicates [NEG-3],
+ *   less those a later minor than the chosen version introduced [COMPAT-8];
  * - maxFrameBytes: the smaller of both limits (0 = 65536), capped at 16 MiB [NEG-4].
  * A Hello without versions throws InvalidFieldError [HELLO-2].
  */
@@ -79,7 +80,11 @@ export function negotiate(hello: corral.v1.Hello.$Properties, offer: HandshakeOf
 
   const wanted = new Set(hello.features ?? []);
   const features: string[] = [];
-  for (const f of offer.features) if (wanted.has(f) && !features.includes(f)) features.push(f);
+  for (const f of offer.features) {
+    const since = FEATURE_SINCE[f];
+    if (since && (since.major !== major || since.minor > minor)) continue;
+    if (wanted.has(f) && !features.includes(f)) features.push(f);
+  }
 
   const maxFrameBytes = Math.min(frameLimit(hello.maxFrameBytes), frameLimit(offer.maxFrameBytes), HARD_MAX_FRAME_BYTES);
   return { version: { major, minor }, features, maxFrameBytes };

@@ -11,7 +11,7 @@ export const HARD_MAX_FRAME_BYTES = 16 * 1024 * 1024;
 export const FRAME_HEADER_BYTES = 4;
 
 /** The protocol version this implementation speaks. */
-export const PROTOCOL_VERSION: Readonly<{ major: 1; minor: 0 }> = Object.freeze({ major: 1, minor: 0 });
+export const PROTOCOL_VERSION: Readonly<{ major: 1; minor: 1 }> = Object.freeze({ major: 1, minor: 1 });
 
 /** Default cadence of worker heartbeats (Welcome.heartbeat_interval_ms). */
 export const DEFAULT_HEARTBEAT_INTERVAL_MS = 1000;
@@ -26,22 +26,33 @@ export const FEATURE = Object.freeze({
   ACCEPT_EXCLUSIVE: 'accept.exclusive',
   ACCEPT_REUSEPORT: 'accept.reuseport',
   ACCEPT_HANDOFF: 'accept.handoff',
+  /** Since 1.1: the arbiter may take a lease back with AcceptRevoke (section 7.2.6). */
+  ACCEPT_REVOKE: 'accept.revoke',
   TASKS: 'tasks',
   TASKS_STREAM: 'tasks.stream',
   LOAD_REPORT: 'load-report',
 } as const);
 
-/** Every feature name defined by protocol 1.0, in spec order. */
+/** Every feature name defined by protocol 1.x, in spec order. */
 export const FEATURES = Object.freeze([
   FEATURE.ACCEPT_ARBITER,
   FEATURE.ACCEPT_SHARED,
   FEATURE.ACCEPT_EXCLUSIVE,
   FEATURE.ACCEPT_REUSEPORT,
   FEATURE.ACCEPT_HANDOFF,
+  FEATURE.ACCEPT_REVOKE,
   FEATURE.TASKS,
   FEATURE.TASKS_STREAM,
   FEATURE.LOAD_REPORT,
 ] as const);
 
-/** A feature name defined by protocol 1.0. */
+/**
+ * The minor version of major 1 that introduced each feature added after 1.0:
+ * a feature is negotiated only when the chosen version has it (COMPAT-8).
+ */
+export const FEATURE_SINCE: Readonly<Record<string, { major: number; minor: number }>> = Object.freeze({
+  [FEATURE.ACCEPT_REVOKE]: Object.freeze({ major: 1, minor: 1 }),
+});
+
+/** A feature name defined by protocol 1.x. */
 export type Feature = (typeof FEATURES)[number];

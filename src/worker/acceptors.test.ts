@@ -7,8 +7,16 @@ import { sleep, start, until } from './test-support.js';
 
 const { ReleaseReason, ErrorCode, AcceptStrategy, GoodbyeReason } = corral.v1;
 
+// A 1.0 session by default: without accept.revoke the holder accepts inside
+// the readiness callback, which the tests drive synchronously.
 const lease = (o: Parameters<typeof start>[0] = {}) =>
-  start({ ...o, env: { strategy: 'arbiter', ...o.env }, welcome: { strategy: AcceptStrategy.ACCEPT_STRATEGY_ARBITER, ...o.welcome } });
+  start({
+    ...o, env: { strategy: 'arbiter', ...o.env },
+    welcome: { strategy: AcceptStrategy.ACCEPT_STRATEGY_ARBITER, features: WORKER_FEATURES.filter((f) => f !== 'accept.revoke'), ...o.welcome },
+  });
+
+/** A 1.1 session with accept.revoke negotiated. */
+const revocable = (o: Parameters<typeof start>[0] = {}) => lease({ ...o, welcome: { version: { major: 1, minor: 1 }, features: [...WORKER_FEATURES], ...o.welcome } });
 
 const grant = (over: Partial<corral.v1.AcceptGrant.$Properties> = {}) =>
   ({ kind: 'acceptGrant', body: { grantId: 1, listener: 0, maxAccepts: 10, releaseLoad: 0, leaseMs: 5000, ...over } }) as const;
@@ -44,6 +52,91 @@ test('lease: BATCH after max_accepts, one accept per readiness, watcher stopped 
   assert.ok(log.lastIndexOf('stop 3') < log.lastIndexOf('write'), 'stop before AcceptDone is written');
   assert.is(h.native.fire(3), false, 'the third connection stays queued');
   assert.equal(h.native.queues.get(3), [102]);
+  h.worker.stop();
+});
+
+test('revoke: the holder stops polling at once and answers AcceptDone REVOKED with its counts [ACCEPT-42]', async () => {
+  const h = await revocable();
+  h.arbiter.send(grant({ grantId: 4, maxAccepts: 10 }));
+  await settle();
+  h.native.enqueue(3, 100, 101, 102);
+  h.native.fire(3);
+  await settle();
+  assert.is(h.worker.stats.acceptedTotal, 1);
+  h.arbiter.send({ kind: 'acceptRevoke', body: { grantId: 4, listener: 0 } });
+  const done = await h.arbiter.next('acceptDone');
+  const b = done.body;
+  assert.equal([b.grantId, b.listener, b.accepted, b.reason], [4, 0, 1, ReleaseReason.RELEASE_REASON_REVOKED]);
+  assert.is(h.native.watcher(3)?.active, false);
+  const log = h.native.log;
+  assert.ok(log.lastIndexOf('stop 3') < log.lastIndexOf('write'), 'stop before AcceptDone is written');
+  assert.equal(h.native.queues.get(3), [101, 102], 'the rest stay queued for the next holder');
+  h.worker.stop();
+});
+
+test('revoke: an AcceptRevoke readable in the same poll as the listener wins; no accept after it [ACCEPT-44]', async () => {
+  const h = await revocable();
+  h.arbiter.send(grant({ grantId: 5 }));
+  await settle();
+  h.native.enqueue(3, 100);
+  // The listener's callback runs first, as after SIGCONT when the kernel
+  // reports it first; the AcceptRevoke is handled in the same poll phase,
+  // before the deferred accept.
+  h.native.fire(3);
+  assert.is(h.native.acceptCalls, 0, 'no accept inside the readiness callback');
+  h.arbiter.send({ kind: 'acceptRevoke', body: { grantId: 5, listener: 0 } });
+  const done = await h.arbiter.next('acceptDone');
+  assert.equal([done.body.accepted, done.body.reason], [0, ReleaseReason.RELEASE_REASON_REVOKED]);
+  await settle();
+  assert.is(h.native.acceptCalls, 0);
+  assert.equal(h.native.queues.get(3), [100]);
+  h.worker.stop();
+});
+
+test('revoke: deferred accepts still take one connection per readiness event [ACCEPT-15, ACCEPT-44]', async () => {
+  const h = await revocable();
+  h.arbiter.send(grant({ maxAccepts: 2 }));
+  await settle();
+  h.native.enqueue(3, 100, 101, 102);
+  h.native.fire(3);
+  h.native.fire(3); // a second event before the check phase: still one accept
+  await settle();
+  assert.is(h.worker.stats.acceptedTotal, 1);
+  h.native.fire(3);
+  const done = await h.arbiter.next('acceptDone');
+  assert.equal([done.body.accepted, done.body.reason], [2, ReleaseReason.RELEASE_REASON_BATCH]);
+  h.worker.stop();
+});
+
+test('revoke: for a grant not held (it crossed our AcceptDone) it is ignored without an answer [ACCEPT-43]', async () => {
+  const h = await revocable();
+  h.arbiter.send(grant({ grantId: 6, maxAccepts: 1 }));
+  await settle();
+  h.native.enqueue(3, 100);
+  h.native.fire(3);
+  await h.arbiter.next('acceptDone');
+  h.arbiter.send({ kind: 'acceptRevoke', body: { grantId: 6, listener: 0 } });
+  h.arbiter.send({ kind: 'acceptRevoke', body: { grantId: 99, listener: 3 } });
+  await settle();
+  assert.equal(h.arbiter.pending(), []);
+  // A held grant is not touched by a revoke naming another grant id.
+  h.arbiter.send(grant({ grantId: 7 }));
+  await settle();
+  h.arbiter.send({ kind: 'acceptRevoke', body: { grantId: 6, listener: 0 } });
+  await settle();
+  assert.equal(h.arbiter.pending(), []);
+  assert.ok(h.native.watcher(3)?.active);
+  h.worker.stop();
+});
+
+test('revoke: AcceptRevoke without accept.revoke negotiated is UNSUPPORTED_FEATURE, not fatal [ERR-18]', async () => {
+  const h = await lease();
+  h.arbiter.send(grant({ grantId: 8 }));
+  await settle();
+  h.arbiter.send({ kind: 'acceptRevoke', body: { grantId: 8, listener: 0 } });
+  const err = await h.arbiter.next('error');
+  assert.equal([err.body.code, err.body.fatal], [ErrorCode.ERROR_CODE_UNSUPPORTED_FEATURE, false]);
+  assert.ok(h.native.watcher(3)?.active, 'the grant is kept');
   h.worker.stop();
 });
 

@@ -22,6 +22,8 @@ export interface AcceptorHost {
   /** Connections the worker holds at most; 0 = unbounded. */
   readonly capacity: number;
   readonly draining: boolean;
+  /** accept.revoke was negotiated: the arbiter may take a grant back (spec section 7.2.8). */
+  readonly revocable?: boolean;
   /** Hands an accepted fd to the server; takes the fd in every case (false: it failed and the fd is closed). */
   dispatch(fd: number): boolean;
   send(message: OutMessage): void;
@@ -81,6 +83,8 @@ interface Grant {
   accepted: number;
   wouldBlock: number;
   timer: NodeJS.Timeout | undefined;
+  /** A readiness event's accept, deferred behind the control channel's events of the same poll (ACCEPT-44). */
+  pending: NodeJS.Immediate | undefined;
 }
 
 /**
@@ -142,6 +146,7 @@ export class LeaseAcceptor implements Acceptor {
       accepted: 0,
       wouldBlock: 0,
       timer: undefined,
+      pending: undefined,
     };
     this.#grants.set(g.listener, grant);
     // ACCEPT-16: the release conditions are checked on arrival too; a full
@@ -164,10 +169,43 @@ export class LeaseAcceptor implements Acceptor {
     watcher.start();
   }
 
+  /**
+   * AcceptRevoke: the arbiter has already ended the grant and may have granted
+   * the listener to another worker, so the listener leaves the poll set now
+   * and no accept follows [ACCEPT-42]. A revoke for a grant not held crossed
+   * our own AcceptDone on the wire and is ignored [ACCEPT-43].
+   */
+  revoke(r: corral.v1.AcceptRevoke): void {
+    const grant = this.#grants.get(r.listener);
+    if (!grant || grant.grantId !== r.grantId || this.#closed) return;
+    this.#release(grant, ReleaseReason.RELEASE_REASON_REVOKED);
+  }
+
   #onReadable(listener: number): void {
     const grant = this.#grants.get(listener);
     // A readiness callback already queued when the grant was released.
     if (!grant || this.#closed) return;
+    if (!this.#host.revocable) {
+      this.#acceptOnce(grant);
+      return;
+    }
+    // ACCEPT-44. Race window: a holder resuming from SIGSTOP finds the
+    // listener and the control channel readable in the same poll; libuv runs
+    // their callbacks in the kernel's order, often the listener's first. The
+    // accept waits for the check phase (setImmediate), after every callback
+    // of this poll, so an AcceptRevoke that was already readable has been
+    // handled by then and the grant is gone. The listener stays in the poll
+    // set meanwhile: the next poll comes after the check phase, so readiness
+    // still yields one accept per event.
+    if (grant.pending) return;
+    grant.pending = setImmediate(() => {
+      grant.pending = undefined;
+      if (this.#grants.get(listener) === grant && !this.#closed) this.#acceptOnce(grant);
+    });
+  }
+
+  #acceptOnce(grant: Grant): void {
+    const listener = grant.listener;
     const reason = this.#releaseReason(grant);
     if (reason !== undefined) {
       this.#release(grant, reason);
@@ -212,6 +250,7 @@ export class LeaseAcceptor implements Acceptor {
     // the wire, so once the arbiter re-grants it no readiness can reach us.
     this.#watchers.get(grant.listener)?.stop();
     if (grant.timer) clearTimeout(grant.timer);
+    if (grant.pending) clearImmediate(grant.pending);
     this.#grants.delete(grant.listener);
     this.#host.send({
       kind: 'acceptDone',
@@ -228,7 +267,10 @@ export class LeaseAcceptor implements Acceptor {
 
   close(): void {
     this.#closed = true;
-    for (const grant of this.#grants.values()) if (grant.timer) clearTimeout(grant.timer);
+    for (const grant of this.#grants.values()) {
+      if (grant.timer) clearTimeout(grant.timer);
+      if (grant.pending) clearImmediate(grant.pending);
+    }
     this.#grants.clear();
     for (const w of this.#watchers.values()) w.close();
     this.#watchers.clear();

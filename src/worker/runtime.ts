@@ -34,6 +34,7 @@ const { ErrorCode, GoodbyeReason, WorkerKind } = corral.v1;
 /** Messages that belong to an optional feature [ERR-18]. */
 const FEATURE_OF: Partial<Record<MessageKind, string>> = {
   acceptGrant: FEATURE.ACCEPT_ARBITER,
+  acceptRevoke: FEATURE.ACCEPT_REVOKE,
   handoff: FEATURE.ACCEPT_HANDOFF,
   execute: FEATURE.TASKS,
   cancel: FEATURE.TASKS,
@@ -268,6 +269,10 @@ export class WorkerRuntime {
         else if (this.#acceptor instanceof LeaseAcceptor) this.#acceptor.grant(m.body);
         else this.#fatal(ErrorCode.ERROR_CODE_UNEXPECTED_MESSAGE, `AcceptGrant in the ${this.#strategy} strategy`);
         return;
+      case 'acceptRevoke':
+        // ACCEPT-43: before Ready no grant can be held, so there is nothing to revoke.
+        if (this.#acceptor instanceof LeaseAcceptor) this.#acceptor.revoke(m.body);
+        return;
       case 'drain':
         this.drain(m.body.deadlineMs);
         return;
@@ -348,6 +353,7 @@ export class WorkerRuntime {
         return self.#tracker?.inFlight ?? 0;
       },
       capacity: this.#capacity,
+      revocable: this.#features.includes(FEATURE.ACCEPT_REVOKE),
       get draining() {
         return self.#phase !== 'ready';
       },

@@ -297,10 +297,10 @@ export const activeCases = [
     section: '7.2.6',
     slug: 'lost-grant',
     title: 'A grant never answered is declared lost after lease_ms plus grace; its late AcceptDone is ignored',
-    requirements: ['ACCEPT-34', 'ACCEPT-30'],
+    requirements: ['ACCEPT-34', 'ACCEPT-30', 'ACCEPT-39'],
     level: 'MUST',
     procedure: [
-      'Start the arbiter (arbiter strategy); the first probe to get a grant keeps it and never answers; send a request.',
+      'Start the arbiter (arbiter strategy); the first probe to get a grant keeps it and never answers; send a request. The probes do not list accept.revoke.',
       'After a new grant reaches another probe, the first sends its late AcceptDone.',
     ],
     expectations: ['Another probe is granted the listener after lease_ms (and not before); the request is answered; the late AcceptDone draws no fatal error.'],
@@ -324,7 +324,64 @@ export const activeCases = [
       await sleep(ctx.timing.quietMs * 2);
       const fatal = first.probe.recv('error').find((e) => e.at >= at && field(e.body, 'fatal') === true);
       check(fatal === undefined && !first.probe.closed, 'a late AcceptDone for a lost grant was treated as an error', 'ignored', JSON.stringify(fatal?.body ?? 'closed'), ['ACCEPT-30']);
+      const revoked = a.probes.filter((p) => p.recv('acceptRevoke').length > 0);
+      check(revoked.length === 0, 'AcceptRevoke was sent to a worker that did not negotiate accept.revoke', 'no AcceptRevoke', `${revoked.length} probe(s) got one`, ['ACCEPT-39']);
       c.socket.destroy();
+    },
+  }),
+  arbiterCase({
+    id: 'A-GR-009',
+    section: '7.2.8',
+    slug: 'revoke-stalled-holder',
+    title: 'accept.revoke: a holder silent while connections wait has its grant revoked, and the listener is granted again without waiting for it',
+    requirements: ['ACCEPT-41', 'ACCEPT-40', 'ACCEPT-30'],
+    level: 'MUST',
+    procedure: [
+      'Start the arbiter (arbiter strategy) with probes that speak 1.1 and list accept.revoke. Until a probe has received an AcceptRevoke it holds every grant without accepting and ignores AcceptRevoke, as a stopped holder would (its lease timer still ends the grant with a late AcceptDone); afterwards it serves.',
+      'Connect a client with a request while a grant is out, and wait for it to be answered.',
+    ],
+    expectations: [
+      'The holder receives AcceptRevoke for its grant before its lease_ms has passed (SHOULD).',
+      'After the AcceptRevoke, the listener is granted to another probe although the holder never answered; the client is answered.',
+      'The holder\'s late AcceptDone draws no fatal error.',
+    ],
+    async run(ctx) {
+      ctx.needProtocol();
+      ctx.needStrategy('arbiter');
+      const features = ['accept.arbiter', 'load-report', 'accept.revoke'];
+      const a = await ctx.start({ scriptFor: () => ({ onGrant: 'hold', onGrantUntilRevoked: true, onRevoke: 'ignore', hello: { versions: [{ major: 1, minor: 1 }], features } }) });
+      await a.settled(ctx.timing.bootTimeoutMs);
+      const negotiated = (a.probes.find((p) => p.welcome !== undefined)?.welcome?.['features'] as string[] | undefined) ?? [];
+      if (!negotiated.includes('accept.revoke')) throw new CaseUnsupported('the arbiter does not offer accept.revoke (a 1.1 feature)');
+      if (a.readyProbes().length < 2) throw new CaseSkipped('needs two ready workers: a revoked grant must have somewhere to go');
+      await a.until(() => grants(a).length > 0, ctx.timing.timeoutMs);
+      const connectedAt = monoMs();
+      const c = a.client(30_000);
+      const revokes = () => a.probes.flatMap((p) => p.recv('acceptRevoke').filter((r) => r.at >= connectedAt).map((r) => ({ probe: p, at: r.at, id: num(field(r.body, 'grantId')) })));
+      const wait = (grants(a).at(-1)?.leaseMs ?? 1000) + ctx.timing.timeoutMs;
+      await a.until(() => revokes().length > 0, wait);
+      const revoke = revokes()[0];
+      if (revoke === undefined) {
+        c.socket.destroy();
+        fail('a holder that left a connection waiting was never revoked', `AcceptRevoke within ${wait} ms of the connection`, 'none', ['ACCEPT-40'], 'SHOULD');
+      }
+      const revoked = grants(a).find((g) => g.id === revoke.id);
+      if (!revoked || revoked.probe !== revoke.probe) fail('AcceptRevoke names a grant the worker does not hold', `a grant of probe ${revoke.probe.pid}`, `grant_id ${revoke.id}`, ['ACCEPT-41']);
+      const heardBefore = (t: number) => revoke.probe.of('release').some((r) => r.grantId === revoke.id && r.at < t);
+      const next = () => grants(a).find((g) => g.listener === revoked.listener && g.id > revoked.id && g.probe !== revoke.probe);
+      await a.until(() => next() !== undefined, ctx.timing.timeoutMs);
+      const second = next();
+      check(second !== undefined, 'the revoked listener was not granted to another worker', `a new grant on listener ${revoked.listener} to another probe after the AcceptRevoke`, 'none', ['ACCEPT-41']);
+      check(second.at < revoked.at + revoked.leaseMs && !heardBefore(second.at), 'the arbiter waited for the revoked holder before granting again',
+        `a new grant before the revoked holder answered and before its lease_ms (${revoked.leaseMs} ms) ran out`, `after ${Math.round(second.at - revoked.at)} ms`, ['ACCEPT-41']);
+      check(revoke.at - revoked.at < revoked.leaseMs, 'the grant was revoked only when its lease had run out', `AcceptRevoke before ${revoked.leaseMs} ms`,
+        `after ${Math.round(revoke.at - revoked.at)} ms`, ['ACCEPT-40'], 'SHOULD');
+      check(await c.answered, 'a connection waiting on the revoked listener was not served', 'an answer', 'none', ['ACCEPT-41']);
+      // The holder's lease timer answers the revoked grant late, with EXPIRED.
+      await a.until(() => revoke.probe.of('release').some((r) => r.grantId === revoke.id), revoked.leaseMs + ctx.timing.timeoutMs);
+      await sleep(ctx.timing.quietMs * 2);
+      const fatal = revoke.probe.recv('error').find((e) => e.at >= revoke.at && field(e.body, 'fatal') === true);
+      check(fatal === undefined && !revoke.probe.closed, 'the late AcceptDone for a revoked grant was treated as an error', 'ignored', JSON.stringify(fatal?.body ?? 'closed'), ['ACCEPT-41', 'ACCEPT-30']);
     },
   }),
   arbiterCase({

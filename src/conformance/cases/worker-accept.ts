@@ -37,6 +37,18 @@ async function arbiterWorker(ctx: WorkerContext, listeners = 1): Promise<TestWor
   return w;
 }
 
+/** A worker of the arbiter strategy with accept.revoke negotiated (1.1), holding a long grant on listener 0. */
+async function revocableHolder(ctx: WorkerContext): Promise<{ w: TestWorker; grantId: number }> {
+  ctx.need('accept.revoke');
+  const w = await arbiterWorker(ctx);
+  if (!(w.welcome?.features ?? []).includes('accept.revoke')) {
+    throw new CaseUnsupported('accept.revoke is a 1.1 feature and the worker does not list version 1.1 in Hello');
+  }
+  const grantId = ctx.nextGrantId();
+  w.wire.send({ kind: 'acceptGrant', body: { grantId, listener: 0, maxAccepts: 10, leaseMs: LONG_LEASE_MS } });
+  return { w, grantId };
+}
+
 /** Queues `n` clients on a listener and checks that all of them wait in the kernel queue. */
 async function queueClients(ctx: WorkerContext, w: TestWorker, index: number, n: number, request: boolean, requirements = ['ACCEPT-13']): Promise<TestClient[]> {
   const before = w.acceptQueue(index);
@@ -462,6 +474,88 @@ export const acceptCases: WorkerCase[] = [
         await sleep(300);
       }
       check(!a.exit && !b.exit, 'a worker gave up after racing for connections', 'both still running', `${a.exitText()} ${b.exitText()}`, ['ACCEPT-3']);
+    },
+  }),
+  workerCase({
+    id: 'W-AC-017',
+    section: '7.2.8',
+    slug: 'revoke',
+    title: 'accept.revoke: a revoked grant ends at once with AcceptDone REVOKED; a revoke for a grant not held is ignored',
+    requirements: ['ACCEPT-42', 'ACCEPT-43', 'ACCEPT-24'],
+    level: 'MUST',
+    feature: 'accept.revoke',
+    procedure: [
+      'Start the worker in the arbiter strategy at version 1.1 with accept.revoke negotiated; complete the handshake.',
+      'Send AcceptGrant{max_accepts: 10, lease_ms: 30000}; connect one client with a request and wait for its response.',
+      'Send AcceptRevoke{grant_id, listener: 0}.',
+      'Queue two more clients; then send AcceptRevoke again for the same grant, and one for a grant never given.',
+    ],
+    expectations: [
+      'AcceptDone{grant_id, listener: 0, accepted: 1, reason: REVOKED} answers the first AcceptRevoke.',
+      'The two later connections stay in the accept queue.',
+      'Nothing but heartbeats answers the two later AcceptRevoke messages.',
+    ],
+    async run(ctx) {
+      const { w, grantId } = await revocableHolder(ctx);
+      const [first] = await w.clientsTo(0, 1, true);
+      check(await (first as TestClient).gotResponse(ctx.timing.timeoutMs), 'the holder did not serve a connection under its grant', 'a response', 'none', ['ACCEPT-14']);
+      w.wire.send({ kind: 'acceptRevoke', body: { grantId, listener: 0 } });
+      const got = await w.wire.waitFor('acceptDone', ctx.timing.timeoutMs);
+      if (got?.type !== 'message' || got.message.kind !== 'acceptDone') {
+        fail('the worker did not answer AcceptRevoke', `AcceptDone{grant_id: ${grantId}, reason: REVOKED} within ${ctx.timing.timeoutMs} ms`, describeIncoming(got) + w.exitText(), ['ACCEPT-42']);
+      }
+      const done = got.message.body;
+      check(done.grantId === grantId && done.listener === 0 && done.accepted === 1 && done.reason === ReleaseReason.RELEASE_REASON_REVOKED,
+        'AcceptDone does not answer the revocation', `AcceptDone{grant_id: ${grantId}, listener: 0, accepted: 1, reason: REVOKED}`, doneText(done), ['ACCEPT-42', 'ACCEPT-24']);
+      await queueClients(ctx, w, 0, 2, true, ['ACCEPT-42']);
+      w.wire.send({ kind: 'acceptRevoke', body: { grantId, listener: 0 } });
+      w.wire.send({ kind: 'acceptRevoke', body: { grantId: ctx.nextGrantId(), listener: 0 } });
+      await expectQuiet(w, ctx.timing.quietMs, 'the worker answered an AcceptRevoke for a grant it does not hold', ['ACCEPT-43']);
+      const q = w.acceptQueue(0);
+      check(q === 2, 'the worker accepted after its grant was revoked', '2 connections in the accept queue', `${q}`, ['ACCEPT-42']);
+    },
+  }),
+  workerCase({
+    id: 'W-AC-018',
+    section: '7.2.8',
+    slug: 'revoke-while-stopped',
+    title: 'accept.revoke: a holder resumed from SIGSTOP reads the AcceptRevoke before it accepts',
+    requirements: ['ACCEPT-44', 'ACCEPT-42'],
+    level: 'MUST',
+    feature: 'accept.revoke',
+    procedure: [
+      'Start the worker in the arbiter strategy at version 1.1 with accept.revoke negotiated; complete the handshake.',
+      'Send AcceptGrant{max_accepts: 10, lease_ms: 30000} and wait a moment for it to be read.',
+      'SIGSTOP the worker; queue two clients with requests; send AcceptRevoke for the grant; SIGCONT the worker.',
+    ],
+    expectations: [
+      'AcceptDone{accepted: 0, reason: REVOKED}.',
+      'Both connections stay in the accept queue: the listener and the control channel became readable together, and the revocation came first.',
+    ],
+    async run(ctx) {
+      const { w, grantId } = await revocableHolder(ctx);
+      await sleep(ctx.timing.quietMs);
+      process.kill(w.pid, 'SIGSTOP');
+      try {
+        const clients = await w.clientsTo(0, 2, true);
+        await w.waitQueue(0, 2, ctx.timing.quietMs);
+        w.wire.send({ kind: 'acceptRevoke', body: { grantId, listener: 0 } });
+        await sleep(50); // the frame reaches the worker's socket buffer while it is stopped
+        process.kill(w.pid, 'SIGCONT');
+        const got = await w.wire.waitFor('acceptDone', ctx.timing.timeoutMs);
+        if (got?.type !== 'message' || got.message.kind !== 'acceptDone') {
+          fail('the worker did not answer AcceptRevoke after SIGCONT', `AcceptDone{grant_id: ${grantId}, reason: REVOKED}`, describeIncoming(got) + w.exitText(), ['ACCEPT-42']);
+        }
+        const done = got.message.body;
+        await sleep(ctx.timing.quietMs);
+        const q = w.acceptQueue(0);
+        check(done.accepted === 0 && q === 2, 'the resumed holder accepted before it read the AcceptRevoke waiting for it',
+          'accepted: 0 and 2 connections left in the accept queue', `${doneText(done)}; ${q} left`, ['ACCEPT-44']);
+        check(done.reason === ReleaseReason.RELEASE_REASON_REVOKED, 'the grant was released for the wrong reason', 'reason: REVOKED', doneText(done), ['ACCEPT-42']);
+        for (const c of clients) c.socket.destroy();
+      } finally {
+        try { process.kill(w.pid, 'SIGCONT'); } catch { /* gone */ }
+      }
     },
   }),
 ];

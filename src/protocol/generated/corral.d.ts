@@ -50,6 +50,9 @@ export namespace corral {
             /** Envelope handoffAck. */
             handoffAck?: (corral.v1.HandoffAck.$Properties|null);
 
+            /** Envelope acceptRevoke. */
+            acceptRevoke?: (corral.v1.AcceptRevoke.$Properties|null);
+
             /** Envelope drain. */
             drain?: (corral.v1.Drain.$Properties|null);
 
@@ -78,7 +81,7 @@ export namespace corral {
             cancel?: (corral.v1.Cancel.$Properties|null);
 
             /** Envelope body. */
-            body?: ("hello"|"welcome"|"ready"|"heartbeat"|"acceptGrant"|"acceptDone"|"handoff"|"handoffAck"|"drain"|"stop"|"goodbye"|"error"|"execute"|"result"|"chunk"|"end"|"cancel");
+            body?: ("hello"|"welcome"|"ready"|"heartbeat"|"acceptGrant"|"acceptDone"|"handoff"|"handoffAck"|"acceptRevoke"|"drain"|"stop"|"goodbye"|"error"|"execute"|"result"|"chunk"|"end"|"cancel");
 
             /**
              * Creates a new Envelope instance using the specified properties.
@@ -157,6 +160,9 @@ export namespace corral {
                 /** Envelope handoffAck */
                 handoffAck?: (corral.v1.HandoffAck.$Properties|null);
 
+                /** Envelope acceptRevoke */
+                acceptRevoke?: (corral.v1.AcceptRevoke.$Properties|null);
+
                 /** Envelope drain */
                 drain?: (corral.v1.Drain.$Properties|null);
 
@@ -185,7 +191,7 @@ export namespace corral {
                 cancel?: (corral.v1.Cancel.$Properties|null);
 
                 /** Envelope body */
-                body?: ("hello"|"welcome"|"ready"|"heartbeat"|"acceptGrant"|"acceptDone"|"handoff"|"handoffAck"|"drain"|"stop"|"goodbye"|"error"|"execute"|"result"|"chunk"|"end"|"cancel");
+                body?: ("hello"|"welcome"|"ready"|"heartbeat"|"acceptGrant"|"acceptDone"|"handoff"|"handoffAck"|"acceptRevoke"|"drain"|"stop"|"goodbye"|"error"|"execute"|"result"|"chunk"|"end"|"cancel");
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -201,6 +207,7 @@ export namespace corral {
               acceptDone?: corral.v1.AcceptDone.$Shape|null;
               handoff?: corral.v1.ConnectionHandoff.$Shape|null;
               handoffAck?: corral.v1.HandoffAck.$Shape|null;
+              acceptRevoke?: corral.v1.AcceptRevoke.$Shape|null;
               drain?: corral.v1.Drain.$Shape|null;
               stop?: corral.v1.Stop.$Shape|null;
               goodbye?: corral.v1.Goodbye.$Shape|null;
@@ -212,7 +219,7 @@ export namespace corral {
               cancel?: corral.v1.Cancel.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ body?: undefined; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "hello"; hello: corral.v1.Hello.$Shape; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "welcome"; hello?: null; welcome: corral.v1.Welcome.$Shape; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "ready"; hello?: null; welcome?: null; ready: corral.v1.Ready.$Shape; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "heartbeat"; hello?: null; welcome?: null; ready?: null; heartbeat: corral.v1.Heartbeat.$Shape; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "acceptGrant"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant: corral.v1.AcceptGrant.$Shape; acceptDone?: null; handoff?: null; handoffAck?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "acceptDone"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone: corral.v1.AcceptDone.$Shape; handoff?: null; handoffAck?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "handoff"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff: corral.v1.ConnectionHandoff.$Shape; handoffAck?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "handoffAck"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck: corral.v1.HandoffAck.$Shape; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "drain"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; drain: corral.v1.Drain.$Shape; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "stop"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; drain?: null; stop: corral.v1.Stop.$Shape; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "goodbye"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; drain?: null; stop?: null; goodbye: corral.v1.Goodbye.$Shape; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "error"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; drain?: null; stop?: null; goodbye?: null; error: corral.v1.Error.$Shape; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "execute"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute: corral.v1.Execute.$Shape; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "result"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result: corral.v1.Result.$Shape; chunk?: null; end?: null; cancel?: null }|{ body?: "chunk"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk: corral.v1.Chunk.$Shape; end?: null; cancel?: null }|{ body?: "end"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end: corral.v1.End.$Shape; cancel?: null }|{ body?: "cancel"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel: corral.v1.Cancel.$Shape })
+              ({ body?: undefined; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "hello"; hello: corral.v1.Hello.$Shape; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "welcome"; hello?: null; welcome: corral.v1.Welcome.$Shape; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "ready"; hello?: null; welcome?: null; ready: corral.v1.Ready.$Shape; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "heartbeat"; hello?: null; welcome?: null; ready?: null; heartbeat: corral.v1.Heartbeat.$Shape; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "acceptGrant"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant: corral.v1.AcceptGrant.$Shape; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "acceptDone"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone: corral.v1.AcceptDone.$Shape; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "handoff"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff: corral.v1.ConnectionHandoff.$Shape; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "handoffAck"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck: corral.v1.HandoffAck.$Shape; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "acceptRevoke"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke: corral.v1.AcceptRevoke.$Shape; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "drain"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain: corral.v1.Drain.$Shape; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "stop"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop: corral.v1.Stop.$Shape; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "goodbye"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye: corral.v1.Goodbye.$Shape; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "error"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error: corral.v1.Error.$Shape; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "execute"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute: corral.v1.Execute.$Shape; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "result"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result: corral.v1.Result.$Shape; chunk?: null; end?: null; cancel?: null }|{ body?: "chunk"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk: corral.v1.Chunk.$Shape; end?: null; cancel?: null }|{ body?: "end"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end: corral.v1.End.$Shape; cancel?: null }|{ body?: "cancel"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel: corral.v1.Cancel.$Shape })
             );
         }
 
@@ -1022,7 +1029,10 @@ export namespace corral {
             RELEASE_REASON_DRAINING = 4,
 
             /** RELEASE_REASON_ERROR value */
-            RELEASE_REASON_ERROR = 5
+            RELEASE_REASON_ERROR = 5,
+
+            /** RELEASE_REASON_REVOKED value */
+            RELEASE_REASON_REVOKED = 6
         }
 
         /**
@@ -1139,6 +1149,98 @@ export namespace corral {
 
             /** Shape of an AcceptDone. */
             type $Shape = corral.v1.AcceptDone.$Properties;
+        }
+
+        /**
+         * Properties of an AcceptRevoke.
+         * @deprecated Use corral.v1.AcceptRevoke.$Properties instead.
+         */
+        interface IAcceptRevoke extends corral.v1.AcceptRevoke.$Properties {
+        }
+
+        /** Represents an AcceptRevoke. */
+        class AcceptRevoke {
+
+            /**
+             * Constructs a new AcceptRevoke.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: corral.v1.AcceptRevoke.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** AcceptRevoke grantId. */
+            grantId: number;
+
+            /** AcceptRevoke listener. */
+            listener: number;
+
+            /**
+             * Creates a new AcceptRevoke instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns AcceptRevoke instance
+             */
+            static create(properties: corral.v1.AcceptRevoke.$Shape): corral.v1.AcceptRevoke & corral.v1.AcceptRevoke.$Shape;
+            static create(properties?: corral.v1.AcceptRevoke.$Properties): corral.v1.AcceptRevoke;
+
+            /**
+             * Encodes the specified AcceptRevoke message. Does not implicitly {@link corral.v1.AcceptRevoke.verify|verify} messages.
+             * @param message AcceptRevoke message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: corral.v1.AcceptRevoke.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an AcceptRevoke message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {corral.v1.AcceptRevoke & corral.v1.AcceptRevoke.$Shape} AcceptRevoke
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): corral.v1.AcceptRevoke & corral.v1.AcceptRevoke.$Shape;
+
+            /**
+             * Creates an AcceptRevoke message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns AcceptRevoke
+             */
+            static fromObject(object: { [k: string]: any }): corral.v1.AcceptRevoke;
+
+            /**
+             * Creates a plain object from an AcceptRevoke message. Also converts values to other types if specified.
+             * @param message AcceptRevoke
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: corral.v1.AcceptRevoke, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this AcceptRevoke to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace AcceptRevoke {
+
+            /** Properties of an AcceptRevoke. */
+            interface $Properties {
+
+                /** AcceptRevoke grantId */
+                grantId?: (number|null);
+
+                /** AcceptRevoke listener */
+                listener?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an AcceptRevoke. */
+            type $Shape = corral.v1.AcceptRevoke.$Properties;
         }
 
         /**

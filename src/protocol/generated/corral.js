@@ -39,6 +39,7 @@ export const corral = $root.corral = (() => {
              * @property {corral.v1.AcceptDone.$Properties|null} [acceptDone] Envelope acceptDone
              * @property {corral.v1.ConnectionHandoff.$Properties|null} [handoff] Envelope handoff
              * @property {corral.v1.HandoffAck.$Properties|null} [handoffAck] Envelope handoffAck
+             * @property {corral.v1.AcceptRevoke.$Properties|null} [acceptRevoke] Envelope acceptRevoke
              * @property {corral.v1.Drain.$Properties|null} [drain] Envelope drain
              * @property {corral.v1.Stop.$Properties|null} [stop] Envelope stop
              * @property {corral.v1.Goodbye.$Properties|null} [goodbye] Envelope goodbye
@@ -48,7 +49,7 @@ export const corral = $root.corral = (() => {
              * @property {corral.v1.Chunk.$Properties|null} [chunk] Envelope chunk
              * @property {corral.v1.End.$Properties|null} [end] Envelope end
              * @property {corral.v1.Cancel.$Properties|null} [cancel] Envelope cancel
-             * @property {"hello"|"welcome"|"ready"|"heartbeat"|"acceptGrant"|"acceptDone"|"handoff"|"handoffAck"|"drain"|"stop"|"goodbye"|"error"|"execute"|"result"|"chunk"|"end"|"cancel"} [body] Envelope body
+             * @property {"hello"|"welcome"|"ready"|"heartbeat"|"acceptGrant"|"acceptDone"|"handoff"|"handoffAck"|"acceptRevoke"|"drain"|"stop"|"goodbye"|"error"|"execute"|"result"|"chunk"|"end"|"cancel"} [body] Envelope body
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -71,6 +72,7 @@ export const corral = $root.corral = (() => {
              *   acceptDone?: corral.v1.AcceptDone.$Shape|null;
              *   handoff?: corral.v1.ConnectionHandoff.$Shape|null;
              *   handoffAck?: corral.v1.HandoffAck.$Shape|null;
+             *   acceptRevoke?: corral.v1.AcceptRevoke.$Shape|null;
              *   drain?: corral.v1.Drain.$Shape|null;
              *   stop?: corral.v1.Stop.$Shape|null;
              *   goodbye?: corral.v1.Goodbye.$Shape|null;
@@ -82,7 +84,7 @@ export const corral = $root.corral = (() => {
              *   cancel?: corral.v1.Cancel.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
-             *   ({ body?: undefined; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "hello"; hello: corral.v1.Hello.$Shape; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "welcome"; hello?: null; welcome: corral.v1.Welcome.$Shape; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "ready"; hello?: null; welcome?: null; ready: corral.v1.Ready.$Shape; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "heartbeat"; hello?: null; welcome?: null; ready?: null; heartbeat: corral.v1.Heartbeat.$Shape; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "acceptGrant"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant: corral.v1.AcceptGrant.$Shape; acceptDone?: null; handoff?: null; handoffAck?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "acceptDone"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone: corral.v1.AcceptDone.$Shape; handoff?: null; handoffAck?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "handoff"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff: corral.v1.ConnectionHandoff.$Shape; handoffAck?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "handoffAck"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck: corral.v1.HandoffAck.$Shape; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "drain"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; drain: corral.v1.Drain.$Shape; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "stop"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; drain?: null; stop: corral.v1.Stop.$Shape; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "goodbye"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; drain?: null; stop?: null; goodbye: corral.v1.Goodbye.$Shape; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "error"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; drain?: null; stop?: null; goodbye?: null; error: corral.v1.Error.$Shape; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "execute"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute: corral.v1.Execute.$Shape; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "result"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result: corral.v1.Result.$Shape; chunk?: null; end?: null; cancel?: null }|{ body?: "chunk"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk: corral.v1.Chunk.$Shape; end?: null; cancel?: null }|{ body?: "end"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end: corral.v1.End.$Shape; cancel?: null }|{ body?: "cancel"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel: corral.v1.Cancel.$Shape })
+             *   ({ body?: undefined; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "hello"; hello: corral.v1.Hello.$Shape; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "welcome"; hello?: null; welcome: corral.v1.Welcome.$Shape; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "ready"; hello?: null; welcome?: null; ready: corral.v1.Ready.$Shape; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "heartbeat"; hello?: null; welcome?: null; ready?: null; heartbeat: corral.v1.Heartbeat.$Shape; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "acceptGrant"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant: corral.v1.AcceptGrant.$Shape; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "acceptDone"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone: corral.v1.AcceptDone.$Shape; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "handoff"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff: corral.v1.ConnectionHandoff.$Shape; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "handoffAck"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck: corral.v1.HandoffAck.$Shape; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "acceptRevoke"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke: corral.v1.AcceptRevoke.$Shape; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "drain"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain: corral.v1.Drain.$Shape; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "stop"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop: corral.v1.Stop.$Shape; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "goodbye"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye: corral.v1.Goodbye.$Shape; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "error"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error: corral.v1.Error.$Shape; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "execute"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute: corral.v1.Execute.$Shape; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "result"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result: corral.v1.Result.$Shape; chunk?: null; end?: null; cancel?: null }|{ body?: "chunk"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk: corral.v1.Chunk.$Shape; end?: null; cancel?: null }|{ body?: "end"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end: corral.v1.End.$Shape; cancel?: null }|{ body?: "cancel"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel: corral.v1.Cancel.$Shape })
              * )} corral.v1.Envelope.$Shape
              */
 
@@ -166,6 +168,14 @@ export const corral = $root.corral = (() => {
             Envelope.prototype.handoffAck = null;
 
             /**
+             * Envelope acceptRevoke.
+             * @member {corral.v1.AcceptRevoke.$Properties|null|undefined} acceptRevoke
+             * @memberof corral.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.acceptRevoke = null;
+
+            /**
              * Envelope drain.
              * @member {corral.v1.Drain.$Properties|null|undefined} drain
              * @memberof corral.v1.Envelope
@@ -242,12 +252,12 @@ export const corral = $root.corral = (() => {
 
             /**
              * Envelope body.
-             * @member {"hello"|"welcome"|"ready"|"heartbeat"|"acceptGrant"|"acceptDone"|"handoff"|"handoffAck"|"drain"|"stop"|"goodbye"|"error"|"execute"|"result"|"chunk"|"end"|"cancel"|undefined} body
+             * @member {"hello"|"welcome"|"ready"|"heartbeat"|"acceptGrant"|"acceptDone"|"handoff"|"handoffAck"|"acceptRevoke"|"drain"|"stop"|"goodbye"|"error"|"execute"|"result"|"chunk"|"end"|"cancel"|undefined} body
              * @memberof corral.v1.Envelope
              * @instance
              */
             $Object.defineProperty(Envelope.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["hello", "welcome", "ready", "heartbeat", "acceptGrant", "acceptDone", "handoff", "handoffAck", "drain", "stop", "goodbye", "error", "execute", "result", "chunk", "end", "cancel"]),
+                get: $util.oneOfGetter($oneOfFields = ["hello", "welcome", "ready", "heartbeat", "acceptGrant", "acceptDone", "handoff", "handoffAck", "acceptRevoke", "drain", "stop", "goodbye", "error", "execute", "result", "chunk", "end", "cancel"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -299,6 +309,8 @@ export const corral = $root.corral = (() => {
                     $root.corral.v1.ConnectionHandoff.encode(message.handoff, writer.uint32(/* id 12, wireType 2 =*/98).fork(), _depth + 1).ldelim();
                 if (message.handoffAck != null && $Object.hasOwnProperty.call(message, "handoffAck"))
                     $root.corral.v1.HandoffAck.encode(message.handoffAck, writer.uint32(/* id 13, wireType 2 =*/106).fork(), _depth + 1).ldelim();
+                if (message.acceptRevoke != null && $Object.hasOwnProperty.call(message, "acceptRevoke"))
+                    $root.corral.v1.AcceptRevoke.encode(message.acceptRevoke, writer.uint32(/* id 14, wireType 2 =*/114).fork(), _depth + 1).ldelim();
                 if (message.drain != null && $Object.hasOwnProperty.call(message, "drain"))
                     $root.corral.v1.Drain.encode(message.drain, writer.uint32(/* id 20, wireType 2 =*/162).fork(), _depth + 1).ldelim();
                 if (message.stop != null && $Object.hasOwnProperty.call(message, "stop"))
@@ -415,6 +427,13 @@ export const corral = $root.corral = (() => {
                                 break;
                             message.handoffAck = $root.corral.v1.HandoffAck.decode(reader, reader.size(), $undefined, _depth + 1, message.handoffAck);
                             message.body = "handoffAck";
+                            continue;
+                        }
+                    case 14: {
+                            if (wireType !== 2)
+                                break;
+                            message.acceptRevoke = $root.corral.v1.AcceptRevoke.decode(reader, reader.size(), $undefined, _depth + 1, message.acceptRevoke);
+                            message.body = "acceptRevoke";
                             continue;
                         }
                     case 20: {
@@ -555,6 +574,11 @@ export const corral = $root.corral = (() => {
                         throw $TypeError(".corral.v1.Envelope.handoffAck: object expected");
                     message.handoffAck = $root.corral.v1.HandoffAck.fromObject(object.handoffAck, _depth + 1);
                 }
+                if (object.acceptRevoke != null) {
+                    if (!$util.isObject(object.acceptRevoke))
+                        throw $TypeError(".corral.v1.Envelope.acceptRevoke: object expected");
+                    message.acceptRevoke = $root.corral.v1.AcceptRevoke.fromObject(object.acceptRevoke, _depth + 1);
+                }
                 if (object.drain != null) {
                     if (!$util.isObject(object.drain))
                         throw $TypeError(".corral.v1.Envelope.drain: object expected");
@@ -659,6 +683,11 @@ export const corral = $root.corral = (() => {
                     object.handoffAck = $root.corral.v1.HandoffAck.toObject(message.handoffAck, options, _depth + 1);
                     if (options.oneofs)
                         object.body = "handoffAck";
+                }
+                if (message.acceptRevoke != null && $Object.hasOwnProperty.call(message, "acceptRevoke")) {
+                    object.acceptRevoke = $root.corral.v1.AcceptRevoke.toObject(message.acceptRevoke, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "acceptRevoke";
                 }
                 if (message.drain != null && $Object.hasOwnProperty.call(message, "drain")) {
                     object.drain = $root.corral.v1.Drain.toObject(message.drain, options, _depth + 1);
@@ -3034,6 +3063,7 @@ export const corral = $root.corral = (() => {
          * @property {number} RELEASE_REASON_EXPIRED=3 RELEASE_REASON_EXPIRED value
          * @property {number} RELEASE_REASON_DRAINING=4 RELEASE_REASON_DRAINING value
          * @property {number} RELEASE_REASON_ERROR=5 RELEASE_REASON_ERROR value
+         * @property {number} RELEASE_REASON_REVOKED=6 RELEASE_REASON_REVOKED value
          */
         v1.ReleaseReason = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -3043,6 +3073,7 @@ export const corral = $root.corral = (() => {
             values[valuesById[3] = "RELEASE_REASON_EXPIRED"] = 3;
             values[valuesById[4] = "RELEASE_REASON_DRAINING"] = 4;
             values[valuesById[5] = "RELEASE_REASON_ERROR"] = 5;
+            values[valuesById[6] = "RELEASE_REASON_REVOKED"] = 6;
             return values;
         })();
 
@@ -3354,6 +3385,10 @@ export const corral = $root.corral = (() => {
                     case 5:
                         message.reason = 5;
                         break;
+                    case "RELEASE_REASON_REVOKED":
+                    case 6:
+                        message.reason = 6;
+                        break;
                     default:
                         if (typeof object.reason === "number" && (object.reason | 0) === object.reason)
                             message.reason = object.reason;
@@ -3413,6 +3448,244 @@ export const corral = $root.corral = (() => {
             };
 
             return AcceptDone;
+        })();
+
+        v1.AcceptRevoke = (function() {
+
+            /**
+             * Properties of an AcceptRevoke.
+             * @typedef {Object} corral.v1.AcceptRevoke.$Properties
+             * @property {number|null} [grantId] AcceptRevoke grantId
+             * @property {number|null} [listener] AcceptRevoke listener
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an AcceptRevoke.
+             * @memberof corral.v1
+             * @interface IAcceptRevoke
+             * @augments corral.v1.AcceptRevoke.$Properties
+             * @deprecated Use corral.v1.AcceptRevoke.$Properties instead.
+             */
+
+            /**
+             * Shape of an AcceptRevoke.
+             * @typedef {corral.v1.AcceptRevoke.$Properties} corral.v1.AcceptRevoke.$Shape
+             */
+
+            /**
+             * Constructs a new AcceptRevoke.
+             * @memberof corral.v1
+             * @classdesc Represents an AcceptRevoke.
+             * @constructor
+             * @param {corral.v1.AcceptRevoke.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const AcceptRevoke = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * AcceptRevoke grantId.
+             * @member {number} grantId
+             * @memberof corral.v1.AcceptRevoke
+             * @instance
+             */
+            AcceptRevoke.prototype.grantId = 0;
+
+            /**
+             * AcceptRevoke listener.
+             * @member {number} listener
+             * @memberof corral.v1.AcceptRevoke
+             * @instance
+             */
+            AcceptRevoke.prototype.listener = 0;
+
+            /**
+             * Creates a new AcceptRevoke instance using the specified properties.
+             * @function create
+             * @memberof corral.v1.AcceptRevoke
+             * @static
+             * @param {corral.v1.AcceptRevoke.$Properties=} [properties] Properties to set
+             * @returns {corral.v1.AcceptRevoke} AcceptRevoke instance
+             * @type {{
+             *   (properties: corral.v1.AcceptRevoke.$Shape): corral.v1.AcceptRevoke & corral.v1.AcceptRevoke.$Shape;
+             *   (properties?: corral.v1.AcceptRevoke.$Properties): corral.v1.AcceptRevoke;
+             * }}
+             */
+            AcceptRevoke.create = function(properties) {
+                return new AcceptRevoke(properties);
+            };
+
+            /**
+             * Encodes the specified AcceptRevoke message. Does not implicitly {@link corral.v1.AcceptRevoke.verify|verify} messages.
+             * @function encode
+             * @memberof corral.v1.AcceptRevoke
+             * @static
+             * @param {corral.v1.AcceptRevoke.$Properties} message AcceptRevoke message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AcceptRevoke.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.grantId != null && $Object.hasOwnProperty.call(message, "grantId") && message.grantId !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.grantId);
+                if (message.listener != null && $Object.hasOwnProperty.call(message, "listener") && message.listener !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.listener);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes an AcceptRevoke message from the specified reader or buffer.
+             * @function decode
+             * @memberof corral.v1.AcceptRevoke
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {corral.v1.AcceptRevoke & corral.v1.AcceptRevoke.$Shape} AcceptRevoke
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AcceptRevoke.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.corral.v1.AcceptRevoke();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.grantId = value;
+                            else
+                                delete message.grantId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.listener = value;
+                            else
+                                delete message.listener;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Creates an AcceptRevoke message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof corral.v1.AcceptRevoke
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {corral.v1.AcceptRevoke} AcceptRevoke
+             */
+            AcceptRevoke.fromObject = function (object, _depth) {
+                if (object instanceof $root.corral.v1.AcceptRevoke)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".corral.v1.AcceptRevoke: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.corral.v1.AcceptRevoke();
+                if (object.grantId != null)
+                    if ($Number(object.grantId) !== 0)
+                        message.grantId = object.grantId >>> 0;
+                if (object.listener != null)
+                    if ($Number(object.listener) !== 0)
+                        message.listener = object.listener >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an AcceptRevoke message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof corral.v1.AcceptRevoke
+             * @static
+             * @param {corral.v1.AcceptRevoke} message AcceptRevoke
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            AcceptRevoke.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.grantId = 0;
+                    object.listener = 0;
+                }
+                if (message.grantId != null && $Object.hasOwnProperty.call(message, "grantId"))
+                    object.grantId = message.grantId;
+                if (message.listener != null && $Object.hasOwnProperty.call(message, "listener"))
+                    object.listener = message.listener;
+                return object;
+            };
+
+            /**
+             * Converts this AcceptRevoke to JSON.
+             * @function toJSON
+             * @memberof corral.v1.AcceptRevoke
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            AcceptRevoke.prototype.toJSON = function() {
+                return AcceptRevoke.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return AcceptRevoke;
         })();
 
         v1.ConnectionHandoff = (function() {
