@@ -665,15 +665,27 @@ export const activeCases = [
       if (old.length === 0) fail('no worker became ready', 'a pool', 'none', ['RELOAD-1']);
       hupAt = monoMs();
       a.signal('SIGHUP');
-      const fresh = () => a.probes.filter((p) => p.start.at > hupAt);
-      await a.until(() => fresh().filter((p) => p.readyAt !== undefined).length >= old.length && old.every((p) => p.recv('drain').length > 0), ctx.timing.bootTimeoutMs + ctx.timing.timeoutMs * 2);
-      const news = fresh().filter((p) => p.welcome !== undefined);
-      check(news.length >= old.length, 'a reload did not start a full new generation', `${old.length} new workers`, `${news.length}`, ['RELOAD-1', 'SIG-7']);
-      check(news.every((p) => num(p.welcome?.['generation']) === 2), 'the new workers are not of generation 2', 'Welcome.generation 2',
-        news.map((p) => num(p.welcome?.['generation'])).join(', '), ['RELOAD-1', 'WELCOME-7']);
-      const lastReady = Math.max(...news.slice(0, old.length).map((p) => p.readyAt ?? Infinity));
-      for (const p of old) {
+      // Race window: the arbiter handles SIGHUP on its next loop turn, so a
+      // worker it spawns in between (replacing one that died, as happens
+      // when a loaded machine starves an old worker past --timeout) is still
+      // of generation 1. Such a latecomer belongs to the old generation and
+      // is drained with it; it is not the new generation.
+      const fresh = () => a.probes.filter((p) => p.start.at > hupAt && p.welcome !== undefined);
+      const gen = (p: ProbeHandle) => num(p.welcome?.['generation']);
+      const news = () => fresh().filter((p) => gen(p) === 2);
+      const olds = () => [...old, ...fresh().filter((p) => gen(p) === 1)];
+      const gone = (p: ProbeHandle) => p.exitedAt !== undefined || p.closed;
+      await a.until(() => news().filter((p) => p.readyAt !== undefined).length >= old.length && olds().every((p) => p.recv('drain').length > 0 || gone(p)),
+        ctx.timing.bootTimeoutMs + ctx.timing.timeoutMs * 2);
+      check(fresh().every((p) => gen(p) === 1 || gen(p) === 2), 'a worker started after the reload is of neither generation', 'Welcome.generation 2 (or 1 for a replacement spawned before the reload was handled)',
+        fresh().map((p) => gen(p)).join(', '), ['RELOAD-1', 'WELCOME-7']);
+      check(news().length >= old.length, 'a reload did not start a full new generation', `${old.length} new workers of generation 2`,
+        `${news().length} (generations of the workers started since: ${fresh().map((p) => gen(p)).join(', ') || 'none'})`, ['RELOAD-1', 'SIG-7', 'WELCOME-7']);
+      const readies = news().map((p) => p.readyAt ?? Infinity).sort((x, y) => x - y);
+      const lastReady = readies[old.length - 1] ?? Infinity;
+      for (const p of olds()) {
         const d = p.recv('drain')[0];
+        if (d === undefined && gone(p)) continue; // died on its own before its turn: nothing left to drain
         check(d !== undefined, 'an old worker was not drained after the reload', 'Drain', 'nothing', ['RELOAD-3']);
         check(d.at >= lastReady, 'an old worker was drained before the new generation was ready', 'Drain after the last new Ready', `${Math.round(lastReady - d.at)} ms early`, ['RELOAD-2']);
       }
