@@ -17,12 +17,11 @@ import { ENV, EXIT, strategyToWire, strategyFeature, LISTEN_FDS_START } from '..
 import { DEFAULT_MAX_FRAME_BYTES, FEATURE, PROTOCOL_VERSION } from '../protocol/limits.js';
 import { negotiate } from '../protocol/handshake.js';
 import type { BodyTypes, Message, MessageKind } from '../protocol/codec.js';
-import { CorralError, GrantViolationError, HandshakeTimeoutError, InvalidFieldError, UnexpectedMessageError } from '../protocol/errors.js';
+import { CorralError, HandshakeTimeoutError, InvalidFieldError, UnexpectedMessageError } from '../protocol/errors.js';
 import { BootGuard } from './boot-guard.js';
-import { HandoffDispatcher } from './handoff.js';
+import { AcceptCoordination } from './accept.js';
 import { HOOK_NAMES, type HookArbiter, type HookExit, type Hooks, type HookWorker } from './hooks.js';
-import { LeaseCoordinator, LeaseViolation, type LeaseAction } from './lease.js';
-import { StallWatch, type StallWatchDeps } from './lease-watch.js';
+import type { StallWatchDeps } from './lease-watch.js';
 import { closeListeners, inheritedListeners, openListeners, type ListenerRecord } from './listeners.js';
 import { Logger, printable } from './log.js';
 import { LogLimiter, describeSuppressed } from './log-limit.js';
@@ -31,46 +30,9 @@ import { nodeSpawner, systemClock, type Clock, type Spawner, type WorkerProcess 
 import { notify } from './systemd.js';
 import { reexec, REEXEC_PARENT } from './reexec.js';
 import { COUNTERS_DIR_ENV, installCounterDump } from '../transport/instrument.js';
+import type { WorkerRecord } from './worker-record.js';
 
-export type WorkerState = 'booting' | 'ready' | 'draining' | 'stopping' | 'exited';
-
-/** The arbiter's record of one worker. */
-export interface WorkerRecord {
-  id: number;
-  generation: number;
-  proc: WorkerProcess;
-  channel: Channel | undefined;
-  handoffSock: number | undefined;
-  state: WorkerState;
-  spawnedAt: number;
-  lastSeen: number;
-  helloed: boolean;
-  everReady: boolean;
-  capacity: number;
-  inFlight: number;
-  acceptedTotal: number;
-  requestsTotal: number;
-  /** Recycle after this many connections (max_requests + jitter); 0 = never. */
-  maxConnections: number;
-  /** SIGTERM if still alive at this time (after its channel was closed on a protocol error). */
-  termAt: number | undefined;
-  /** SIGKILL if still alive at this time. */
-  killAt: number | undefined;
-  /** Why the arbiter is stopping it, for the exit log line. */
-  stopReason: string | undefined;
-  /** Stopped for a pool reason (shrinking, reload, recycling, shutdown), not a failure. */
-  planned: boolean;
-  /** Past --max-requests: serving until its replacement is ready, then drained. */
-  recycle: boolean;
-  /** It said Goodbye: any later frame is a protocol error (EXIT-9). */
-  saidGoodbye: boolean;
-  /** When it said Ready (for the crash-loop rule, minUptimeMs). */
-  readyAt: number | undefined;
-  /** The arbiter sent it a signal that ends it (a SIGKILL or SIGTERM exit is then ours, not a stranger's). */
-  signalled: boolean;
-  /** Ready for minUptimeMs: it proves the pool boots (and resets the boot-failure count). */
-  stable: boolean;
-}
+export type { WorkerRecord, WorkerState } from './worker-record.js';
 
 export interface ArbiterDeps {
   spawn?: Spawner;
@@ -112,12 +74,9 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   readonly #boot: BootGuard;
   /** Per-worker rate limit on the warnings a worker can cause at will. */
   readonly #noisy: LogLimiter;
+  /** Who accepts: the strategy's coordinator (leases, handoffs), or nothing to do for the kernel's strategies. */
+  readonly #accept: AcceptCoordination;
   #listeners: ListenerRecord[] = [];
-  #lease: LeaseCoordinator | undefined;
-  #stallWatch: StallWatch | undefined;
-  /** Leases taken back with AcceptRevoke (section 7.2.8). */
-  #revocations = 0;
-  #handoff: HandoffDispatcher | undefined;
   #target: number;
   #generation = 1;
   #nextId = 1;
@@ -144,6 +103,12 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     this.#target = this.options.workers;
     this.#noisy = new LogLimiter({ burst: this.options.workerLogBurst, intervalMs: this.options.workerLogIntervalMs, now: () => this.#clock.now() });
     this.#boot = new BootGuard({ maxFailures: this.options.maxBootFailures, baseDelayMs: this.options.respawnBackoffMs, maxDelayMs: this.options.respawnBackoffMaxMs });
+    this.#accept = new AcceptCoordination(this.options, {
+      now: () => this.#clock.now(),
+      log: this.log,
+      send: (id, m) => this.#workers.get(id)?.channel?.send(m),
+      stallWatch: deps.stallWatch,
+    });
   }
 
   /** Bound addresses ("127.0.0.1:8000", "unix:/path"), once started. */
@@ -166,20 +131,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     const open = this.#deps.openListeners ?? ((o: ArbiterOptions) => openListeners(o.bind, o.backlog, inheritedListeners(), (process.env[ENV.listenFdNames] ?? '').split(':'), o.accept === 'reuseport'));
     this.#listeners = open(this.options);
     this.log.info(`corral arbiter ${process.pid} listening at ${this.addresses.join(', ')} (accept: ${this.options.accept})`);
-    if (this.options.accept === 'arbiter') {
-      this.#lease = new LeaseCoordinator(this.#listeners.length, {
-        maxAccepts: this.options.leaseMaxAccepts, leaseMs: this.options.leaseMs, graceMs: this.options.leaseGraceMs,
-        stallMs: this.options.leaseStallMs, now: () => this.#clock.now(),
-      });
-      this.#stallWatch = new StallWatch(this.#lease, this.#listeners.map((l) => l.fd), this.options.leasePollMs, (a) => this.#apply(a), {
-        queued: (fd) => native.acceptQueue(fd)?.queued ?? null,
-        setInterval: (fn, ms) => setInterval(fn, ms),
-        clearInterval: (t) => clearInterval(t as NodeJS.Timeout),
-        ...this.#deps.stallWatch,
-      });
-    } else if (this.options.accept === 'handoff') {
-      this.#handoff = new HandoffDispatcher(this.#listeners, (m) => this.log.error(m));
-    }
+    this.#accept.open(this.#listeners);
     this.#writePidfile();
     if (this.#deps.handleSignals !== false) {
       this.#installSignals();
@@ -228,8 +180,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       target: this.#target,
       listeners: this.addresses,
       bootFailures: this.#boot.failures,
-      leases: this.#lease ? { granted: this.#lease.grants, revoked: this.#revocations, queuePolls: this.#stallWatch?.polls ?? 0, outstanding: this.#lease.outstanding().map((l) => ({ listener: l.listener, worker: l.workerId })) } : undefined,
-      handoff: this.#handoff ? { handedOff: this.#handoff.handedOff, redispatched: this.#handoff.redispatched, pending: this.#handoff.pendingCount } : undefined,
+      ...this.#accept.stats(),
       workers: [...this.#workers.values()].map((w) => ({
         id: w.id, pid: w.proc.pid, generation: w.generation, state: w.state, inFlight: w.inFlight,
         acceptedTotal: w.acceptedTotal, requestsTotal: w.requestsTotal, lastSeenMsAgo: Math.round(now - w.lastSeen),
@@ -248,7 +199,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   #tick(): void {
     try {
       for (let sig = this.#queue.shift(); sig; sig = this.#queue.shift()) this.#handle(sig);
-      this.#apply(this.#lease?.expire() ?? []);
+      this.#accept.expire();
       this.#murderStuck();
       this.#manageWorkers();
       for (const s of this.#noisy.due()) this.log.warning(`${s.key}: ${describeSuppressed(s)}`);
@@ -508,8 +459,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     const now = this.#clock.now();
     w.stopReason = reason;
     w.planned = planned;
-    this.#lease?.drain(w.id);
-    this.#handoff?.drain(w.id);
+    this.#accept.drain(w.id);
     // HS-2: nothing but the handshake before Welcome, so a worker still in
     // it is signalled, never sent Drain.
     if (how === 'drain' && w.channel && !w.channel.closed && w.helloed) {
@@ -551,12 +501,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     const quieted = this.#noisy.end(`worker ${w.id} (pid ${w.proc.pid})`);
     if (quieted) this.log.warning(`worker ${w.id} (pid ${w.proc.pid}): ${describeSuppressed(quieted)}`);
     w.channel?.destroy();
-    this.#apply(this.#lease?.remove(w.id) ?? []);
-    if (this.#handoff) {
-      // What a kill can have cost: the connections it had acknowledged and not answered.
-      const h = this.#handoff.remove(w.id);
-      this.log.debug(`worker ${w.id} (pid ${w.proc.pid}) had acknowledged ${h.acknowledged} handoff(s); ${h.handedOn} unacknowledged handed on`);
-    } else if (w.handoffSock !== undefined) native.close(w.handoffSock);
+    this.#accept.remove(w);
     const how = signal ? `signal ${signal}${signal === 'SIGKILL' && !expected ? ' (perhaps out of memory?)' : ''}` : `code ${code}`;
     const reason = w.stopReason ?? (wasReady ? 'exited unexpectedly' : code === EXIT.appLoadError ? 'application load failure' : 'boot failure: exited before Ready');
     const exit: HookExit = { code, signal, reason };
@@ -613,8 +558,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       notify('STOPPING=1');
       this.log.info(graceful ? `graceful stop: draining ${this.#alive().length} worker(s)` : `fast stop: stopping ${this.#alive().length} worker(s)`);
     }
-    this.#lease?.pause(true);
-    this.#handoff?.pause(true);
+    this.#accept.pause();
     for (const w of this.#alive()) {
       if (graceful) this.#retire(w, 'arbiter stopping', 'drain', true);
       else {
@@ -639,8 +583,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     const code = this.#stopping.code;
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = undefined;
-    this.#stallWatch?.close();
-    this.#handoff?.close();
+    this.#accept.close();
     // After a re-exec the listeners (and a unix socket's path) live on in the new arbiter.
     closeListeners(this.#listeners, !this.#reexecChild);
     this.#removePidfile();
@@ -700,14 +643,12 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
         },
       });
       w.channel!.maxFrameBytes = result.maxFrameBytes;
-      this.#lease?.addWorker(w.id, w.capacity, result.features.includes(FEATURE.ACCEPT_REVOKE));
-      if (this.#handoff && w.handoffSock !== undefined) this.#handoff.add(w.id, w.handoffSock, w.capacity);
+      this.#accept.add(w, result.features.includes(FEATURE.ACCEPT_REVOKE));
     },
     ready(this: Arbiter, w: WorkerRecord, ready: BodyTypes['ready']) {
       if (!w.helloed || w.everReady) throw new UnexpectedMessageError(w.everReady ? 'Ready sent twice' : 'Ready before Hello');
       w.capacity = ready.capacity; // LOAD-3: the latest word on capacity wins; 0 = unbounded
-      this.#lease?.capacity(w.id, w.capacity);
-      this.#handoff?.capacity(w.id, w.capacity);
+      this.#accept.capacity(w.id, w.capacity);
       this.#markReady(w);
     },
     heartbeat(this: Arbiter, w: WorkerRecord, hb: BodyTypes['heartbeat']) {
@@ -716,27 +657,20 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       w.acceptedTotal = Math.max(w.acceptedTotal, hb.acceptedTotal);
       w.requestsTotal = hb.requestsTotal;
       w.capacity = hb.capacity;
-      this.#lease?.capacity(w.id, hb.capacity);
-      this.#handoff?.capacity(w.id, hb.capacity);
-      this.#apply(this.#lease?.load(w.id, hb.inFlight, hb.acceptedTotal) ?? []);
-      this.#handoff?.load(w.id, hb.inFlight);
+      this.#accept.capacity(w.id, hb.capacity);
+      this.#accept.load(w.id, hb.inFlight, hb.acceptedTotal);
     },
     acceptDone(this: Arbiter, w: WorkerRecord, done: BodyTypes['acceptDone']) {
-      if (!this.#lease) throw new UnexpectedMessageError(`AcceptDone in the ${this.options.accept} strategy`);
+      if (this.options.accept !== 'arbiter') throw new UnexpectedMessageError(`AcceptDone in the ${this.options.accept} strategy`);
       w.inFlight = done.inFlight;
       w.acceptedTotal += done.accepted;
-      try {
-        this.#apply(this.#lease.done(w.id, done));
-      } catch (err) {
-        if (err instanceof LeaseViolation) throw new GrantViolationError(err.message);
-        throw err;
-      }
+      this.#accept.done(w.id, done);
     },
     handoffAck(this: Arbiter, w: WorkerRecord, ack: BodyTypes['handoffAck']) {
-      if (!this.#handoff) throw new UnexpectedMessageError(`HandoffAck in the ${this.options.accept} strategy`);
+      if (this.options.accept !== 'handoff') throw new UnexpectedMessageError(`HandoffAck in the ${this.options.accept} strategy`);
       w.inFlight = ack.inFlight;
       w.acceptedTotal += ack.handoffIds.length;
-      const problem = this.#handoff.ack(w.id, ack.handoffIds, ack.refusedIds, ack.inFlight);
+      const problem = this.#accept.ack(w.id, ack);
       if (problem) throw new InvalidFieldError(problem, { fatal: true });
     },
     goodbye(this: Arbiter, w: WorkerRecord, bye: BodyTypes['goodbye']) {
@@ -745,8 +679,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       w.saidGoodbye = true;
       w.stopReason ??= `worker said goodbye${detail}`;
       if (w.state === 'ready' || w.state === 'booting') w.state = 'draining';
-      this.#lease?.drain(w.id);
-      this.#handoff?.drain(w.id);
+      this.#accept.drain(w.id);
     },
     error(this: Arbiter, w: WorkerRecord, e: BodyTypes['error']) {
       const text = `reports error ${e.code}${e.fatal ? ' (fatal)' : ''}: ${printable(e.message)}`;
@@ -765,8 +698,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     this.#boot.readied();
     this.#checkStable(w);
     this.log.info(`worker ${w.id} (pid ${w.proc.pid}) ready`);
-    this.#apply(this.#lease?.ready(w.id) ?? []);
-    this.#handoff?.ready(w.id);
+    this.#accept.ready(w.id);
     const hw = { id: w.id, pid: w.proc.pid, generation: w.generation };
     this.#hookSync('worker_ready', hw);
     this.emit('worker-ready', hw);
@@ -801,36 +733,13 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   #disconnect(w: WorkerRecord, err: CorralError | undefined, reason: string): void {
     if (w.state === 'exited') return;
     if (w.channel && !w.channel.closed) w.channel.close(err);
-    this.#lease?.drain(w.id);
-    this.#handoff?.drain(w.id);
+    this.#accept.drain(w.id);
     if (w.state === 'stopping') return;
     const now = this.#clock.now();
     w.state = 'stopping';
     w.stopReason ??= reason;
     w.termAt = now + 1000;
     w.killAt = now + 1000 + this.options.killDelayMs;
-  }
-
-  #apply(actions: LeaseAction[]): void {
-    for (const a of actions) {
-      const w = this.#workers.get(a.lease.workerId);
-      const l = a.lease;
-      if (a.type === 'lost') {
-        this.log.warning(`worker ${l.workerId} did not answer lease ${l.grantId} on listener ${l.listener} within ${l.leaseMs + this.options.leaseGraceMs} ms: taking it back`);
-        continue;
-      }
-      if (a.type === 'revoke') {
-        // Already ended on our side (ACCEPT-41); the next grant follows in
-        // this same batch of actions, without waiting for the holder. Debug
-        // only: a pool of busy handlers revokes many times a second.
-        this.#revocations++;
-        this.log.debug(`worker ${l.workerId} left ${a.queued} connection(s) waiting on listener ${l.listener} for ${this.options.leaseStallMs} ms without a word: revoking lease ${l.grantId}`);
-        w?.channel?.send({ kind: 'acceptRevoke', body: { grantId: l.grantId, listener: l.listener } });
-        continue;
-      }
-      w?.channel?.send({ kind: 'acceptGrant', body: { grantId: l.grantId, listener: l.listener, maxAccepts: l.maxAccepts, releaseLoad: l.releaseLoad, leaseMs: l.leaseMs } });
-    }
-    this.#stallWatch?.sync();
   }
 
   // ---- re-exec, pidfile, signals, hooks -------------------------------------

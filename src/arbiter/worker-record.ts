@@ -1,0 +1,44 @@
+// The arbiter's record of one worker: what supervision, the message handlers
+// and the spawner read and write about it.
+import type { Channel } from '../transport/channel.js';
+import type { WorkerProcess } from './spawner.js';
+
+export type WorkerState = 'booting' | 'ready' | 'draining' | 'stopping' | 'exited';
+
+/** The arbiter's record of one worker. */
+export interface WorkerRecord {
+  id: number;
+  generation: number;
+  proc: WorkerProcess;
+  channel: Channel | undefined;
+  handoffSock: number | undefined;
+  state: WorkerState;
+  spawnedAt: number;
+  lastSeen: number;
+  helloed: boolean;
+  everReady: boolean;
+  capacity: number;
+  inFlight: number;
+  acceptedTotal: number;
+  requestsTotal: number;
+  /** Recycle after this many connections (max_requests + jitter); 0 = never. */
+  maxConnections: number;
+  /** SIGTERM if still alive at this time (after its channel was closed on a protocol error). */
+  termAt: number | undefined;
+  /** SIGKILL if still alive at this time. */
+  killAt: number | undefined;
+  /** Why the arbiter is stopping it, for the exit log line. */
+  stopReason: string | undefined;
+  /** Stopped for a pool reason (shrinking, reload, recycling, shutdown), not a failure. */
+  planned: boolean;
+  /** Past --max-requests: serving until its replacement is ready, then drained. */
+  recycle: boolean;
+  /** It said Goodbye: any later frame is a protocol error (EXIT-9). */
+  saidGoodbye: boolean;
+  /** When it said Ready (for the crash-loop rule, minUptimeMs). */
+  readyAt: number | undefined;
+  /** The arbiter sent it a signal that ends it (a SIGKILL or SIGTERM exit is then ours, not a stranger's). */
+  signalled: boolean;
+  /** Ready for minUptimeMs: it proves the pool boots (and resets the boot-failure count). */
+  stable: boolean;
+}
