@@ -311,7 +311,7 @@ export class TestWorker {
     if (!this.hello) throw new Error('sendWelcome before readHello');
     if (!this.hello.versions.some((v) => v.major === PROTOCOL_VERSION.major)) {
       // An arbiter of 1.0 answers VERSION_MISMATCH here (NEG-2); so does the suite.
-      this.wire.send({ kind: 'error', body: { code: corral.v1.ErrorCode.ERROR_CODE_VERSION_MISMATCH, message: 'no common major version: the suite speaks 1.0', fatal: true } });
+      this.wire.send({ kind: 'error', body: { code: corral.v1.ErrorCode.ERROR_CODE_VERSION_MISMATCH, message: `no common major version: the suite speaks ${PROTOCOL_VERSION.major}.${PROTOCOL_VERSION.minor}`, fatal: true } });
       this.wire.end();
       throw new HandshakeNeverCompleted('the worker offers no version the suite speaks', 'Hello.versions listing major 1',
         JSON.stringify(this.hello.versions), ['HELLO-3']);

@@ -3,6 +3,7 @@
 // requests sent to its first listener, then SIGTERM. Nothing new is started:
 // each case reads what the probes and /proc recorded.
 import { CaseUnsupported } from '../types.js';
+import { FEATURE_SINCE } from '../../protocol/limits.js';
 import { check, fail, type ArbiterContext } from '../arbiter-context.js';
 import type { ProbeHandle } from '../arbiter-harness.js';
 import { MARKER_ENV } from '../probe-protocol.js';
@@ -203,22 +204,30 @@ export const sessionCases = [
     judge: true,
     procedure: ['Basic session: probes offer versions 1.0 and 1.7, every accept.* feature, load-report and example.com/conformance-probe, and max_frame_bytes 65536.'],
     expectations: [
-      'version 1.0 (the arbiter speaks 1.0; the smaller of the highest minors); features a subset of those offered, without example.com/conformance-probe.',
+      'version 1.m with m at most 7 (the smaller of the two highest minors: 0 for an arbiter of 1.0, 1 for one of 1.1), the same for every probe; features a subset of those offered, without example.com/conformance-probe, and none that a minor above m introduced (accept.revoke needs 1.1).',
       'max_frame_bytes between 1 and 65536; heartbeat_interval_ms >= 1; heartbeat_timeout_ms 0 or >= 2 x interval.',
       'listeners: n entries, indexes 0..n-1, the LISTEN_FDNAMES names and the bound addresses; strategy = CORRAL_ACCEPT; generation 1.',
       'worker ids non-zero and all different.',
     ],
     async run(ctx) {
       const ids = new Map<number, number>();
+      // The suite cannot know the arbiter's own highest minor, only that the
+      // answer is at most the probe's (7) and the same for every probe.
+      let minor: number | undefined;
       for (const p of welcomed(ctx)) {
         const w = p.welcome as Record<string, unknown>;
         const who = `probe ${p.pid}: ${JSON.stringify(w)}`;
         const v = w['version'] as Record<string, unknown> | undefined;
-        check(num(v?.['major']) === 1 && num(v?.['minor']) === 0, 'the negotiated version is wrong', 'version 1.0', who, ['NEG-1']);
+        const m = num(v?.['minor']);
+        check(num(v?.['major']) === 1 && m <= 7 && (minor === undefined || m === minor), 'the negotiated version is wrong',
+          `version 1.m, m <= 7 (the probe's highest), the same for every probe${minor === undefined ? '' : ` (1.${minor} so far)`}`, who, ['NEG-1']);
+        minor = m;
         const offered = p.sent('hello')[0]?.body as Record<string, unknown> | undefined;
         const hf = (offered?.['features'] as string[] | undefined) ?? [];
         const wf = (w['features'] as string[] | undefined) ?? [];
         check(wf.every((f) => hf.includes(f)), 'Welcome.features lists a feature the worker did not offer', 'a subset of Hello.features', who, ['NEG-3']);
+        const early = wf.filter((f) => (FEATURE_SINCE[f]?.minor ?? 0) > m);
+        check(early.length === 0, 'Welcome.features lists a feature of a later minor version than the one negotiated', `no feature newer than 1.${m}`, who, ['NEG-3']);
         check(!wf.includes('example.com/conformance-probe'), 'an unknown feature name was negotiated', 'unknown names left out', who, ['NEG-8']);
         const max = num(w['maxFrameBytes']);
         check(max >= 1 && max <= 65536, 'Welcome.max_frame_bytes is not the smaller limit', 'between 1 and 65536', who, ['NEG-4']);
