@@ -13,11 +13,9 @@ import { EventEmitter } from 'node:events';
 import { readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import { Channel } from '../transport/channel.js';
 import * as native from '../transport/native.js';
-import { ENV, EXIT, strategyToWire, strategyFeature, LISTEN_FDS_START } from '../transport/process-state.js';
-import { DEFAULT_MAX_FRAME_BYTES, FEATURE, PROTOCOL_VERSION } from '../protocol/limits.js';
-import { negotiate } from '../protocol/handshake.js';
-import type { BodyTypes, Message, MessageKind } from '../protocol/codec.js';
-import { CorralError, HandshakeTimeoutError, InvalidFieldError, UnexpectedMessageError } from '../protocol/errors.js';
+import { ENV, EXIT, LISTEN_FDS_START } from '../transport/process-state.js';
+import { DEFAULT_MAX_FRAME_BYTES, PROTOCOL_VERSION } from '../protocol/limits.js';
+import { CorralError, HandshakeTimeoutError } from '../protocol/errors.js';
 import { BootGuard } from './boot-guard.js';
 import { AcceptCoordination } from './accept.js';
 import { HOOK_NAMES, type HookArbiter, type HookExit, type Hooks, type HookWorker } from './hooks.js';
@@ -31,6 +29,7 @@ import { notify } from './systemd.js';
 import { reexec, REEXEC_PARENT } from './reexec.js';
 import { COUNTERS_DIR_ENV, installCounterDump } from '../transport/instrument.js';
 import type { WorkerRecord } from './worker-record.js';
+import { onWorkerMessage, type MessageContext } from './worker-messages.js';
 
 export type { WorkerRecord, WorkerState } from './worker-record.js';
 
@@ -76,6 +75,8 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   readonly #noisy: LogLimiter;
   /** Who accepts: the strategy's coordinator (leases, handoffs), or nothing to do for the kernel's strategies. */
   readonly #accept: AcceptCoordination;
+  /** What the worker message handlers may use of the arbiter. */
+  readonly #messages: MessageContext;
   #listeners: ListenerRecord[] = [];
   #target: number;
   #generation = 1;
@@ -109,6 +110,16 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       send: (id, m) => this.#workers.get(id)?.channel?.send(m),
       stallWatch: deps.stallWatch,
     });
+    this.#messages = {
+      options: this.options,
+      log: this.log,
+      accept: this.#accept,
+      listeners: () => this.#listeners,
+      now: () => this.#clock.now(),
+      markReady: (w) => this.#markReady(w),
+      workerWarning: (w, text) => this.#workerWarning(w, text),
+      disconnect: (w, err, reason) => this.#disconnect(w, err, reason),
+    };
   }
 
   /** Bound addresses ("127.0.0.1:8000", "unix:/path"), once started. */
@@ -411,7 +422,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       const channel = new Channel(proc.control, { maxFrameBytes: DEFAULT_MAX_FRAME_BYTES });
       channel.handshaking = true; // until Hello (HS-2)
       w.channel = channel;
-      channel.on('message', (m) => this.#onMessage(w, m));
+      channel.on('message', (m) => onWorkerMessage(this.#messages, w, m));
       channel.on('warning', (err) => this.#workerWarning(w, printable(err.message)));
       channel.on('failed', (err) => {
         if (w.state === 'exited') return;
@@ -596,99 +607,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     this.#resolveStopped?.(code);
   }
 
-  // ---- worker messages ----------------------------------------------------
-
-  #onMessage(w: WorkerRecord, m: Message): void {
-    w.lastSeen = this.#clock.now();
-    if (w.saidGoodbye) return this.#hostile(w, new UnexpectedMessageError(`${m.kind} after Goodbye`));
-    if (!w.helloed && m.kind !== 'hello') return this.#hostile(w, new UnexpectedMessageError(`${m.kind} before Hello`));
-    if (m.kind === 'result' || m.kind === 'chunk' || m.kind === 'end') {
-      // ERR-18: a known message of a feature not negotiated (this arbiter
-      // runs socket workers only): answered, not fatal, otherwise ignored.
-      w.channel?.send({ kind: 'error', body: { code: 208, message: `${m.kind} belongs to the tasks feature, which was not negotiated`, fatal: false } });
-      return;
-    }
-    const handler = this.#messageHandlers[m.kind];
-    if (!handler) {
-      // A message an arbiter sends, or a task message to a socket worker pool.
-      return this.#hostile(w, new UnexpectedMessageError(`a worker must not send ${m.kind}`));
-    }
-    try {
-      (handler as (w: WorkerRecord, body: unknown) => void).call(this, w, m.body);
-    } catch (err) {
-      if (err instanceof CorralError) this.#hostile(w, err);
-      else throw err;
-    }
-  }
-
-  readonly #messageHandlers: { [K in MessageKind]?: (this: Arbiter, w: WorkerRecord, body: BodyTypes[K]) => void } = {
-    hello(this: Arbiter, w: WorkerRecord, hello: BodyTypes['hello']) {
-      if (w.helloed) throw new UnexpectedMessageError('Hello sent twice');
-      const revoke = this.options.accept === 'arbiter' && this.options.leaseStallMs > 0 ? [FEATURE.ACCEPT_REVOKE] : [];
-      const result = negotiate(hello, { versions: [PROTOCOL_VERSION], features: [strategyFeature(this.options.accept), FEATURE.LOAD_REPORT, ...revoke], maxFrameBytes: DEFAULT_MAX_FRAME_BYTES });
-      if (!result.features.includes(strategyFeature(this.options.accept))) {
-        throw new CorralError('CORRAL_ERR_UNSUPPORTED_FEATURE', `the worker does not support accept strategy "${this.options.accept}" (feature ${strategyFeature(this.options.accept)})`, { wireCode: 208, fatal: true });
-      }
-      w.helloed = true;
-      w.channel!.handshaking = false;
-      w.capacity = hello.capacity;
-      w.channel!.send({
-        kind: 'welcome',
-        body: {
-          version: result.version, workerId: w.id, heartbeatIntervalMs: this.options.heartbeatIntervalMs,
-          heartbeatTimeoutMs: Math.round(this.options.timeout * 1000), maxFrameBytes: result.maxFrameBytes,
-          strategy: strategyToWire(this.options.accept), features: result.features, generation: w.generation,
-          // WELCOME-4: described in the handoff strategy too (ConnectionHandoff.listener indexes them).
-          listeners: this.#listeners.map((l) => ({ index: l.index, name: l.name, address: l.address })),
-        },
-      });
-      w.channel!.maxFrameBytes = result.maxFrameBytes;
-      this.#accept.add(w, result.features.includes(FEATURE.ACCEPT_REVOKE));
-    },
-    ready(this: Arbiter, w: WorkerRecord, ready: BodyTypes['ready']) {
-      if (!w.helloed || w.everReady) throw new UnexpectedMessageError(w.everReady ? 'Ready sent twice' : 'Ready before Hello');
-      w.capacity = ready.capacity; // LOAD-3: the latest word on capacity wins; 0 = unbounded
-      this.#accept.capacity(w.id, w.capacity);
-      this.#markReady(w);
-    },
-    heartbeat(this: Arbiter, w: WorkerRecord, hb: BodyTypes['heartbeat']) {
-      if (!w.helloed) throw new UnexpectedMessageError('Heartbeat before Hello');
-      w.inFlight = hb.inFlight;
-      w.acceptedTotal = Math.max(w.acceptedTotal, hb.acceptedTotal);
-      w.requestsTotal = hb.requestsTotal;
-      w.capacity = hb.capacity;
-      this.#accept.capacity(w.id, hb.capacity);
-      this.#accept.load(w.id, hb.inFlight, hb.acceptedTotal);
-    },
-    acceptDone(this: Arbiter, w: WorkerRecord, done: BodyTypes['acceptDone']) {
-      if (this.options.accept !== 'arbiter') throw new UnexpectedMessageError(`AcceptDone in the ${this.options.accept} strategy`);
-      w.inFlight = done.inFlight;
-      w.acceptedTotal += done.accepted;
-      this.#accept.done(w.id, done);
-    },
-    handoffAck(this: Arbiter, w: WorkerRecord, ack: BodyTypes['handoffAck']) {
-      if (this.options.accept !== 'handoff') throw new UnexpectedMessageError(`HandoffAck in the ${this.options.accept} strategy`);
-      w.inFlight = ack.inFlight;
-      w.acceptedTotal += ack.handoffIds.length;
-      const problem = this.#accept.ack(w.id, ack);
-      if (problem) throw new InvalidFieldError(problem, { fatal: true });
-    },
-    goodbye(this: Arbiter, w: WorkerRecord, bye: BodyTypes['goodbye']) {
-      const detail = bye.detail ? `: ${printable(bye.detail)}` : '';
-      this.log.debug(`worker ${w.id} says goodbye (reason ${bye.reason}${detail})`);
-      w.saidGoodbye = true;
-      w.stopReason ??= `worker said goodbye${detail}`;
-      if (w.state === 'ready' || w.state === 'booting') w.state = 'draining';
-      this.#accept.drain(w.id);
-    },
-    error(this: Arbiter, w: WorkerRecord, e: BodyTypes['error']) {
-      const text = `reports error ${e.code}${e.fatal ? ' (fatal)' : ''}: ${printable(e.message)}`;
-      if (e.fatal) this.log.warning(`worker ${w.id} (pid ${w.proc.pid}) ${text}`);
-      else this.#workerWarning(w, text);
-      // ERR-6..8: fatal by the flag alone; close, never answer an Error with an Error.
-      if (e.fatal) this.#disconnect(w, undefined, `the worker reported fatal error ${e.code}`);
-    },
-  };
+  // ---- worker state ---------------------------------------------------------
 
   #markReady(w: WorkerRecord): void {
     if (w.everReady) return;
@@ -716,12 +635,6 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   /** A warning a worker can cause as often as it likes: logged the first few times, then counted (workerLogBurst). */
   #workerWarning(w: WorkerRecord, text: string): void {
     if (this.#noisy.admit(`worker ${w.id} (pid ${w.proc.pid})`, text)) this.log.warning(`worker ${w.id} (pid ${w.proc.pid}): ${text}`);
-  }
-
-  /** A worker broke the protocol: tell it why, then stop and replace it. */
-  #hostile(w: WorkerRecord, err: CorralError): void {
-    this.log.error(`worker ${w.id} (pid ${w.proc.pid}) broke the protocol: ${err.code}: ${printable(err.message)}; stopping it`);
-    this.#disconnect(w, err, `protocol error ${err.code}: ${err.message}`);
   }
 
   /**

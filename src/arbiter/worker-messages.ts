@@ -1,0 +1,133 @@
+// What the arbiter does with each message a worker sends on its control
+// channel: the handshake (Hello, answered with Welcome), Ready, Heartbeat,
+// AcceptDone, HandoffAck, Goodbye and Error. A message that breaks the
+// protocol gets the worker a fatal Error and a replacement.
+//
+// Written against MessageContext, the little of the arbiter the handlers
+// need, not against the Arbiter class.
+import { strategyToWire, strategyFeature } from '../transport/process-state.js';
+import { DEFAULT_MAX_FRAME_BYTES, FEATURE, PROTOCOL_VERSION } from '../protocol/limits.js';
+import { negotiate } from '../protocol/handshake.js';
+import type { BodyTypes, Message, MessageKind } from '../protocol/codec.js';
+import { CorralError, InvalidFieldError, UnexpectedMessageError } from '../protocol/errors.js';
+import type { AcceptCoordination } from './accept.js';
+import type { ListenerRecord } from './listeners.js';
+import { printable, type Logger } from './log.js';
+import type { ArbiterOptions } from './options.js';
+import type { WorkerRecord } from './worker-record.js';
+
+/** What the message handlers need from the arbiter. */
+export interface MessageContext {
+  readonly options: ArbiterOptions;
+  readonly log: Logger;
+  readonly accept: AcceptCoordination;
+  /** The open listeners (Welcome describes them). */
+  listeners(): readonly ListenerRecord[];
+  now(): number;
+  /** The worker said Ready. */
+  markReady(w: WorkerRecord): void;
+  /** A warning a worker can cause as often as it likes (rate-limited per worker). */
+  workerWarning(w: WorkerRecord, text: string): void;
+  /** Sends a fatal Error (when given), closes the channel and stops using the worker. */
+  disconnect(w: WorkerRecord, err: CorralError | undefined, reason: string): void;
+}
+
+/** One message from a worker's control channel. */
+export function onWorkerMessage(ctx: MessageContext, w: WorkerRecord, m: Message): void {
+  w.lastSeen = ctx.now();
+  if (w.saidGoodbye) return hostile(ctx, w, new UnexpectedMessageError(`${m.kind} after Goodbye`));
+  if (!w.helloed && m.kind !== 'hello') return hostile(ctx, w, new UnexpectedMessageError(`${m.kind} before Hello`));
+  if (m.kind === 'result' || m.kind === 'chunk' || m.kind === 'end') {
+    // ERR-18: a known message of a feature not negotiated (this arbiter
+    // runs socket workers only): answered, not fatal, otherwise ignored.
+    w.channel?.send({ kind: 'error', body: { code: 208, message: `${m.kind} belongs to the tasks feature, which was not negotiated`, fatal: false } });
+    return;
+  }
+  const handler = handlers[m.kind];
+  if (!handler) {
+    // A message an arbiter sends, or a task message to a socket worker pool.
+    return hostile(ctx, w, new UnexpectedMessageError(`a worker must not send ${m.kind}`));
+  }
+  try {
+    (handler as (ctx: MessageContext, w: WorkerRecord, body: unknown) => void)(ctx, w, m.body);
+  } catch (err) {
+    if (err instanceof CorralError) hostile(ctx, w, err);
+    else throw err;
+  }
+}
+
+/** A worker broke the protocol: tell it why, then stop and replace it. */
+function hostile(ctx: MessageContext, w: WorkerRecord, err: CorralError): void {
+  ctx.log.error(`worker ${w.id} (pid ${w.proc.pid}) broke the protocol: ${err.code}: ${printable(err.message)}; stopping it`);
+  ctx.disconnect(w, err, `protocol error ${err.code}: ${err.message}`);
+}
+
+const handlers: { [K in MessageKind]?: (ctx: MessageContext, w: WorkerRecord, body: BodyTypes[K]) => void } = {
+  hello(ctx, w, hello) {
+    if (w.helloed) throw new UnexpectedMessageError('Hello sent twice');
+    const o = ctx.options;
+    const revoke = o.accept === 'arbiter' && o.leaseStallMs > 0 ? [FEATURE.ACCEPT_REVOKE] : [];
+    const result = negotiate(hello, { versions: [PROTOCOL_VERSION], features: [strategyFeature(o.accept), FEATURE.LOAD_REPORT, ...revoke], maxFrameBytes: DEFAULT_MAX_FRAME_BYTES });
+    if (!result.features.includes(strategyFeature(o.accept))) {
+      throw new CorralError('CORRAL_ERR_UNSUPPORTED_FEATURE', `the worker does not support accept strategy "${o.accept}" (feature ${strategyFeature(o.accept)})`, { wireCode: 208, fatal: true });
+    }
+    w.helloed = true;
+    w.channel!.handshaking = false;
+    w.capacity = hello.capacity;
+    w.channel!.send({
+      kind: 'welcome',
+      body: {
+        version: result.version, workerId: w.id, heartbeatIntervalMs: o.heartbeatIntervalMs,
+        heartbeatTimeoutMs: Math.round(o.timeout * 1000), maxFrameBytes: result.maxFrameBytes,
+        strategy: strategyToWire(o.accept), features: result.features, generation: w.generation,
+        // WELCOME-4: described in the handoff strategy too (ConnectionHandoff.listener indexes them).
+        listeners: ctx.listeners().map((l) => ({ index: l.index, name: l.name, address: l.address })),
+      },
+    });
+    w.channel!.maxFrameBytes = result.maxFrameBytes;
+    ctx.accept.add(w, result.features.includes(FEATURE.ACCEPT_REVOKE));
+  },
+  ready(ctx, w, ready) {
+    if (!w.helloed || w.everReady) throw new UnexpectedMessageError(w.everReady ? 'Ready sent twice' : 'Ready before Hello');
+    w.capacity = ready.capacity; // LOAD-3: the latest word on capacity wins; 0 = unbounded
+    ctx.accept.capacity(w.id, w.capacity);
+    ctx.markReady(w);
+  },
+  heartbeat(ctx, w, hb) {
+    if (!w.helloed) throw new UnexpectedMessageError('Heartbeat before Hello');
+    w.inFlight = hb.inFlight;
+    w.acceptedTotal = Math.max(w.acceptedTotal, hb.acceptedTotal);
+    w.requestsTotal = hb.requestsTotal;
+    w.capacity = hb.capacity;
+    ctx.accept.capacity(w.id, hb.capacity);
+    ctx.accept.load(w.id, hb.inFlight, hb.acceptedTotal);
+  },
+  acceptDone(ctx, w, done) {
+    if (ctx.options.accept !== 'arbiter') throw new UnexpectedMessageError(`AcceptDone in the ${ctx.options.accept} strategy`);
+    w.inFlight = done.inFlight;
+    w.acceptedTotal += done.accepted;
+    ctx.accept.done(w.id, done);
+  },
+  handoffAck(ctx, w, ack) {
+    if (ctx.options.accept !== 'handoff') throw new UnexpectedMessageError(`HandoffAck in the ${ctx.options.accept} strategy`);
+    w.inFlight = ack.inFlight;
+    w.acceptedTotal += ack.handoffIds.length;
+    const problem = ctx.accept.ack(w.id, ack);
+    if (problem) throw new InvalidFieldError(problem, { fatal: true });
+  },
+  goodbye(ctx, w, bye) {
+    const detail = bye.detail ? `: ${printable(bye.detail)}` : '';
+    ctx.log.debug(`worker ${w.id} says goodbye (reason ${bye.reason}${detail})`);
+    w.saidGoodbye = true;
+    w.stopReason ??= `worker said goodbye${detail}`;
+    if (w.state === 'ready' || w.state === 'booting') w.state = 'draining';
+    ctx.accept.drain(w.id);
+  },
+  error(ctx, w, e) {
+    const text = `reports error ${e.code}${e.fatal ? ' (fatal)' : ''}: ${printable(e.message)}`;
+    if (e.fatal) ctx.log.warning(`worker ${w.id} (pid ${w.proc.pid}) ${text}`);
+    else ctx.workerWarning(w, text);
+    // ERR-6..8: fatal by the flag alone; close, never answer an Error with an Error.
+    if (e.fatal) ctx.disconnect(w, undefined, `the worker reported fatal error ${e.code}`);
+  },
+};
