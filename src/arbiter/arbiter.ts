@@ -11,17 +11,14 @@
 // the logic is tested without processes.
 import { EventEmitter } from 'node:events';
 import { readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
-import { Channel } from '../transport/channel.js';
-import * as native from '../transport/native.js';
-import { ENV, EXIT, LISTEN_FDS_START } from '../transport/process-state.js';
-import { DEFAULT_MAX_FRAME_BYTES, PROTOCOL_VERSION } from '../protocol/limits.js';
+import { ENV, EXIT } from '../transport/process-state.js';
 import { CorralError, HandshakeTimeoutError } from '../protocol/errors.js';
 import { BootGuard } from './boot-guard.js';
 import { AcceptCoordination } from './accept.js';
 import { HOOK_NAMES, type HookArbiter, type HookExit, type Hooks, type HookWorker } from './hooks.js';
 import type { StallWatchDeps } from './lease-watch.js';
 import { closeListeners, inheritedListeners, openListeners, type ListenerRecord } from './listeners.js';
-import { Logger, printable } from './log.js';
+import { Logger } from './log.js';
 import { LogLimiter, describeSuppressed } from './log-limit.js';
 import { resolveOptions, type ArbiterOptions } from './options.js';
 import { nodeSpawner, systemClock, type Clock, type Spawner, type WorkerProcess } from './spawner.js';
@@ -29,7 +26,8 @@ import { notify } from './systemd.js';
 import { reexec, REEXEC_PARENT } from './reexec.js';
 import { COUNTERS_DIR_ENV, installCounterDump } from '../transport/instrument.js';
 import type { WorkerRecord } from './worker-record.js';
-import { onWorkerMessage, type MessageContext } from './worker-messages.js';
+import { openChannel, type MessageContext } from './worker-messages.js';
+import { spawnWorker } from './spawn-worker.js';
 
 export type { WorkerRecord, WorkerState } from './worker-record.js';
 
@@ -119,6 +117,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       markReady: (w) => this.#markReady(w),
       workerWarning: (w, text) => this.#workerWarning(w, text),
       disconnect: (w, err, reason) => this.#disconnect(w, err, reason),
+      retire: (w, reason, how) => this.#retire(w, reason, how),
     };
   }
 
@@ -367,46 +366,8 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     const hw: HookWorker = { id, pid: undefined, generation };
     this.#hookSync('pre_fork', hw);
     const o = this.options;
-    let handoffPair: [number, number] | undefined;
-    if (o.accept === 'handoff') handoffPair = native.seqpacketPair();
-    const listenFds = o.accept === 'handoff' ? [] : this.#listenFdsFor(id);
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    // ENV-14: nothing stray that a worker could mistake for its own state;
-    // then what the operator configured (ENV-15).
-    for (const name of Object.keys(env)) {
-      if (name === 'NOTIFY_SOCKET' || name.startsWith('LISTEN_') || name.startsWith('CORRAL_')) delete env[name];
-    }
-    Object.assign(env, o.env);
-    if (listenFds.length) {
-      env[ENV.listenFds] = String(listenFds.length);
-      env[ENV.listenFdNames] = this.#listeners.map((l) => l.name).join(':');
-    }
-    if (!o.plain) {
-      Object.assign(env, {
-        [ENV.protocol]: String(PROTOCOL_VERSION.major),
-        [ENV.controlFd]: String(LISTEN_FDS_START + listenFds.length),
-        [ENV.workerId]: String(id),
-        [ENV.accept]: o.accept,
-        [ENV.arbiterPid]: String(process.pid),
-      });
-      if (handoffPair) env[ENV.handoffFd] = String(LISTEN_FDS_START + listenFds.length + 1);
-    }
-    let proc: WorkerProcess;
-    try {
-      proc = this.#spawn({ id, generation, command: o.command, env, listenFds, control: !o.plain, handoffFd: handoffPair?.[1] });
-    } finally {
-      // The child has its own copies now (or the spawn failed).
-      if (handoffPair) native.close(handoffPair[1]);
-      if (o.accept === 'reuseport') for (const fd of listenFds) native.close(fd);
-    }
-    const now = this.#clock.now();
-    const jitter = o.maxRequestsJitter > 0 ? Math.floor(Math.random() * (o.maxRequestsJitter + 1)) : 0;
-    const w: WorkerRecord = {
-      id, generation, proc, channel: undefined, handoffSock: handoffPair?.[0], state: 'booting', spawnedAt: now, lastSeen: now,
-      helloed: false, everReady: false, capacity: 0, inFlight: 0, acceptedTotal: 0, requestsTotal: 0,
-      maxConnections: o.maxRequests > 0 ? o.maxRequests + jitter : 0, termAt: undefined, killAt: undefined, stopReason: undefined, planned: false, recycle: false, saidGoodbye: false,
-      readyAt: undefined, signalled: false, stable: false,
-    };
+    const w = spawnWorker({ spawn: this.#spawn, clock: this.#clock, options: o, listeners: this.#listeners }, id, generation);
+    const proc = w.proc;
     this.#workers.set(id, w);
     this.#boot.spawned();
     proc.on('exit', (code, signal) => this.#reap(w, code, signal));
@@ -419,45 +380,10 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       w.helloed = true;
       this.#markReady(w);
     } else if (proc.control) {
-      const channel = new Channel(proc.control, { maxFrameBytes: DEFAULT_MAX_FRAME_BYTES });
-      channel.handshaking = true; // until Hello (HS-2)
-      w.channel = channel;
-      channel.on('message', (m) => onWorkerMessage(this.#messages, w, m));
-      channel.on('warning', (err) => this.#workerWarning(w, printable(err.message)));
-      channel.on('failed', (err) => {
-        if (w.state === 'exited') return;
-        // A worker that dies (kill -9, Ctrl-C of the process group) resets
-        // its end: not a protocol error; its exit is logged with the reason.
-        const code = (err as NodeJS.ErrnoException).code;
-        if (!(err instanceof CorralError) && (code === 'ECONNRESET' || code === 'EPIPE')) {
-          this.log.debug(`worker ${id} (pid ${proc.pid}): control channel ${printable(err.message)}`);
-          this.#disconnect(w, undefined, 'control channel reset');
-          return;
-        }
-        this.log.error(`worker ${id} (pid ${proc.pid}): ${err instanceof CorralError ? `${err.code}: ` : ''}${printable(err.message)}; stopping it`);
-        this.#disconnect(w, undefined, `protocol error${err instanceof CorralError ? ` ${err.code}` : ''}: ${err.message}`);
-      });
-      channel.on('close', () => {
-        // After Goodbye (or our own Drain/Stop) the worker is on its way out,
-        // and a worker that dies closes its end first: give its exit a moment
-        // to be reported (with the real reason) before stopping it ourselves.
-        setTimeout(() => {
-          if (w.state === 'ready' || w.state === 'booting') this.#retire(w, 'control channel closed', 'term');
-        }, 500).unref();
-      });
+      openChannel(this.#messages, w, proc.control);
     }
     this.log.debug(`spawned worker ${id} (pid ${proc.pid}, generation ${generation})`);
     this.#hookSync('post_fork', { id, pid: proc.pid, generation });
-  }
-
-  // reuseport: every worker gets fresh SO_REUSEPORT listeners on the same
-  // addresses; the others share the arbiter's.
-  #listenFdsFor(_id: number): number[] {
-    if (this.options.accept !== 'reuseport') return this.#listeners.map((l) => l.fd);
-    return this.#listeners.map((l) => {
-      const a = native.localAddress(l.fd);
-      return native.listen({ host: a.address, port: a.port, backlog: this.options.backlog, reusePort: true });
-    });
   }
 
   /**

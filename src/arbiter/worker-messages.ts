@@ -1,10 +1,13 @@
-// What the arbiter does with each message a worker sends on its control
-// channel: the handshake (Hello, answered with Welcome), Ready, Heartbeat,
-// AcceptDone, HandoffAck, Goodbye and Error. A message that breaks the
+// A worker's control channel, arbiter side: opening it, what the arbiter does
+// with each message the worker sends on it (the handshake: Hello, answered
+// with Welcome; Ready, Heartbeat, AcceptDone, HandoffAck, Goodbye and Error),
+// and with a channel that fails or closes. A message that breaks the
 // protocol gets the worker a fatal Error and a replacement.
 //
 // Written against MessageContext, the little of the arbiter the handlers
 // need, not against the Arbiter class.
+import type { Duplex } from 'node:stream';
+import { Channel } from '../transport/channel.js';
 import { strategyToWire, strategyFeature } from '../transport/process-state.js';
 import { DEFAULT_MAX_FRAME_BYTES, FEATURE, PROTOCOL_VERSION } from '../protocol/limits.js';
 import { negotiate } from '../protocol/handshake.js';
@@ -30,6 +33,39 @@ export interface MessageContext {
   workerWarning(w: WorkerRecord, text: string): void;
   /** Sends a fatal Error (when given), closes the channel and stops using the worker. */
   disconnect(w: WorkerRecord, err: CorralError | undefined, reason: string): void;
+  /** Stops the worker (see the arbiter's retire verb). */
+  retire(w: WorkerRecord, reason: string, how: 'drain' | 'term' | 'kill'): void;
+}
+
+/** Opens the control channel of a protocol worker that was just spawned. */
+export function openChannel(ctx: MessageContext, w: WorkerRecord, control: Duplex): void {
+  const { id, proc } = w;
+  const channel = new Channel(control, { maxFrameBytes: DEFAULT_MAX_FRAME_BYTES });
+  channel.handshaking = true; // until Hello (HS-2)
+  w.channel = channel;
+  channel.on('message', (m) => onWorkerMessage(ctx, w, m));
+  channel.on('warning', (err) => ctx.workerWarning(w, printable(err.message)));
+  channel.on('failed', (err) => {
+    if (w.state === 'exited') return;
+    // A worker that dies (kill -9, Ctrl-C of the process group) resets
+    // its end: not a protocol error; its exit is logged with the reason.
+    const code = (err as NodeJS.ErrnoException).code;
+    if (!(err instanceof CorralError) && (code === 'ECONNRESET' || code === 'EPIPE')) {
+      ctx.log.debug(`worker ${id} (pid ${proc.pid}): control channel ${printable(err.message)}`);
+      ctx.disconnect(w, undefined, 'control channel reset');
+      return;
+    }
+    ctx.log.error(`worker ${id} (pid ${proc.pid}): ${err instanceof CorralError ? `${err.code}: ` : ''}${printable(err.message)}; stopping it`);
+    ctx.disconnect(w, undefined, `protocol error${err instanceof CorralError ? ` ${err.code}` : ''}: ${err.message}`);
+  });
+  channel.on('close', () => {
+    // After Goodbye (or our own Drain/Stop) the worker is on its way out,
+    // and a worker that dies closes its end first: give its exit a moment
+    // to be reported (with the real reason) before stopping it ourselves.
+    setTimeout(() => {
+      if (w.state === 'ready' || w.state === 'booting') ctx.retire(w, 'control channel closed', 'term');
+    }, 500).unref();
+  });
 }
 
 /** One message from a worker's control channel. */

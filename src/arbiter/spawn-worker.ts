@@ -1,0 +1,73 @@
+// Spawning one worker: what it inherits (the listening sockets, the control
+// channel, its end of the handoff socketpair) and its environment (ENV-*),
+// and the arbiter's new record of it. The process itself is started by the
+// injected Spawner, so logic tests see every request without processes.
+import * as native from '../transport/native.js';
+import { ENV, LISTEN_FDS_START } from '../transport/process-state.js';
+import { PROTOCOL_VERSION } from '../protocol/limits.js';
+import type { ListenerRecord } from './listeners.js';
+import type { ArbiterOptions } from './options.js';
+import type { Clock, Spawner, WorkerProcess } from './spawner.js';
+import type { WorkerRecord } from './worker-record.js';
+
+export interface SpawnDeps {
+  spawn: Spawner;
+  clock: Clock;
+  options: ArbiterOptions;
+  listeners: readonly ListenerRecord[];
+}
+
+/** Starts worker `id` of `generation`; throws if the spawner does. */
+export function spawnWorker(deps: SpawnDeps, id: number, generation: number): WorkerRecord {
+  const o = deps.options;
+  let handoffPair: [number, number] | undefined;
+  if (o.accept === 'handoff') handoffPair = native.seqpacketPair();
+  const listenFds = o.accept === 'handoff' ? [] : listenFdsFor(o, deps.listeners);
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  // ENV-14: nothing stray that a worker could mistake for its own state;
+  // then what the operator configured (ENV-15).
+  for (const name of Object.keys(env)) {
+    if (name === 'NOTIFY_SOCKET' || name.startsWith('LISTEN_') || name.startsWith('CORRAL_')) delete env[name];
+  }
+  Object.assign(env, o.env);
+  if (listenFds.length) {
+    env[ENV.listenFds] = String(listenFds.length);
+    env[ENV.listenFdNames] = deps.listeners.map((l) => l.name).join(':');
+  }
+  if (!o.plain) {
+    Object.assign(env, {
+      [ENV.protocol]: String(PROTOCOL_VERSION.major),
+      [ENV.controlFd]: String(LISTEN_FDS_START + listenFds.length),
+      [ENV.workerId]: String(id),
+      [ENV.accept]: o.accept,
+      [ENV.arbiterPid]: String(process.pid),
+    });
+    if (handoffPair) env[ENV.handoffFd] = String(LISTEN_FDS_START + listenFds.length + 1);
+  }
+  let proc: WorkerProcess;
+  try {
+    proc = deps.spawn({ id, generation, command: o.command, env, listenFds, control: !o.plain, handoffFd: handoffPair?.[1] });
+  } finally {
+    // The child has its own copies now (or the spawn failed).
+    if (handoffPair) native.close(handoffPair[1]);
+    if (o.accept === 'reuseport') for (const fd of listenFds) native.close(fd);
+  }
+  const now = deps.clock.now();
+  const jitter = o.maxRequestsJitter > 0 ? Math.floor(Math.random() * (o.maxRequestsJitter + 1)) : 0;
+  return {
+    id, generation, proc, channel: undefined, handoffSock: handoffPair?.[0], state: 'booting', spawnedAt: now, lastSeen: now,
+    helloed: false, everReady: false, capacity: 0, inFlight: 0, acceptedTotal: 0, requestsTotal: 0,
+    maxConnections: o.maxRequests > 0 ? o.maxRequests + jitter : 0, termAt: undefined, killAt: undefined, stopReason: undefined, planned: false, recycle: false, saidGoodbye: false,
+    readyAt: undefined, signalled: false, stable: false,
+  };
+}
+
+// reuseport: every worker gets fresh SO_REUSEPORT listeners on the same
+// addresses; the others share the arbiter's.
+function listenFdsFor(o: ArbiterOptions, listeners: readonly ListenerRecord[]): number[] {
+  if (o.accept !== 'reuseport') return listeners.map((l) => l.fd);
+  return listeners.map((l) => {
+    const a = native.localAddress(l.fd);
+    return native.listen({ host: a.address, port: a.port, backlog: o.backlog, reusePort: true });
+  });
+}
