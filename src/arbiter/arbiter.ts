@@ -10,12 +10,11 @@
 // touches the outside world (spawning, killing, the clock) is injected, so
 // the logic is tested without processes.
 import { EventEmitter } from 'node:events';
-import { readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import { ENV, EXIT } from '../transport/process-state.js';
 import { CorralError, HandshakeTimeoutError } from '../protocol/errors.js';
 import { BootGuard } from './boot-guard.js';
 import { AcceptCoordination } from './accept.js';
-import { HOOK_NAMES, type HookArbiter, type HookExit, type Hooks, type HookWorker } from './hooks.js';
+import { HOOK_NAMES, HookRunner, type HookExit, type HookWorker } from './hooks.js';
 import type { StallWatchDeps } from './lease-watch.js';
 import { closeListeners, inheritedListeners, openListeners, type ListenerRecord } from './listeners.js';
 import { Logger } from './log.js';
@@ -23,7 +22,8 @@ import { LogLimiter, describeSuppressed } from './log-limit.js';
 import { resolveOptions, type ArbiterOptions } from './options.js';
 import { nodeSpawner, systemClock, type Clock, type Spawner, type WorkerProcess } from './spawner.js';
 import { notify } from './systemd.js';
-import { reexec, REEXEC_PARENT } from './reexec.js';
+import { promoteAfterReexec, reexec, REEXEC_PARENT } from './reexec.js';
+import { removePidfile, writePidfile } from './pidfile.js';
 import { COUNTERS_DIR_ENV, installCounterDump } from '../transport/instrument.js';
 import type { WorkerRecord } from './worker-record.js';
 import { openChannel, type MessageContext } from './worker-messages.js';
@@ -69,6 +69,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   readonly #queue: SignalName[] = [];
   readonly #signalHandlers = new Map<NodeJS.Signals, () => void>();
   readonly #boot: BootGuard;
+  readonly #hooks: HookRunner;
   /** Per-worker rate limit on the warnings a worker can cause at will. */
   readonly #noisy: LogLimiter;
   /** Who accepts: the strategy's coordinator (leases, handoffs), or nothing to do for the kernel's strategies. */
@@ -102,6 +103,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     this.#target = this.options.workers;
     this.#noisy = new LogLimiter({ burst: this.options.workerLogBurst, intervalMs: this.options.workerLogIntervalMs, now: () => this.#clock.now() });
     this.#boot = new BootGuard({ maxFailures: this.options.maxBootFailures, baseDelayMs: this.options.respawnBackoffMs, maxDelayMs: this.options.respawnBackoffMaxMs });
+    this.#hooks = new HookRunner(this.options, () => ({ pid: process.pid, workers: this.#target, stats: () => this.stats(), log: (level, message) => this.log.log(level, message) }), this.log);
     this.#accept = new AcceptCoordination(this.options, {
       now: () => this.#clock.now(),
       log: this.log,
@@ -137,21 +139,21 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
    */
   async start(): Promise<void> {
     if (this.#timer || this.#stopped) throw new CorralError('CORRAL_ERR_STATE', 'arbiter already started');
-    await this.#hook('on_starting');
+    await this.#hooks.run('on_starting');
     const open = this.#deps.openListeners ?? ((o: ArbiterOptions) => openListeners(o.bind, o.backlog, inheritedListeners(), (process.env[ENV.listenFdNames] ?? '').split(':'), o.accept === 'reuseport'));
     this.#listeners = open(this.options);
     this.log.info(`corral arbiter ${process.pid} listening at ${this.addresses.join(', ')} (accept: ${this.options.accept})`);
     this.#accept.open(this.#listeners);
-    this.#writePidfile();
+    writePidfile(this.options.pidfile);
     if (this.#deps.handleSignals !== false) {
       this.#installSignals();
       installCounterDump('arbiter');
     }
     this.#stopped = new Promise((resolve) => (this.#resolveStopped = resolve));
     this.#timer = setInterval(() => this.#tick(), this.#deps.tickMs ?? TICK_MS);
-    this.#hookSync('nworkers_changed', this.#target, null);
+    this.#hooks.fire('nworkers_changed', this.#target, null);
     this.#manageWorkers();
-    await this.#hook('when_ready');
+    await this.#hooks.run('when_ready');
   }
 
   /** HUP: a new generation of workers; the old one is drained once they are ready. */
@@ -174,7 +176,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     if (!Number.isInteger(n) || n < 1) throw new RangeError(`workers must be a positive integer, got ${n}`);
     const previous = this.#target;
     this.#target = n;
-    if (n !== previous) this.#hookSync('nworkers_changed', n, previous);
+    if (n !== previous) this.#hooks.fire('nworkers_changed', n, previous);
     this.#manageWorkers();
   }
 
@@ -242,7 +244,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     this.#generation++;
     this.log.info(`reloading: starting generation ${this.#generation}`);
     notify('RELOADING=1');
-    this.#hookSync('on_reload');
+    this.#hooks.fire('on_reload');
     this.emit('reload');
     this.#manageWorkers();
   }
@@ -340,7 +342,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
         this.log.info(`${readyNow} worker(s) ready`);
         notify('READY=1');
         this.emit('ready');
-        this.#promoteAfterReexec();
+        promoteAfterReexec(this.log);
       }
     }
     // max_requests (SUP-8): one worker at a time, and its replacement is
@@ -364,7 +366,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     const id = this.#nextId++;
     const generation = this.#generation;
     const hw: HookWorker = { id, pid: undefined, generation };
-    this.#hookSync('pre_fork', hw);
+    this.#hooks.fire('pre_fork', hw);
     const o = this.options;
     const w = spawnWorker({ spawn: this.#spawn, clock: this.#clock, options: o, listeners: this.#listeners }, id, generation);
     const proc = w.proc;
@@ -383,7 +385,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       openChannel(this.#messages, w, proc.control);
     }
     this.log.debug(`spawned worker ${id} (pid ${proc.pid}, generation ${generation})`);
-    this.#hookSync('post_fork', { id, pid: proc.pid, generation });
+    this.#hooks.fire('post_fork', { id, pid: proc.pid, generation });
   }
 
   /**
@@ -444,9 +446,9 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     const exit: HookExit = { code, signal, reason };
     (expected && (code === 0 || signal === 'SIGKILL' || signal === 'SIGTERM' || signal === 'SIGQUIT') ? this.log.info : this.log.warning).call(this.log, `worker ${w.id} (pid ${w.proc.pid}) exited with ${how}: ${reason}`);
     const hw: HookWorker = { id: w.id, pid: w.proc.pid, generation: w.generation };
-    this.#hookSync('child_exit', hw, exit);
+    this.#hooks.fire('child_exit', hw, exit);
     if (wasReady) {
-      this.#hookSync('worker_exit', hw, exit);
+      this.#hooks.fire('worker_exit', hw, exit);
       this.emit('worker-exit', hw, exit);
     }
     // A boot failure: it died before Ready, or by itself within minUptimeMs
@@ -523,11 +525,11 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     this.#accept.close();
     // After a re-exec the listeners (and a unix socket's path) live on in the new arbiter.
     closeListeners(this.#listeners, !this.#reexecChild);
-    this.#removePidfile();
+    removePidfile(this.options.pidfile);
     for (const [sig, fn] of this.#signalHandlers) process.off(sig, fn);
     this.#signalHandlers.clear();
     this.log.info(`arbiter ${process.pid} stopped (exit ${code})`);
-    this.#hookSync('on_exit');
+    this.#hooks.fire('on_exit');
     this.emit('exit', code);
     this.#finished = true;
     this.#resolveStopped?.(code);
@@ -545,7 +547,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     this.log.info(`worker ${w.id} (pid ${w.proc.pid}) ready`);
     this.#accept.ready(w.id);
     const hw = { id: w.id, pid: w.proc.pid, generation: w.generation };
-    this.#hookSync('worker_ready', hw);
+    this.#hooks.fire('worker_ready', hw);
     this.emit('worker-ready', hw);
     this.#manageWorkers();
   }
@@ -581,34 +583,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     w.killAt = now + 1000 + this.options.killDelayMs;
   }
 
-  // ---- re-exec, pidfile, signals, hooks -------------------------------------
-
-  // In an arbiter started by USR2: once our workers are ready, the old arbiter
-  // drains its own and exits.
-  #promoteAfterReexec(): void {
-    const parent = Number(process.env[REEXEC_PARENT] ?? '0');
-    if (!parent) return;
-    delete process.env[REEXEC_PARENT];
-    this.log.info(`re-exec complete: telling the old arbiter ${parent} to stop`);
-    notify(`MAINPID=${process.pid}`);
-    try { process.kill(parent, 'SIGTERM'); } catch { /* already gone */ }
-  }
-
-  #writePidfile(): void {
-    const path = this.options.pidfile;
-    if (!path) return;
-    writeFileSync(`${path}.tmp`, `${process.pid}\n`);
-    renameSync(`${path}.tmp`, path);
-  }
-
-  #removePidfile(): void {
-    const path = this.options.pidfile;
-    if (!path) return;
-    try {
-      // After a re-exec the pidfile names the new arbiter: leave it.
-      if (Number(readFileSync(path, 'utf8').trim()) === process.pid) rmSync(path);
-    } catch { /* already gone */ }
-  }
+  // ---- signals ---------------------------------------------------------------
 
   #installSignals(): void {
     for (const name of SIGNALS) {
@@ -621,24 +596,6 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
 
   #alive(): WorkerRecord[] {
     return [...this.#workers.values()].filter((w) => w.state !== 'exited');
-  }
-
-  get #hookView(): HookArbiter {
-    return { pid: process.pid, workers: this.#target, stats: () => this.stats(), log: (level, message) => this.log.log(level, message) };
-  }
-
-  async #hook(name: keyof Hooks, ...args: unknown[]): Promise<void> {
-    const fn = this.options.hooks[name] as ((...a: unknown[]) => unknown) | undefined;
-    if (!fn) return;
-    try {
-      await fn(this.#hookView, ...args);
-    } catch (err) {
-      this.log.error(`hook ${name} failed: ${(err as Error).stack ?? err}`);
-    }
-  }
-
-  #hookSync(name: keyof Hooks, ...args: unknown[]): void {
-    void this.#hook(name, ...args);
   }
 }
 

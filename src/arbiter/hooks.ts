@@ -1,6 +1,7 @@
 // Server hooks, named as Gunicorn names them so its users find them. Every hook
 // runs in the arbiter process; a hook that throws or rejects is logged and
 // never stops the arbiter.
+import type { Logger } from './log.js';
 
 /** What a hook is told about a worker. */
 export interface HookWorker {
@@ -51,3 +52,31 @@ export const HOOK_NAMES: readonly (keyof Hooks)[] = [
   'on_starting', 'when_ready', 'pre_fork', 'post_fork', 'worker_ready',
   'child_exit', 'worker_exit', 'nworkers_changed', 'on_reload', 'on_exit',
 ];
+
+/** Runs the configured hooks for the arbiter; a hook that throws or rejects is logged. */
+export class HookRunner {
+  readonly #options: { readonly hooks: Partial<Hooks> };
+  readonly #view: () => HookArbiter;
+  readonly #log: Logger;
+
+  constructor(options: { readonly hooks: Partial<Hooks> }, view: () => HookArbiter, log: Logger) {
+    this.#options = options;
+    this.#view = view;
+    this.#log = log;
+  }
+
+  async run(name: keyof Hooks, ...args: unknown[]): Promise<void> {
+    const fn = this.#options.hooks[name] as ((...a: unknown[]) => unknown) | undefined;
+    if (!fn) return;
+    try {
+      await fn(this.#view(), ...args);
+    } catch (err) {
+      this.#log.error(`hook ${name} failed: ${(err as Error).stack ?? err}`);
+    }
+  }
+
+  /** Runs a hook without waiting for it. */
+  fire(name: keyof Hooks, ...args: unknown[]): void {
+    void this.run(name, ...args);
+  }
+}

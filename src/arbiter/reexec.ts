@@ -8,7 +8,9 @@ import { spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { ENV } from '../transport/process-state.js';
 import type { ListenerRecord } from './listeners.js';
+import type { Logger } from './log.js';
 import type { WorkerProcess } from './spawner.js';
+import { notify } from './systemd.js';
 
 /** Set in the new arbiter's environment: the pid of the arbiter it replaces. */
 export const REEXEC_PARENT = 'CORRAL_REEXEC_PARENT';
@@ -34,4 +36,15 @@ export function reexec(listeners: ListenerRecord[]): WorkerProcess {
   child.on('exit', (code, signal) => proc.emit('exit', code, signal));
   child.on('error', (err) => proc.emit('error', err));
   return proc;
+}
+
+// In an arbiter started by USR2: once our workers are ready, the old arbiter
+// drains its own and exits.
+export function promoteAfterReexec(log: Logger): void {
+  const parent = Number(process.env[REEXEC_PARENT] ?? '0');
+  if (!parent) return;
+  delete process.env[REEXEC_PARENT];
+  log.info(`re-exec complete: telling the old arbiter ${parent} to stop`);
+  notify(`MAINPID=${process.pid}`);
+  try { process.kill(parent, 'SIGTERM'); } catch { /* already gone */ }
 }
