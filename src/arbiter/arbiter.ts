@@ -28,6 +28,7 @@ import { COUNTERS_DIR_ENV, installCounterDump } from '../transport/instrument.js
 import type { WorkerRecord } from './worker-record.js';
 import { openChannel, type MessageContext } from './worker-messages.js';
 import { spawnWorker } from './spawn-worker.js';
+import { disconnect, endWorker, killOverdue, stopWorkerNow } from './worker-stop.js';
 
 export type { WorkerRecord, WorkerState } from './worker-record.js';
 
@@ -74,8 +75,8 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   readonly #noisy: LogLimiter;
   /** Who accepts: the strategy's coordinator (leases, handoffs), or nothing to do for the kernel's strategies. */
   readonly #accept: AcceptCoordination;
-  /** What the worker message handlers may use of the arbiter. */
-  readonly #messages: MessageContext;
+  /** What the per-worker helpers (message handlers, stopping one worker) may use of the arbiter. */
+  readonly #workerCtx: MessageContext;
   #listeners: ListenerRecord[] = [];
   #target: number;
   #generation = 1;
@@ -110,7 +111,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       send: (id, m) => this.#workers.get(id)?.channel?.send(m),
       stallWatch: deps.stallWatch,
     });
-    this.#messages = {
+    this.#workerCtx = {
       options: this.options,
       log: this.log,
       accept: this.#accept,
@@ -118,7 +119,6 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       now: () => this.#clock.now(),
       markReady: (w) => this.#markReady(w),
       workerWarning: (w, text) => this.#workerWarning(w, text),
-      disconnect: (w, err, reason) => this.#disconnect(w, err, reason),
       retire: (w, reason, how) => this.#retire(w, reason, how),
     };
   }
@@ -275,30 +275,19 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     for (const w of this.#workers.values()) {
       if (w.state === 'exited') continue;
       this.#checkStable(w);
-      if (w.termAt !== undefined && now >= w.termAt) {
-        w.termAt = undefined;
-        w.signalled = true;
-        w.proc.kill('SIGTERM');
-      }
-      if (w.killAt !== undefined && now >= w.killAt) {
-        this.log.warning(`worker ${w.id} (pid ${w.proc.pid}) still alive past its deadline (${w.stopReason ?? 'stopping'}): SIGKILL`);
-        w.signalled = true;
-        w.proc.kill('SIGKILL');
-        w.killAt = undefined;
-        continue;
-      }
+      if (killOverdue(this.#workerCtx, w, now)) continue;
       if (this.options.plain || w.state === 'stopping') continue;
       if (!w.helloed && now - w.spawnedAt > this.options.handshakeTimeoutMs) {
         // HS-1: say why, close the channel, and end it.
         const err = new HandshakeTimeoutError(`no Hello within ${this.options.handshakeTimeoutMs} ms`);
         this.log.warning(`worker ${w.id} (pid ${w.proc.pid}): ${err.code}: ${err.message}; stopping it`);
-        this.#disconnect(w, err, `handshake timeout: no Hello within ${this.options.handshakeTimeoutMs} ms`);
+        disconnect(this.#workerCtx, w, err, `handshake timeout: no Hello within ${this.options.handshakeTimeoutMs} ms`);
       } else if (w.helloed && !w.everReady && w.state === 'booting' && now - w.spawnedAt > Math.max(this.options.readyTimeoutMs, this.options.handshakeTimeoutMs)) {
         // Hello but never Ready: it must not hold its slot (and our memory) forever.
         const limit = Math.max(this.options.readyTimeoutMs, this.options.handshakeTimeoutMs);
         const err = new HandshakeTimeoutError(`no Ready within ${limit} ms`);
         this.log.warning(`worker ${w.id} (pid ${w.proc.pid}): ${err.code}: ${err.message}; stopping it`);
-        this.#disconnect(w, err, `ready timeout: no Ready within ${limit} ms`);
+        disconnect(this.#workerCtx, w, err, `ready timeout: no Ready within ${limit} ms`);
       } else if (this.options.timeout > 0 && w.helloed && now - w.lastSeen > this.options.timeout * 1000) {
         this.#retire(w, `heartbeat timeout (nothing heard for ${((now - w.lastSeen) / 1000).toFixed(1)} s, limit ${this.options.timeout} s)`, 'term');
       }
@@ -382,43 +371,17 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       w.helloed = true;
       this.#markReady(w);
     } else if (proc.control) {
-      openChannel(this.#messages, w, proc.control);
+      openChannel(this.#workerCtx, w, proc.control);
     }
     this.log.debug(`spawned worker ${id} (pid ${proc.pid}, generation ${generation})`);
     this.#hooks.fire('post_fork', { id, pid: proc.pid, generation });
   }
 
-  /**
-   * Stops one worker. `drain`: Drain message (SIGTERM for plain workers), kill
-   * after the graceful timeout. `term`: SIGTERM, kill after the graceful
-   * timeout. `kill`: SIGKILL now.
-   */
+  /** Stops one worker (how: see endWorker) unless it is already on its way out. */
   #retire(w: WorkerRecord, reason: string, how: 'drain' | 'term' | 'kill', planned = false): void {
     if (w.state === 'exited' || w.state === 'stopping' || (w.state === 'draining' && how === 'drain')) return;
-    const now = this.#clock.now();
-    w.stopReason = reason;
-    w.planned = planned;
     this.#accept.drain(w.id);
-    // HS-2: nothing but the handshake before Welcome, so a worker still in
-    // it is signalled, never sent Drain.
-    if (how === 'drain' && w.channel && !w.channel.closed && w.helloed) {
-      w.state = 'draining';
-      this.log.info(`draining worker ${w.id} (pid ${w.proc.pid}): ${reason}`);
-      w.channel.send({ kind: 'drain', body: { deadlineMs: Math.round(this.options.gracefulTimeout * 1000), reason } });
-    } else if (how === 'kill') {
-      w.state = 'stopping';
-      this.log.warning(`killing worker ${w.id} (pid ${w.proc.pid}): ${reason}`);
-      w.signalled = true;
-      w.proc.kill('SIGKILL');
-      return;
-    } else {
-      w.state = how === 'drain' ? 'draining' : 'stopping';
-      (planned ? this.log.info : this.log.warning).call(this.log, `stopping worker ${w.id} (pid ${w.proc.pid}): ${reason}`);
-      w.signalled = true;
-      w.proc.kill('SIGTERM');
-    }
-    // A worker given up on has nothing worth draining: killDelayMs, not the graceful timeout.
-    w.killAt = now + (planned || how === 'drain' ? this.options.gracefulTimeout * 1000 : this.options.killDelayMs);
+    endWorker(this.#workerCtx, w, reason, how, planned);
   }
 
   /** A worker process ended: forget it, give its leases and handoffs to others. */
@@ -500,19 +463,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     this.#accept.pause();
     for (const w of this.#alive()) {
       if (graceful) this.#retire(w, 'arbiter stopping', 'drain', true);
-      else {
-        // STOP-7: Stop for protocol workers, SIGQUIT for plain ones (PROC-17).
-        w.stopReason = 'arbiter stopping';
-        w.planned = true;
-        w.state = 'stopping';
-        if (w.channel && !w.channel.closed && w.helloed) w.channel.send({ kind: 'stop', body: { reason: 'arbiter stopping' } });
-        else {
-          // Plain, or still in the handshake (HS-2: no Stop before Welcome).
-          w.signalled = true;
-          w.proc.kill('SIGQUIT');
-        }
-        w.killAt = now + this.options.gracefulTimeout * 1000;
-      }
+      else stopWorkerNow(this.#workerCtx, w, now);
     }
     setImmediate(() => this.#tick());
   }
@@ -563,24 +514,6 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   /** A warning a worker can cause as often as it likes: logged the first few times, then counted (workerLogBurst). */
   #workerWarning(w: WorkerRecord, text: string): void {
     if (this.#noisy.admit(`worker ${w.id} (pid ${w.proc.pid})`, text)) this.log.warning(`worker ${w.id} (pid ${w.proc.pid}): ${text}`);
-  }
-
-  /**
-   * Sends a fatal Error (when given), closes the channel and stops using the
-   * worker. A conforming worker exits on its own on the Error or the end of
-   * stream; SIGTERM follows a second later (a signal at once could kill it
-   * before it reads why), SIGKILL after the graceful timeout.
-   */
-  #disconnect(w: WorkerRecord, err: CorralError | undefined, reason: string): void {
-    if (w.state === 'exited') return;
-    if (w.channel && !w.channel.closed) w.channel.close(err);
-    this.#accept.drain(w.id);
-    if (w.state === 'stopping') return;
-    const now = this.#clock.now();
-    w.state = 'stopping';
-    w.stopReason ??= reason;
-    w.termAt = now + 1000;
-    w.killAt = now + 1000 + this.options.killDelayMs;
   }
 
   // ---- signals ---------------------------------------------------------------

@@ -13,26 +13,19 @@ import { DEFAULT_MAX_FRAME_BYTES, FEATURE, PROTOCOL_VERSION } from '../protocol/
 import { negotiate } from '../protocol/handshake.js';
 import type { BodyTypes, Message, MessageKind } from '../protocol/codec.js';
 import { CorralError, InvalidFieldError, UnexpectedMessageError } from '../protocol/errors.js';
-import type { AcceptCoordination } from './accept.js';
 import type { ListenerRecord } from './listeners.js';
-import { printable, type Logger } from './log.js';
-import type { ArbiterOptions } from './options.js';
+import { printable } from './log.js';
 import type { WorkerRecord } from './worker-record.js';
+import { disconnect, type StopDeps } from './worker-stop.js';
 
 /** What the message handlers need from the arbiter. */
-export interface MessageContext {
-  readonly options: ArbiterOptions;
-  readonly log: Logger;
-  readonly accept: AcceptCoordination;
+export interface MessageContext extends StopDeps {
   /** The open listeners (Welcome describes them). */
   listeners(): readonly ListenerRecord[];
-  now(): number;
   /** The worker said Ready. */
   markReady(w: WorkerRecord): void;
   /** A warning a worker can cause as often as it likes (rate-limited per worker). */
   workerWarning(w: WorkerRecord, text: string): void;
-  /** Sends a fatal Error (when given), closes the channel and stops using the worker. */
-  disconnect(w: WorkerRecord, err: CorralError | undefined, reason: string): void;
   /** Stops the worker (see the arbiter's retire verb). */
   retire(w: WorkerRecord, reason: string, how: 'drain' | 'term' | 'kill'): void;
 }
@@ -52,11 +45,11 @@ export function openChannel(ctx: MessageContext, w: WorkerRecord, control: Duple
     const code = (err as NodeJS.ErrnoException).code;
     if (!(err instanceof CorralError) && (code === 'ECONNRESET' || code === 'EPIPE')) {
       ctx.log.debug(`worker ${id} (pid ${proc.pid}): control channel ${printable(err.message)}`);
-      ctx.disconnect(w, undefined, 'control channel reset');
+      disconnect(ctx, w, undefined, 'control channel reset');
       return;
     }
     ctx.log.error(`worker ${id} (pid ${proc.pid}): ${err instanceof CorralError ? `${err.code}: ` : ''}${printable(err.message)}; stopping it`);
-    ctx.disconnect(w, undefined, `protocol error${err instanceof CorralError ? ` ${err.code}` : ''}: ${err.message}`);
+    disconnect(ctx, w, undefined, `protocol error${err instanceof CorralError ? ` ${err.code}` : ''}: ${err.message}`);
   });
   channel.on('close', () => {
     // After Goodbye (or our own Drain/Stop) the worker is on its way out,
@@ -95,7 +88,7 @@ export function onWorkerMessage(ctx: MessageContext, w: WorkerRecord, m: Message
 /** A worker broke the protocol: tell it why, then stop and replace it. */
 function hostile(ctx: MessageContext, w: WorkerRecord, err: CorralError): void {
   ctx.log.error(`worker ${w.id} (pid ${w.proc.pid}) broke the protocol: ${err.code}: ${printable(err.message)}; stopping it`);
-  ctx.disconnect(w, err, `protocol error ${err.code}: ${err.message}`);
+  disconnect(ctx, w, err, `protocol error ${err.code}: ${err.message}`);
 }
 
 const handlers: { [K in MessageKind]?: (ctx: MessageContext, w: WorkerRecord, body: BodyTypes[K]) => void } = {
@@ -164,6 +157,6 @@ const handlers: { [K in MessageKind]?: (ctx: MessageContext, w: WorkerRecord, bo
     if (e.fatal) ctx.log.warning(`worker ${w.id} (pid ${w.proc.pid}) ${text}`);
     else ctx.workerWarning(w, text);
     // ERR-6..8: fatal by the flag alone; close, never answer an Error with an Error.
-    if (e.fatal) ctx.disconnect(w, undefined, `the worker reported fatal error ${e.code}`);
+    if (e.fatal) disconnect(ctx, w, undefined, `the worker reported fatal error ${e.code}`);
   },
 };
