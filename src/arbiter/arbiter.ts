@@ -9,6 +9,10 @@
 // and process exits are reaped as they are reported (reap()). Everything that
 // touches the outside world (spawning, killing, the clock) is injected, so
 // the logic is tested without processes.
+//
+// What the verbs drive lives beside this file: spawn-worker.ts (what a worker
+// inherits), worker-messages.ts (its control channel), worker-stop.ts (how
+// one worker is ended) and accept.ts (who accepts, per strategy).
 import { EventEmitter } from 'node:events';
 import { ENV, EXIT } from '../transport/process-state.js';
 import { CorralError, HandshakeTimeoutError } from '../protocol/errors.js';
