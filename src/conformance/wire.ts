@@ -261,6 +261,17 @@ export class Wire {
     if (!this.#stream.destroyed && this.#stream.writable) this.#stream.write(encodeFrame(m));
   }
 
+  /**
+   * Sends a well-formed message and resolves once it has left for the kernel
+   * (the write callback), so that a case can act on the peer knowing the
+   * frame is already waiting in the peer's socket buffer.
+   */
+  sendFlushed(m: OutMessage): Promise<void> {
+    this.#transcript.add({ dir: 'out', channel: this.channel, what: m.kind, detail: bodyJSON(m) });
+    if (this.#stream.destroyed || !this.#stream.writable) return Promise.resolve();
+    return new Promise((resolve) => this.#stream.write(encodeFrame(m), () => resolve()));
+  }
+
   /** Sends bytes as they are (a malformed frame, or a frame split by the case). */
   sendRaw(bytes: Uint8Array, what: string, detail?: unknown): void {
     this.#transcript.add(detail === undefined

@@ -13,7 +13,7 @@
 //           ◄──────────────────────────────  AcceptDone{accepted: 2, BATCH}
 //     queue = 1, and stays 1 .............. (released: must not accept)
 import type { corral } from '../../protocol/codec.js';
-import { EPOLLEXCLUSIVE, epollRegistrations, procAvailable } from '../procfs.js';
+import { EPOLLEXCLUSIVE, epollRegistrations, procAvailable, processState } from '../procfs.js';
 import { CaseSkipped, CaseUnsupported } from '../types.js';
 import { describeIncoming } from '../wire.js';
 import { check, fail, reasonName, type WorkerContext } from '../worker-context.js';
@@ -537,10 +537,20 @@ export const acceptCases: WorkerCase[] = [
       await sleep(ctx.timing.quietMs);
       process.kill(w.pid, 'SIGSTOP');
       try {
+        // Race window: a worker woken by the signal but not yet run (a
+        // loaded machine) can still return from its poll with a connection
+        // that arrives meanwhile, and stop only then; it would rightly accept
+        // that one on resuming, since the AcceptRevoke was not there when its
+        // poll reported the listener. So connect only once it has stopped.
+        for (let i = 0; i < 200 && processState(w.pid) !== 'T'; i++) await sleep(10);
+        if (processState(w.pid) !== 'T') throw new CaseSkipped(`SIGSTOP did not stop the worker within 2 s (state ${processState(w.pid) ?? 'gone'})`);
         const clients = await w.clientsTo(0, 2, true);
         await w.waitQueue(0, 2, ctx.timing.quietMs);
-        w.wire.send({ kind: 'acceptRevoke', body: { grantId, listener: 0 } });
-        await sleep(50); // the frame reaches the worker's socket buffer while it is stopped
+        // The frame must be in the worker's socket buffer before it resumes:
+        // a suite starved of CPU could otherwise still hold it in its own
+        // write queue at SIGCONT, and the worker would rightly accept first.
+        await w.wire.sendFlushed({ kind: 'acceptRevoke', body: { grantId, listener: 0 } });
+        await sleep(20);
         process.kill(w.pid, 'SIGCONT');
         const got = await w.wire.waitFor('acceptDone', ctx.timing.timeoutMs);
         if (got?.type !== 'message' || got.message.kind !== 'acceptDone') {
