@@ -313,6 +313,37 @@ test('kill -9 of a random worker every 200 ms under load (8 clients): backoff, n
   }
 });
 
+test('handoff: workers killed before Hello leave no descriptor behind in the arbiter', async () => {
+  // Each handoff worker gets one end of a socket pair; the arbiter keeps the
+  // other. Before: a worker that died before Hello left its end open, one
+  // descriptor per death, until the arbiter ran out.
+  const a = await start(['--workers', '2', '--bind', '127.0.0.1:0', '--accept', 'handoff', '--handshake-timeout', '60', ...misbehave('mute')]);
+  const fds = () => readdirSync(`/proc/${a.proc.pid}/fd`).length;
+  try {
+    let deadline = Date.now() + 30_000;
+    while (Date.now() < deadline && children(a.proc.pid!, /misbehave/).length < 2) await sleep(50);
+    const before = fds();
+    let kills = 0;
+    deadline = Date.now() + 20_000;
+    while (kills < 12 && Date.now() < deadline) {
+      const victim = children(a.proc.pid!, /misbehave/)[0];
+      const n = spawned(a.log());
+      if (victim) {
+        try { process.kill(victim, 'SIGKILL'); kills++; } catch { /* gone */ }
+        // Wait for the replacement, so that every death is reaped.
+        while (Date.now() < deadline && spawned(a.log()) === n) await sleep(25);
+      } else await sleep(25);
+    }
+    await sleep(300);
+    const after = fds();
+    console.log(`  handoff: ${kills} workers killed before Hello; arbiter descriptors ${before} -> ${after}`);
+    assert.ok(kills >= 8, `only ${kills} kills`);
+    assert.ok(after - before <= 2, `descriptors grew from ${before} to ${after} over ${kills} deaths`);
+  } finally {
+    await a.stop('SIGTERM');
+  }
+});
+
 test('SIGKILL of a worker, and Ctrl-C of the whole process group: no ERROR, no ECONNRESET', async () => {
   const a = await start(['--workers', '2', '--bind', '127.0.0.1:0', '--handshake-timeout', '30', helloApp], { detached: true });
   try {

@@ -111,9 +111,14 @@ export class AcceptCoordination {
   remove(w: WorkerRecord): void {
     this.#apply(this.#lease?.remove(w.id) ?? []);
     if (this.#handoff) {
+      // The dispatcher owns (and closes) the sockets of the workers it was
+      // given at Hello; one that died before Hello never was, and its end of
+      // the pair would stay open in the arbiter, one descriptor per death.
+      const given = this.#handoff.workers.has(w.id);
       // What a kill can have cost: the connections it had acknowledged and not answered.
       const h = this.#handoff.remove(w.id);
-      this.#deps.log.debug(`worker ${w.id} (pid ${w.proc.pid}) had acknowledged ${h.acknowledged} handoff(s); ${h.handedOn} unacknowledged handed on`);
+      if (given) this.#deps.log.debug(`worker ${w.id} (pid ${w.proc.pid}) had acknowledged ${h.acknowledged} handoff(s); ${h.handedOn} unacknowledged handed on`);
+      else if (w.handoffSock !== undefined) native.close(w.handoffSock);
     } else if (w.handoffSock !== undefined) native.close(w.handoffSock);
   }
 
