@@ -11,7 +11,7 @@ requirement of spec.md: `corral conformance worker -- <worker command...>`
 does. It uses only the Python standard library and has its own small protobuf
 codec, so it doesn't share a bug with the worker under test.
 
-Scenarios (use --only a,b,... to pick some): arbiter shared reuseport
+Scenarios (use --only a,b,... to pick some): arbiter revoke shared reuseport
 exclusive handoff signals stop framing version environment. --strategy S is
 the same as --only S.
 """
@@ -48,6 +48,7 @@ SCHEMAS = {
                          4: ("would_block", U32), 5: ("in_flight", U32), 6: ("reason", U32)}),
     12: ("handoff", {1: ("handoff_id", U64), 2: ("listener", U32), 3: ("peer", STR)}),
     13: ("handoff_ack", {1: ("handoff_ids", [U64]), 2: ("in_flight", U32), 3: ("refused_ids", [U64])}),
+    14: ("accept_revoke", {1: ("grant_id", U32), 2: ("listener", U32)}),   # since 1.1
     20: ("drain", {1: ("deadline_ms", U32), 2: ("reason", STR)}),
     21: ("stop", {1: ("reason", STR)}),
     22: ("goodbye", {1: ("reason", U32), 2: ("detail", STR), 3: ("accepted_total", U64)}),
@@ -56,7 +57,9 @@ SCHEMAS = {
 }
 NUMBER = {name: n for n, (name, _) in SCHEMAS.items()}
 ARBITER, SHARED, EXCLUSIVE, REUSEPORT, HANDOFF = 1, 2, 3, 4, 5
-BATCH, LOAD, EXPIRED, DRAINING = 1, 2, 3, 4
+BATCH, LOAD, EXPIRED, DRAINING, REVOKED = 1, 2, 3, 4, 6
+# Features a minor version introduced: a Welcome for an older minor leaves them out (NEG-3).
+FEATURE_SINCE = {"accept.revoke": 1}
 DRAINED, STOPPED = 1, 2
 
 
@@ -346,10 +349,11 @@ class Session:
     def welcome(self, strategy, hello, heartbeat_ms=100, version=(1, 0)):
         listeners = [{"index": 0, "name": "http", "address": f"127.0.0.1:{self.port}"}] \
             if strategy != HANDOFF else []
+        features = [f for f in hello["features"] if FEATURE_SINCE.get(f, 0) <= version[1]]
         self.send("welcome", {"version": {"major": version[0], "minor": version[1]}, "worker_id": 1,
                               "heartbeat_interval_ms": heartbeat_ms, "heartbeat_timeout_ms": heartbeat_ms * 5,
                               "listeners": listeners, "max_frame_bytes": 65536, "strategy": strategy,
-                              "features": hello["features"], "generation": 1})
+                              "features": features, "generation": 1})
 
     def drain_and_exit(self, accepted_total):
         bye = self.expect("goodbye")
@@ -446,6 +450,59 @@ def scenario_arbiter(cmd):
         s.drain_and_exit(accepted_total=5)
         counts = [h["time_ms"] for h in s.heartbeats]
         check(counts == sorted(counts), "Heartbeat.time_ms goes backwards")
+    finally:
+        s.close()
+
+
+def scenario_revoke(cmd):
+    # accept.revoke (since 1.1): at 1.1 a revoked grant ends at once with
+    # AcceptDone{REVOKED}; a revoke for a grant not held gets no answer. At 1.0
+    # the feature is not negotiated and AcceptRevoke gets Error 208, not fatal.
+    s = Session(cmd, "arbiter")
+    try:
+        hello = s.hello()
+        if "accept.revoke" not in hello["features"] or \
+                not any(v["major"] == 1 and v["minor"] >= 1 for v in hello["versions"]):
+            s.welcome(ARBITER, hello)
+            s.expect("ready")
+            return "(skipped: no version 1.1 with accept.revoke in Hello)"
+        s.welcome(ARBITER, hello, version=(1, 1))
+        s.expect("ready")
+        s.send("accept_grant", {"grant_id": 1, "listener": 0, "max_accepts": 10, "lease_ms": 5000})
+        Client(s.port).answer(hello["pid"])
+        s.send("accept_revoke", {"grant_id": 1, "listener": 0})
+        done = s.expect("accept_done")
+        check((done["grant_id"], done["listener"], done["accepted"], done["reason"]) == (1, 0, 1, REVOKED),
+              f"AcceptDone {done}, want grant 1, 1 accepted, REVOKED")
+        waiting = Client(s.port)
+        check(waiting.unanswered(0.3), "accepted after the grant was revoked")
+        s.send("accept_revoke", {"grant_id": 1, "listener": 0})      # crossed our AcceptDone
+        s.send("accept_revoke", {"grant_id": 77, "listener": 0})     # never given
+        s.sync()                                                     # nothing answers them
+        s.send("accept_grant", {"grant_id": 2, "listener": 0, "max_accepts": 1, "lease_ms": 5000})
+        waiting.answer(hello["pid"])
+        done = s.expect("accept_done")
+        check((done["grant_id"], done["accepted"], done["reason"]) == (2, 1, BATCH),
+              f"AcceptDone {done}, want grant 2, 1 accepted, BATCH")
+        s.send("drain", {"deadline_ms": 5000, "reason": "test"})
+        s.drain_and_exit(accepted_total=2)
+    finally:
+        s.close()
+    s = Session(cmd, "arbiter")
+    try:
+        hello = s.hello()
+        s.welcome(ARBITER, hello, version=(1, 0))                   # without accept.revoke (NEG-3)
+        s.expect("ready")
+        s.send("accept_grant", {"grant_id": 1, "listener": 0, "max_accepts": 10, "lease_ms": 5000})
+        s.send("accept_revoke", {"grant_id": 1, "listener": 0})
+        err = s.expect("error")
+        check((err["code"], err["fatal"]) == (208, False), f"Error {err}, want 208 not fatal")
+        Client(s.port).answer(hello["pid"])                          # the grant is kept
+        s.send("drain", {"deadline_ms": 5000, "reason": "test"})
+        done = s.expect("accept_done")
+        check((done["grant_id"], done["accepted"], done["reason"]) == (1, 1, DRAINING),
+              f"AcceptDone {done}, want grant 1, 1 accepted, DRAINING")
+        s.drain_and_exit(accepted_total=1)
     finally:
         s.close()
 
@@ -618,6 +675,16 @@ def scenario_version(cmd):
         s.close()
     s = Session(cmd, "shared")
     try:
+        hello = s.hello()
+        top = max(v["minor"] for v in hello["versions"] if v["major"] == 1)
+        s.welcome(SHARED, hello, version=(1, top + 1))              # a minor above the highest listed (NEG-5)
+        err = s.expect("error")
+        check((err["code"], err["fatal"]) == (202, True), f"Error {err}, want 202 fatal")
+        check(s.wait_exit() == 3, f"exit code after version 1.{top + 1}, want 3")
+    finally:
+        s.close()
+    s = Session(cmd, "shared")
+    try:
         s.hello()
         s.send("error", {"code": 202, "message": "no common major", "fatal": True})
         check(s.wait_exit() == 3, "exit code after Error VERSION_MISMATCH, want 3")
@@ -650,6 +717,7 @@ def scenario_environment(cmd):
 
 SCENARIOS = {
     "arbiter": scenario_arbiter,
+    "revoke": scenario_revoke,
     "shared": lambda cmd: scenario_polling(cmd, "shared", SHARED),
     "reuseport": lambda cmd: scenario_polling(cmd, "reuseport", REUSEPORT, reuseport=True),
     "exclusive": lambda cmd: scenario_polling(cmd, "exclusive", EXCLUSIVE),

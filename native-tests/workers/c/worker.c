@@ -1,8 +1,9 @@
 /*
  * corral reference worker in C: libc only (POSIX plus Linux epoll and accept4).
  *
- * A socket worker for the corral protocol, version 1 (spec.md, and the
- * contract in the .proto files of proto/corral/v1). It serves a minimal HTTP/1.1: every
+ * A socket worker for the corral protocol, version 1.1 (spec.md, and the
+ * contract in the .proto files of proto/corral/v1), with accept.revoke; it
+ * also works with a 1.0 arbiter. It serves a minimal HTTP/1.1: every
  * request gets "200 OK" with the body "hello from <pid>\n" and
  * "Connection: close".
  *
@@ -31,7 +32,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define IMPLEMENTATION "corral-c-ref/1.0"
+#define IMPLEMENTATION "corral-c-ref/1.1"
 #define CAPACITY 64                /* connections held at once (Hello.capacity) */
 #define MAX_FRAME_BYTES 65536      /* the largest frame we accept (Hello.max_frame_bytes) */
 #define HANDSHAKE_TIMEOUT_MS 10000 /* give up when no Welcome comes */
@@ -39,15 +40,20 @@
 #define MAX_REQUEST_HEAD 8192      /* answer once the request head is complete or this big */
 #define MAX_LISTENERS 64
 #define MAX_SAFE_ID 9007199254740991ULL /* 2^53 - 1: the largest handoff_id we take [MSG-7] */
+/* Hello.versions: 1.1 only. The arbiter chooses the smaller of the two highest
+ * minors [NEG-1], so this also gets a 1.0 arbiter, and every 1.1 addition is
+ * guarded by a feature [HELLO-3]. */
+#define VERSION_MINOR 1
 
 /* Envelope body field numbers = message types (envelope.proto). */
 enum { HELLO = 1, WELCOME = 2, READY = 3, HEARTBEAT = 4, ACCEPT_GRANT = 10, ACCEPT_DONE = 11,
-       HANDOFF = 12, HANDOFF_ACK = 13, DRAIN = 20, STOP = 21, GOODBYE = 22, ERROR = 23,
+       HANDOFF = 12, HANDOFF_ACK = 13, ACCEPT_REVOKE = 14 /* since 1.1 */, DRAIN = 20, STOP = 21, GOODBYE = 22, ERROR = 23,
        EXECUTE = 30, RESULT = 31, CHUNK = 32, END = 33, CANCEL = 34 };
 /* Enum values from handshake.proto, accept.proto and lifecycle.proto. */
 enum { KIND_SOCKET = 1 };
 enum { ARBITER = 1, SHARED = 2, EXCLUSIVE = 3, REUSEPORT = 4, HANDOFF_STRATEGY = 5 };
-enum { RELEASE_BATCH = 1, RELEASE_LOAD = 2, RELEASE_EXPIRED = 3, RELEASE_DRAINING = 4, RELEASE_ERROR = 5 };
+enum { RELEASE_BATCH = 1, RELEASE_LOAD = 2, RELEASE_EXPIRED = 3, RELEASE_DRAINING = 4, RELEASE_ERROR = 5,
+       RELEASE_REVOKED = 6 /* since 1.1, with accept.revoke */ };
 enum { GOODBYE_DRAINED = 1, GOODBYE_STOPPED = 2, GOODBYE_SIGNAL = 3, GOODBYE_ERROR = 4 };
 enum { FRAME_TOO_LARGE = 100, FRAME_EMPTY = 101, FRAME_TRUNCATED = 102, DECODE = 103,
        UNKNOWN_MESSAGE = 200, UNEXPECTED_MESSAGE = 201, VERSION_MISMATCH = 202,
@@ -59,7 +65,8 @@ static const char *const strategy_names[] = { "", "arbiter", "shared", "exclusiv
  * "tasks": this is a socket worker. Welcome.features is kept as a bit mask
  * over this array, bit k for features[k]. */
 static const char *const features[] = { "accept.arbiter", "accept.shared", "accept.exclusive",
-                                        "accept.reuseport", "accept.handoff", "load-report" };
+                                        "accept.reuseport", "accept.handoff", "accept.revoke",
+                                        "load-report" };
 enum { NFEATURES = sizeof features / sizeof *features };
 
 /* The bit of a feature name (not NUL-terminated) in the mask; 0 if we don't offer it. */
@@ -524,9 +531,33 @@ static void on_grant(const struct flat *m) {
     else release_if_due((int)i);   /* otherwise the next poll() includes the listener */
 }
 
+static void on_revoke(const struct flat *m) {
+    /* Only reached with accept.revoke negotiated; otherwise on_frame answered
+     * 208 [ERR-18]. The arbiter has already ended the grant and may have
+     * granted the listener to another worker. */
+    uint32_t i = (uint32_t)m->num[2];
+    if (i >= (uint32_t)nlisteners || !grants[i].active || grants[i].id != (uint32_t)m->num[1])
+        return;   /* not held: it crossed our own AcceptDone, or names a grant we never had; ignored, no answer [ACCEPT-43] */
+    /* release() clears `active`, so the listener is out of the next poll set
+     * and main() skips its events of this turn: no accept follows [ACCEPT-42]. */
+    release((int)i, RELEASE_REVOKED);
+}
+
+static void on_control(void);
+
 static void accept_one(int i) {
     /* Arbiter strategy: one accept per readiness, after the release checks. */
     struct grant *g = &grants[i];
+    if (negotiated & FEATURE_BIT("accept.revoke")) {
+        /* Read the control channel once more, right before the accept
+         * [ACCEPT-44]. main() already handled its events of this turn, but a
+         * SIGSTOP can freeze us between poll() filling in revents and our
+         * acting on them: revents say "listener readable, control quiet",
+         * while the AcceptRevoke that came during the stop is waiting. One
+         * recv() that finds nothing is the price. */
+        on_control();
+        if (!polling_listener(i)) return;   /* revoked (or drained) just now [ACCEPT-42] */
+    }
     if (release_if_due(i)) return;
     int fd = accept4(3 + i, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
     if (fd < 0) {
@@ -672,8 +703,8 @@ static void on_welcome(pb_reader body) {
      * exit 3 [EXIT-2]. */
     struct welcome w;
     if (decode_welcome(body, &w) < 0) send_error(DECODE, 0, 1, "undecodable Welcome");
-    if (w.major != 1 || w.minor != 0)          /* we listed 1.0 only [NEG-5] */
-        send_error(VERSION_MISMATCH, 0, 1, "arbiter chose %u.%u; this worker speaks 1.0", w.major, w.minor);
+    if (w.major != 1 || w.minor > VERSION_MINOR)   /* not a version we could have listed [NEG-5]; 1.0 is fine (NEG-1) */
+        send_error(VERSION_MISMATCH, 0, 1, "arbiter chose %u.%u; this worker speaks 1.%d", w.major, w.minor, VERSION_MINOR);
     if (w.strategy > HANDOFF_STRATEGY)         /* COMPAT-7 */
         send_error(INVALID_FIELD, 0, 1, "unknown accept strategy %u", w.strategy);
     if (w.unoffered)                           /* NEG-9 */
@@ -701,6 +732,11 @@ static void on_welcome(pb_reader body) {
     max_frame = w.max_frame;                   /* for both channels, from now on [NEG-15] */
     heartbeat_ms = w.heartbeat_ms;
     negotiated = w.features;
+    /* A feature of a minor above the chosen one cannot be in use: an arbiter
+     * should have left it out [NEG-3]; if it did not, we still treat it as not
+     * negotiated, since its messages and enum values do not exist in that
+     * version [NEG-6, COMPAT-8]. */
+    if (w.minor < 1) negotiated &= ~FEATURE_BIT("accept.revoke");
     load_report = (w.features & FEATURE_BIT("load-report")) != 0;
     strategy = (int)w.strategy;
     if (strategy == EXCLUSIVE) {
@@ -728,7 +764,8 @@ static const char *type_name(uint32_t t) {
     case HELLO: return "Hello"; case WELCOME: return "Welcome"; case READY: return "Ready";
     case HEARTBEAT: return "Heartbeat"; case ACCEPT_GRANT: return "AcceptGrant";
     case ACCEPT_DONE: return "AcceptDone"; case HANDOFF: return "ConnectionHandoff";
-    case HANDOFF_ACK: return "HandoffAck"; case DRAIN: return "Drain"; case STOP: return "Stop";
+    case HANDOFF_ACK: return "HandoffAck"; case ACCEPT_REVOKE: return "AcceptRevoke";
+    case DRAIN: return "Drain"; case STOP: return "Stop";
     case GOODBYE: return "Goodbye"; case ERROR: return "Error"; case EXECUTE: return "Execute";
     case RESULT: return "Result"; case CHUNK: return "Chunk"; case END: return "End";
     case CANCEL: return "Cancel"; default: return "?";
@@ -742,7 +779,7 @@ static int decode_envelope(const uint8_t *p, size_t n, uint32_t *type, pb_reader
     uint32_t unknown = 0;
     int rc, have = 0;
     while ((rc = pb_next(&r, &f)) > 0) {
-        int known = (f.field >= HELLO && f.field <= HEARTBEAT) || (f.field >= ACCEPT_GRANT && f.field <= HANDOFF_ACK) ||
+        int known = (f.field >= HELLO && f.field <= HEARTBEAT) || (f.field >= ACCEPT_GRANT && f.field <= ACCEPT_REVOKE) ||
                     (f.field >= DRAIN && f.field <= ERROR) || (f.field >= EXECUTE && f.field <= CANCEL);
         if (known) {
             if (f.wire != 2) return -1;
@@ -763,6 +800,7 @@ static int decode_envelope(const uint8_t *p, size_t n, uint32_t *type, pb_reader
 static const char *feature_of(uint32_t type) {
     switch (type) {
     case ACCEPT_GRANT: return "accept.arbiter";
+    case ACCEPT_REVOKE: return "accept.revoke";
     case HANDOFF: return "accept.handoff";
     case EXECUTE: case CANCEL: return "tasks";
     default: return NULL;
@@ -815,6 +853,9 @@ static void on_frame(const uint8_t *p, size_t n) {
     case ACCEPT_GRANT:
         on_grant(&m);
         break;
+    case ACCEPT_REVOKE:
+        on_revoke(&m);
+        break;
     case DRAIN:
         flat_string(&m, 2, text, sizeof text);
         start_drain((uint32_t)m.num[1], text[0] ? text : "drain");
@@ -839,22 +880,27 @@ static void on_frame(const uint8_t *p, size_t n) {
 }
 
 static void on_control(void) {
-    ssize_t n = recv(ctl_fd, inbuf + inlen, sizeof inbuf - inlen, MSG_DONTWAIT);
-    if (n < 0 && (errno == EAGAIN || errno == EINTR)) return;
-    if (n <= 0) arbiter_gone("control");
-    inlen += (size_t)n;
-    size_t off = 0;
-    while (inlen - off >= 4) {
-        uint32_t size = be32(inbuf + off);
-        if (size == 0) send_error(FRAME_EMPTY, 0, 1, "zero-length frame");
-        if (size > max_frame) send_error(FRAME_TOO_LARGE, 0, 1, "frame of %u bytes exceeds the limit of %u", size, max_frame);
-        if (inlen - off < 4 + (size_t)size) break;
-        off += 4 + size;
-        on_frame(inbuf + off - size, size);
+    /* Read until the socket is empty, not just once: every frame that was
+     * readable when poll() returned must be handled before main() gets to a
+     * listener event of the same turn and accepts [ACCEPT-44]. */
+    for (;;) {
+        ssize_t n = recv(ctl_fd, inbuf + inlen, sizeof inbuf - inlen, MSG_DONTWAIT);
+        if (n < 0 && (errno == EAGAIN || errno == EINTR)) return;
+        if (n <= 0) arbiter_gone("control");
+        inlen += (size_t)n;
+        size_t off = 0;
+        while (inlen - off >= 4) {
+            uint32_t size = be32(inbuf + off);
+            if (size == 0) send_error(FRAME_EMPTY, 0, 1, "zero-length frame");
+            if (size > max_frame) send_error(FRAME_TOO_LARGE, 0, 1, "frame of %u bytes exceeds the limit of %u", size, max_frame);
+            if (inlen - off < 4 + (size_t)size) break;
+            off += 4 + size;
+            on_frame(inbuf + off - size, size);
+        }
+        /* A frame is at most max_frame bytes, so a partial one always fits after this. */
+        memmove(inbuf, inbuf + off, inlen - off);
+        inlen -= off;
     }
-    /* A frame is at most max_frame bytes, so a partial one always fits after this. */
-    memmove(inbuf, inbuf + off, inlen - off);
-    inlen -= off;
 }
 
 /* ------------------------------------------------------------------------
@@ -1041,7 +1087,8 @@ int main(void) {
     /* Hello comes first, before anything else on the control channel [HELLO-1]. */
     uint8_t buf[512], version[8];
     pb_buf b = PB_BUF(buf), v = PB_BUF(version);
-    pb_uint(&v, 1, 1);                        /* Version{major: 1, minor: 0} */
+    pb_uint(&v, 1, 1);                        /* Version{major: 1, minor: 1} */
+    pb_uint(&v, 2, VERSION_MINOR);
     pb_bytes(&b, 1, version, v.len);
     pb_uint(&b, 2, KIND_SOCKET);
     pb_uint(&b, 3, (uint64_t)getpid());
@@ -1059,6 +1106,10 @@ int main(void) {
         int src[4 + MAX_LISTENERS + CAPACITY], idx[4 + MAX_LISTENERS + CAPACITY], n = 0;
 #define WATCH(fd_, events_, src_, idx_) \
         (pfd[n] = (struct pollfd){ (fd_), (events_), 0 }, src[n] = (src_), idx[n] = (idx_), n++)
+        /* The control channel comes before every listener, and the events are
+         * handled in this order: an AcceptRevoke that was readable in this
+         * turn is read before the listener's event can lead to an accept. A
+         * holder resumed from SIGSTOP finds both readable at once [ACCEPT-44]. */
         WATCH(sig_pipe[0], POLLIN, SRC_SIGNAL, 0);
         WATCH(ctl_fd, POLLIN | (outlen ? POLLOUT : 0), SRC_CONTROL, 0);
         if (welcomed && strategy == HANDOFF_STRATEGY && handoff_fd >= 0) WATCH(handoff_fd, POLLIN, SRC_HANDOFF, 0);
@@ -1084,7 +1135,8 @@ int main(void) {
             case SRC_HANDOFF: if (handoff_fd >= 0) on_handoff(); break;
             case SRC_EPOLL: if (!draining) on_exclusive(); break;
             case SRC_LISTENER:
-                /* An earlier event in this turn may have released the grant or drained us. */
+                /* An earlier event in this turn may have released or revoked the
+                 * grant, or drained us [ACCEPT-44]. */
                 if (!polling_listener(idx[k])) break;
                 if (strategy == ARBITER) accept_one(idx[k]); else accept_all(idx[k]);
                 break;

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """corral reference worker in Python, standard library only.
 
-A socket worker for the corral protocol, version 1 (spec.md, and the contract in
-proto/corral/v1/*.proto). It serves a minimal HTTP/1.1: every request gets
-`200 OK` with the body `hello from <pid>\\n` and `Connection: close`.
+A socket worker for the corral protocol, version 1.1 with accept.revoke (spec.md,
+and the contract in proto/corral/v1/*.proto); it works with a 1.0 arbiter too.
+It serves a minimal HTTP/1.1: every request gets `200 OK` with the body
+`hello from <pid>\\n` and `Connection: close`.
 
 It can't be started by hand, because it needs the process state an arbiter
 sets up. Run it with `corral run -- python3 worker.py` or
@@ -28,19 +29,26 @@ import struct
 import sys
 import time
 
-IMPLEMENTATION = "corral-python-ref/1.0"
+IMPLEMENTATION = "corral-python-ref/1.1"
 CAPACITY = 64                 # connections held at once (Hello.capacity)
 MAX_FRAME_BYTES = 65536       # the largest frame we accept (Hello.max_frame_bytes)
 HANDSHAKE_TIMEOUT_MS = 10000  # give up when no Welcome comes
 DRAIN_MARGIN_MS = 100         # give up a drain this long before its deadline
 MAX_REQUEST_HEAD = 8192       # answer once the request head is complete or this big
 MAX_SAFE_ID = 2**53 - 1       # the largest handoff_id or request_id a receiver takes [MSG-7]
+# Hello.versions: 1.1 only. The arbiter chooses the smaller of the two highest
+# minors [NEG-1], so this also gets a 1.0 arbiter, and every 1.1 addition is
+# guarded by a feature [HELLO-3].
+VERSION_MINOR = 1
+# Features that a minor version introduced: with an older one negotiated they
+# do not exist, whatever Welcome.features says [NEG-3, NEG-6, COMPAT-8].
+FEATURE_SINCE = {"accept.revoke": 1}
 
 # Hello.features. accept.exclusive needs EPOLLEXCLUSIVE, so we declare it only
 # where Python exposes it [EXCL-3]. No "tasks": this is a socket worker.
 FEATURES = ["accept.arbiter", "accept.shared"] \
     + (["accept.exclusive"] if hasattr(select, "EPOLLEXCLUSIVE") else []) \
-    + ["accept.reuseport", "accept.handoff", "load-report"]
+    + ["accept.reuseport", "accept.handoff", "accept.revoke", "load-report"]
 
 # ---------------------------------------------------------------------------
 # 1. Protobuf by hand
@@ -67,6 +75,7 @@ ACCEPT_GRANT = {1: ("grant_id", U32), 2: ("listener", U32), 3: ("max_accepts", U
                 4: ("release_load", U32), 5: ("lease_ms", U32)}
 ACCEPT_DONE = {1: ("grant_id", U32), 2: ("listener", U32), 3: ("accepted", U32),
                4: ("would_block", U32), 5: ("in_flight", U32), 6: ("reason", U32)}
+ACCEPT_REVOKE = {1: ("grant_id", U32), 2: ("listener", U32)}   # since 1.1
 HANDOFF = {1: ("handoff_id", U64), 2: ("listener", U32), 3: ("peer", STR)}
 HANDOFF_ACK = {1: ("handoff_ids", [U64]), 2: ("in_flight", U32), 3: ("refused_ids", [U64])}
 DRAIN = {1: ("deadline_ms", U32), 2: ("reason", STR)}
@@ -81,18 +90,20 @@ ERROR = {1: ("code", U32), 2: ("message", STR), 3: ("fatal", BOOL),
 MESSAGES = {1: ("hello", HELLO), 2: ("welcome", WELCOME), 3: ("ready", READY),
             4: ("heartbeat", HEARTBEAT), 10: ("accept_grant", ACCEPT_GRANT),
             11: ("accept_done", ACCEPT_DONE), 12: ("handoff", HANDOFF),
-            13: ("handoff_ack", HANDOFF_ACK), 20: ("drain", DRAIN), 21: ("stop", STOP),
+            13: ("handoff_ack", HANDOFF_ACK), 14: ("accept_revoke", ACCEPT_REVOKE),
+            20: ("drain", DRAIN), 21: ("stop", STOP),
             22: ("goodbye", GOODBYE), 23: ("error", ERROR), 30: ("execute", {}),
             31: ("result", {}), 32: ("chunk", {}), 33: ("end", {}), 34: ("cancel", {})}
 TYPE_NUMBER = {name: number for number, (name, _) in MESSAGES.items()}
 # Arbiter-to-worker messages that belong to an optional feature (ERR-18).
-FEATURE_OF = {"accept_grant": "accept.arbiter", "handoff": "accept.handoff",
-              "execute": "tasks", "cancel": "tasks"}
+FEATURE_OF = {"accept_grant": "accept.arbiter", "accept_revoke": "accept.revoke",
+              "handoff": "accept.handoff", "execute": "tasks", "cancel": "tasks"}
 
 # Enum values (handshake.proto, accept.proto, lifecycle.proto).
 KIND_SOCKET = 1
 STRATEGIES = {1: "arbiter", 2: "shared", 3: "exclusive", 4: "reuseport", 5: "handoff"}
 RELEASE_BATCH, RELEASE_LOAD, RELEASE_EXPIRED, RELEASE_DRAINING, RELEASE_ERROR = 1, 2, 3, 4, 5
+RELEASE_REVOKED = 6           # since 1.1, with accept.revoke
 GOODBYE_DRAINED, GOODBYE_STOPPED, GOODBYE_SIGNAL, GOODBYE_ERROR = 1, 2, 3, 4
 FRAME_TOO_LARGE, FRAME_EMPTY, FRAME_TRUNCATED, DECODE = 100, 101, 102, 103
 UNKNOWN_MESSAGE, UNEXPECTED_MESSAGE, VERSION_MISMATCH = 200, 201, 202
@@ -540,17 +551,21 @@ class Worker:
             self.flush()
         if not mask & selectors.EVENT_READ:
             return
-        try:
-            data = self.ctl.recv(65536)
-        except (BlockingIOError, InterruptedError):
-            return
-        except OSError:
-            data = b""
-        if not data:
-            self.arbiter_gone()
-        self.reader.buf += data
-        while (payload := self.reader.next_frame()) is not None:
-            self.on_frame(payload)
+        # Read until the socket is empty, not just once: every frame that was
+        # readable when select() returned must be handled before run() lets a
+        # listener event of the same round accept [ACCEPT-44].
+        while True:
+            try:
+                data = self.ctl.recv(65536)
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError:
+                data = b""
+            if not data:
+                self.arbiter_gone()
+            self.reader.buf += data
+            while (payload := self.reader.next_frame()) is not None:
+                self.on_frame(payload)
 
     def arbiter_gone(self, channel="control"):
         # End of stream on either channel means that the arbiter is gone: exit
@@ -592,8 +607,8 @@ class Worker:
         if feature is not None and feature not in self.features:
             self.send_error(UNSUPPORTED_FEATURE, f"{name} needs {feature}, which was not negotiated", False)
             return
-        handler = {"accept_grant": self.on_grant, "drain": self.on_drain,
-                   "stop": self.on_stop, "error": self.on_error}.get(name)
+        handler = {"accept_grant": self.on_grant, "accept_revoke": self.on_revoke,
+                   "drain": self.on_drain, "stop": self.on_stop, "error": self.on_error}.get(name)
         if handler is None:
             # A second Welcome [HS-14], a worker-to-arbiter message, or a
             # ConnectionHandoff on the control channel [HS-15].
@@ -604,17 +619,23 @@ class Worker:
         # Every problem with Welcome is a failed handshake: Error{fatal}, then
         # exit 3 [EXIT-2].
         version = w["version"] or {"major": 0, "minor": 0}
-        if (version["major"], version["minor"]) != (1, 0):
-            # We listed 1.0 only [NEG-5].
+        if version["major"] != 1 or version["minor"] > VERSION_MINOR:
+            # We listed 1.1: a major other than 1, or a minor above 1, is not a
+            # version we could have listed [NEG-5]. 1.0 is fine (NEG-1 picks it
+            # for a 1.0 arbiter).
             raise ProtocolError(VERSION_MISMATCH, f"arbiter chose {version['major']}.{version['minor']}; "
-                                "this worker speaks 1.0")
+                                f"this worker speaks 1.{VERSION_MINOR}")
         if w["strategy"] != 0 and w["strategy"] not in STRATEGIES:
             raise ProtocolError(INVALID_FIELD, f"unknown accept strategy {w['strategy']}")   # COMPAT-7
         unoffered = [f for f in w["features"] if f not in FEATURES]
         if unoffered:
             raise ProtocolError(INVALID_FIELD, f"Welcome.features lists {', '.join(unoffered)}, "
                                 "which Hello did not offer")   # NEG-9
-        self.features = set(w["features"])
+        # A feature of a minor above the chosen one cannot be in use: an
+        # arbiter should have left it out [NEG-3]; if it did not, we still
+        # treat it as not negotiated, since its messages and enum values do
+        # not exist in that version [NEG-6, COMPAT-8].
+        self.features = {f for f in w["features"] if FEATURE_SINCE.get(f, 0) <= version["minor"]}
         # The strategy must be the one CORRAL_ACCEPT named [NEG-12], and its
         # feature negotiated [NEG-7]. Since Welcome.features only lists what we
         # offered, this also rejects a strategy our Hello did not declare.
@@ -721,6 +742,21 @@ class Worker:
         elif not self.release_if_due(grant):
             self.sync_polling()       # now, and only now, poll the listener
 
+    def on_revoke(self, msg):
+        # Only reached with accept.revoke negotiated; otherwise on_frame answered
+        # 208 [ERR-18]. The arbiter has already ended the grant and may have
+        # granted the listener to another worker.
+        grant = self.grants.get(msg["listener"])
+        if grant is None or grant.id != msg["grant_id"]:
+            # Not held: it crossed our own AcceptDone on the wire, or it names a
+            # grant we never had (in another strategy, none at all). Ignored,
+            # without an answer [ACCEPT-43].
+            return
+        # release() takes the listener out of the poll set before AcceptDone
+        # goes out, and no accept follows: run() skips a listener event whose
+        # registration is gone [ACCEPT-42, ACCEPT-23].
+        self.release(grant, RELEASE_REVOKED)
+
     def release_if_due(self, grant):
         """The checks made before each accept under a grant. Returns True when it releases."""
         if grant.accepted >= grant.max_accepts:
@@ -748,8 +784,18 @@ class Worker:
             self.accept_all(self.listeners[index])
             return
         # Arbiter strategy: one accept per readiness, after the release checks.
-        grant = self.grants[index]
-        if self.release_if_due(grant):
+        if "accept.revoke" in self.features:
+            # Read the control channel once more, right before the accept
+            # [ACCEPT-44]. run() already handled its events of this round, but
+            # a SIGSTOP can freeze us between select() taking its snapshot and
+            # our acting on it: the snapshot says "listener readable, control
+            # quiet", while the AcceptRevoke that came during the stop is
+            # waiting. One recv() that finds nothing is the price.
+            self.on_control(selectors.EVENT_READ)
+        # The grant is looked up again: a frame handled earlier in this round,
+        # or just now, may have revoked or released it [ACCEPT-42].
+        grant = self.grants.get(index)
+        if grant is None or self.release_if_due(grant):
             return
         try:
             sock, _ = self.listeners[index].accept()
@@ -972,7 +1018,7 @@ class Worker:
 
     def run(self):
         # Hello comes first, before anything else on the control channel [HELLO-1].
-        self.send("hello", {"versions": [{"major": 1, "minor": 0}], "kind": KIND_SOCKET,
+        self.send("hello", {"versions": [{"major": 1, "minor": VERSION_MINOR}], "kind": KIND_SOCKET,
                             "pid": self.pid, "features": FEATURES,
                             "max_frame_bytes": MAX_FRAME_BYTES,
                             "implementation": IMPLEMENTATION, "capacity": CAPACITY})
@@ -980,7 +1026,13 @@ class Worker:
             while True:
                 wake = self.next_timer()
                 timeout = None if wake is None else max(0, wake - now_ms()) / 1000
-                for key, mask in self.sel.select(timeout):
+                events = self.sel.select(timeout)
+                # The control channel first, whatever order epoll reported:
+                # an AcceptRevoke that was readable in this round is handled
+                # before the listener's event can lead to an accept. A holder
+                # resumed from SIGSTOP finds both readable at once [ACCEPT-44].
+                events.sort(key=lambda event: event[0].fileobj is not self.ctl)
+                for key, mask in events:
                     # An earlier callback in this batch may have closed this fd,
                     # and the fd number may even belong to a new connection now.
                     if self.sel.get_map().get(key.fd) is key:
