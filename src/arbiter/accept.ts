@@ -59,7 +59,7 @@ export class AcceptCoordination {
         ...this.#deps.stallWatch,
       });
     } else if (o.accept === 'handoff') {
-      this.#handoff = new HandoffDispatcher(listeners, (m) => this.#deps.log.error(m));
+      this.#handoff = new HandoffDispatcher(listeners, (m, level = 'error') => this.#deps.log[level](m));
     }
   }
 

@@ -51,14 +51,14 @@ export class HandoffDispatcher {
   readonly #watchers: native.Watcher[] = [];
   readonly #pending = new Map<number, Pending>();
   readonly #queue: Omit<Pending, 'workerId'>[] = [];
-  readonly #onError: (message: string) => void;
+  readonly #onError: (message: string, level?: 'debug' | 'error') => void;
   #nextId = 1;
   #watching = false;
   #paused = false;
   handedOff = 0;
   redispatched = 0;
 
-  constructor(listeners: ListenerRecord[], onError: (message: string) => void) {
+  constructor(listeners: ListenerRecord[], onError: (message: string, level?: 'debug' | 'error') => void) {
     this.#onError = onError;
     for (const l of listeners) {
       this.#watchers.push(new native.Watcher(l.fd, () => this.#onReadable(l)));
@@ -214,7 +214,12 @@ export class HandoffDispatcher {
       try {
         sent = native.sendWithFds(w.sock, frame, [p.fd]);
       } catch (err) {
-        this.#onError(`handoff to worker ${w.id} failed: ${(err as Error).message}`);
+        // A worker that died and is not reaped yet: its end of the pair is
+        // gone, the connection stays queued for another worker, and the
+        // reap says why it died. Anything else is worth an ERROR.
+        const code = (err as { code?: unknown }).code;
+        const dying = code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNREFUSED';
+        this.#onError(`handoff to worker ${w.id} failed: ${(err as Error).message}${dying ? ' (it is exiting; the connection stays queued)' : ''}`, dying ? 'debug' : 'error');
       }
       if (!sent) {
         // Its socket buffer is full (or broken): treat it as full until it acks.
