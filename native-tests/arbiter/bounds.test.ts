@@ -319,6 +319,7 @@ test('handoff: workers killed before Hello leave no descriptor behind in the arb
   // descriptor per death, until the arbiter ran out.
   const a = await start(['--workers', '2', '--bind', '127.0.0.1:0', '--accept', 'handoff', '--handshake-timeout', '60', ...misbehave('mute')]);
   const fds = () => readdirSync(`/proc/${a.proc.pid}/fd`).length;
+  const seen = new Set<number>();
   try {
     let deadline = Date.now() + 30_000;
     while (Date.now() < deadline && children(a.proc.pid!, /misbehave/).length < 2) await sleep(50);
@@ -327,6 +328,7 @@ test('handoff: workers killed before Hello leave no descriptor behind in the arb
     deadline = Date.now() + 20_000;
     while (kills < 12 && Date.now() < deadline) {
       const victim = children(a.proc.pid!, /misbehave/)[0];
+      for (const pid of children(a.proc.pid!, /misbehave/)) seen.add(pid);
       const n = spawned(a.log());
       if (victim) {
         try { process.kill(victim, 'SIGKILL'); kills++; } catch { /* gone */ }
@@ -340,7 +342,13 @@ test('handoff: workers killed before Hello leave no descriptor behind in the arb
     assert.ok(kills >= 8, `only ${kills} kills`);
     assert.ok(after - before <= 2, `descriptors grew from ${before} to ${after} over ${kills} deaths`);
   } finally {
-    await a.stop('SIGTERM');
+    for (const pid of children(a.proc.pid!, /misbehave/)) seen.add(pid);
+    // Workers that never said Ready get SIGKILL the kill delay after SIGTERM (SUP-16).
+    const r = await a.stop('SIGTERM');
+    // Should the arbiter itself have been killed, its workers (which ignore
+    // SIGTERM and hold its stderr) must not outlive the test.
+    for (const pid of seen) try { process.kill(pid, 'SIGKILL'); } catch { /* gone, as it should be */ }
+    assert.equal(r, { code: 0, signal: null }, 'the arbiter stopped by itself');
   }
 });
 

@@ -44,11 +44,13 @@ export function endWorker(deps: StopDeps, w: WorkerRecord, reason: string, how: 
     w.signalled = true;
     w.proc.kill('SIGTERM');
   }
-  // A worker given up on has nothing worth draining: killDelayMs, not the graceful timeout.
-  w.killAt = now + (planned || how === 'drain' ? o.gracefulTimeout * 1000 : o.killDelayMs);
+  // A worker given up on, or one that never said Ready (it has accepted
+  // nothing), has nothing worth draining: killDelayMs, not the graceful
+  // timeout (SUP-13, SUP-16).
+  w.killAt = now + ((planned || how === 'drain') && w.everReady ? o.gracefulTimeout * 1000 : o.killDelayMs);
 }
 
-/** A fast stop of the arbiter: the worker is to exit now, SIGKILL after the graceful timeout. */
+/** A fast stop of the arbiter: the worker is to exit now, SIGKILL after the graceful timeout (the kill delay before Ready, SUP-16). */
 export function stopWorkerNow(deps: StopDeps, w: WorkerRecord, now: number): void {
   // STOP-7: Stop for protocol workers, SIGQUIT for plain ones (PROC-17).
   w.stopReason = 'arbiter stopping';
@@ -60,7 +62,7 @@ export function stopWorkerNow(deps: StopDeps, w: WorkerRecord, now: number): voi
     w.signalled = true;
     w.proc.kill('SIGQUIT');
   }
-  w.killAt = now + deps.options.gracefulTimeout * 1000;
+  w.killAt = now + (w.everReady ? deps.options.gracefulTimeout * 1000 : deps.options.killDelayMs);
 }
 
 /** Sends the SIGTERM or SIGKILL a worker's deadlines call for; true if it was killed. */
