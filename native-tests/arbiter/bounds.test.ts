@@ -207,16 +207,18 @@ test('a worker that floods unknown frames without reading and never says Ready: 
 });
 
 test('a worker that says Hello and heartbeats but never Ready is stopped after --ready-timeout, with the code', async () => {
-  const a = await start(['--workers', '1', '--bind', '127.0.0.1:0', '--handshake-timeout', '2', '--ready-timeout', '3', '--graceful-timeout', '1', ...misbehave('flood', '0')]);
+  // The handshake timeout leaves a loaded machine time to start the worker
+  // (through tsx) and hear its Hello; the Ready timeout is what is tested.
+  const a = await start(['--workers', '1', '--bind', '127.0.0.1:0', '--handshake-timeout', '10', '--ready-timeout', '12', '--graceful-timeout', '1', ...misbehave('flood', '0')]);
   try {
-    const deadline = Date.now() + 12_000;
+    const deadline = Date.now() + 40_000;
     while (Date.now() < deadline && !/worker 1 \(pid \d+\) exited/.test(a.log())) await sleep(50);
     const log = a.log();
     const spawnedAt = lineTime(lines(log, /spawned worker 1 /)[0]!);
-    const gaveUp = lines(log, /\[WARNING\] worker 1 \(pid \d+\): CORRAL_ERR_HANDSHAKE_TIMEOUT: no Ready within 3000 ms; stopping it/)[0];
+    const gaveUp = lines(log, /\[WARNING\] worker 1 \(pid \d+\): CORRAL_ERR_HANDSHAKE_TIMEOUT: no Ready within 12000 ms; stopping it/)[0];
     assert.ok(gaveUp, log);
-    assert.ok(lineTime(gaveUp!) - spawnedAt >= 3000 - 50, 'not before the ready timeout');
-    assert.match(log, /worker 1 \(pid \d+\) exited with .*: ready timeout: no Ready within 3000 ms/);
+    assert.ok(lineTime(gaveUp!) - spawnedAt >= 12000 - 50, 'not before the ready timeout');
+    assert.match(log, /worker 1 \(pid \d+\) exited with .*: ready timeout: no Ready within 12000 ms/);
   } finally {
     await a.stop('SIGINT');
   }

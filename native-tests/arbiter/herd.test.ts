@@ -49,10 +49,13 @@ for (const [accept, bound] of [['arbiter', 110], ['shared', Infinity]] as const)
       console.log(`    ${accept}: ${readiness} readiness wakeups, ${accepted} accepted, ${wouldBlock} would-block for 100 connections`);
       assert.is(accepted, 100);
       if (bound < Infinity) assert.ok(readiness <= bound, `${readiness} wakeups`);
-      // Callbacks undercount the shared pool's herd: a woken worker that finds
-      // the queue already drained sees no event and sleeps again uncounted.
-      // Still, the losers' failed accepts show through.
-      else assert.ok(readiness > accepted && wouldBlock > 0, `the shared pool should show its herd, saw ${readiness} callbacks, ${wouldBlock} would-block`);
+      // The shared pool's herd is reported, not asserted: callbacks undercount
+      // it (a woken worker that finds the queue already drained sees no event
+      // and sleeps again uncounted), and on a loaded machine a woken worker
+      // often runs only after the winner has drained the queue, so neither
+      // callbacks nor failed accepts are owed. bench herd counts the herd
+      // with sched_wakeup. What is owed: a callback for every accept.
+      else assert.ok(readiness >= accepted, `${readiness} callbacks for ${accepted} accepts`);
     } finally {
       await pool.stop();
       rmSync(dir, { recursive: true, force: true });
