@@ -239,11 +239,23 @@ test('bad arguments are InvalidOptionError', () => {
 });
 
 // In a child: a watcher is part of the process's lifetime decisions.
-async function runChild(code: string, ms: number): Promise<{ code: number | null; out: string; timedOut: boolean }> {
+/**
+ * Runs `code` in a child and SIGKILLs it `ms` after it prints its first line
+ * (or `ms` after the start when `fromStart`). Counting from the first line
+ * keeps a loaded machine's slow start out of the measurement; a child that
+ * never prints is killed after a minute.
+ */
+async function runChild(code: string, ms: number, fromStart = false): Promise<{ code: number | null; out: string; timedOut: boolean }> {
   const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, CORRAL_NATIVE_PATH: native.addonPath } });
   let out = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-  const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+  let timer = setTimeout(() => child.kill('SIGKILL'), fromStart ? ms : 60_000);
+  child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    if (out === '' && !fromStart) {
+      clearTimeout(timer);
+      timer = setTimeout(() => child.kill('SIGKILL'), ms);
+    }
+    out += d;
+  });
   const [exitCode, signal] = (await once(child, 'close')) as [number | null, string | null];
   clearTimeout(timer);
   return { code: exitCode, out, timedOut: signal === 'SIGKILL' };
