@@ -859,8 +859,14 @@ export const activeCases = [
     procedure: ['Start the arbiter; its first probe, 300 ms after Ready, says Goodbye{MAX_CONNECTIONS} and exits 0.'],
     expectations: ['A replacement starts; the old process does not linger as a zombie.'],
     async run(ctx) {
-      const { a } = await ctx.up(firstOnly({ exitAfterReady: { delayMs: 300, code: 0, goodbye: 5 } }));
-      const p = a.probes[0] as ProbeHandle;
+      // Not ctx.up(): it waits for the pool to settle, and on a loaded
+      // machine the first probe can retire (300 ms after Ready) before
+      // that, leaving no ready probe for a moment while its replacement
+      // boots. Wait for the first probe's Ready alone.
+      const a = await ctx.start({ scriptFor: firstOnly({ exitAfterReady: { delayMs: 300, code: 0, goodbye: 5 } }) });
+      await a.until(() => a.probes[0]?.readyAt !== undefined, ctx.timing.bootTimeoutMs + ctx.timing.timeoutMs);
+      const p = a.probes[0];
+      if (p?.readyAt === undefined) fail('the first worker never became ready', 'Ready from the first probe', `${a.probes.length} probes started`, ['SUP-2']);
       await a.until(() => p.closed, ctx.timing.timeoutMs * 2);
       await a.until(() => a.probes.some((x) => x.start.at > (p.closedAt ?? Infinity)), ctx.timing.timeoutMs * 3);
       check(a.probes.some((x) => x.start.at > (p.closedAt ?? Infinity)), 'a worker that exited was not replaced', 'a new worker', 'none', ['SUP-2']);
