@@ -70,6 +70,7 @@ export const WIRE_ERRORS = Object.freeze({
   TASK_FAILED: kind('CORRAL_ERR_TASK_FAILED', 303, false),
   TASK_OVERLOADED: kind('CORRAL_ERR_TASK_OVERLOADED', 304, false),
   DUPLICATE_REQUEST: kind('CORRAL_ERR_DUPLICATE_REQUEST', 305, false),
+  TASK_WORKER_LOST: kind('CORRAL_ERR_TASK_WORKER_LOST', 306, false),
   APP_LOAD: kind('CORRAL_ERR_APP_LOAD', 400, true),
   INTERNAL: kind('CORRAL_ERR_INTERNAL', 401, true),
 });
@@ -222,6 +223,13 @@ export class TaskOverloadedError extends WireError {
 export class DuplicateRequestError extends WireError {
   constructor(message = 'duplicate request id', options?: CorralErrorOptions) {
     super(WIRE_ERRORS.DUPLICATE_REQUEST, message, options);
+  }
+}
+
+/** Since 1.2: the task worker running the job exited before it answered. */
+export class TaskWorkerLostError extends WireError {
+  constructor(message = 'the task worker running the job was lost', options?: CorralErrorOptions) {
+    super(WIRE_ERRORS.TASK_WORKER_LOST, message, options);
   }
 }
 

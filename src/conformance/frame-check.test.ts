@@ -9,9 +9,20 @@ const rules = (bytes: Uint8Array | number[], features: string[] = []) => checkSe
 test('the example of every message passes', () => {
   for (const m of Object.values(EXAMPLE_MESSAGES)) {
     // The example Error carries request_id and message_type together, on purpose (all fields set).
-    const problems = checkSentEnvelope(encodeMessage(m), ['accept.revoke']).filter((p) => !(m.kind === 'error' && p.requirement === 'ERR-3') && !(m.kind === 'error' && p.requirement === 'ERR-4'));
+    const problems = checkSentEnvelope(encodeMessage(m), ['accept.revoke', 'tasks.flow', 'tasks.call']).filter((p) => !(m.kind === 'error' && p.requirement === 'ERR-3') && !(m.kind === 'error' && p.requirement === 'ERR-4'));
     assert.equal(problems, [], m.kind);
   }
+});
+
+test('what 1.2 added is flagged without its feature: Credit, Execute.window, Execute.idempotent; Hello.apps never', () => {
+  const credit = encodeMessage({ kind: 'credit', body: { requestId: 3, chunks: 4 } });
+  assert.equal(rules(credit), ['COMPAT-8']);
+  assert.equal(rules(credit, ['tasks.flow']), []);
+  const exec = encodeMessage({ kind: 'execute', body: { requestId: 3, name: 'a.b', window: 8, idempotent: true } });
+  assert.equal(rules(exec), ['COMPAT-8', 'COMPAT-8']);
+  assert.equal(rules(exec, ['tasks.flow']), ['COMPAT-8']);
+  assert.equal(rules(exec, ['tasks.flow', 'tasks.call']), []);
+  assert.equal(rules(encodeMessage({ kind: 'hello', body: { versions: [{ major: 1 }], apps: ['images'] } })), []);
 });
 
 test('two bodies, unknown fields and extension messages are flagged', () => {

@@ -4,9 +4,13 @@
 //   MSG-2     exactly one body member, nothing else at the top level
 //   MSG-6     no uint64 above 2^53 - 1
 //   MSG-8     strings are valid UTF-8
-//   COMPAT-6  enum values defined by 1.0, or by 1.1 with the feature that uses them
-//   COMPAT-8 / NEG-6  no field or message type unknown to 1.0; AcceptRevoke
-//             (since 1.1) only with accept.revoke negotiated
+//   COMPAT-6  enum values defined by 1.0, or later with the feature that uses them
+//   COMPAT-8 / NEG-6  no field or message type unknown to 1.0; what 1.1 and
+//             1.2 added only with the feature that uses it negotiated
+//             (AcceptRevoke: accept.revoke; Credit, Execute.window: tasks.flow;
+//             Execute.idempotent: tasks.call). Hello may carry 1.2's `apps`
+//             at any version: it precedes negotiation, and a receiver that
+//             does not know the field skips it (COMPAT-1).
 //   COMPAT-10 no extension message (100-199) unless negotiated
 //   ERR-1 / ERR-13  Error.code is defined, or >= 1000; never 0
 //   ERR-3 / ERR-4   request_id / message_type only where they belong
@@ -19,7 +23,7 @@ const V = corral.v1;
 const SCHEMA: Record<string, Record<number, FieldType>> = {
   Version: { 1: 'u32', 2: 'u32' },
   Listener: { 1: 'u32', 2: 'str', 3: 'str' },
-  Hello: { 1: { rep: { msg: 'Version' } }, 2: { enum: V.WorkerKind }, 3: 'u32', 4: { rep: 'str' }, 5: 'u32', 6: 'str', 7: 'u32' },
+  Hello: { 1: { rep: { msg: 'Version' } }, 2: { enum: V.WorkerKind }, 3: 'u32', 4: { rep: 'str' }, 5: 'u32', 6: 'str', 7: 'u32', 8: { rep: 'str' } },
   Welcome: {
     1: { msg: 'Version' }, 2: 'u32', 3: 'u32', 4: 'u32', 5: { rep: { msg: 'Listener' } }, 6: 'u32',
     7: { enum: V.AcceptStrategy }, 8: { rep: 'str' }, 9: 'u32',
@@ -35,22 +39,24 @@ const SCHEMA: Record<string, Record<number, FieldType>> = {
   Stop: { 1: 'str' },
   Goodbye: { 1: { enum: V.GoodbyeReason }, 2: 'str', 3: 'u64' },
   Error: { 1: 'u32', 2: 'str', 3: 'bool', 4: 'u64', 5: 'u32' },
-  Execute: { 1: 'u64', 2: 'str', 3: 'bytes', 4: 'u32', 5: 'str' },
+  Execute: { 1: 'u64', 2: 'str', 3: 'bytes', 4: 'u32', 5: 'str', 6: 'u32', 7: 'bool' },
   Result: { 1: 'u64', 2: 'bytes', 3: 'str' },
   Chunk: { 1: 'u64', 2: 'u32', 3: 'bytes' },
   End: { 1: 'u64', 2: 'u32' },
   Cancel: { 1: 'u64', 2: 'str' },
+  Credit: { 1: 'u64', 2: 'u32' },
 };
 
 const BODIES: Record<number, string> = {
   1: 'Hello', 2: 'Welcome', 3: 'Ready', 4: 'Heartbeat', 10: 'AcceptGrant', 11: 'AcceptDone', 12: 'ConnectionHandoff',
   13: 'HandoffAck', 14: 'AcceptRevoke', 20: 'Drain', 21: 'Stop', 22: 'Goodbye', 23: 'Error', 30: 'Execute', 31: 'Result', 32: 'Chunk',
-  33: 'End', 34: 'Cancel',
+  33: 'End', 34: 'Cancel', 35: 'Credit',
 };
 
-/** What 1.1 added, by the feature that uses it: sent without that feature negotiated, it breaks COMPAT-8 (or COMPAT-6). */
-const SINCE_1_1: { bodies: Record<number, string>; enums: Record<string, Record<number, string>> } = {
-  bodies: { 14: 'accept.revoke' },
+/** What 1.1 and 1.2 added, by the feature that uses it: sent without that feature negotiated, it breaks COMPAT-8 (or COMPAT-6). */
+const SINCE_1_1: { bodies: Record<number, string>; fields: Record<string, string>; enums: Record<string, Record<number, string>> } = {
+  bodies: { 14: 'accept.revoke', 35: 'tasks.flow' },
+  fields: { 'Execute.6': 'tasks.flow', 'Execute.7': 'tasks.call' },
   enums: { 'AcceptDone.6': { [V.ReleaseReason.RELEASE_REASON_REVOKED]: 'accept.revoke' } },
 };
 
@@ -142,6 +148,10 @@ function checkMessage(name: string, buf: Uint8Array, out: FrameProblem[], featur
       out.push({ requirement: 'COMPAT-8', problem: `${name} carries field ${f.number}, which version 1.0 does not define` });
       continue;
     }
+    const fieldNeeds = SINCE_1_1.fields[where];
+    if (fieldNeeds !== undefined && !features.includes(fieldNeeds)) {
+      out.push({ requirement: 'COMPAT-8', problem: `${name} carries field ${f.number}, which only 1.2 with ${fieldNeeds} uses, and ${fieldNeeds} was not negotiated` });
+    }
     if (typeof t === 'string') checkScalar(t, f, where, out);
     else if ('enum' in t) {
       const needs = SINCE_1_1.enums[where]?.[Number(f.value)];
@@ -185,7 +195,7 @@ export function checkSentEnvelope(envelope: Uint8Array, features: readonly strin
     const name = BODIES[b.number] as string;
     const needs = SINCE_1_1.bodies[b.number];
     if (needs !== undefined && !features.includes(needs)) {
-      out.push({ requirement: 'COMPAT-8', problem: `${name} is a 1.1 message of feature ${needs}, which was not negotiated` });
+      out.push({ requirement: 'COMPAT-8', problem: `${name} is a message of feature ${needs} (since 1.1 or 1.2), which was not negotiated` });
     }
     try {
       checkMessage(name, b.value as Uint8Array, out, features);

@@ -5,7 +5,7 @@
 // `switch (m.kind)` narrows `m.body` to the generated class.
 //
 //   Envelope bytes:  [ tag = field_number << 3 | 2 ][ varint length ][ body message ]
-//                      field numbers: hello 1 .. cancel 34 (envelope.proto)
+//                      field numbers: hello 1 .. credit 35 (envelope.proto)
 //
 // Decoding is strict about structure (DecodeError) and about the body type
 // (UnknownMessageError when no known body is present), and lenient about
@@ -71,6 +71,7 @@ export interface BodyTypes {
   chunk: corral.v1.Chunk;
   end: corral.v1.End;
   cancel: corral.v1.Cancel;
+  credit: corral.v1.Credit;
 }
 
 /** The name of a message type: the Envelope oneof member, in camelCase. */
@@ -98,7 +99,7 @@ export const MESSAGE_FIELD_NUMBERS: Readonly<Record<MessageKind, number>> = Obje
   hello: 1, welcome: 2, ready: 3, heartbeat: 4,
   acceptGrant: 10, acceptDone: 11, handoff: 12, handoffAck: 13, acceptRevoke: 14,
   drain: 20, stop: 21, goodbye: 22, error: 23,
-  execute: 30, result: 31, chunk: 32, end: 33, cancel: 34,
+  execute: 30, result: 31, chunk: 32, end: 33, cancel: 34, credit: 35,
 });
 
 /** Every message kind, in field-number order. */
@@ -111,7 +112,7 @@ const BODY_CODECS: Readonly<Record<MessageKind, BodyCodec>> = {
   acceptGrant: corral.v1.AcceptGrant, acceptDone: corral.v1.AcceptDone, handoff: corral.v1.ConnectionHandoff,
   handoffAck: corral.v1.HandoffAck, acceptRevoke: corral.v1.AcceptRevoke, drain: corral.v1.Drain, stop: corral.v1.Stop, goodbye: corral.v1.Goodbye,
   error: corral.v1.Error, execute: corral.v1.Execute, result: corral.v1.Result, chunk: corral.v1.Chunk,
-  end: corral.v1.End, cancel: corral.v1.Cancel,
+  end: corral.v1.End, cancel: corral.v1.Cancel, credit: corral.v1.Credit,
 } as Record<MessageKind, BodyCodec>;
 
 const KIND_BY_FIELD = new Map<number, MessageKind>(MESSAGE_KINDS.map((k) => [MESSAGE_FIELD_NUMBERS[k], k]));
@@ -278,6 +279,7 @@ export function validate(m: Message): void {
     case 'chunk':
     case 'end':
     case 'cancel':
+    case 'credit':
       safeId(`${TYPE_NAMES[m.kind]}.request_id`, m.body.requestId);
       break;
     default:
@@ -285,7 +287,7 @@ export function validate(m: Message): void {
   }
 }
 
-const TYPE_NAMES = { error: 'Error', result: 'Result', chunk: 'Chunk', end: 'End', cancel: 'Cancel' } as const;
+const TYPE_NAMES = { error: 'Error', result: 'Result', chunk: 'Chunk', end: 'End', cancel: 'Cancel', credit: 'Credit' } as const;
 
 function invalid(message: string): never {
   throw new InvalidFieldError(message);

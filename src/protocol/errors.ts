@@ -6,7 +6,7 @@ import {
   AppLoadError, CorralError, DecodeError, DuplicateRequestError, FloodError, FrameEmptyError,
   FrameTooLargeError, FrameTruncatedError, GrantViolationError, HandshakeTimeoutError,
   HeartbeatTimeoutError, InternalError, InvalidFieldError, RemoteError, TaskCancelledError,
-  TaskFailedError, TaskOverloadedError, TaskTimeoutError, TaskUnknownError, UnexpectedMessageError,
+  TaskFailedError, TaskOverloadedError, TaskTimeoutError, TaskUnknownError, TaskWorkerLostError, UnexpectedMessageError,
   UnknownMessageError, UnsupportedFeatureError, VersionMismatchError, WIRE_ERRORS,
   type CorralErrorOptions,
 } from '../errors.js';
@@ -16,7 +16,7 @@ export {
   FrameTooLargeError, FrameTruncatedError, GrantViolationError, HandshakeTimeoutError,
   HeartbeatTimeoutError, InternalError, InvalidFieldError, InvalidOptionError, RemoteError,
   TaskCancelledError, TaskFailedError, TaskOverloadedError, TaskTimeoutError, TaskUnknownError,
-  UnexpectedMessageError, UnknownMessageError, UnsupportedFeatureError, VersionMismatchError,
+  TaskWorkerLostError, UnexpectedMessageError, UnknownMessageError, UnsupportedFeatureError, VersionMismatchError,
   WireError, WIRE_ERRORS,
 } from '../errors.js';
 export type { CorralErrorOptions, WireErrorKind } from '../errors.js';
@@ -59,6 +59,7 @@ const BY_WIRE_CODE = new Map<number, Ctor>([
   [WIRE_ERRORS.TASK_FAILED.wireCode, TaskFailedError],
   [WIRE_ERRORS.TASK_OVERLOADED.wireCode, TaskOverloadedError],
   [WIRE_ERRORS.DUPLICATE_REQUEST.wireCode, DuplicateRequestError],
+  [WIRE_ERRORS.TASK_WORKER_LOST.wireCode, TaskWorkerLostError],
   [WIRE_ERRORS.APP_LOAD.wireCode, AppLoadError],
   [WIRE_ERRORS.INTERNAL.wireCode, InternalError],
 ]);

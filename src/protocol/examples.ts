@@ -24,6 +24,7 @@ export const EXAMPLE_MESSAGES: { readonly [K in MessageKind]: Extract<OutMessage
       maxFrameBytes: DEFAULT_MAX_FRAME_BYTES,
       implementation: 'corral-node/0.1.0',
       capacity: 1000,
+      apps: ['images', 'llm'],
     },
   },
   welcome: {
@@ -71,10 +72,11 @@ export const EXAMPLE_MESSAGES: { readonly [K in MessageKind]: Extract<OutMessage
   },
   execute: {
     kind: 'execute',
-    body: { requestId: 17, name: 'resize', payload: examplePayload(16), deadlineMs: 5000, contentType: 'application/json' },
+    body: { requestId: 17, name: 'images.resize', payload: examplePayload(16), deadlineMs: 5000, contentType: 'application/json', window: 16, idempotent: true },
   },
   result: { kind: 'result', body: { requestId: 17, payload: examplePayload(8), contentType: 'application/octet-stream' } },
   chunk: { kind: 'chunk', body: { requestId: 17, seq: 3, payload: examplePayload(4) } },
   end: { kind: 'end', body: { requestId: 17, chunks: 4 } },
   cancel: { kind: 'cancel', body: { requestId: 17, reason: 'client went away' } },
+  credit: { kind: 'credit', body: { requestId: 17, chunks: 8 } },
 };

@@ -11,7 +11,7 @@ export const HARD_MAX_FRAME_BYTES = 16 * 1024 * 1024;
 export const FRAME_HEADER_BYTES = 4;
 
 /** The protocol version this implementation speaks. */
-export const PROTOCOL_VERSION: Readonly<{ major: 1; minor: 1 }> = Object.freeze({ major: 1, minor: 1 });
+export const PROTOCOL_VERSION: Readonly<{ major: 1; minor: 2 }> = Object.freeze({ major: 1, minor: 2 });
 
 /** Default cadence of worker heartbeats (Welcome.heartbeat_interval_ms). */
 export const DEFAULT_HEARTBEAT_INTERVAL_MS = 1000;
@@ -30,6 +30,10 @@ export const FEATURE = Object.freeze({
   ACCEPT_REVOKE: 'accept.revoke',
   TASKS: 'tasks',
   TASKS_STREAM: 'tasks.stream',
+  /** Since 1.2: streamed results are paced by Credit (section 4.6.2). */
+  TASKS_FLOW: 'tasks.flow',
+  /** Since 1.2: the peer submits jobs to the arbiter (section 4.7). */
+  TASKS_CALL: 'tasks.call',
   LOAD_REPORT: 'load-report',
 } as const);
 
@@ -43,6 +47,8 @@ export const FEATURES = Object.freeze([
   FEATURE.ACCEPT_REVOKE,
   FEATURE.TASKS,
   FEATURE.TASKS_STREAM,
+  FEATURE.TASKS_FLOW,
+  FEATURE.TASKS_CALL,
   FEATURE.LOAD_REPORT,
 ] as const);
 
@@ -52,6 +58,8 @@ export const FEATURES = Object.freeze([
  */
 export const FEATURE_SINCE: Readonly<Record<string, { major: number; minor: number }>> = Object.freeze({
   [FEATURE.ACCEPT_REVOKE]: Object.freeze({ major: 1, minor: 1 }),
+  [FEATURE.TASKS_FLOW]: Object.freeze({ major: 1, minor: 2 }),
+  [FEATURE.TASKS_CALL]: Object.freeze({ major: 1, minor: 2 }),
 });
 
 /** A feature name defined by protocol 1.x. */

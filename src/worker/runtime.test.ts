@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import * as net from 'node:net';
 import { corral, encodeFrame } from '../protocol/codec.js';
 import { frameHeader } from '../protocol/framer.js';
+import { PROTOCOL_VERSION } from '../protocol/limits.js';
 import { prepare, serve } from './index.js';
 import { duplexPair, environment, fakeWorld, harness, rejects, sleep, start, until, welcomeFor } from './test-support.js';
 
@@ -27,7 +28,7 @@ async function expectFatal(h: ReturnType<typeof harness>, code: number, status: 
 test('handshake: Hello describes the worker, Welcome is answered by Ready [HELLO-1..7, HS-8, HS-9]', async () => {
   const h = await start({ serve: { capacity: 12 } });
   const b = h.hello.body;
-  assert.equal(b.versions.map((v) => [v.major, v.minor]), [[1, 1]]);
+  assert.equal(b.versions.map((v) => [v.major, v.minor]), [[1, PROTOCOL_VERSION.minor]]);
   assert.is(b.kind, corral.v1.WorkerKind.WORKER_KIND_SOCKET);
   assert.is(b.pid, process.pid);
   assert.equal(b.features, ['accept.arbiter', 'accept.shared', 'accept.exclusive', 'accept.reuseport', 'accept.handoff', 'accept.revoke', 'load-report']);
@@ -83,7 +84,7 @@ test('handshake: a message other than Welcome first -> fatal UNEXPECTED_MESSAGE,
   assert.equal(h.arbiter.pending(), [], 'nothing but Hello and the fatal Error before Welcome');
 });
 
-for (const [what, version] of [['another major', { major: 2, minor: 0 }], ['a minor above the one offered', { major: 1, minor: 2 }]] as const) {
+for (const [what, version] of [['another major', { major: 2, minor: 0 }], ['a minor above the one offered', { major: 1, minor: PROTOCOL_VERSION.minor + 1 }]] as const) {
   test(`handshake: Welcome with ${what} -> VERSION_MISMATCH, fatal, exit 3 [NEG-5]`, async () => {
     const h = harness();
     await h.arbiter.next('hello');

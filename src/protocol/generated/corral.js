@@ -49,7 +49,8 @@ export const corral = $root.corral = (() => {
              * @property {corral.v1.Chunk.$Properties|null} [chunk] Envelope chunk
              * @property {corral.v1.End.$Properties|null} [end] Envelope end
              * @property {corral.v1.Cancel.$Properties|null} [cancel] Envelope cancel
-             * @property {"hello"|"welcome"|"ready"|"heartbeat"|"acceptGrant"|"acceptDone"|"handoff"|"handoffAck"|"acceptRevoke"|"drain"|"stop"|"goodbye"|"error"|"execute"|"result"|"chunk"|"end"|"cancel"} [body] Envelope body
+             * @property {corral.v1.Credit.$Properties|null} [credit] Envelope credit
+             * @property {"hello"|"welcome"|"ready"|"heartbeat"|"acceptGrant"|"acceptDone"|"handoff"|"handoffAck"|"acceptRevoke"|"drain"|"stop"|"goodbye"|"error"|"execute"|"result"|"chunk"|"end"|"cancel"|"credit"} [body] Envelope body
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -82,9 +83,10 @@ export const corral = $root.corral = (() => {
              *   chunk?: corral.v1.Chunk.$Shape|null;
              *   end?: corral.v1.End.$Shape|null;
              *   cancel?: corral.v1.Cancel.$Shape|null;
+             *   credit?: corral.v1.Credit.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
-             *   ({ body?: undefined; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "hello"; hello: corral.v1.Hello.$Shape; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "welcome"; hello?: null; welcome: corral.v1.Welcome.$Shape; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "ready"; hello?: null; welcome?: null; ready: corral.v1.Ready.$Shape; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "heartbeat"; hello?: null; welcome?: null; ready?: null; heartbeat: corral.v1.Heartbeat.$Shape; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "acceptGrant"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant: corral.v1.AcceptGrant.$Shape; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "acceptDone"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone: corral.v1.AcceptDone.$Shape; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "handoff"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff: corral.v1.ConnectionHandoff.$Shape; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "handoffAck"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck: corral.v1.HandoffAck.$Shape; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "acceptRevoke"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke: corral.v1.AcceptRevoke.$Shape; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "drain"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain: corral.v1.Drain.$Shape; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "stop"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop: corral.v1.Stop.$Shape; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "goodbye"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye: corral.v1.Goodbye.$Shape; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "error"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error: corral.v1.Error.$Shape; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "execute"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute: corral.v1.Execute.$Shape; result?: null; chunk?: null; end?: null; cancel?: null }|{ body?: "result"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result: corral.v1.Result.$Shape; chunk?: null; end?: null; cancel?: null }|{ body?: "chunk"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk: corral.v1.Chunk.$Shape; end?: null; cancel?: null }|{ body?: "end"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end: corral.v1.End.$Shape; cancel?: null }|{ body?: "cancel"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel: corral.v1.Cancel.$Shape })
+             *   ({ body?: undefined; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null; credit?: null }|{ body?: "hello"; hello: corral.v1.Hello.$Shape; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null; credit?: null }|{ body?: "welcome"; hello?: null; welcome: corral.v1.Welcome.$Shape; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null; credit?: null }|{ body?: "ready"; hello?: null; welcome?: null; ready: corral.v1.Ready.$Shape; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null; credit?: null }|{ body?: "heartbeat"; hello?: null; welcome?: null; ready?: null; heartbeat: corral.v1.Heartbeat.$Shape; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null; credit?: null }|{ body?: "acceptGrant"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant: corral.v1.AcceptGrant.$Shape; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null; credit?: null }|{ body?: "acceptDone"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone: corral.v1.AcceptDone.$Shape; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null; credit?: null }|{ body?: "handoff"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff: corral.v1.ConnectionHandoff.$Shape; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null; credit?: null }|{ body?: "handoffAck"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck: corral.v1.HandoffAck.$Shape; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null; credit?: null }|{ body?: "acceptRevoke"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke: corral.v1.AcceptRevoke.$Shape; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null; credit?: null }|{ body?: "drain"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain: corral.v1.Drain.$Shape; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null; credit?: null }|{ body?: "stop"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop: corral.v1.Stop.$Shape; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null; credit?: null }|{ body?: "goodbye"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye: corral.v1.Goodbye.$Shape; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null; credit?: null }|{ body?: "error"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error: corral.v1.Error.$Shape; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null; credit?: null }|{ body?: "execute"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute: corral.v1.Execute.$Shape; result?: null; chunk?: null; end?: null; cancel?: null; credit?: null }|{ body?: "result"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result: corral.v1.Result.$Shape; chunk?: null; end?: null; cancel?: null; credit?: null }|{ body?: "chunk"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk: corral.v1.Chunk.$Shape; end?: null; cancel?: null; credit?: null }|{ body?: "end"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end: corral.v1.End.$Shape; cancel?: null; credit?: null }|{ body?: "cancel"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel: corral.v1.Cancel.$Shape; credit?: null }|{ body?: "credit"; hello?: null; welcome?: null; ready?: null; heartbeat?: null; acceptGrant?: null; acceptDone?: null; handoff?: null; handoffAck?: null; acceptRevoke?: null; drain?: null; stop?: null; goodbye?: null; error?: null; execute?: null; result?: null; chunk?: null; end?: null; cancel?: null; credit: corral.v1.Credit.$Shape })
              * )} corral.v1.Envelope.$Shape
              */
 
@@ -247,17 +249,25 @@ export const corral = $root.corral = (() => {
              */
             Envelope.prototype.cancel = null;
 
+            /**
+             * Envelope credit.
+             * @member {corral.v1.Credit.$Properties|null|undefined} credit
+             * @memberof corral.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.credit = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Envelope body.
-             * @member {"hello"|"welcome"|"ready"|"heartbeat"|"acceptGrant"|"acceptDone"|"handoff"|"handoffAck"|"acceptRevoke"|"drain"|"stop"|"goodbye"|"error"|"execute"|"result"|"chunk"|"end"|"cancel"|undefined} body
+             * @member {"hello"|"welcome"|"ready"|"heartbeat"|"acceptGrant"|"acceptDone"|"handoff"|"handoffAck"|"acceptRevoke"|"drain"|"stop"|"goodbye"|"error"|"execute"|"result"|"chunk"|"end"|"cancel"|"credit"|undefined} body
              * @memberof corral.v1.Envelope
              * @instance
              */
             $Object.defineProperty(Envelope.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["hello", "welcome", "ready", "heartbeat", "acceptGrant", "acceptDone", "handoff", "handoffAck", "acceptRevoke", "drain", "stop", "goodbye", "error", "execute", "result", "chunk", "end", "cancel"]),
+                get: $util.oneOfGetter($oneOfFields = ["hello", "welcome", "ready", "heartbeat", "acceptGrant", "acceptDone", "handoff", "handoffAck", "acceptRevoke", "drain", "stop", "goodbye", "error", "execute", "result", "chunk", "end", "cancel", "credit"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -329,6 +339,8 @@ export const corral = $root.corral = (() => {
                     $root.corral.v1.End.encode(message.end, writer.uint32(/* id 33, wireType 2 =*/266).fork(), _depth + 1).ldelim();
                 if (message.cancel != null && $Object.hasOwnProperty.call(message, "cancel"))
                     $root.corral.v1.Cancel.encode(message.cancel, writer.uint32(/* id 34, wireType 2 =*/274).fork(), _depth + 1).ldelim();
+                if (message.credit != null && $Object.hasOwnProperty.call(message, "credit"))
+                    $root.corral.v1.Credit.encode(message.credit, writer.uint32(/* id 35, wireType 2 =*/282).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -499,6 +511,13 @@ export const corral = $root.corral = (() => {
                             message.body = "cancel";
                             continue;
                         }
+                    case 35: {
+                            if (wireType !== 2)
+                                break;
+                            message.credit = $root.corral.v1.Credit.decode(reader, reader.size(), $undefined, _depth + 1, message.credit);
+                            message.body = "credit";
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -624,6 +643,11 @@ export const corral = $root.corral = (() => {
                         throw $TypeError(".corral.v1.Envelope.cancel: object expected");
                     message.cancel = $root.corral.v1.Cancel.fromObject(object.cancel, _depth + 1);
                 }
+                if (object.credit != null) {
+                    if (!$util.isObject(object.credit))
+                        throw $TypeError(".corral.v1.Envelope.credit: object expected");
+                    message.credit = $root.corral.v1.Credit.fromObject(object.credit, _depth + 1);
+                }
                 return message;
             };
 
@@ -733,6 +757,11 @@ export const corral = $root.corral = (() => {
                     object.cancel = $root.corral.v1.Cancel.toObject(message.cancel, options, _depth + 1);
                     if (options.oneofs)
                         object.body = "cancel";
+                }
+                if (message.credit != null && $Object.hasOwnProperty.call(message, "credit")) {
+                    object.credit = $root.corral.v1.Credit.toObject(message.credit, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "credit";
                 }
                 return object;
             };
@@ -996,12 +1025,14 @@ export const corral = $root.corral = (() => {
          * @property {number} WORKER_KIND_UNSPECIFIED=0 WORKER_KIND_UNSPECIFIED value
          * @property {number} WORKER_KIND_SOCKET=1 WORKER_KIND_SOCKET value
          * @property {number} WORKER_KIND_TASK=2 WORKER_KIND_TASK value
+         * @property {number} WORKER_KIND_CLIENT=3 WORKER_KIND_CLIENT value
          */
         v1.WorkerKind = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
             values[valuesById[0] = "WORKER_KIND_UNSPECIFIED"] = 0;
             values[valuesById[1] = "WORKER_KIND_SOCKET"] = 1;
             values[valuesById[2] = "WORKER_KIND_TASK"] = 2;
+            values[valuesById[3] = "WORKER_KIND_CLIENT"] = 3;
             return values;
         })();
 
@@ -1039,6 +1070,7 @@ export const corral = $root.corral = (() => {
              * @property {number|null} [maxFrameBytes] Hello maxFrameBytes
              * @property {string|null} [implementation] Hello implementation
              * @property {number|null} [capacity] Hello capacity
+             * @property {Array.<string>|null} [apps] Hello apps
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1066,6 +1098,7 @@ export const corral = $root.corral = (() => {
             const Hello = function (properties) {
                 this.versions = [];
                 this.features = [];
+                this.apps = [];
                 if (properties)
                     for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -1129,6 +1162,14 @@ export const corral = $root.corral = (() => {
             Hello.prototype.capacity = 0;
 
             /**
+             * Hello apps.
+             * @member {Array.<string>} apps
+             * @memberof corral.v1.Hello
+             * @instance
+             */
+            Hello.prototype.apps = $util.emptyArray;
+
+            /**
              * Creates a new Hello instance using the specified properties.
              * @function create
              * @memberof corral.v1.Hello
@@ -1176,6 +1217,9 @@ export const corral = $root.corral = (() => {
                     writer.uint32(/* id 6, wireType 2 =*/50).string(message.implementation);
                 if (message.capacity != null && $Object.hasOwnProperty.call(message, "capacity") && message.capacity !== 0)
                     writer.uint32(/* id 7, wireType 0 =*/56).uint32(message.capacity);
+                if (message.apps != null && message.apps.length)
+                    for (let i = 0; i < message.apps.length; ++i)
+                        writer.uint32(/* id 8, wireType 2 =*/66).string(message.apps[i]);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1281,6 +1325,14 @@ export const corral = $root.corral = (() => {
                                 delete message.capacity;
                             continue;
                         }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.apps && message.apps.length))
+                                message.apps = [];
+                            message.apps.push(reader.stringVerify());
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -1340,6 +1392,10 @@ export const corral = $root.corral = (() => {
                     case 2:
                         message.kind = 2;
                         break;
+                    case "WORKER_KIND_CLIENT":
+                    case 3:
+                        message.kind = 3;
+                        break;
                     default:
                         if (typeof object.kind === "number" && (object.kind | 0) === object.kind)
                             message.kind = object.kind;
@@ -1363,6 +1419,13 @@ export const corral = $root.corral = (() => {
                 if (object.capacity != null)
                     if ($Number(object.capacity) !== 0)
                         message.capacity = object.capacity >>> 0;
+                if (object.apps) {
+                    if (!$Array.isArray(object.apps))
+                        throw $TypeError(".corral.v1.Hello.apps: array expected");
+                    message.apps = $Array(object.apps.length);
+                    for (let i = 0; i < object.apps.length; ++i)
+                        message.apps[i] = $String(object.apps[i]);
+                }
                 return message;
             };
 
@@ -1386,6 +1449,7 @@ export const corral = $root.corral = (() => {
                 if (options.arrays || options.defaults) {
                     object.versions = [];
                     object.features = [];
+                    object.apps = [];
                 }
                 if (options.defaults) {
                     object.kind = options.enums === $String ? "WORKER_KIND_UNSPECIFIED" : 0;
@@ -1414,6 +1478,11 @@ export const corral = $root.corral = (() => {
                     object.implementation = message.implementation;
                 if (message.capacity != null && $Object.hasOwnProperty.call(message, "capacity"))
                     object.capacity = message.capacity;
+                if (message.apps && message.apps.length) {
+                    object.apps = $Array(message.apps.length);
+                    for (let j = 0; j < message.apps.length; ++j)
+                        object.apps[j] = message.apps[j];
+                }
                 return object;
             };
 
@@ -5085,6 +5154,7 @@ export const corral = $root.corral = (() => {
          * @property {number} ERROR_CODE_TASK_FAILED=303 ERROR_CODE_TASK_FAILED value
          * @property {number} ERROR_CODE_TASK_OVERLOADED=304 ERROR_CODE_TASK_OVERLOADED value
          * @property {number} ERROR_CODE_DUPLICATE_REQUEST=305 ERROR_CODE_DUPLICATE_REQUEST value
+         * @property {number} ERROR_CODE_TASK_WORKER_LOST=306 ERROR_CODE_TASK_WORKER_LOST value
          * @property {number} ERROR_CODE_APP_LOAD=400 ERROR_CODE_APP_LOAD value
          * @property {number} ERROR_CODE_INTERNAL=401 ERROR_CODE_INTERNAL value
          */
@@ -5110,6 +5180,7 @@ export const corral = $root.corral = (() => {
             values[valuesById[303] = "ERROR_CODE_TASK_FAILED"] = 303;
             values[valuesById[304] = "ERROR_CODE_TASK_OVERLOADED"] = 304;
             values[valuesById[305] = "ERROR_CODE_DUPLICATE_REQUEST"] = 305;
+            values[valuesById[306] = "ERROR_CODE_TASK_WORKER_LOST"] = 306;
             values[valuesById[400] = "ERROR_CODE_APP_LOAD"] = 400;
             values[valuesById[401] = "ERROR_CODE_INTERNAL"] = 401;
             return values;
@@ -5457,6 +5528,8 @@ export const corral = $root.corral = (() => {
              * @property {Uint8Array|null} [payload] Execute payload
              * @property {number|null} [deadlineMs] Execute deadlineMs
              * @property {string|null} [contentType] Execute contentType
+             * @property {number|null} [window] Execute window
+             * @property {boolean|null} [idempotent] Execute idempotent
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -5529,6 +5602,22 @@ export const corral = $root.corral = (() => {
             Execute.prototype.contentType = "";
 
             /**
+             * Execute window.
+             * @member {number} window
+             * @memberof corral.v1.Execute
+             * @instance
+             */
+            Execute.prototype.window = 0;
+
+            /**
+             * Execute idempotent.
+             * @member {boolean} idempotent
+             * @memberof corral.v1.Execute
+             * @instance
+             */
+            Execute.prototype.idempotent = false;
+
+            /**
              * Creates a new Execute instance using the specified properties.
              * @function create
              * @memberof corral.v1.Execute
@@ -5570,6 +5659,10 @@ export const corral = $root.corral = (() => {
                     writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.deadlineMs);
                 if (message.contentType != null && $Object.hasOwnProperty.call(message, "contentType") && message.contentType !== "")
                     writer.uint32(/* id 5, wireType 2 =*/42).string(message.contentType);
+                if (message.window != null && $Object.hasOwnProperty.call(message, "window") && message.window !== 0)
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.window);
+                if (message.idempotent != null && $Object.hasOwnProperty.call(message, "idempotent") && message.idempotent !== false)
+                    writer.uint32(/* id 7, wireType 0 =*/56).bool(message.idempotent);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -5659,6 +5752,24 @@ export const corral = $root.corral = (() => {
                                 delete message.contentType;
                             continue;
                         }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.window = value;
+                            else
+                                delete message.window;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.idempotent = value;
+                            else
+                                delete message.idempotent;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -5719,6 +5830,12 @@ export const corral = $root.corral = (() => {
                 if (object.contentType != null)
                     if (typeof object.contentType !== "string" || object.contentType.length)
                         message.contentType = $String(object.contentType);
+                if (object.window != null)
+                    if ($Number(object.window) !== 0)
+                        message.window = object.window >>> 0;
+                if (object.idempotent != null)
+                    if (object.idempotent)
+                        message.idempotent = $Boolean(object.idempotent);
                 return message;
             };
 
@@ -5755,6 +5872,8 @@ export const corral = $root.corral = (() => {
                     }
                     object.deadlineMs = 0;
                     object.contentType = "";
+                    object.window = 0;
+                    object.idempotent = false;
                 }
                 if (message.requestId != null && $Object.hasOwnProperty.call(message, "requestId"))
                     if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
@@ -5771,6 +5890,10 @@ export const corral = $root.corral = (() => {
                     object.deadlineMs = message.deadlineMs;
                 if (message.contentType != null && $Object.hasOwnProperty.call(message, "contentType"))
                     object.contentType = message.contentType;
+                if (message.window != null && $Object.hasOwnProperty.call(message, "window"))
+                    object.window = message.window;
+                if (message.idempotent != null && $Object.hasOwnProperty.call(message, "idempotent"))
+                    object.idempotent = message.idempotent;
                 return object;
             };
 
@@ -6872,6 +6995,260 @@ export const corral = $root.corral = (() => {
             };
 
             return Cancel;
+        })();
+
+        v1.Credit = (function() {
+
+            /**
+             * Properties of a Credit.
+             * @typedef {Object} corral.v1.Credit.$Properties
+             * @property {number|null} [requestId] Credit requestId
+             * @property {number|null} [chunks] Credit chunks
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Credit.
+             * @memberof corral.v1
+             * @interface ICredit
+             * @augments corral.v1.Credit.$Properties
+             * @deprecated Use corral.v1.Credit.$Properties instead.
+             */
+
+            /**
+             * Shape of a Credit.
+             * @typedef {corral.v1.Credit.$Properties} corral.v1.Credit.$Shape
+             */
+
+            /**
+             * Constructs a new Credit.
+             * @memberof corral.v1
+             * @classdesc Represents a Credit.
+             * @constructor
+             * @param {corral.v1.Credit.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Credit = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Credit requestId.
+             * @member {number} requestId
+             * @memberof corral.v1.Credit
+             * @instance
+             */
+            Credit.prototype.requestId = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Credit chunks.
+             * @member {number} chunks
+             * @memberof corral.v1.Credit
+             * @instance
+             */
+            Credit.prototype.chunks = 0;
+
+            /**
+             * Creates a new Credit instance using the specified properties.
+             * @function create
+             * @memberof corral.v1.Credit
+             * @static
+             * @param {corral.v1.Credit.$Properties=} [properties] Properties to set
+             * @returns {corral.v1.Credit} Credit instance
+             * @type {{
+             *   (properties: corral.v1.Credit.$Shape): corral.v1.Credit & corral.v1.Credit.$Shape;
+             *   (properties?: corral.v1.Credit.$Properties): corral.v1.Credit;
+             * }}
+             */
+            Credit.create = function(properties) {
+                return new Credit(properties);
+            };
+
+            /**
+             * Encodes the specified Credit message. Does not implicitly {@link corral.v1.Credit.verify|verify} messages.
+             * @function encode
+             * @memberof corral.v1.Credit
+             * @static
+             * @param {corral.v1.Credit.$Properties} message Credit message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Credit.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.requestId != null && $Object.hasOwnProperty.call(message, "requestId") && (typeof message.requestId === "object" ? message.requestId.low || message.requestId.high : message.requestId !== 0))
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.requestId);
+                if (message.chunks != null && $Object.hasOwnProperty.call(message, "chunks") && message.chunks !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.chunks);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a Credit message from the specified reader or buffer.
+             * @function decode
+             * @memberof corral.v1.Credit
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {corral.v1.Credit & corral.v1.Credit.$Shape} Credit
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Credit.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.corral.v1.Credit();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.requestId = value;
+                            else
+                                delete message.requestId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.chunks = value;
+                            else
+                                delete message.chunks;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Creates a Credit message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof corral.v1.Credit
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {corral.v1.Credit} Credit
+             */
+            Credit.fromObject = function (object, _depth) {
+                if (object instanceof $root.corral.v1.Credit)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".corral.v1.Credit: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.corral.v1.Credit();
+                if (object.requestId != null)
+                    if (typeof object.requestId === "object" ? object.requestId.low || object.requestId.high : $Number(object.requestId) !== 0)
+                        if ($util.Long)
+                            message.requestId = $util.Long.fromValue(object.requestId, true);
+                        else if (typeof object.requestId === "string")
+                            message.requestId = $parseInt(object.requestId, 10);
+                        else if (typeof object.requestId === "number")
+                            message.requestId = object.requestId;
+                        else if (typeof object.requestId === "object")
+                            message.requestId = new $util.LongBits(object.requestId.low >>> 0, object.requestId.high >>> 0).toNumber(true);
+                if (object.chunks != null)
+                    if ($Number(object.chunks) !== 0)
+                        message.chunks = object.chunks >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a Credit message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof corral.v1.Credit
+             * @static
+             * @param {corral.v1.Credit} message Credit
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Credit.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.requestId = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.requestId = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.chunks = 0;
+                }
+                if (message.requestId != null && $Object.hasOwnProperty.call(message, "requestId"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.requestId = typeof message.requestId === "number" ? $BigInt(message.requestId) : $util.Long.fromBits(message.requestId.low >>> 0, message.requestId.high >>> 0, true).toBigInt();
+                    else if (typeof message.requestId === "number")
+                        object.requestId = options.longs === $String ? $String(message.requestId) : message.requestId;
+                    else
+                        object.requestId = options.longs === $String ? $util.Long.prototype.toString.call(message.requestId) : options.longs === $Number ? new $util.LongBits(message.requestId.low >>> 0, message.requestId.high >>> 0).toNumber(true) : message.requestId;
+                if (message.chunks != null && $Object.hasOwnProperty.call(message, "chunks"))
+                    object.chunks = message.chunks;
+                return object;
+            };
+
+            /**
+             * Converts this Credit to JSON.
+             * @function toJSON
+             * @memberof corral.v1.Credit
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Credit.prototype.toJSON = function() {
+                return Credit.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return Credit;
         })();
 
         return v1;
