@@ -1,0 +1,211 @@
+// Task apps: what a module served by the task worker exports, how the worker
+// loads it, and how payloads cross the wire (spec.md section 4.6).
+//
+//   export default defineApp({ name?, init?, actions: { name(payload, ctx) }, close? })
+//
+//   Execute.content_type          payload handed to the action     Result / Chunk bytes
+//   application/json              JSON.parse(bytes)                JSON.stringify(value)
+//   application/msgpack           msgpackr unpack(bytes)           msgpackr pack(value)
+//   anything else, or empty       the bytes as a Buffer            bytes, strings as UTF-8
+//
+// A returned Buffer or Uint8Array is always sent as raw bytes, with content
+// type application/octet-stream, whatever the Execute's content type.
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { pack, unpack } from 'msgpackr';
+
+export const CONTENT_TYPE = Object.freeze({
+  JSON: 'application/json',
+  MSGPACK: 'application/msgpack',
+  OCTETS: 'application/octet-stream',
+} as const);
+
+/** Severity of a line an action logs through {@link TaskContext.log}. */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/** What an action gets besides its payload. */
+export interface TaskContext {
+  /** Aborted when the job's deadline passes or the job is cancelled (the worker has then already answered). */
+  readonly signal: AbortSignal;
+  /** When the job's deadline passes, on the `performance.now()` clock (ms); undefined when it has none. */
+  readonly deadline: number | undefined;
+  /** The Execute's request id, unique among the jobs running in this worker. */
+  readonly requestId: number;
+  /** The Execute's content type ('' when it sent opaque bytes). */
+  readonly contentType: string;
+  /** Writes a line to the worker's standard error, prefixed with the job. */
+  log(level: LogLevel, message: string): void;
+}
+
+/**
+ * One action of an app. The value it returns (or the promise it returns
+ * resolves to) is the job's Result; an async or sync generator, or any other
+ * async iterable or iterator, is streamed: one Chunk per value, then End.
+ * A thrown error is the job's TASK_FAILED, with the error's message.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Action = (payload: any, ctx: TaskContext) => unknown;
+
+/** A task app: the default export of a module the task worker serves. */
+export interface TaskApp {
+  /** When set, must equal the name the app is given on the worker's command line. */
+  name?: string;
+  /** Runs once per worker, before the worker says Ready; a throw ends the worker (exit 4). */
+  init?(): void | Promise<void>;
+  /** The jobs the app runs, by action name: a job named `app.action` runs `actions[action]`. */
+  actions: Record<string, Action>;
+  /** Runs once when the worker drains, after its last job. */
+  close?(): void | Promise<void>;
+}
+
+/** App names, as Hello.apps allows them [HELLO-10]. */
+export const APP_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Thrown when an app module cannot be used; the worker reports it as APP_LOAD and exits 4. */
+export class AppDefinitionError extends Error {
+  override name = 'AppDefinitionError';
+}
+
+/** Checks `app` and returns it unchanged; throws a TypeError naming what is wrong. */
+export function defineApp<T extends TaskApp>(app: T): T {
+  const problem = appProblem(app);
+  if (problem) throw new TypeError(problem);
+  return app;
+}
+
+function appProblem(app: unknown): string | undefined {
+  if (typeof app !== 'object' || app === null) return 'a task app must be an object with an `actions` object';
+  const a = app as Partial<TaskApp>;
+  if (a.name !== undefined && (typeof a.name !== 'string' || !APP_NAME.test(a.name))) {
+    return `the app name ${JSON.stringify(a.name)} must be 1 to 64 characters from A-Z a-z 0-9 _ -`;
+  }
+  if (typeof a.actions !== 'object' || a.actions === null) return 'a task app must have an `actions` object';
+  for (const [k, v] of Object.entries(a.actions)) {
+    if (typeof v !== 'function') return `action ${JSON.stringify(k)} is not a function`;
+  }
+  if (a.init !== undefined && typeof a.init !== 'function') return '`init` must be a function';
+  if (a.close !== undefined && typeof a.close !== 'function') return '`close` must be a function';
+  return undefined;
+}
+
+/** The module specifier for a module argument: a URL stays, a path becomes a file URL. */
+export function moduleSpecifier(arg: string, cwd = process.cwd()): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(arg)) return arg;
+  return pathToFileURL(resolve(cwd, arg)).href;
+}
+
+/**
+ * Imports `module` and returns its default export as the app `name`.
+ * Throws when the import fails, when the default export is not a task app, or
+ * when the app names itself differently.
+ */
+export async function loadApp(name: string, module: string, cwd = process.cwd()): Promise<TaskApp> {
+  const mod = (await import(moduleSpecifier(module, cwd))) as { default?: unknown };
+  const problem = appProblem(mod.default);
+  if (problem) throw new AppDefinitionError(`${module}: the default export is not a task app: ${problem}`);
+  const app = mod.default as TaskApp;
+  if (app.name !== undefined && app.name !== name) {
+    throw new AppDefinitionError(`${module} names its app ${JSON.stringify(app.name)}, but the command line serves it as ${JSON.stringify(name)}`);
+  }
+  return app;
+}
+
+/** The action a job name `app.action` names, or undefined. */
+export function findAction(apps: ReadonlyMap<string, TaskApp>, jobName: string): { app: TaskApp; action: Action } | undefined {
+  const dot = jobName.indexOf('.');
+  if (dot <= 0) return undefined;
+  const app = apps.get(jobName.slice(0, dot));
+  if (!app) return undefined;
+  const actionName = jobName.slice(dot + 1);
+  if (!Object.hasOwn(app.actions, actionName)) return undefined;
+  const action = app.actions[actionName];
+  return typeof action === 'function' ? { app, action } : undefined;
+}
+
+// ---- payload codecs ---------------------------------------------------------
+
+type Codec = 'json' | 'msgpack' | 'raw';
+
+export function codecOf(contentType: string): Codec {
+  // Parameters ("; charset=utf-8") do not change the codec.
+  const base = contentType.split(';', 1)[0]!.trim().toLowerCase();
+  if (base === CONTENT_TYPE.JSON) return 'json';
+  if (base === CONTENT_TYPE.MSGPACK || base === 'application/x-msgpack') return 'msgpack';
+  return 'raw';
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** The action's payload: decoded by content type; an empty JSON or msgpack payload is undefined. Throws on bad bytes. */
+export function decodePayload(bytes: Uint8Array, contentType: string): unknown {
+  switch (codecOf(contentType)) {
+    case 'json':
+      return bytes.length === 0 ? undefined : JSON.parse(asBuffer(bytes).toString('utf8'));
+    case 'msgpack':
+      return bytes.length === 0 ? undefined : unpack(asBuffer(bytes));
+    case 'raw':
+      return asBuffer(bytes);
+  }
+}
+
+const EMPTY = new Uint8Array(0);
+
+/** Encodes one value (a result or a chunk) with the codec of `contentType`. */
+export function encodeValue(value: unknown, contentType: string): Uint8Array {
+  if (value instanceof Uint8Array) return value;
+  switch (codecOf(contentType)) {
+    case 'json': {
+      if (value === undefined) return EMPTY;
+      const text = JSON.stringify(value);
+      // A function or a symbol alone: JSON has no text for it.
+      if (text === undefined) throw new TypeError(`a ${typeof value} cannot be encoded as JSON`);
+      return Buffer.from(text, 'utf8');
+    }
+    case 'msgpack':
+      return value === undefined ? EMPTY : pack(value);
+    case 'raw':
+      if (value === undefined || value === null) return EMPTY;
+      if (typeof value === 'string') return Buffer.from(value, 'utf8');
+      if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+      if (value instanceof ArrayBuffer) return new Uint8Array(value);
+      // Not bytes: the best a raw reader can do with it is read it as JSON text.
+      return encodeValue(value, CONTENT_TYPE.JSON);
+  }
+}
+
+/**
+ * The Result of a job: its bytes and content type. Bytes go as
+ * application/octet-stream; under a raw content type, a value that is not
+ * bytes or a string goes as JSON and says so.
+ */
+export function encodeResult(value: unknown, contentType: string): { payload: Uint8Array; contentType: string } {
+  if (value instanceof Uint8Array) return { payload: value, contentType: CONTENT_TYPE.OCTETS };
+  const codec = codecOf(contentType);
+  if (codec === 'raw' && value !== undefined && value !== null && typeof value !== 'string' && !ArrayBuffer.isView(value) && !(value instanceof ArrayBuffer)) {
+    return { payload: encodeValue(value, CONTENT_TYPE.JSON), contentType: CONTENT_TYPE.JSON };
+  }
+  return { payload: encodeValue(value, contentType), contentType };
+}
+
+/**
+ * A streamed result gathered into one value, for a peer that did not
+ * negotiate tasks.stream: the chunks concatenated when they are all bytes,
+ * else the array of values.
+ */
+export function gathered(values: unknown[], contentType: string): unknown {
+  if (codecOf(contentType) === 'raw' && values.every((v) => v instanceof Uint8Array || typeof v === 'string')) {
+    return Buffer.concat(values.map((v) => (typeof v === 'string' ? Buffer.from(v, 'utf8') : (v as Uint8Array))));
+  }
+  return values;
+}
+
+/** True for a value an action returns to stream its result: an async iterable, or an iterator (a generator object). */
+export function isStream(value: unknown): value is AsyncIterable<unknown> | Iterator<unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  if (value instanceof Uint8Array) return false;
+  if (typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') return true;
+  // Arrays, Sets and Maps are iterable but are values; an iterator has next().
+  return typeof (value as Iterable<unknown>)[Symbol.iterator] === 'function' && typeof (value as Iterator<unknown>).next === 'function';
+}
