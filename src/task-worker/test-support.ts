@@ -88,8 +88,8 @@ export async function replyOf(h: Harness, id: number, timeoutMs = 2000): Promise
 }
 
 /** The JSON value of a Result. */
-export function json(m: { kind: string; body: { payload?: Uint8Array } }): unknown {
-  const p = m.body.payload ?? new Uint8Array(0);
+export function json(m: { body: object }): unknown {
+  const p = (m.body as { payload?: Uint8Array }).payload ?? new Uint8Array(0);
   return p.length === 0 ? undefined : JSON.parse(Buffer.from(p).toString('utf8'));
 }
 
