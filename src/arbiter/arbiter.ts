@@ -33,6 +33,10 @@ import type { WorkerRecord } from './worker-record.js';
 import { openChannel, type MessageContext } from './worker-messages.js';
 import { spawnWorker } from './spawn-worker.js';
 import { disconnect, endWorker, killOverdue, stopWorkerNow } from './worker-stop.js';
+import { TaskPool, type Caller } from './task-pool.js';
+import { manageTaskSlots, taskCommandFor } from './task-workers.js';
+import { TaskSocket } from './task-socket.js';
+import { TaskClient, type CallOptions } from '../tasks/client.js';
 
 export type { WorkerRecord, WorkerState } from './worker-record.js';
 
@@ -94,8 +98,15 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   #resolveStopped: ((code: number) => void) | undefined;
   #readyAnnounced = false;
   #reexecChild: WorkerProcess | undefined;
+  /** The task pool (spec.md sections 4.6, 4.7), when task apps are configured. */
+  readonly #tasks: TaskPool | undefined;
+  #taskSlots: number;
+  #taskTimer: { at: number; timer: NodeJS.Timeout } | undefined;
+  #taskSocket: TaskSocket | undefined;
+  /** The embedding process as a caller: execute() and stream() on this arbiter. */
+  #local: TaskClient | undefined;
 
-  constructor(options: Partial<ArbiterOptions> & { command: string[] }, deps: ArbiterDeps = {}) {
+  constructor(options: Partial<ArbiterOptions>, deps: ArbiterDeps = {}) {
     super();
     this.options = resolveOptions(options);
     // Benchmark instrumentation reaches the workers as configured environment.
@@ -115,7 +126,28 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       send: (id, m) => this.#workers.get(id)?.channel?.send(m),
       stallWatch: deps.stallWatch,
     });
+    this.#taskSlots = this.options.taskWorkers;
+    if (this.options.tasks.length > 0) {
+      this.#tasks = new TaskPool(
+        { maxQueue: this.options.maxQueue, graceMs: this.options.taskGraceMs, streamWindow: this.options.taskStreamWindow },
+        this.options.tasks.map((t) => t.name),
+        {
+          now: () => this.#clock.now(),
+          send: (id, m) => this.#workers.get(id)?.channel?.send(m),
+          kill: (id, reason) => {
+            const w = this.#workers.get(id);
+            if (w) this.#retire(w, reason, 'kill');
+          },
+          log: (level, message) => this.log.log(level, message),
+          schedule: (at) => this.#scheduleTasks(at),
+        },
+      );
+    }
     this.#workerCtx = {
+      tasks: this.#tasks,
+      jobDone: (w) => {
+        if (w.maxJobs > 0 && this.#tasks!.completed(w.id) >= w.maxJobs) setImmediate(() => this.#tick());
+      },
       options: this.options,
       log: this.log,
       accept: this.#accept,
@@ -145,8 +177,13 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     if (this.#timer || this.#stopped) throw new CorralError('CORRAL_ERR_STATE', 'arbiter already started');
     await this.#hooks.run('on_starting');
     const open = this.#deps.openListeners ?? ((o: ArbiterOptions) => openListeners(o.bind, o.backlog, inheritedListeners(), (process.env[ENV.listenFdNames] ?? '').split(':'), o.accept === 'reuseport'));
-    this.#listeners = open(this.options);
-    this.log.info(`corral arbiter ${process.pid} listening at ${this.addresses.join(', ')} (accept: ${this.options.accept})`);
+    // A pool of task workers only binds nothing.
+    this.#listeners = this.options.workers > 0 ? open(this.options) : [];
+    if (this.#listeners.length) this.log.info(`corral arbiter ${process.pid} listening at ${this.addresses.join(', ')} (accept: ${this.options.accept})`);
+    if (this.#tasks) {
+      this.#taskSocket = await TaskSocket.open(this.#tasks, { log: this.log, addressFile: this.options.tasksAddressFile });
+      this.log.info(`corral arbiter ${process.pid}: task apps ${this.options.tasks.map((t) => t.name + (t.workers ? `:${t.workers}` : '')).join(', ')} on ${this.#taskSlots} task worker(s); clients connect to the task socket ${this.#taskSocket.printable}`);
+    }
     this.#accept.open(this.#listeners);
     writePidfile(this.options.pidfile);
     if (this.#deps.handleSignals !== false) {
@@ -176,8 +213,56 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     return this.#stopped ?? Promise.resolve(EXIT.ok);
   }
 
+  /**
+   * The task socket's address (an abstract Unix socket name starting with
+   * NUL), for `connect()` from processes of the same user outside the pool;
+   * undefined when no task apps are configured or before start().
+   */
+  get tasksAddress(): string | undefined {
+    return this.#taskSocket?.address;
+  }
+
+  /**
+   * Runs the job `app.action` on a task worker and resolves with its result.
+   * Rejects with a CorralError whose code says why: CORRAL_ERR_TASK_UNKNOWN,
+   * _TASK_OVERLOADED, _TASK_TIMEOUT, _TASK_CANCELLED, _TASK_FAILED,
+   * _TASK_WORKER_LOST.
+   */
+  execute(app: string, action: string, payload?: unknown, options?: CallOptions): Promise<unknown> {
+    return this.#caller().then((c) => c.execute(app, action, payload, options));
+  }
+
+  /** Runs a streamed job and yields its chunks (flow-controlled: a consumer that stops reading pauses the producer). */
+  stream(app: string, action: string, payload?: unknown, options?: CallOptions): AsyncGenerator<unknown, void, undefined> {
+    const self = this;
+    return (async function* () {
+      yield* (await self.#caller()).stream(app, action, payload, options);
+    })();
+  }
+
+  /** Sets the number of task workers, or (with `app`) how many of them run that app. */
+  setTaskWorkers(n: number, app?: string): void {
+    if (!Number.isInteger(n) || n < 1) throw new RangeError(`task workers must be a positive integer, got ${n}`);
+    if (!this.#tasks) throw new CorralError('CORRAL_ERR_STATE', 'no task apps are configured');
+    if (app !== undefined) {
+      const spec = this.options.tasks.find((t) => t.name === app);
+      if (!spec) throw new RangeError(`no task app named ${JSON.stringify(app)}`);
+      spec.workers = n;
+      if (n > this.#taskSlots) this.#taskSlots = n;
+      // Slots whose app set changed get new workers (a generation for tasks only would be finer; a reload is simpler).
+      this.log.info(`task app ${app}: ${n} worker(s); reloading task workers`);
+      this.#reloadTasks();
+    } else {
+      for (const t of this.options.tasks) if (t.workers !== undefined && t.workers > n) t.workers = n;
+      this.log.info(`task workers: ${this.#taskSlots} -> ${n}`);
+      this.#taskSlots = n;
+    }
+    this.#manageWorkers();
+  }
+
   setWorkers(n: number): void {
     if (!Number.isInteger(n) || n < 1) throw new RangeError(`workers must be a positive integer, got ${n}`);
+    if (this.options.workers === 0) return this.setTaskWorkers(n);
     const previous = this.#target;
     this.#target = n;
     if (n !== previous) this.#hooks.fire('nworkers_changed', n, previous);
@@ -197,8 +282,9 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       listeners: this.addresses,
       bootFailures: this.#boot.failures,
       ...this.#accept.stats(),
+      tasks: this.#tasks ? { slots: this.#taskSlots, address: this.#taskSocket?.printable, ...this.#tasks.stats() } : undefined,
       workers: [...this.#workers.values()].map((w) => ({
-        id: w.id, pid: w.proc.pid, generation: w.generation, state: w.state, inFlight: w.inFlight,
+        id: w.id, kind: w.kind, pid: w.proc.pid, generation: w.generation, state: w.state, inFlight: w.inFlight,
         acceptedTotal: w.acceptedTotal, requestsTotal: w.requestsTotal, lastSeenMsAgo: Math.round(now - w.lastSeen),
       })),
     };
@@ -218,6 +304,8 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       this.#accept.expire();
       this.#murderStuck();
       this.#manageWorkers();
+      this.#drainTasks();
+      this.#tasks?.expire();
       for (const s of this.#noisy.due()) this.log.warning(`${s.key}: ${describeSuppressed(s)}`);
       this.#checkStopped();
     } catch (err) {
@@ -233,8 +321,10 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       case 'INT':
       case 'QUIT': return this.#beginStop(false, EXIT.ok);
       case 'HUP': return this.#handleReload();
-      case 'TTIN': return this.setWorkers(this.#target + 1);
-      case 'TTOU': return this.#target > 1 ? this.setWorkers(this.#target - 1) : this.log.warning('TTOU ignored: the pool keeps at least one worker');
+      case 'TTIN': return this.options.workers === 0 ? this.setTaskWorkers(this.#taskSlots + 1) : this.setWorkers(this.#target + 1);
+      case 'TTOU':
+        if (this.options.workers === 0) return this.#taskSlots > 1 ? this.setTaskWorkers(this.#taskSlots - 1) : this.log.warning('TTOU ignored: the pool keeps at least one task worker');
+        return this.#target > 1 ? this.setWorkers(this.#target - 1) : this.log.warning('TTOU ignored: the pool keeps at least one worker');
       case 'USR1':
         this.log.reopen();
         for (const w of this.#alive()) w.proc.kill('SIGUSR1');
@@ -315,22 +405,29 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   #managePass(): void {
     if (this.#stopping || this.#finished || !this.#stopped) return;
     const now = this.#clock.now();
-    const current = [...this.#workers.values()].filter((w) => w.generation === this.#generation && (w.state === 'booting' || w.state === 'ready') && !w.recycle);
+    const current = [...this.#workers.values()].filter((w) => w.kind === 'socket' && w.generation === this.#generation && (w.state === 'booting' || w.state === 'ready') && !w.recycle);
     // A worker given up on (not a planned stop) holds its slot until it has
     // exited: one that ignores SIGTERM must not be replaced while it lives on,
     // or processes pile up (killDelayMs bounds how long that lasts).
-    const givenUp = [...this.#workers.values()].filter((w) => w.generation === this.#generation && !w.planned && (w.state === 'stopping' || w.state === 'draining') && !w.recycle).length;
+    const givenUp = [...this.#workers.values()].filter((w) => w.kind === 'socket' && w.generation === this.#generation && !w.planned && (w.state === 'stopping' || w.state === 'draining') && !w.recycle).length;
     const allowed = this.#boot.allowance(now, this.#target - current.length - givenUp);
     for (let i = 0; i < allowed; i++) this.#spawnWorker();
+    const tasksReady = !this.#tasks || manageTaskSlots({
+      options: this.options, workers: this.#workers.values(), generation: this.#generation, slots: this.#taskSlots,
+      allowance: (missing) => this.#boot.allowance(this.#clock.now(), missing),
+      spawn: (slot) => this.#spawnWorker(slot),
+      retire: (w, reason) => this.#retire(w, reason, 'drain', true),
+      completed: (id) => this.#tasks!.completed(id),
+    });
     if (current.length > this.#target) {
       for (const w of current.sort((a, b) => a.id - b.id).slice(0, current.length - this.#target)) this.#retire(w, 'pool shrinking', 'drain', true);
     }
     const readyNow = current.filter((w) => w.state === 'ready').length;
     if (readyNow >= this.#target) {
       for (const w of this.#workers.values()) {
-        if (w.generation < this.#generation && (w.state === 'ready' || w.state === 'booting')) this.#retire(w, `replaced by generation ${this.#generation}`, 'drain', true);
+        if (w.kind === 'socket' && w.generation < this.#generation && (w.state === 'ready' || w.state === 'booting')) this.#retire(w, `replaced by generation ${this.#generation}`, 'drain', true);
       }
-      if (!this.#readyAnnounced) {
+      if (!this.#readyAnnounced && tasksReady) {
         this.#readyAnnounced = true;
         this.log.info(`${readyNow} worker(s) ready`);
         notify('READY=1');
@@ -341,7 +438,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     // max_requests (SUP-8): one worker at a time, and its replacement is
     // started (it no longer counts in `current`) and ready before it drains.
     if (this.options.maxRequests > 0) {
-      const all = [...this.#workers.values()];
+      const all = [...this.#workers.values()].filter((w) => w.kind === 'socket');
       const recycling = all.some((w) => (w.recycle && w.state !== 'exited') || (w.state === 'draining' && w.stopReason === 'max requests reached'));
       const due = current.find((w) => w.state === 'ready' && w.maxConnections > 0 && w.acceptedTotal >= w.maxConnections);
       if (!recycling && due) {
@@ -355,13 +452,23 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     }
   }
 
-  #spawnWorker(): void {
+  /** Spawns a socket worker, or the task worker of `slot`. */
+  #spawnWorker(slot?: number): void {
     const id = this.#nextId++;
     const generation = this.#generation;
-    const hw: HookWorker = { id, pid: undefined, generation };
+    const kind = slot === undefined ? 'socket' : 'task';
+    const hw: HookWorker = { id, pid: undefined, generation, kind };
     this.#hooks.fire('pre_fork', hw);
     const o = this.options;
-    const w = spawnWorker({ spawn: this.#spawn, clock: this.#clock, options: o, listeners: this.#listeners }, id, generation);
+    const task = slot === undefined ? undefined : { slot, command: taskCommandFor(o, slot) };
+    let w: WorkerRecord;
+    try {
+      w = spawnWorker({ spawn: this.#spawn, clock: this.#clock, options: o, listeners: this.#listeners }, id, generation, task);
+    } catch (err) {
+      this.log.error(`${kind} worker ${id}: cannot start: ${(err as Error).message}`);
+      this.#boot.failed(this.#clock.now(), true);
+      return;
+    }
     const proc = w.proc;
     this.#workers.set(id, w);
     this.#boot.spawned();
@@ -370,21 +477,22 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       this.log.error(`worker ${id}: cannot start ${JSON.stringify(o.command[0])}: ${err.message}`);
       this.#reap(w, 127, null);
     });
-    if (o.plain) {
+    if (o.plain && !task) {
       // Supervised by process only: it is "ready" as soon as it runs.
       w.helloed = true;
       this.#markReady(w);
     } else if (proc.control) {
       openChannel(this.#workerCtx, w, proc.control);
     }
-    this.log.debug(`spawned worker ${id} (pid ${proc.pid}, generation ${generation})`);
-    this.#hooks.fire('post_fork', { id, pid: proc.pid, generation });
+    this.log.debug(`spawned ${kind} worker ${id} (pid ${proc.pid}, generation ${generation}${task ? `, slot ${slot}: ${task.command.slice(-(o.tasks.length + 2)).join(' ')}` : ''})`);
+    this.#hooks.fire('post_fork', { id, pid: proc.pid, generation, kind });
   }
 
   /** Stops one worker (how: see endWorker) unless it is already on its way out. */
   #retire(w: WorkerRecord, reason: string, how: 'drain' | 'term' | 'kill', planned = false): void {
     if (w.state === 'exited' || w.state === 'stopping' || (w.state === 'draining' && how === 'drain')) return;
     this.#accept.drain(w.id);
+    this.#tasks?.close(w.id);
     endWorker(this.#workerCtx, w, reason, how, planned);
   }
 
@@ -408,11 +516,14 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     if (quieted) this.log.warning(`worker ${w.id} (pid ${w.proc.pid}): ${describeSuppressed(quieted)}`);
     w.channel?.destroy();
     this.#accept.remove(w);
+    // TASK-20: settle the jobs it ran; CALL-8: cancel the jobs it called.
+    if (w.kind === 'task') this.#tasks?.removeWorker(w.id);
+    if (w.caller) this.#tasks?.callerGone(w.caller);
     const how = signal ? `signal ${signal}${signal === 'SIGKILL' && !expected ? ' (perhaps out of memory?)' : ''}` : `code ${code}`;
     const reason = w.stopReason ?? (wasReady ? 'exited unexpectedly' : code === EXIT.appLoadError ? 'application load failure' : 'boot failure: exited before Ready');
     const exit: HookExit = { code, signal, reason };
     (expected && (code === 0 || signal === 'SIGKILL' || signal === 'SIGTERM' || signal === 'SIGQUIT') ? this.log.info : this.log.warning).call(this.log, `worker ${w.id} (pid ${w.proc.pid}) exited with ${how}: ${reason}`);
-    const hw: HookWorker = { id: w.id, pid: w.proc.pid, generation: w.generation };
+    const hw: HookWorker = { id: w.id, pid: w.proc.pid, generation: w.generation, kind: w.kind };
     this.#hooks.fire('child_exit', hw, exit);
     if (wasReady) {
       this.#hooks.fire('worker_exit', hw, exit);
@@ -465,11 +576,24 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       this.log.info(graceful ? `graceful stop: draining ${this.#alive().length} worker(s)` : `fast stop: stopping ${this.#alive().length} worker(s)`);
     }
     this.#accept.pause();
+    // Graceful: socket workers drain first and may still call jobs meanwhile;
+    // task workers drain once the last socket worker is gone (#drainTasks).
     for (const w of this.#alive()) {
-      if (graceful) this.#retire(w, 'arbiter stopping', 'drain', true);
-      else stopWorkerNow(this.#workerCtx, w, now);
+      if (graceful) {
+        if (w.kind === 'socket') this.#retire(w, 'arbiter stopping', 'drain', true);
+      } else stopWorkerNow(this.#workerCtx, w, now);
     }
+    if (!graceful) this.#tasks?.shutdown();
+    this.#drainTasks();
     setImmediate(() => this.#tick());
+  }
+
+  /** During a graceful stop: once no socket worker is left, refuse new jobs and drain the task workers. */
+  #drainTasks(): void {
+    if (!this.#stopping || !this.#tasks) return;
+    if (this.#alive().some((w) => w.kind === 'socket')) return;
+    this.#tasks.shutdown();
+    for (const w of this.#alive()) if (w.kind === 'task') this.#retire(w, 'arbiter stopping', 'drain', true);
   }
 
   #checkStopped(): void {
@@ -478,6 +602,9 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = undefined;
     this.#accept.close();
+    if (this.#taskTimer) clearTimeout(this.#taskTimer.timer);
+    this.#taskSocket?.close();
+    this.#local?.close(new CorralError('CORRAL_ERR_STATE', 'the arbiter stopped'));
     // After a re-exec the listeners (and a unix socket's path) live on in the new arbiter.
     closeListeners(this.#listeners, !this.#reexecChild);
     removePidfile(this.options.pidfile);
@@ -499,9 +626,9 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     if (w.state === 'booting') w.state = 'ready';
     this.#boot.readied();
     this.#checkStable(w);
-    this.log.info(`worker ${w.id} (pid ${w.proc.pid}) ready`);
-    this.#accept.ready(w.id);
-    const hw = { id: w.id, pid: w.proc.pid, generation: w.generation };
+    this.log.info(`${w.kind === 'task' ? 'task ' : ''}worker ${w.id} (pid ${w.proc.pid}) ready`);
+    if (w.kind === 'socket') this.#accept.ready(w.id);
+    const hw = { id: w.id, pid: w.proc.pid, generation: w.generation, kind: w.kind };
     this.#hooks.fire('worker_ready', hw);
     this.emit('worker-ready', hw);
     this.#manageWorkers();
@@ -518,6 +645,46 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   /** A warning a worker can cause as often as it likes: logged the first few times, then counted (workerLogBurst). */
   #workerWarning(w: WorkerRecord, text: string): void {
     if (this.#noisy.admit(`worker ${w.id} (pid ${w.proc.pid})`, text)) this.log.warning(`worker ${w.id} (pid ${w.proc.pid}): ${text}`);
+  }
+
+  // ---- tasks ------------------------------------------------------------------
+
+  /** The embedding process's caller: jobs go straight into the pool, replies come back as objects (no encoding, one hop). */
+  async #caller(): Promise<TaskClient> {
+    if (!this.#tasks) throw new CorralError('CORRAL_ERR_TASK_UNKNOWN', 'this arbiter runs no task apps (options.tasks is empty)');
+    if (this.#local) return this.#local;
+    const pool = this.#tasks;
+    const me: Caller = { name: 'arbiter', reply: (m) => client.receive(m as never) };
+    const client = new TaskClient({
+      send: (m) => {
+        const b = m.body as { requestId: number; name: string; payload: Uint8Array; contentType: string; deadlineMs: number; window: number; idempotent: boolean; reason: string; chunks: number };
+        if (m.kind === 'execute') pool.submit({ caller: me, requestId: b.requestId, name: b.name, payload: b.payload, contentType: b.contentType, deadlineMs: b.deadlineMs, window: b.window, idempotent: b.idempotent });
+        else if (m.kind === 'cancel') pool.cancel(me, b.requestId, b.reason);
+        else if (m.kind === 'credit') pool.credit(me, b.requestId, b.chunks);
+      },
+    }, { flow: true, window: this.options.taskStreamWindow });
+    this.#local = client;
+    return client;
+  }
+
+  /** A deadline or grace period of the task pool ends at `at`: run expire() then. */
+  #scheduleTasks(at: number): void {
+    if (this.#taskTimer && this.#taskTimer.at <= at) return;
+    if (this.#taskTimer) clearTimeout(this.#taskTimer.timer);
+    const fire = () => {
+      this.#taskTimer = undefined;
+      this.#tasks?.expire();
+      const next = this.#tasks?.nextTimer();
+      if (next !== undefined) this.#scheduleTasks(next);
+    };
+    const timer = setTimeout(fire, Math.max(0, at - this.#clock.now()));
+    timer.unref();
+    this.#taskTimer = { at, timer };
+  }
+
+  /** New task workers for every slot (a per-app count changed). */
+  #reloadTasks(): void {
+    for (const w of this.#workers.values()) if (w.kind === 'task' && w.state === 'ready') w.recycle = true;
   }
 
   // ---- signals ---------------------------------------------------------------

@@ -8,6 +8,8 @@ export interface HookWorker {
   id: number;
   pid: number | undefined;
   generation: number;
+  /** A socket worker or a task worker (undefined from older callers: socket). */
+  kind?: 'socket' | 'task';
 }
 
 export interface HookExit {

@@ -86,6 +86,34 @@ export interface ArbiterOptions {
   /** Extra environment for workers. */
   env: Record<string, string>;
   hooks: Partial<Hooks>;
+  /** Task apps run by task workers beside the socket workers (spec.md section 4.6); empty = none. */
+  tasks: TaskAppSpec[];
+  /** Task worker processes; each app runs on the first `app.workers` of them (all when unset). Default: the largest app count, at least 1. */
+  taskWorkers: number;
+  /** The task worker program; the arbiter appends `--capacity N name=module ...`. Default: corral's Node task worker. */
+  taskCommand: string[] | undefined;
+  /** Jobs one task worker runs at once (Hello/Ready capacity it is told to declare). */
+  taskCapacity: number;
+  /** Jobs queued per app before callers get TASK_OVERLOADED. */
+  maxQueue: number;
+  /** How long a job may run past its deadline or cancel before its task worker is replaced, ms; 0 = never. */
+  taskGraceMs: number;
+  /** Chunks of a streamed result the arbiter holds per job for a slow caller (the window it gives task workers). */
+  taskStreamWindow: number;
+  /** Recycle a task worker after this many jobs (+ up to taskMaxJobsJitter); 0 = never. */
+  taskMaxJobs: number;
+  taskMaxJobsJitter: number;
+  /** Recycle a task worker whose resident memory exceeds this many MiB (checked between jobs); 0 = never. */
+  taskMaxRssMb: number;
+  /** Write the task socket's address to this file (mode 0600), for clients outside the pool. */
+  tasksAddressFile: string | undefined;
+}
+
+/** One task app: a name (`app` in job names `app.action`), the module that defines it, and optionally how many task workers run it. */
+export interface TaskAppSpec {
+  name: string;
+  module: string;
+  workers?: number;
 }
 
 export const DEFAULTS: Omit<ArbiterOptions, 'command' | 'workers' | 'hooks' | 'env'> = {
@@ -116,6 +144,17 @@ export const DEFAULTS: Omit<ArbiterOptions, 'command' | 'workers' | 'hooks' | 'e
   respawnBackoffMs: 100,
   respawnBackoffMaxMs: 10_000,
   plain: false,
+  tasks: [],
+  taskWorkers: 0,
+  taskCommand: undefined,
+  taskCapacity: 16,
+  maxQueue: 1000,
+  taskGraceMs: 5000,
+  taskStreamWindow: 16,
+  taskMaxJobs: 0,
+  taskMaxJobsJitter: 0,
+  taskMaxRssMb: 0,
+  tasksAddressFile: undefined,
 };
 
 export { InvalidOptionError };
@@ -179,10 +218,16 @@ export function parseBind(text: string): BindSpec {
 }
 
 /** Fills defaults and validates; throws InvalidOptionError naming the option. */
-export function resolveOptions(input: Partial<ArbiterOptions> & { command: string[] }): ArbiterOptions {
-  const o = { ...DEFAULTS, env: {}, hooks: {}, ...stripUndefined(input) } as ArbiterOptions & { workers?: number };
-  if (!Array.isArray(o.command) || o.command.length === 0 || o.command.some((a) => typeof a !== 'string')) {
+export function resolveOptions(input: Partial<ArbiterOptions>): ArbiterOptions {
+  const o = { ...DEFAULTS, env: {}, hooks: {}, command: [], ...stripUndefined(input) } as ArbiterOptions & { workers?: number };
+  const tasks = resolveTasks(o.tasks);
+  // A pool of task workers only needs no socket-worker command.
+  const taskOnly = tasks.length > 0 && (o.workers === 0 || (input.command === undefined && o.workers === undefined));
+  if (!taskOnly && (!Array.isArray(o.command) || o.command.length === 0 || o.command.some((a) => typeof a !== 'string'))) {
     throw new InvalidOptionError('options.command must be a non-empty array of strings (the worker program and its arguments)');
+  }
+  if (o.taskCommand !== undefined && (!Array.isArray(o.taskCommand) || o.taskCommand.length === 0 || o.taskCommand.some((a) => typeof a !== 'string'))) {
+    throw new InvalidOptionError('options.taskCommand must be a non-empty array of strings (the task worker program and its arguments)');
   }
   const bind = typeof o.bind === 'string' ? [o.bind] : o.bind;
   if (!Array.isArray(bind) || bind.length === 0) throw new InvalidOptionError('options.bind must list at least one address');
@@ -194,7 +239,7 @@ export function resolveOptions(input: Partial<ArbiterOptions> & { command: strin
   const resolved: ArbiterOptions = {
     command: o.command,
     bind,
-    workers: int('workers', o.workers ?? defaultWorkers(), 1, 1024),
+    workers: taskOnly ? 0 : int('workers', o.workers ?? defaultWorkers(), 1, 1024),
     accept: oneOf('accept', o.accept, STRATEGIES),
     timeout: seconds('timeout', o.timeout),
     gracefulTimeout: seconds('gracefulTimeout', o.gracefulTimeout),
@@ -223,7 +268,23 @@ export function resolveOptions(input: Partial<ArbiterOptions> & { command: strin
     plain: Boolean(o.plain),
     env: o.env ?? {},
     hooks,
+    tasks,
+    taskWorkers: tasks.length === 0 ? 0 : o.taskWorkers ? int('taskWorkers', o.taskWorkers, 1, 1024) : Math.max(1, ...tasks.map((t) => t.workers ?? 1)),
+    taskCommand: o.taskCommand,
+    taskCapacity: int('taskCapacity', o.taskCapacity, 0, 1_000_000),
+    maxQueue: int('maxQueue', o.maxQueue, 0, 10_000_000),
+    taskGraceMs: int('taskGraceMs', o.taskGraceMs, 0, 3_600_000),
+    taskStreamWindow: int('taskStreamWindow', o.taskStreamWindow, 1, 65_536),
+    taskMaxJobs: int('taskMaxJobs', o.taskMaxJobs, 0),
+    taskMaxJobsJitter: int('taskMaxJobsJitter', o.taskMaxJobsJitter, 0),
+    taskMaxRssMb: int('taskMaxRssMb', o.taskMaxRssMb, 0),
+    tasksAddressFile: o.tasksAddressFile,
   };
+  for (const t of tasks) {
+    if (t.workers !== undefined && t.workers > resolved.taskWorkers) {
+      throw new InvalidOptionError(`options.tasks: app "${t.name}" asks for ${t.workers} workers but options.taskWorkers is ${resolved.taskWorkers}`);
+    }
+  }
   // Four heartbeats per timeout, at most one a second: a short --timeout
   // (a test, an impatient deployment) gets a proportionally faster beat.
   // Ready comes after Hello, so its timeout (from the start too) is never the
@@ -246,6 +307,43 @@ export function resolveOptions(input: Partial<ArbiterOptions> & { command: strin
     throw new InvalidOptionError(`options.timeout (${resolved.timeout} s) must be at least twice the heartbeat interval (${resolved.heartbeatIntervalMs} ms)`);
   }
   return resolved;
+}
+
+const APP_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Parses a `--tasks` value: `[name=]module[:N]`; the name defaults to the module's file name. */
+export function parseTaskSpec(text: string): TaskAppSpec {
+  let rest = text;
+  let name: string | undefined;
+  const eq = rest.indexOf('=');
+  if (eq > 0) {
+    name = rest.slice(0, eq);
+    rest = rest.slice(eq + 1);
+  }
+  let workers: number | undefined;
+  const m = /^(.*):(\d+)$/.exec(rest);
+  if (m) {
+    rest = m[1]!;
+    workers = Number(m[2]);
+  }
+  if (rest === '') throw new InvalidOptionError(`options.tasks: "${text}" names no module`);
+  name ??= (rest.split('/').pop() ?? rest).replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_-]/g, '_');
+  return workers === undefined ? { name, module: rest } : { name, module: rest, workers };
+}
+
+function resolveTasks(value: unknown): TaskAppSpec[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new InvalidOptionError('options.tasks must be an array of { name, module, workers? } or "name=module:N" strings');
+  const out = value.map((v) => (typeof v === 'string' ? parseTaskSpec(v) : v) as TaskAppSpec);
+  const seen = new Set<string>();
+  for (const t of out) {
+    if (typeof t !== 'object' || t === null || typeof t.module !== 'string' || t.module === '') throw new InvalidOptionError('options.tasks: every app needs a module');
+    if (typeof t.name !== 'string' || !APP_NAME.test(t.name)) throw new InvalidOptionError(`options.tasks: app name ${JSON.stringify(t.name)} must be 1 to 64 characters from A-Z a-z 0-9 _ -`);
+    if (seen.has(t.name)) throw new InvalidOptionError(`options.tasks: app "${t.name}" is listed twice`);
+    seen.add(t.name);
+    if (t.workers !== undefined) int(`tasks.${t.name}.workers`, t.workers, 1, 1024);
+  }
+  return out;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

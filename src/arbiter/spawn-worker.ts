@@ -17,12 +17,16 @@ export interface SpawnDeps {
   listeners: readonly ListenerRecord[];
 }
 
-/** Starts worker `id` of `generation`; throws if the spawner does. */
-export function spawnWorker(deps: SpawnDeps, id: number, generation: number): WorkerRecord {
+/**
+ * Starts worker `id` of `generation`; throws if the spawner does. A task
+ * worker (`task` given) inherits no listener and no CORRAL_ACCEPT (PROC-3,
+ * ENV-11): unlike Gunicorn's dirty workers it can never hold the port.
+ */
+export function spawnWorker(deps: SpawnDeps, id: number, generation: number, task?: { slot: number; command: string[] }): WorkerRecord {
   const o = deps.options;
   let handoffPair: [number, number] | undefined;
-  if (o.accept === 'handoff') handoffPair = native.seqpacketPair();
-  const listenFds = o.accept === 'handoff' ? [] : listenFdsFor(o, deps.listeners);
+  if (o.accept === 'handoff' && !task) handoffPair = native.seqpacketPair();
+  const listenFds = o.accept === 'handoff' || task ? [] : listenFdsFor(o, deps.listeners);
   const env: NodeJS.ProcessEnv = { ...process.env };
   // ENV-14: nothing stray that a worker could mistake for its own state;
   // then what the operator configured (ENV-15).
@@ -34,28 +38,29 @@ export function spawnWorker(deps: SpawnDeps, id: number, generation: number): Wo
     env[ENV.listenFds] = String(listenFds.length);
     env[ENV.listenFdNames] = deps.listeners.map((l) => l.name).join(':');
   }
-  if (!o.plain) {
+  if (!o.plain || task) {
     Object.assign(env, {
       [ENV.protocol]: String(PROTOCOL_VERSION.major),
       [ENV.controlFd]: String(LISTEN_FDS_START + listenFds.length),
       [ENV.workerId]: String(id),
-      [ENV.accept]: o.accept,
       [ENV.arbiterPid]: String(process.pid),
     });
+    if (!task) env[ENV.accept] = o.accept;
     if (handoffPair) env[ENV.handoffFd] = String(LISTEN_FDS_START + listenFds.length + 1);
   }
   let proc: WorkerProcess;
   try {
-    proc = deps.spawn({ id, generation, command: o.command, env, listenFds, control: !o.plain, handoffFd: handoffPair?.[1] });
+    proc = deps.spawn({ id, generation, command: task?.command ?? o.command, env, listenFds, control: task ? true : !o.plain, handoffFd: handoffPair?.[1] });
   } finally {
     // The child has its own copies now (or the spawn failed).
     if (handoffPair) native.close(handoffPair[1]);
     if (o.accept === 'reuseport') for (const fd of listenFds) native.close(fd);
   }
+  const jobJitter = task && o.taskMaxJobsJitter > 0 ? Math.floor(Math.random() * (o.taskMaxJobsJitter + 1)) : 0;
   const now = deps.clock.now();
   const jitter = o.maxRequestsJitter > 0 ? Math.floor(Math.random() * (o.maxRequestsJitter + 1)) : 0;
   return {
-    id, generation, proc, channel: undefined, handoffSock: handoffPair?.[0], state: 'booting', spawnedAt: now, lastSeen: now,
+    id, kind: task ? 'task' : 'socket', slot: task?.slot ?? -1, maxJobs: task && o.taskMaxJobs > 0 ? o.taskMaxJobs + jobJitter : 0, features: [], generation, proc, channel: undefined, handoffSock: handoffPair?.[0], state: 'booting', spawnedAt: now, lastSeen: now,
     helloed: false, everReady: false, capacity: 0, inFlight: 0, acceptedTotal: 0, requestsTotal: 0,
     maxConnections: o.maxRequests > 0 ? o.maxRequests + jitter : 0, termAt: undefined, killAt: undefined, stopReason: undefined, planned: false, recycle: false, saidGoodbye: false,
     readyAt: undefined, signalled: false, stable: false,

@@ -9,14 +9,15 @@
 import type { Duplex } from 'node:stream';
 import { Channel } from '../transport/channel.js';
 import { strategyToWire, strategyFeature } from '../transport/process-state.js';
-import { DEFAULT_MAX_FRAME_BYTES, FEATURE, PROTOCOL_VERSION } from '../protocol/limits.js';
+import { DEFAULT_MAX_FRAME_BYTES, FEATURE, HARD_MAX_FRAME_BYTES, PROTOCOL_VERSION } from '../protocol/limits.js';
 import { negotiate } from '../protocol/handshake.js';
-import type { BodyTypes, Message, MessageKind } from '../protocol/codec.js';
+import { WorkerKind, type BodyTypes, type Message, type MessageKind } from '../protocol/codec.js';
 import { CorralError, InvalidFieldError, UnexpectedMessageError } from '../protocol/errors.js';
 import type { ListenerRecord } from './listeners.js';
 import { printable } from './log.js';
 import type { WorkerRecord } from './worker-record.js';
 import { disconnect, type StopDeps } from './worker-stop.js';
+import { APP_NAME, type Caller, type TaskPool } from './task-pool.js';
 
 /** What the message handlers need from the arbiter. */
 export interface MessageContext extends StopDeps {
@@ -28,6 +29,20 @@ export interface MessageContext extends StopDeps {
   workerWarning(w: WorkerRecord, text: string): void;
   /** Stops the worker (see the arbiter's retire verb). */
   retire(w: WorkerRecord, reason: string, how: 'drain' | 'term' | 'kill'): void;
+  /** The task pool, when the arbiter runs task workers. */
+  readonly tasks: TaskPool | undefined;
+  /** A task worker reported its completed-job count moved (recycling by max jobs). */
+  jobDone(w: WorkerRecord): void;
+}
+
+/** Features offered to task workers, and to socket workers that call jobs (tasks.call). */
+const TASK_WORKER_FEATURES = [FEATURE.TASKS, FEATURE.TASKS_STREAM, FEATURE.TASKS_FLOW, FEATURE.LOAD_REPORT];
+const CALLER_FEATURES = [FEATURE.TASKS_CALL, FEATURE.TASKS_STREAM, FEATURE.TASKS_FLOW];
+
+/** The Caller a socket worker is, for the jobs it submits on its control channel. */
+export function callerOf(w: WorkerRecord): Caller {
+  w.caller ??= { name: `worker ${w.id}`, reply: (m) => w.channel?.send(m) };
+  return w.caller;
 }
 
 /** Opens the control channel of a protocol worker that was just spawned. */
@@ -66,12 +81,20 @@ export function onWorkerMessage(ctx: MessageContext, w: WorkerRecord, m: Message
   w.lastSeen = ctx.now();
   if (w.saidGoodbye) return hostile(ctx, w, new UnexpectedMessageError(`${m.kind} after Goodbye`));
   if (!w.helloed && m.kind !== 'hello') return hostile(ctx, w, new UnexpectedMessageError(`${m.kind} before Hello`));
-  if (m.kind === 'result' || m.kind === 'chunk' || m.kind === 'end') {
-    // ERR-18: a known message of a feature not negotiated (this arbiter
-    // runs socket workers only): answered, not fatal, otherwise ignored.
-    w.channel?.send({ kind: 'error', body: { code: 208, message: `${m.kind} belongs to the tasks feature, which was not negotiated`, fatal: false } });
+  if (m.kind === 'result' || m.kind === 'chunk' || m.kind === 'end' || (m.kind === 'error' && m.body.requestId !== 0 && w.kind === 'task')) {
+    if (w.kind !== 'task' || !ctx.tasks) {
+      // ERR-18: a known message of a feature not negotiated: answered, not
+      // fatal, otherwise ignored.
+      w.channel?.send({ kind: 'error', body: { code: 208, message: `${m.kind} belongs to the tasks feature, which was not negotiated`, fatal: false } });
+      return;
+    }
+    if (m.kind === 'error' && m.body.fatal) return handlers.error!(ctx, w, m.body);
+    const problem = ctx.tasks.onReply(w.id, m);
+    if (problem) return hostile(ctx, w, new CorralError('CORRAL_ERR_FLOOD', problem.message, { wireCode: problem.code, fatal: true }));
+    if (m.kind !== 'chunk') ctx.jobDone(w);
     return;
   }
+  if (m.kind === 'execute' || m.kind === 'cancel' || m.kind === 'credit') return onCall(ctx, w, m);
   const handler = handlers[m.kind];
   if (!handler) {
     // A message an arbiter sends, or a task message to a socket worker pool.
@@ -94,13 +117,20 @@ function hostile(ctx: MessageContext, w: WorkerRecord, err: CorralError): void {
 const handlers: { [K in MessageKind]?: (ctx: MessageContext, w: WorkerRecord, body: BodyTypes[K]) => void } = {
   hello(ctx, w, hello) {
     if (w.helloed) throw new UnexpectedMessageError('Hello sent twice');
+    if (w.kind === 'task' || hello.kind === WorkerKind.WORKER_KIND_TASK) return taskHello(ctx, w, hello);
     const o = ctx.options;
     const revoke = o.accept === 'arbiter' && o.leaseStallMs > 0 ? [FEATURE.ACCEPT_REVOKE] : [];
-    const result = negotiate(hello, { versions: [PROTOCOL_VERSION], features: [strategyFeature(o.accept), FEATURE.LOAD_REPORT, ...revoke], maxFrameBytes: DEFAULT_MAX_FRAME_BYTES });
+    const calls = ctx.tasks ? CALLER_FEATURES : []; // CALL-1
+    const result = negotiate(hello, {
+      versions: [PROTOCOL_VERSION], features: [strategyFeature(o.accept), FEATURE.LOAD_REPORT, ...revoke, ...calls],
+      maxFrameBytes: ctx.tasks ? HARD_MAX_FRAME_BYTES : DEFAULT_MAX_FRAME_BYTES,
+    });
+    if (hello.apps.length > 0) throw new InvalidFieldError('Hello.apps must be empty for a socket worker [HELLO-10]');
     if (!result.features.includes(strategyFeature(o.accept))) {
       throw new CorralError('CORRAL_ERR_UNSUPPORTED_FEATURE', `the worker does not support accept strategy "${o.accept}" (feature ${strategyFeature(o.accept)})`, { wireCode: 208, fatal: true });
     }
     w.helloed = true;
+    w.features = result.features;
     w.channel!.handshaking = false;
     w.capacity = hello.capacity;
     w.channel!.send({
@@ -119,7 +149,8 @@ const handlers: { [K in MessageKind]?: (ctx: MessageContext, w: WorkerRecord, bo
   ready(ctx, w, ready) {
     if (!w.helloed || w.everReady) throw new UnexpectedMessageError(w.everReady ? 'Ready sent twice' : 'Ready before Hello');
     w.capacity = ready.capacity; // LOAD-3: the latest word on capacity wins; 0 = unbounded
-    ctx.accept.capacity(w.id, w.capacity);
+    if (w.kind === 'task') ctx.tasks?.ready(w.id, w.capacity);
+    else ctx.accept.capacity(w.id, w.capacity);
     ctx.markReady(w);
   },
   heartbeat(ctx, w, hb) {
@@ -127,17 +158,24 @@ const handlers: { [K in MessageKind]?: (ctx: MessageContext, w: WorkerRecord, bo
     w.inFlight = hb.inFlight;
     w.acceptedTotal = Math.max(w.acceptedTotal, hb.acceptedTotal);
     w.requestsTotal = hb.requestsTotal;
+    if (w.kind === 'task') {
+      if (w.everReady && hb.capacity !== w.capacity && w.state === 'ready') ctx.tasks?.ready(w.id, hb.capacity);
+      w.capacity = hb.capacity;
+      return;
+    }
     w.capacity = hb.capacity;
     ctx.accept.capacity(w.id, hb.capacity);
     ctx.accept.load(w.id, hb.inFlight, hb.acceptedTotal);
   },
   acceptDone(ctx, w, done) {
+    if (w.kind === 'task') throw new UnexpectedMessageError('AcceptDone from a task worker');
     if (ctx.options.accept !== 'arbiter') throw new UnexpectedMessageError(`AcceptDone in the ${ctx.options.accept} strategy`);
     w.inFlight = done.inFlight;
     w.acceptedTotal += done.accepted;
     ctx.accept.done(w.id, done);
   },
   handoffAck(ctx, w, ack) {
+    if (w.kind === 'task') throw new UnexpectedMessageError('HandoffAck from a task worker');
     if (ctx.options.accept !== 'handoff') throw new UnexpectedMessageError(`HandoffAck in the ${ctx.options.accept} strategy`);
     w.inFlight = ack.inFlight;
     w.acceptedTotal += ack.handoffIds.length;
@@ -151,6 +189,7 @@ const handlers: { [K in MessageKind]?: (ctx: MessageContext, w: WorkerRecord, bo
     w.stopReason ??= `worker said goodbye${detail}`;
     if (w.state === 'ready' || w.state === 'booting') w.state = 'draining';
     ctx.accept.drain(w.id);
+    ctx.tasks?.close(w.id);
   },
   error(ctx, w, e) {
     const text = `reports error ${e.code}${e.fatal ? ' (fatal)' : ''}: ${printable(e.message)}`;
@@ -160,3 +199,50 @@ const handlers: { [K in MessageKind]?: (ctx: MessageContext, w: WorkerRecord, bo
     if (e.fatal) disconnect(ctx, w, undefined, `the worker reported fatal error ${e.code}`);
   },
 };
+
+/** A task worker's Hello (NEG-11, HELLO-10): Welcome without listeners or strategy, then the pool knows it. */
+function taskHello(ctx: MessageContext, w: WorkerRecord, hello: BodyTypes['hello']): void {
+  const o = ctx.options;
+  if (!ctx.tasks || w.kind !== 'task' || hello.kind !== WorkerKind.WORKER_KIND_TASK) {
+    throw new CorralError('CORRAL_ERR_UNSUPPORTED_FEATURE', w.kind === 'task'
+      ? `this process was started as a task worker but says kind ${hello.kind}`
+      : 'this arbiter runs no task workers in this slot: a task worker is refused [NEG-11]', { wireCode: 208, fatal: true });
+  }
+  const result = negotiate(hello, { versions: [PROTOCOL_VERSION], features: TASK_WORKER_FEATURES, maxFrameBytes: HARD_MAX_FRAME_BYTES });
+  if (!result.features.includes(FEATURE.TASKS)) {
+    throw new CorralError('CORRAL_ERR_UNSUPPORTED_FEATURE', 'a task worker must support the feature "tasks" [NEG-11]', { wireCode: 208, fatal: true });
+  }
+  const bad = hello.apps.find((a) => !APP_NAME.test(a));
+  if (bad !== undefined) throw new InvalidFieldError(`Hello.apps: ${JSON.stringify(printable(bad))} is not an app name (1 to 64 of A-Z a-z 0-9 _ -) [HELLO-10]`);
+  w.helloed = true;
+  w.features = result.features;
+  w.channel!.handshaking = false;
+  w.capacity = hello.capacity;
+  w.channel!.send({
+    kind: 'welcome',
+    body: {
+      version: result.version, workerId: w.id, heartbeatIntervalMs: o.heartbeatIntervalMs,
+      heartbeatTimeoutMs: Math.round(o.timeout * 1000), maxFrameBytes: result.maxFrameBytes,
+      strategy: 0, features: result.features, generation: w.generation, listeners: [], // WELCOME-5, WELCOME-6
+    },
+  });
+  w.channel!.maxFrameBytes = result.maxFrameBytes;
+  ctx.tasks.addWorker(w.id, hello.apps, hello.capacity, result.features.includes(FEATURE.TASKS_FLOW));
+}
+
+/** Execute, Cancel or Credit from a socket worker that calls jobs (section 4.7). */
+function onCall(ctx: MessageContext, w: WorkerRecord, m: Extract<Message, { kind: 'execute' | 'cancel' | 'credit' }>): void {
+  if (w.kind === 'task') return hostile(ctx, w, new UnexpectedMessageError(`a task worker must not send ${m.kind}`));
+  if (!ctx.tasks || !w.features.includes(FEATURE.TASKS_CALL)) {
+    w.channel?.send({ kind: 'error', body: { code: 208, message: `${m.kind} belongs to the tasks.call feature, which was not negotiated`, fatal: false } });
+    return;
+  }
+  if (!w.everReady) return hostile(ctx, w, new UnexpectedMessageError(`${m.kind} before Ready [CALL-11]`));
+  const caller = callerOf(w);
+  if (m.kind === 'execute') {
+    const b = m.body;
+    const flow = w.features.includes(FEATURE.TASKS_FLOW);
+    ctx.tasks.submit({ caller, requestId: b.requestId, name: b.name, payload: b.payload, contentType: b.contentType, deadlineMs: b.deadlineMs, window: flow ? b.window : 0, idempotent: b.idempotent });
+  } else if (m.kind === 'cancel') ctx.tasks.cancel(caller, m.body.requestId, m.body.reason);
+  else ctx.tasks.credit(caller, m.body.requestId, m.body.chunks);
+}

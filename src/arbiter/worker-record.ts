@@ -2,12 +2,23 @@
 // and the spawner read and write about it.
 import type { Channel } from '../transport/channel.js';
 import type { WorkerProcess } from './spawner.js';
+import type { Caller } from './task-pool.js';
 
 export type WorkerState = 'booting' | 'ready' | 'draining' | 'stopping' | 'exited';
 
 /** The arbiter's record of one worker. */
 export interface WorkerRecord {
   id: number;
+  /** A socket worker, or a task worker (spec.md section 1.3). */
+  kind: 'socket' | 'task';
+  /** Task workers: the slot it fills (slot i runs every app whose worker count exceeds i). */
+  slot: number;
+  /** Task workers: recycle after this many jobs (taskMaxJobs + jitter); 0 = never. */
+  maxJobs: number;
+  /** The features negotiated in Welcome. */
+  features: string[];
+  /** Socket workers that call jobs (tasks.call): the pool's handle on them. */
+  caller?: Caller;
   generation: number;
   proc: WorkerProcess;
   channel: Channel | undefined;

@@ -312,6 +312,25 @@ static napi_value AcceptQueue(napi_env env, napi_callback_info info) {
   return r;
 }
 
+/* peerCredentials(fd) -> { pid, uid, gid }
+ * SO_PEERCRED of a connected Unix socket: who is on the other end, as the
+ * kernel recorded it at connect(2). The task socket lives in the abstract
+ * namespace, which has no file permissions, so this is what keeps other
+ * users out (spec CALL-13). */
+static napi_value PeerCredentials(napi_env env, napi_callback_info info) {
+  napi_value argv[1], r;
+  int fd;
+  if (corral_args(env, info, 1, argv, NULL) || corral_fd_arg(env, argv[0], &fd)) return NULL;
+  struct ucred cred;
+  socklen_t len = sizeof cred;
+  if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) != 0) return corral_throw_errno(env, errno, "getsockopt", ERRCTX_FD(fd));
+  napi_create_object(env, &r);
+  corral_set(env, r, "pid", corral_int(env, cred.pid));
+  corral_set(env, r, "uid", corral_int(env, (int64_t)cred.uid));
+  corral_set(env, r, "gid", corral_int(env, (int64_t)cred.gid));
+  return r;
+}
+
 napi_status corral_init_sockets(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
     DECLARE_FN("listenTcp", ListenTcp),
@@ -321,6 +340,7 @@ napi_status corral_init_sockets(napi_env env, napi_value exports) {
     DECLARE_FN("acceptOne", AcceptOne),
     DECLARE_FN("acceptBatch", AcceptBatch),
     DECLARE_FN("acceptQueue", AcceptQueue),
+    DECLARE_FN("peerCredentials", PeerCredentials),
   };
   return napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
 }

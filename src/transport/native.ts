@@ -105,6 +105,7 @@ interface Binding {
   acceptOne(fd: number): AcceptedConnection | null;
   acceptBatch(fd: number, max: number): AcceptedConnection[];
   acceptQueue(fd: number): AcceptQueue | null;
+  peerCredentials(fd: number): PeerCredentials;
   seqpacketPair(): [number, number];
   sendWithFds(sock: number, data: Uint8Array, fds: number[]): boolean;
   recvWithFds(sock: number, maxBytes: number, maxFds: number):
@@ -305,6 +306,23 @@ export interface AcceptQueue {
 export function acceptQueue(fd: number): AcceptQueue | null {
   checkFd(fd);
   return addon().acceptQueue(fd);
+}
+
+/** Who is on the other end of a connected Unix socket. */
+export interface PeerCredentials {
+  pid: number;
+  uid: number;
+  gid: number;
+}
+
+/**
+ * SO_PEERCRED of a connected Unix socket: the peer's pid, uid and gid as the
+ * kernel recorded them at connect(2).
+ * @throws a Node-style error (syscall 'getsockopt'), e.g. EBADF, ENOTSOCK.
+ */
+export function peerCredentials(fd: number): PeerCredentials {
+  checkFd(fd);
+  return addon().peerCredentials(fd);
 }
 
 // ---- readiness ------------------------------------------------------------------

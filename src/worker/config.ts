@@ -1,7 +1,7 @@
 // The worker runtime's configuration and the names it shares with index.ts.
 import type * as net from 'node:net';
 import type { Duplex } from 'node:stream';
-import { DEFAULT_MAX_FRAME_BYTES, FEATURE } from '../protocol/limits.js';
+import { FEATURE, HARD_MAX_FRAME_BYTES } from '../protocol/limits.js';
 import type { WorkerEnvironment } from '../transport/process-state.js';
 import type { SocketFactory } from './load.js';
 import type { NativeDeps } from './native-deps.js';
@@ -14,10 +14,19 @@ export const WORKER_FEATURES: readonly string[] = [
   FEATURE.ACCEPT_HANDOFF,
   FEATURE.ACCEPT_REVOKE,
   FEATURE.LOAD_REPORT,
+  // As a caller of task jobs (spec section 4.7).
+  FEATURE.TASKS_CALL,
+  FEATURE.TASKS_STREAM,
+  FEATURE.TASKS_FLOW,
 ];
 
-/** The worker's part of the handshake (Hello.max_frame_bytes). */
-export const WORKER_MAX_FRAME_BYTES = DEFAULT_MAX_FRAME_BYTES;
+/**
+ * The worker's part of the handshake (Hello.max_frame_bytes): room for task
+ * payloads of a few MiB when it calls jobs. The limit is checked before a
+ * frame is buffered, and a socket worker's arbiter negotiates it down to its
+ * own (64 KiB when it runs no task workers).
+ */
+export const WORKER_MAX_FRAME_BYTES = HARD_MAX_FRAME_BYTES;
 
 export type SignalName = 'SIGTERM' | 'SIGINT' | 'SIGQUIT';
 

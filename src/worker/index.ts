@@ -12,7 +12,8 @@
 import * as net from 'node:net';
 import { readFileSync } from 'node:fs';
 import type { Duplex } from 'node:stream';
-import { InvalidOptionError } from '../errors.js';
+import { CorralError, InvalidOptionError } from '../errors.js';
+import type { TaskClient, CallOptions } from '../tasks/client.js';
 import { DEFAULT_HANDSHAKE_TIMEOUT_MS } from '../protocol/limits.js';
 import { EXIT, isWorkerEnvironment, type StrategyName, type WorkerEnvironment } from '../transport/process-state.js';
 import { WorkerRuntime, type SignalSource, type WorkerStats } from './runtime.js';
@@ -98,6 +99,7 @@ const SERVING = Symbol.for('corral.worker.serving');
 const PENDING = Symbol.for('corral.worker.pending');
 const CONSUMED = Symbol.for('corral.worker.environment');
 const HANGUP = Symbol.for('corral.worker.sighup');
+const RUNTIME = Symbol.for('corral.worker.runtime');
 const registry = globalThis as Record<symbol, unknown>;
 
 /** True once serve() has been called in this process, by any copy of this module. */
@@ -219,6 +221,7 @@ export function prepare(options: ServeOptions = {}): PreparedWorker {
       now: options.now ?? (() => performance.now()),
     });
     void runtime.start();
+    if (real) registry[RUNTIME] = runtime;
     return runtime;
   })();
   // Nobody may be waiting yet; the failure has been reported and exit called.
@@ -257,6 +260,34 @@ export function prepare(options: ServeOptions = {}): PreparedWorker {
   };
   if (real) registry[PENDING] = prepared;
   return prepared;
+}
+
+function tasksOfThisWorker(): TaskClient {
+  const runtime = registry[RUNTIME] as WorkerRuntime | undefined;
+  if (!runtime) throw new CorralError('CORRAL_ERR_STATE', 'execute() and stream() need a corral worker: this process was not started by an arbiter (use connect() from corral/tasks outside the pool)');
+  const client = runtime.tasks;
+  if (!client) {
+    throw new CorralError('CORRAL_ERR_STATE', runtime.phase === 'ready' || runtime.phase === 'draining'
+      ? 'the arbiter runs no task apps (it did not offer tasks.call)'
+      : 'call execute() once the worker serves (after serve() resolved)');
+  }
+  return client;
+}
+
+/**
+ * From inside a socket worker: runs the job `app.action` on one of the
+ * arbiter's task workers and resolves with its result (spec.md section 4.7).
+ * Rejects with a CorralError: CORRAL_ERR_TASK_UNKNOWN, _TASK_OVERLOADED,
+ * _TASK_TIMEOUT, _TASK_CANCELLED, _TASK_FAILED, _TASK_WORKER_LOST, or
+ * CORRAL_ERR_STATE outside a serving worker.
+ */
+export async function execute(app: string, action: string, payload?: unknown, options?: CallOptions): Promise<unknown> {
+  return tasksOfThisWorker().execute(app, action, payload, options);
+}
+
+/** From inside a socket worker: runs a streamed job and yields its chunks, paced by how fast they are read. */
+export async function* stream(app: string, action: string, payload?: unknown, options?: CallOptions): AsyncGenerator<unknown, void, undefined> {
+  yield* tasksOfThisWorker().stream(app, action, payload, options);
 }
 
 /**

@@ -31,8 +31,8 @@ test('handshake: Hello describes the worker, Welcome is answered by Ready [HELLO
   assert.equal(b.versions.map((v) => [v.major, v.minor]), [[1, PROTOCOL_VERSION.minor]]);
   assert.is(b.kind, corral.v1.WorkerKind.WORKER_KIND_SOCKET);
   assert.is(b.pid, process.pid);
-  assert.equal(b.features, ['accept.arbiter', 'accept.shared', 'accept.exclusive', 'accept.reuseport', 'accept.handoff', 'accept.revoke', 'load-report']);
-  assert.is(b.maxFrameBytes, 65536);
+  assert.equal(b.features, ['accept.arbiter', 'accept.shared', 'accept.exclusive', 'accept.reuseport', 'accept.handoff', 'accept.revoke', 'load-report', 'tasks.call', 'tasks.stream', 'tasks.flow']);
+  assert.is(b.maxFrameBytes, 16 * 1024 * 1024, 'room for task payloads when it calls jobs');
   assert.match(b.implementation, /^corral-node\/\d+\.\d+\.\d+/);
   assert.is(b.capacity, 12);
   assert.is(h.worker.id, 7);
@@ -123,7 +123,7 @@ const badWelcomes: [string, Partial<corral.v1.Welcome.$Properties>][] = [
   ['heartbeat_interval_ms 0 [WELCOME-2]', { heartbeatIntervalMs: 0 }],
   ['heartbeat_timeout_ms below twice the interval [WELCOME-2]', { heartbeatIntervalMs: 1000, heartbeatTimeoutMs: 1500 }],
   ['generation 0 [WELCOME-7]', { generation: 0 }],
-  ['max_frame_bytes above the offer [NEG-4]', { maxFrameBytes: 70000 }],
+  ['max_frame_bytes above the offer [NEG-4]', { maxFrameBytes: 16 * 1024 * 1024 + 1 }],
   ['max_frame_bytes 0 [NEG-4]', { maxFrameBytes: 0 }],
   ['listeners other than LISTEN_FDS [WELCOME-3]', { listeners: [{ index: 0, name: 'a' }] }],
   ['an unknown strategy value [COMPAT-7]', { strategy: 9 as corral.v1.AcceptStrategy }],

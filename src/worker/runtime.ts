@@ -24,6 +24,7 @@ import { LeaseAcceptor, PollAcceptor, type Acceptor, type AcceptorHost } from '.
 import { HandoffAcceptor } from './handoff.js';
 import { Heartbeats } from './heartbeats.js';
 import { checkWelcome } from './welcome.js';
+import { TaskClient } from '../tasks/client.js';
 import { WORKER_FEATURES, WORKER_MAX_FRAME_BYTES, type Phase, type RuntimeConfig, type ServeConfig, type SignalName, type WorkerStats } from './config.js';
 
 export { WORKER_FEATURES, WORKER_MAX_FRAME_BYTES } from './config.js';
@@ -57,6 +58,8 @@ export class WorkerRuntime {
   #timers = new Set<NodeJS.Timeout>();
   readonly #heartbeats: Heartbeats;
   #failure: Error | undefined;
+  /** Calls to task workers through the arbiter (tasks.call), once Ready. */
+  #tasks: TaskClient | undefined;
   #handshakeTimer: NodeJS.Timeout | undefined;
   #drainHookDone = false;
   #deadline: { at: number; timer: NodeJS.Timeout } | undefined;
@@ -81,6 +84,11 @@ export class WorkerRuntime {
 
   get phase(): Phase {
     return this.#phase;
+  }
+
+  /** The caller of task jobs (section 4.7), once Ready, when the arbiter offered tasks.call. */
+  get tasks(): TaskClient | undefined {
+    return this.#tasks;
   }
 
   get workerId(): number {
@@ -168,6 +176,10 @@ export class WorkerRuntime {
     this.#phase = 'ready';
     this.#acceptor = this.#makeAcceptor();
     this.#send({ kind: 'ready', body: { capacity: this.#capacity } }); // HS-8, HS-9
+    // CALL-11: jobs only after Ready.
+    if (this.#features.includes(FEATURE.TASKS_CALL)) {
+      this.#tasks = new TaskClient({ send: (m) => this.#send(m) }, { flow: this.#features.includes(FEATURE.TASKS_FLOW) });
+    }
     // ACCEPT-2: no listener joins the poll set before Ready has left.
     this.#afterFlush((flushed) => {
       if (flushed && (this.#phase === 'ready' || this.#phase === 'draining')) this.#acceptor?.start();
@@ -251,6 +263,12 @@ export class WorkerRuntime {
     if (this.#phase === 'exited' || this.#phase === 'stopping') return;
     if (this.#phase === 'hello') {
       this.#onHandshakeMessage(m);
+      return;
+    }
+    if (m.kind === 'result' || m.kind === 'chunk' || m.kind === 'end' || (m.kind === 'error' && m.body.requestId !== 0 && !m.body.fatal)) {
+      // A reply to one of our calls; one for a call already settled (aborted) is dropped (TASK-18).
+      if (this.#tasks) this.#tasks.receive(m);
+      else if (m.kind !== 'error') this.#sendError(ErrorCode.ERROR_CODE_UNSUPPORTED_FEATURE, `${m.kind} belongs to feature tasks.call, which was not negotiated`);
       return;
     }
     if (m.kind === 'error') {
@@ -559,6 +577,7 @@ export class WorkerRuntime {
     this.#acceptor?.close();
     if (this.#cfg.signals) for (const [sig, fn] of Object.entries(this.#signalHandlers)) this.#cfg.signals.off(sig as SignalName, fn);
     this.#tracker?.destroyAll();
+    this.#tasks?.close(new CorralError('CORRAL_ERR_STATE', 'the worker is exiting: its task calls cannot be answered'));
     this.#welcome?.reject(why ?? new Error('the worker ended before it was welcomed'));
     this.#serveOnWelcome?.reject(why ?? new Error('the worker ended before it was welcomed'));
     this.#serveOnWelcome = undefined;

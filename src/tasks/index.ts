@@ -1,0 +1,4 @@
+// `corral/tasks`: calling jobs from outside the pool, and writing task apps.
+export { connect, tasksAddressFrom, type TasksConnection, type ConnectOptions } from './connect.js';
+export { TaskClient, type CallOptions, type TaskTransport, type TaskClientOptions } from './client.js';
+export { encodePayload, decodePayload, CONTENT_TYPE, type CodecName } from './codec.js';
