@@ -11,6 +11,7 @@ import { handoffCases } from './cases/worker-handoff.js';
 import { lifecycleCases } from './cases/worker-lifecycle.js';
 import { framingCases } from './cases/worker-framing.js';
 import { taskCases } from './cases/worker-tasks.js';
+import { flowCases } from './cases/worker-flow.js';
 
 function bySection<T extends CaseInfo>(cases: T[]): T[] {
   const key = (s: string) => s.split('.').map((p) => p.padStart(3, '0')).join('.');
@@ -29,6 +30,7 @@ export const workerCases: RunnableCase<WorkerContext>[] = bySection([
   ...handoffCases,
   ...lifecycleCases,
   ...taskCases,
+  ...flowCases,
 ]);
 
 /** Every case of both roles (metadata only). */

@@ -29,11 +29,8 @@ export const UNTESTABLE: Readonly<Record<string, string>> = Object.freeze({
   'CALL-7': 'PENDING: protocol 1.2 case not written yet',
   'CALL-8': 'PENDING: protocol 1.2 case not written yet',
   'CALL-9': 'PENDING: protocol 1.2 case not written yet',
-  'FLOW-1': 'PENDING: protocol 1.2 case not written yet',
   'FLOW-4': 'PENDING: protocol 1.2 case not written yet',
-  'FLOW-5': 'PENDING: protocol 1.2 case not written yet',
   'FLOW-6': 'PENDING: protocol 1.2 case not written yet',
-  'HELLO-10': 'PENDING: protocol 1.2 case not written yet',
   'TASK-22': 'PENDING: protocol 1.2 case not written yet',
   'COMPAT-5': 'concerns what a sender assumes; neither testee sends unknown message types the suite could answer',
 });

@@ -291,7 +291,10 @@ export class TestWorker {
   /** A Welcome answering `hello`, as a conformant arbiter would build it. */
   welcomeFor(hello: corral.v1.Hello, over: Partial<corral.v1.IWelcome> = {}): corral.v1.IWelcome {
     const offered = hello.maxFrameBytes > 0 ? hello.maxFrameBytes : DEFAULT_MAX_FRAME_BYTES;
-    const minor = Math.min(PROTOCOL_VERSION.minor, ...hello.versions.filter((v) => v.major === 1).map((v) => v.minor ?? 0));
+    // NEG-1: the smaller of the two sides' highest minors of major 1, so that a
+    // 1.2 task worker gets 1.2 and with it tasks.flow (NEG-3), and a worker
+    // of 1.0 or 1.1 gets its own version and no feature newer than it.
+    const minor = Math.min(PROTOCOL_VERSION.minor, Math.max(...hello.versions.filter((v) => v.major === 1).map((v) => v.minor ?? 0)));
     return {
       version: { major: PROTOCOL_VERSION.major, minor: Number.isFinite(minor) ? minor : 0 },
       workerId: this.workerId,
