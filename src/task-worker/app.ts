@@ -54,7 +54,7 @@ export interface TaskApp {
   init?(): void | Promise<void>;
   /** The jobs the app runs, by action name: a job named `app.action` runs `actions[action]`. */
   actions: Record<string, Action>;
-  /** Runs once when the worker drains, after its last job. */
+  /** Runs once when the worker drains (after its last job) or stops (given at most a second). */
   close?(): void | Promise<void>;
 }
 

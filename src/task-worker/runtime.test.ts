@@ -308,6 +308,15 @@ test('Stop: Goodbye{STOPPED} and exit 0 at once, without waiting for running job
   assert.is(await exited(h), 0);
 });
 
+test('Stop: the apps\' close() hooks run before the exit, and one that hangs is given up on', async () => {
+  let closed = 0;
+  const h = await taskStart({ apps: { a: { actions: {}, close: () => void closed++ }, b: { actions: {}, close: () => new Promise(() => {}) } } });
+  h.arbiter.send({ kind: 'stop', body: { reason: 'now' } });
+  assert.is((await h.arbiter.nextOf('goodbye')).body.reason, GoodbyeReason.GOODBYE_REASON_STOPPED);
+  assert.is(await exited(h, 3000), 0);
+  assert.is(closed, 1);
+});
+
 test('SIGINT: Goodbye{SIGNAL}, exit 0 [SIG-2]', async () => {
   const h = await taskStart({ apps: { basic } });
   h.signals.emit('SIGINT');

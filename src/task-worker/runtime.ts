@@ -53,6 +53,9 @@ const FEATURE_OF: Partial<Record<MessageKind, string>> = {
 /** Longest Error.message sent, in UTF-16 units; stays below ERR-2's 1024 octets of UTF-8 for any text. */
 const MAX_ERROR_TEXT = 340;
 
+/** The longest a Stop waits for the apps' close() hooks before the worker exits. */
+const STOP_CLOSE_MS = 1000;
+
 /** Streams stop pulling while this much is queued on the control channel. */
 const BACKLOG_BYTES = 1024 * 1024;
 
@@ -100,8 +103,12 @@ export class TaskWorkerRuntime {
   constructor(cfg: TaskRuntimeConfig) {
     this.#cfg = cfg;
     this.#workerId = cfg.workerId;
-    // A 1 MiB result is one write; many of them may be queued at once.
-    this.#channel = new Channel(cfg.control, { maxFrameBytes: TASK_MAX_FRAME_BYTES, maxQueuedBytes: 4 * HARD_MAX_FRAME_BYTES, maxFramesPerWindow: 0 });
+    // No cap on what is queued for the arbiter: it is bounded by the jobs the
+    // arbiter sent (one Result each; streams pause while the channel is
+    // backed up), and capacity x a large result is legitimately much. No
+    // flood limit either: every Execute is answered, and a busy arbiter sends
+    // far more than the channel's default of frames per second.
+    this.#channel = new Channel(cfg.control, { maxFrameBytes: TASK_MAX_FRAME_BYTES, maxQueuedBytes: Number.MAX_SAFE_INTEGER, maxFramesPerWindow: 0 });
     this.#channel.handshaking = true; // cleared by Welcome (HS-6)
     this.#heartbeats = new Heartbeats(() => this.#sendHeartbeat(), cfg.now);
     const self = this;
@@ -233,7 +240,11 @@ export class TaskWorkerRuntime {
     this.#checkDrained();
   }
 
-  /** Immediate stop [STOP-1..3]: Goodbye (best effort), exit 0; running jobs are abandoned. */
+  /**
+   * Immediate stop [STOP-1..3]: Goodbye (best effort), running jobs
+   * abandoned, exit 0 once the apps' close() hooks returned, which are given
+   * at most STOP_CLOSE_MS.
+   */
   stop(reason: corral.v1.GoodbyeReason = GoodbyeReason.GOODBYE_REASON_STOPPED, detail = ''): void {
     if (this.#phase === 'exited' || this.#phase === 'stopping') return;
     if (this.#phase === 'hello') {
@@ -242,7 +253,17 @@ export class TaskWorkerRuntime {
     }
     this.#phase = 'stopping';
     this.#sendGoodbye(reason, detail);
-    this.#terminate(EXIT.ok, false);
+    this.#jobs.abandonAll('the worker stopped');
+    if (![...this.#apps.values()].some((a) => typeof a.close === 'function')) {
+      this.#terminate(EXIT.ok, true);
+      return;
+    }
+    this.#closing = true;
+    const cap = this.#timer(STOP_CLOSE_MS, () => this.#terminate(EXIT.ok, true), true);
+    void this.#closeApps().then(() => {
+      clearTimeout(cap);
+      this.#terminate(EXIT.ok, true);
+    });
   }
 
   // ---- messages ------------------------------------------------------------
