@@ -136,7 +136,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
           send: (id, m) => this.#workers.get(id)?.channel?.send(m),
           kill: (id, reason) => {
             const w = this.#workers.get(id);
-            if (w) this.#retire(w, reason, 'kill');
+            if (w) this.#retire(w, reason, 'kill', true);
           },
           log: (level, message) => this.log.log(level, message),
           schedule: (at) => this.#scheduleTasks(at),
@@ -429,7 +429,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       }
       if (!this.#readyAnnounced && tasksReady) {
         this.#readyAnnounced = true;
-        this.log.info(`${readyNow} worker(s) ready`);
+        this.log.info(this.#tasks ? `${readyNow} socket worker(s) and ${this.#taskSlots} task worker(s) ready` : `${readyNow} worker(s) ready`);
         notify('READY=1');
         this.emit('ready');
         promoteAfterReexec(this.log);

@@ -392,7 +392,8 @@ export class TaskPool {
     for (const w of this.#workers.values()) {
       if (!w.ready || w.closed || (w.apps && !w.apps.has(app))) continue;
       if (w.capacity > 0 && w.jobs.size >= w.capacity) continue;
-      if (!best || w.jobs.size < best.jobs.size) best = w;
+      // Ties go to the worker that has done the least, so idle workers take turns.
+      if (!best || w.jobs.size < best.jobs.size || (w.jobs.size === best.jobs.size && w.completed < best.completed)) best = w;
     }
     return best;
   }

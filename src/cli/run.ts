@@ -5,13 +5,14 @@ import { resolve, extname } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { Arbiter } from '../arbiter/arbiter.js';
 import { HOOK_NAMES, type Hooks } from '../arbiter/hooks.js';
-import { DEFAULTS, InvalidOptionError, type ArbiterOptions } from '../arbiter/options.js';
+import { DEFAULTS, InvalidOptionError, parseTaskSpec, type ArbiterOptions } from '../arbiter/options.js';
 import { EXIT } from '../transport/process-state.js';
 import { loaderFor } from '../transport/tsx.js';
 
 export const RUN_HELP = `Usage:
   corral run [options] app.mjs [app args…]     run a Node module as the worker
   corral run [options] -- <command> [args…]    run any program as the worker
+  corral run --tasks ./jobs.mjs [options]      run task workers only (no listener)
 
 The app module either calls serve() from 'corral/worker' itself, or default-exports
 an http.Server, a net.Server or a request handler.
@@ -49,6 +50,24 @@ Options (precedence: command line > CORRAL_CMD_ARGS > --config file > defaults):
       --plain                  the workers do not speak the protocol (e.g. systemd
                                socket-activation apps): supervise by process only;
                                needs --accept shared or reuseport
+
+Task workers (jobs called with execute() from socket workers, the embedding
+process, or scripts of the same user through the task socket):
+      --tasks [NAME=]MODULE[:N]  a task app; N = how many task workers run it (default
+                               all); NAME defaults to the file name; repeatable
+      --task-workers N         task worker processes (default: the largest N, at least 1)
+      --task-command CMD       the task worker program, split at spaces (default corral's
+                               Node task worker); it gets --capacity N NAME=MODULE…, e.g.
+                               "python3 native-tests/workers/python/task_worker.py"
+      --task-capacity N        jobs one task worker runs at once (default ${DEFAULTS.taskCapacity})
+      --max-queue N            jobs queued per app before TASK_OVERLOADED (default ${DEFAULTS.maxQueue})
+      --task-grace SECS        a job running this long past its deadline or cancel gets
+                               its worker replaced; 0 = never (default ${DEFAULTS.taskGraceMs / 1000})
+      --task-max-jobs N        recycle a task worker after N jobs; 0 = never (default 0)
+      --task-max-jobs-jitter N add 0..N at random to --task-max-jobs per worker
+      --task-max-rss MB        recycle a task worker above MB of resident memory (default 0)
+      --tasks-address-file F   write the task socket's address to F (mode 0600), for
+                               connect() from scripts outside the pool
   -h, --help                   show this help
 
 Signals: TERM graceful stop, INT/QUIT fast stop, HUP reload, TTIN/TTOU one more/one
@@ -75,6 +94,16 @@ const FLAGS = {
   'log-format': { type: 'string' },
   'log-file': { type: 'string' },
   plain: { type: 'boolean' },
+  tasks: { type: 'string', multiple: true },
+  'task-workers': { type: 'string' },
+  'task-command': { type: 'string' },
+  'task-capacity': { type: 'string' },
+  'max-queue': { type: 'string' },
+  'task-grace': { type: 'string' },
+  'task-max-jobs': { type: 'string' },
+  'task-max-jobs-jitter': { type: 'string' },
+  'task-max-rss': { type: 'string' },
+  'tasks-address-file': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -127,6 +156,16 @@ function toOptions(v: Parsed): Partial<ArbiterOptions> {
   set('logFormat', v['log-format'] as ArbiterOptions['logFormat'] | undefined);
   set('logFile', v['log-file'] as string | undefined);
   if (v.plain) o.plain = true;
+  if (v.tasks) o.tasks = (v.tasks as string[]).map(parseTaskSpec);
+  set('taskWorkers', num(v['task-workers']));
+  if (typeof v['task-command'] === 'string') o.taskCommand = (v['task-command'] as string).split(/\s+/).filter(Boolean);
+  set('taskCapacity', num(v['task-capacity']));
+  set('maxQueue', num(v['max-queue']));
+  set('taskGraceMs', ms('task-grace', v['task-grace']));
+  set('taskMaxJobs', num(v['task-max-jobs']));
+  set('taskMaxJobsJitter', num(v['task-max-jobs-jitter']));
+  set('taskMaxRssMb', num(v['task-max-rss']));
+  set('tasksAddressFile', v['tasks-address-file'] as string | undefined);
   return o;
 }
 
@@ -163,7 +202,7 @@ export function nodeWorkerCommand(app: string, appArgs: string[]): string[] {
 }
 
 /** Builds the arbiter's options from argv, CORRAL_CMD_ARGS and a config file. */
-export async function runOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<(Partial<ArbiterOptions> & { command: string[] }) | 'help'> {
+export async function runOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<Partial<ArbiterOptions> | 'help'> {
   const dash = argv.indexOf('--');
   const own = dash >= 0 ? argv.slice(0, dash) : argv;
   const cli = parse(own);
@@ -183,7 +222,10 @@ export async function runOptions(argv: string[], env: NodeJS.ProcessEnv = proces
   } else if (Array.isArray(file.command) && file.command.length) {
     command = file.command;
   } else {
-    throw new UsageError('nothing to run: give an app module or -- <command>');
+    const merged = { ...file, ...toOptions(fromEnv.values), ...toOptions(cli.values) };
+    // A pool of task workers only: no socket-worker command, nothing bound.
+    if (merged.tasks?.length) return { ...merged, hooks: file.hooks ?? {}, workers: 0 };
+    throw new UsageError('nothing to run: give an app module, -- <command>, or --tasks MODULE');
   }
   return { ...file, ...toOptions(fromEnv.values), ...toOptions(cli.values), hooks: file.hooks ?? {}, command };
 }

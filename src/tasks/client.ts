@@ -43,6 +43,8 @@ export interface TaskClientOptions {
 type Reply = Extract<Message | OutMessage, { kind: 'result' | 'chunk' | 'end' | 'error' }>;
 
 interface Pending {
+  /** Set by #begin before Execute leaves: a local pool may answer inside send(). */
+  id: number;
   codec: CodecName;
   onReply(m: Reply): void;
   fail(err: Error): void;
@@ -108,11 +110,12 @@ export class TaskClient {
       const chunks: unknown[] = [];
       // Declared first: a local pool may answer inside send() (TASK_UNKNOWN, say).
       let cleanup: (() => void) | undefined;
-      const id = this.#begin(app, action, payload, o, 0, {
+      const p: Pending = {
+        id: 0,
         codec: o.codec ?? 'json',
         onReply: (m) => {
           if (m.kind === 'chunk') return void chunks.push(decodePayload(m.body.payload ?? new Uint8Array(0), contentTypeOf(o.codec)));
-          this.#end(id, cleanup);
+          this.#end(p.id, cleanup);
           if (m.kind === 'result') {
             try {
               resolve(decodePayload(m.body.payload ?? new Uint8Array(0), m.body.contentType ?? ''));
@@ -123,10 +126,11 @@ export class TaskClient {
           else reject(wireError(m));
         },
         fail: (err) => {
-          this.#end(id, cleanup);
+          this.#end(p.id, cleanup);
           reject(err);
         },
-      }, reject);
+      };
+      const id = this.#begin(app, action, payload, o, 0, p, reject);
       if (id !== 0 && this.#pending.has(id)) cleanup = this.#watchSignal(id, o.signal);
     });
   }
@@ -141,6 +145,7 @@ export class TaskClient {
     let consumed = 0;
     let startErr: Error | undefined;
     const id = this.#begin(app, action, payload, o, window, {
+      id: 0,
       codec: o.codec ?? 'json',
       onReply: (m) => {
         queue.push(m);
@@ -199,6 +204,7 @@ export class TaskClient {
       if (o.signal?.aborted) throw new TaskCancelledError(`${app}.${action}: aborted before it was sent`, { cause: o.signal.reason });
       const { payload: bytes, contentType } = encodePayload(payload, o.codec ?? 'json');
       const id = this.#nextId++;
+      p.id = id;
       this.#pending.set(id, p);
       this.#t.send({ kind: 'execute', body: { requestId: id, name: `${app}.${action}`, payload: bytes, contentType, deadlineMs, window, idempotent: o.idempotent === true } });
       return id;
