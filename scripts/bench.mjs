@@ -4,6 +4,7 @@
 //   npm run bench codec               protobuf codec vs JSON
 //   npm run bench codec -- --save     ... and write bench/results/codec-<date>.md
 //   npm run bench herd                accept strategies side by side (bench herd --help)
+//   npm run bench tasks               the task pool and its peers (bench tasks --help)
 //
 // To add a benchmark, add an entry to BENCHMARKS.
 //
@@ -28,6 +29,10 @@ const BENCHMARKS = {
   herd: {
     file: 'bench/herd.ts',
     description: 'every accept strategy vs node:cluster (and nginx): wakeups, failed accepts, CPU, latency, fairness',
+  },
+  tasks: {
+    file: 'bench/tasks/index.ts',
+    description: 'the task pool vs piscina, tinypool, fork IPC and a raw Unix socket: latency, throughput, payloads, crashes, RSS',
   },
 };
 
