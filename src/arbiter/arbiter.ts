@@ -522,7 +522,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     const how = signal ? `signal ${signal}${signal === 'SIGKILL' && !expected ? ' (perhaps out of memory?)' : ''}` : `code ${code}`;
     const reason = w.stopReason ?? (wasReady ? 'exited unexpectedly' : code === EXIT.appLoadError ? 'application load failure' : 'boot failure: exited before Ready');
     const exit: HookExit = { code, signal, reason };
-    (expected && (code === 0 || signal === 'SIGKILL' || signal === 'SIGTERM' || signal === 'SIGQUIT') ? this.log.info : this.log.warning).call(this.log, `worker ${w.id} (pid ${w.proc.pid}) exited with ${how}: ${reason}`);
+    (expected && (code === 0 || signal === 'SIGKILL' || signal === 'SIGTERM' || signal === 'SIGQUIT') ? this.log.info : this.log.warning).call(this.log, `${w.kind === 'task' ? 'task ' : ''}worker ${w.id} (pid ${w.proc.pid}) exited with ${how}: ${reason}`);
     const hw: HookWorker = { id: w.id, pid: w.proc.pid, generation: w.generation, kind: w.kind };
     this.#hooks.fire('child_exit', hw, exit);
     if (wasReady) {

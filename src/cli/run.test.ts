@@ -49,3 +49,26 @@ test('out of range after conversion: resolveOptions names the option', async () 
 });
 
 test.run();
+
+test('--tasks [NAME=]MODULE[:N] and the task flags; --tasks alone is a pool of task workers that binds nothing', async () => {
+  const o = await opts('--tasks', 'img=./images.mjs:2', '--tasks', './llm.mjs', '--task-workers', '3', '--task-capacity', '8', '--max-queue', '50',
+    '--task-grace', '1.5', '--task-max-jobs', '100', '--task-max-jobs-jitter', '10', '--task-max-rss', '512', '--task-command', 'python3  w.py', '--tasks-address-file', '/tmp/a');
+  assert.equal(o.tasks, [{ name: 'img', module: './images.mjs', workers: 2 }, { name: 'llm', module: './llm.mjs' }]);
+  assert.equal(o.taskCommand, ['python3', 'w.py']);
+  const r = resolveOptions({ ...o, workers: 1 });
+  assert.equal([r.taskWorkers, r.taskCapacity, r.maxQueue, r.taskGraceMs, r.taskMaxJobs, r.taskMaxJobsJitter, r.taskMaxRssMb, r.tasksAddressFile], [3, 8, 50, 1500, 100, 10, 512, '/tmp/a']);
+  const only = await runOptions(['--tasks', './jobs.mjs:2'], {});
+  assert.ok(only !== 'help');
+  const ro = resolveOptions(only as object);
+  assert.equal([ro.workers, ro.taskWorkers, ro.command], [0, 2, []]);
+});
+
+test('bad task options name the option', async () => {
+  const bad = (o: object, re: RegExp) => assert.throws(() => resolveOptions({ command: ['w'], workers: 1, ...o }), (e: Error) => e instanceof InvalidOptionError && re.test(e.message));
+  bad({ tasks: [{ name: 'a.b', module: 'x' }] }, /app name "a\.b"/);
+  bad({ tasks: ['a=x', 'a=y'] }, /listed twice/);
+  bad({ tasks: [{ name: 'a', module: 'x', workers: 3 }], taskWorkers: 2 }, /asks for 3 workers but options.taskWorkers is 2/);
+  bad({ tasks: ['x'], taskStreamWindow: 0 }, /options.taskStreamWindow/);
+  bad({ tasks: ['x'], taskCommand: [] }, /options.taskCommand/);
+  await assert.not.throws(() => resolveOptions({ tasks: ['x'] }));
+});
