@@ -36,7 +36,7 @@ function niceMax(v: number): number {
 }
 
 function bars(title: string, unit: string, items: Bar[], ox: number, oy: number, refs: { at: number; label: string; color: string }[] = [], lowerIsBetter = false): string {
-  const left = 118;
+  const left = 128;
   const right = 20;
   const top = 40;
   const rowH = Math.min(24, (PH - top - 36) / Math.max(1, items.length));
@@ -55,7 +55,7 @@ function bars(title: string, unit: string, items: Bar[], ox: number, oy: number,
     const y = top + 4 + i * rowH;
     out += `<text x="${left - 6}" y="${(y + rowH * 0.68).toFixed(1)}" class="ylab${CORRALS.has(b.system) ? ' bold' : ''}">${esc(b.system)}</text>`;
     if (!b.fig) {
-      out += `<text x="${left + 4}" y="${(y + rowH * 0.68).toFixed(1)}" class="na" text-anchor="start">${esc(b.note ?? 'unavailable')}</text>`;
+      out += `<text x="${left + 4}" y="${(y + rowH * 0.68).toFixed(1)}" class="nal">${esc(b.note ?? 'unavailable')}</text>`;
       return;
     }
     out += `<rect x="${left}" y="${(y + 3).toFixed(1)}" width="${Math.max(1, x(b.fig.median) - left).toFixed(1)}" height="${(rowH - 6).toFixed(1)}" fill="${COLOR[b.system]}" opacity="0.85"/>`;
@@ -65,9 +65,10 @@ function bars(title: string, unit: string, items: Bar[], ox: number, oy: number,
     }
     out += `<text x="${(x(b.fig.max) + 4).toFixed(1)}" y="${(y + rowH * 0.68).toFixed(1)}" class="val">${Number(b.fig.median.toPrecision(3))}</text>`;
   });
-  for (const r of refs) {
-    out += `<line x1="${x(r.at).toFixed(1)}" x2="${x(r.at).toFixed(1)}" y1="${top}" y2="${top + 8 + h}" stroke="${r.color}" stroke-width="1.6" stroke-dasharray="5 3"/><text x="${x(r.at).toFixed(1)}" y="${top + h + 32}" class="ref" fill="${r.color}">${esc(r.label)}</text>`;
-  }
+  // Reference labels on rows of their own, so that close lines do not print over each other.
+  refs.forEach((r, i) => {
+    out += `<line x1="${x(r.at).toFixed(1)}" x2="${x(r.at).toFixed(1)}" y1="${top}" y2="${top + 22 + h + i * 13}" stroke="${r.color}" stroke-width="1.6" stroke-dasharray="5 3"/><text x="${x(r.at).toFixed(1)}" y="${top + h + 32 + i * 13}" class="ref" fill="${r.color}">${esc(r.label)}</text>`;
+  });
   return out + '</g>';
 }
 
@@ -77,7 +78,7 @@ function cdf(results: Result[], systems: SystemName[], ox: number, oy: number, w
   const w = width - left - 170;
   const h = PH - top - 40;
   const rows = systems.map((s) => results.find((r) => r.system === s && r.scenario === 'latency')).filter((r): r is Result => !!r?.histogram);
-  let out = `<g transform="translate(${ox},${oy})"><text x="10" y="20" class="title">no-op latency, one call in flight: share of calls at or under x</text><text x="10" y="34" class="sub">all repeats pooled; log x axis</text>`;
+  let out = `<g transform="translate(${ox},${oy})"><text x="10" y="20" class="title">no-op latency, one call in flight: percentile against latency</text><text x="10" y="34" class="sub">all repeats pooled; log x axis; y: the share of calls at or under x, spaced so the tail shows (0.9, 0.99, 0.999…)</text>`;
   if (!rows.length) return out + `<text x="${width / 2}" y="${PH / 2}" class="na">not measured</text></g>`;
   let lo = Infinity;
   let hi = 0;
@@ -89,14 +90,16 @@ function cdf(results: Result[], systems: SystemName[], ox: number, oy: number, w
   lo = 10 ** Math.floor(Math.log10(Math.max(1, lo)));
   hi = 10 ** Math.ceil(Math.log10(Math.max(hi, lo * 10)));
   const x = (v: number) => left + ((Math.log10(v) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))) * w;
-  const y = (q: number) => top + h - q * h;
+  // Percentile axis: equal steps for 0.9, 0.99, 0.999, 0.9999 so that the tail is as visible as the median.
+  const TAIL = 4;
+  const y = (q: number) => top + h - (Math.min(TAIL, -Math.log10(Math.max(1 - q, 10 ** -TAIL))) / TAIL) * h;
   out += `<rect x="${left}" y="${top}" width="${w}" height="${h}" class="frame"/>`;
   for (let e = Math.log10(lo); e <= Math.log10(hi); e++) for (const m of [1, 2, 5]) {
     const v = m * 10 ** e;
     if (v < lo || v > hi) continue;
     out += `<line x1="${x(v).toFixed(1)}" x2="${x(v).toFixed(1)}" y1="${top}" y2="${top + h}" class="grid"/><text x="${x(v).toFixed(1)}" y="${top + h + 16}" class="xtick">${v >= 1000 ? `${v / 1000} ms` : `${v} µs`}</text>`;
   }
-  for (const q of [0, 0.5, 0.9, 0.99, 1]) out += `<line x1="${left}" x2="${left + w}" y1="${y(q).toFixed(1)}" y2="${y(q).toFixed(1)}" class="grid"/><text x="${left - 6}" y="${(y(q) + 4).toFixed(1)}" class="ytick">${q}</text>`;
+  for (const q of [0, 0.5, 0.9, 0.99, 0.999, 0.9999]) out += `<line x1="${left}" x2="${left + w}" y1="${y(q).toFixed(1)}" y2="${y(q).toFixed(1)}" class="grid"/><text x="${left - 6}" y="${(y(q) + 4).toFixed(1)}" class="ytick">${q}</text>`;
   rows.forEach((r, k) => {
     const total = r.histogram!.reduce((a, b) => a + b, 0);
     let acc = 0;
@@ -134,8 +137,8 @@ export function plotSvg(results: Result[], systems: SystemName[], opts: { title:
 <style>
 .title{font-size:14px;font-weight:bold;fill:#222}.frame{fill:#fff;stroke:#999}.grid{stroke:#e4e4e4}
 .ytick{font-size:11px;text-anchor:end;fill:#444}.xtick{font-size:11px;text-anchor:middle;fill:#444}
-.ylab{font-size:12px;text-anchor:end;fill:#333}.bold{font-weight:bold}.val{font-size:11px;fill:#222}
-.ref{font-size:11px;text-anchor:middle}.na{font-size:12px;text-anchor:middle;fill:#999}
+.ylab{font-size:11.5px;text-anchor:end;fill:#333}.bold{font-weight:bold}.val{font-size:11px;fill:#222}
+.ref{font-size:11px;text-anchor:middle}.na{font-size:12px;text-anchor:middle;fill:#999}.nal{font-size:12px;fill:#999}
 .legend{font-size:12px;fill:#222}.head{font-size:16px;font-weight:bold;fill:#111}.sub{font-size:11.5px;fill:#555}
 </style>
 <rect width="100%" height="100%" fill="#fafafa"/>
