@@ -120,9 +120,16 @@ test('recycling after taskMaxJobs: the replacement is ready before the old worke
   }
 });
 
-test('HUP replaces every task worker and the old pids are gone [reload]', async () => {
-  const a = await pool({ tasks: [PROBE], taskWorkers: 2 });
+test('HUP replaces every task worker and the old pids are gone; the task hooks fire [reload]', async () => {
+  const seen: string[] = [];
+  const hook = (name: string) => (_a: unknown, w?: { kind?: string }) => void seen.push(`${name}${w?.kind ? `:${w.kind}` : ''}`);
+  const hooks = Object.fromEntries(['task_starting', 'task_post_fork', 'task_worker_init', 'task_worker_exit', 'worker_ready'].map((n) => [n, hook(n)]));
+  const a = await pool({ tasks: [PROBE], taskWorkers: 2, hooks });
   try {
+    assert.equal(seen.filter((x) => x === 'task_starting').length, 1);
+    assert.equal(seen.filter((x) => x === 'task_post_fork:task').length, 2);
+    assert.equal(seen.filter((x) => x === 'task_worker_init:task').length, 2);
+    assert.equal(seen.filter((x) => x === 'worker_ready:task').length, 2);
     const old = taskPids(a);
     assert.is(old.length, 2);
     a.reload();
@@ -139,6 +146,7 @@ test('HUP replaces every task worker and the old pids are gone [reload]', async 
       }
       assert.not.ok(alive, `old task worker ${p} exited`);
     }
+    await until(() => seen.filter((x) => x === 'task_worker_exit:task').length === 2);
   } finally {
     await a.stop();
   }

@@ -193,6 +193,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     this.#stopped = new Promise((resolve) => (this.#resolveStopped = resolve));
     this.#timer = setInterval(() => this.#tick(), this.#deps.tickMs ?? TICK_MS);
     this.#hooks.fire('nworkers_changed', this.#target, null);
+    if (this.#tasks) await this.#hooks.run('task_starting');
     this.#manageWorkers();
     await this.#hooks.run('when_ready');
   }
@@ -486,6 +487,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     }
     this.log.debug(`spawned ${kind} worker ${id} (pid ${proc.pid}, generation ${generation}${task ? `, slot ${slot}: ${task.command.slice(-(o.tasks.length + 2)).join(' ')}` : ''})`);
     this.#hooks.fire('post_fork', { id, pid: proc.pid, generation, kind });
+    if (task) this.#hooks.fire('task_post_fork', { id, pid: proc.pid, generation, kind });
   }
 
   /** Stops one worker (how: see endWorker) unless it is already on its way out. */
@@ -527,6 +529,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     this.#hooks.fire('child_exit', hw, exit);
     if (wasReady) {
       this.#hooks.fire('worker_exit', hw, exit);
+      if (w.kind === 'task') this.#hooks.fire('task_worker_exit', hw, exit);
       this.emit('worker-exit', hw, exit);
     }
     // A boot failure: it died before Ready, or by itself within minUptimeMs
@@ -630,6 +633,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     if (w.kind === 'socket') this.#accept.ready(w.id);
     const hw = { id: w.id, pid: w.proc.pid, generation: w.generation, kind: w.kind };
     this.#hooks.fire('worker_ready', hw);
+    if (w.kind === 'task') this.#hooks.fire('task_worker_init', hw);
     this.emit('worker-ready', hw);
     this.#manageWorkers();
   }

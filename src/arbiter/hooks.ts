@@ -48,11 +48,20 @@ export interface Hooks {
   on_reload(arbiter: HookArbiter): unknown;
   /** The arbiter is about to exit. */
   on_exit(arbiter: HookArbiter): unknown;
+  /** Task workers (Gunicorn's on_dirty_starting): before the first task worker is spawned. */
+  task_starting(arbiter: HookArbiter): unknown;
+  /** A task worker was spawned (also reported to post_fork, with kind 'task'). */
+  task_post_fork(arbiter: HookArbiter, worker: HookWorker): unknown;
+  /** A task worker loaded its apps (every init() done) and said Ready. */
+  task_worker_init(arbiter: HookArbiter, worker: HookWorker): unknown;
+  /** A task worker that had been ready ended. */
+  task_worker_exit(arbiter: HookArbiter, worker: HookWorker, exit: HookExit): unknown;
 }
 
 export const HOOK_NAMES: readonly (keyof Hooks)[] = [
   'on_starting', 'when_ready', 'pre_fork', 'post_fork', 'worker_ready',
   'child_exit', 'worker_exit', 'nworkers_changed', 'on_reload', 'on_exit',
+  'task_starting', 'task_post_fork', 'task_worker_init', 'task_worker_exit',
 ];
 
 /** Runs the configured hooks for the arbiter; a hook that throws or rejects is logged. */

@@ -43,7 +43,9 @@ Options (precedence: command line > CORRAL_CMD_ARGS > --config file > defaults):
   -c, --config FILE            a .js/.mjs (default export) or .json config file: the options
                                above in camelCase, plus hooks (on_starting, when_ready,
                                pre_fork, post_fork, worker_ready, child_exit, worker_exit,
-                               nworkers_changed, on_reload, on_exit)
+                               nworkers_changed, on_reload, on_exit; for task workers
+                               task_starting, task_post_fork, task_worker_init,
+                               task_worker_exit)
       --log-level LEVEL        debug | info | warning | error | critical (default info)
       --log-format FORMAT      text | json (default text)
       --log-file FILE          log here instead of stderr (USR1 reopens it)
