@@ -15,7 +15,7 @@ import time
 
 from task_apps import JSON, Context, decode_payload, encode_value
 from task_wire import (DUPLICATE_REQUEST, INVALID_FIELD, TASK_FAILED, TASK_OVERLOADED, TASK_TIMEOUT,
-                       TASK_UNKNOWN, UNEXPECTED_MESSAGE, ProtocolError, encode_frame)
+                       TASK_UNKNOWN, UNEXPECTED_MESSAGE, ProtocolError, encode_frame, short)
 
 MAX_SAFE_ID = 2**53 - 1
 # Room in a frame for everything of a Chunk but its payload: the body tag and
@@ -99,7 +99,7 @@ class Job:
         self.worker.job_done(self)
 
     def fail(self, code, message):
-        self.final("error", {"code": code, "message": message[:1000], "fatal": False, "request_id": self.request_id})
+        self.final("error", {"code": code, "message": short(message), "fatal": False, "request_id": self.request_id})
 
     def abandon(self, code, message):
         """Deadline, Cancel or the end of a drain: the final Error goes out now.

@@ -57,6 +57,12 @@ TASK_OVERLOADED, DUPLICATE_REQUEST = 304, 305
 APP_LOAD, INTERNAL = 400, 401
 
 
+def short(text, limit=1024):
+    """At most `limit` octets of UTF-8, cut at a character boundary [ERR-2]."""
+    data = text.encode("utf-8")
+    return text if len(data) <= limit else data[:limit].decode("utf-8", "ignore")
+
+
 class ProtocolError(Exception):
     """A fatal protocol error: the worker sends Error{code, fatal: true} and exits."""
 

@@ -20,24 +20,21 @@ Every frame is written from the loop thread, so frames never interleave.
 import asyncio
 import inspect
 import os
-import re
 import signal
 import socket
-import stat
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from task_apps import AppLoadError, parse_apps
+from task_apps import AppLoadError
+from task_env import IMPLEMENTATION, log, parse_args, read_environment
 from task_wire import (APP_LOAD, FRAME_TRUNCATED, INTERNAL, INVALID_FIELD, TASK_CANCELLED, UNEXPECTED_MESSAGE,
                        UNKNOWN_MESSAGE, UNSUPPORTED_FEATURE, VERSION_MISMATCH, FrameReader, ProtocolError,
-                       UnknownMessage, decode_envelope, encode_frame)
+                       UnknownMessage, decode_envelope, encode_frame, short)
 import task_jobs
 
-IMPLEMENTATION = "corral-python-task/1.2"
 VERSION_MINOR = 2
 KIND_TASK = 2
-DEFAULT_CAPACITY = 16
 UNBOUNDED_THREADS = 64          # threads for sync actions when --capacity 0 (unbounded)
 MAX_FRAME_BYTES = 16 * 1024 * 1024   # what Hello offers; the hard cap
 DEFAULT_FRAME_LIMIT = 65536     # in force until Welcome [FRAME-4]
@@ -53,77 +50,6 @@ GOODBYE_DRAINED, GOODBYE_STOPPED, GOODBYE_SIGNAL, GOODBYE_ERROR = 1, 2, 3, 4
 # task worker never offers accept.*, so the accept messages always end there.
 FEATURE_OF = {"execute": "tasks", "cancel": "tasks", "credit": "tasks.flow",
               "accept_grant": "accept.arbiter", "accept_revoke": "accept.revoke", "handoff": "accept.handoff"}
-
-
-def log(message):
-    sys.stderr.write(f"{IMPLEMENTATION}[{os.getpid()}]: {message}\n")
-    sys.stderr.flush()
-
-
-def boot_failure(message):
-    log(message)
-    sys.exit(3)
-
-
-def env_number(name, required=True):
-    raw = os.environ.get(name)
-    if raw is None:
-        if required:
-            boot_failure(f"bad environment: {name} is not set")
-        return None
-    if not re.fullmatch(r"0|[1-9][0-9]{0,9}", raw):   # ENV-13
-        boot_failure(f"bad environment: {name}={raw!r} is not a decimal number")
-    return int(raw)
-
-
-def read_environment():
-    """The task worker's part of spec.md section 2: exit 3 on anything wrong [ENV-17, ENV-18]."""
-    protocol = os.environ.get("CORRAL_PROTOCOL")
-    if protocol is None:
-        boot_failure("bad environment: CORRAL_PROTOCOL is not set; a corral arbiter starts this program")
-    if protocol != "1":
-        boot_failure(f"bad environment: CORRAL_PROTOCOL={protocol!r}; this worker speaks protocol 1")
-    if "CORRAL_ACCEPT" in os.environ:
-        boot_failure(f"bad environment: CORRAL_ACCEPT={os.environ['CORRAL_ACCEPT']!r}, but this is a task worker")
-    if env_number("LISTEN_FDS", required=False):
-        boot_failure("bad environment: LISTEN_FDS is set, but a task worker is given no listeners")
-    control = env_number("CORRAL_CONTROL_FD")
-    if control != 3:
-        boot_failure(f"bad environment: CORRAL_CONTROL_FD={control}; a task worker's control channel is fd 3")
-    worker_id = env_number("CORRAL_WORKER_ID")
-    env_number("CORRAL_ARBITER_PID")
-    try:
-        if not stat.S_ISSOCK(os.fstat(control).st_mode):
-            boot_failure(f"bad environment: fd {control} is not a socket")
-    except OSError:
-        boot_failure(f"bad environment: fd {control} is not open")
-    for name in list(os.environ):   # not for the programs the apps may start [ENV-20]
-        if name.startswith(("LISTEN_", "CORRAL_", "NOTIFY_SOCKET")):
-            del os.environ[name]
-    return control, worker_id
-
-
-def parse_args(argv):
-    capacity, rest = DEFAULT_CAPACITY, []
-    i = 0
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--capacity" or arg.startswith("--capacity="):
-            value = arg.partition("=")[2] if "=" in arg else (argv[i + 1] if i + 1 < len(argv) else "")
-            i += 1 if "=" in arg else 2
-            if not re.fullmatch(r"[0-9]{1,6}", value):
-                boot_failure(f"usage: --capacity takes a number of jobs, not {value!r}")
-            capacity = int(value)
-            continue
-        rest.append(arg)
-        i += 1
-    try:
-        apps = parse_apps(rest)
-    except ValueError as err:
-        boot_failure(f"usage: {err}")
-    if not apps:
-        boot_failure("usage: task_worker.py [--capacity N] name=path/to/file.py:Class ...")
-    return capacity, apps
 
 
 class TaskWorker:
@@ -162,7 +88,7 @@ class TaskWorker:
         self.flush()
 
     def send_error(self, code, message, fatal=False, request_id=0, message_type=0):
-        self.send("error", {"code": code, "message": message[:1000], "fatal": fatal,
+        self.send("error", {"code": code, "message": short(message), "fatal": fatal,
                             "request_id": request_id, "message_type": message_type})
 
     def flush(self):
