@@ -15,84 +15,40 @@
 // of the control channel once welcomed; 3 when the handshake fails or a
 // fatal error comes before Ready; 4 when an app fails to load; 1 for a fatal
 // protocol error after Ready.
-import type { Duplex } from 'node:stream';
-import { Channel } from '../transport/channel.js';
-import { corral, encodeFrame, type Message, type MessageKind, type OutMessage } from '../protocol/codec.js';
+import { corral, type Message, type OutMessage } from '../protocol/codec.js';
 import { CorralError, FrameTruncatedError } from '../protocol/errors.js';
-import { FEATURE, HARD_MAX_FRAME_BYTES, PROTOCOL_VERSION } from '../protocol/limits.js';
+import { FEATURE, PROTOCOL_VERSION } from '../protocol/limits.js';
 import { EXIT } from '../transport/process-state.js';
 import { Heartbeats } from '../worker/heartbeats.js';
-import type { SignalName, SignalSource } from '../worker/config.js';
+import { FEATURE_OF, STOP_CLOSE_MS, TASK_FEATURES, TASK_MAX_FRAME_BYTES, type SignalName, type TaskPhase, type TaskRuntimeConfig } from './config.js';
 import { checkTaskWelcome } from './environment.js';
 import { Jobs } from './jobs.js';
+import { ControlLink } from './link.js';
 import type { TaskApp } from './app.js';
 
-export type { SignalSource } from '../worker/config.js';
+export { DEFAULT_TASK_CAPACITY, TASK_FEATURES, TASK_MAX_FRAME_BYTES } from './config.js';
+export type { SignalSource, TaskPhase, TaskRuntimeConfig } from './config.js';
 
 const { ErrorCode, GoodbyeReason, WorkerKind } = corral.v1;
 
-/** Hello.features of a task worker. */
-export const TASK_FEATURES: readonly string[] = [FEATURE.TASKS, FEATURE.TASKS_STREAM, FEATURE.TASKS_FLOW, FEATURE.LOAD_REPORT];
-
-/** Hello.max_frame_bytes: the hard cap, so that large payloads fit when the arbiter allows them. */
-export const TASK_MAX_FRAME_BYTES = HARD_MAX_FRAME_BYTES;
-
-/** Hello.capacity when none is given: concurrent jobs. */
-export const DEFAULT_TASK_CAPACITY = 16;
-
-/** Messages that belong to an optional feature [ERR-18]. */
-const FEATURE_OF: Partial<Record<MessageKind, string>> = {
-  execute: FEATURE.TASKS,
-  cancel: FEATURE.TASKS,
-  credit: FEATURE.TASKS_FLOW,
-  acceptGrant: FEATURE.ACCEPT_ARBITER,
-  acceptRevoke: FEATURE.ACCEPT_REVOKE,
-  handoff: FEATURE.ACCEPT_HANDOFF,
-};
-
-/** Longest Error.message sent, in UTF-16 units; stays below ERR-2's 1024 octets of UTF-8 for any text. */
-const MAX_ERROR_TEXT = 340;
-
-/** The longest a Stop waits for the apps' close() hooks before the worker exits. */
-const STOP_CLOSE_MS = 1000;
-
-/** Streams stop pulling while this much is queued on the control channel. */
-const BACKLOG_BYTES = 1024 * 1024;
-
-export type TaskPhase = 'hello' | 'booting' | 'ready' | 'draining' | 'stopping' | 'exited';
-
-export interface TaskRuntimeConfig {
-  control: Duplex;
-  workerId: number;
-  /** Hello.apps: the app names served. */
-  apps: readonly string[];
-  /** Concurrent jobs; 0 = unbounded. */
-  capacity: number;
-  handshakeTimeoutMs: number;
-  implementation: string;
-  pid: number;
-  exit: (code: number) => void;
-  signals: SignalSource | null;
-  stderr: (text: string) => void;
-  now: () => number;
-}
-
 export class TaskWorkerRuntime {
   readonly #cfg: TaskRuntimeConfig;
-  readonly #channel: Channel;
+  readonly #link: ControlLink;
   readonly #heartbeats: Heartbeats;
   readonly #jobs: Jobs;
   #apps: ReadonlyMap<string, TaskApp> = new Map();
   #phase: TaskPhase = 'hello';
   #workerId: number;
   #features: readonly string[] = [];
-  #maxFrameBytes = HARD_MAX_FRAME_BYTES;
+  #maxFrameBytes = TASK_MAX_FRAME_BYTES;
+  #stream = false;
+  #flow = false;
+  #loadReport = false;
   #timers = new Set<NodeJS.Timeout>();
   #failure: Error | undefined;
   #handshakeTimer: NodeJS.Timeout | undefined;
   #deadline: { at: number; timer: NodeJS.Timeout } | undefined;
   #closing = false;
-  #corked = false;
   #welcome: { promise: Promise<void>; resolve: () => void; reject: (err: Error) => void } | undefined;
   readonly #signalHandlers = {
     SIGTERM: () => this.drain(0), // SIG-1: as Drain{deadline_ms: 0}
@@ -103,13 +59,7 @@ export class TaskWorkerRuntime {
   constructor(cfg: TaskRuntimeConfig) {
     this.#cfg = cfg;
     this.#workerId = cfg.workerId;
-    // No cap on what is queued for the arbiter: it is bounded by the jobs the
-    // arbiter sent (one Result each; streams pause while the channel is
-    // backed up), and capacity x a large result is legitimately much. No
-    // flood limit either: every Execute is answered, and a busy arbiter sends
-    // far more than the channel's default of frames per second.
-    this.#channel = new Channel(cfg.control, { maxFrameBytes: TASK_MAX_FRAME_BYTES, maxQueuedBytes: Number.MAX_SAFE_INTEGER, maxFramesPerWindow: 0 });
-    this.#channel.handshaking = true; // cleared by Welcome (HS-6)
+    this.#link = new ControlLink(cfg.control);
     this.#heartbeats = new Heartbeats(() => this.#sendHeartbeat(), cfg.now);
     const self = this;
     this.#jobs = new Jobs({
@@ -117,17 +67,17 @@ export class TaskWorkerRuntime {
         return self.#apps;
       },
       get stream() {
-        return self.#features.includes(FEATURE.TASKS_STREAM);
+        return self.#stream;
       },
       get flow() {
-        return self.#features.includes(FEATURE.TASKS_FLOW);
+        return self.#flow;
       },
       get maxFrameBytes() {
         return self.#maxFrameBytes;
       },
       now: cfg.now,
       send: (m) => this.#send(m),
-      backedUp: () => this.#backedUp(),
+      backedUp: () => this.#link.backedUp(),
       error: (code, message, requestId) => this.#sendError(code, message, { requestId }),
       log: (line) => this.#log(line),
       loadChanged: () => this.#loadChanged(),
@@ -166,7 +116,7 @@ export class TaskWorkerRuntime {
     });
     promise.catch(() => {});
     this.#welcome = { promise, resolve, reject };
-    const ch = this.#channel;
+    const ch = this.#link.channel;
     ch.on('message', (m) => this.#onMessage(m));
     ch.on('failed', (err) => this.#onChannelFailed(err));
     ch.on('close', () => this.#onClose());
@@ -272,7 +222,7 @@ export class TaskWorkerRuntime {
     if (this.#phase === 'exited' || this.#phase === 'stopping') return;
     if (this.#phase === 'hello') {
       if (m.kind === 'welcome') {
-        this.#channel.handshaking = false;
+        this.#link.channel.handshaking = false;
         this.#onWelcome(m.body);
       } else if (m.kind === 'error') this.#onError(m.body);
       else this.#fatal(ErrorCode.ERROR_CODE_UNEXPECTED_MESSAGE, `${m.kind} before Welcome`); // HS-6
@@ -354,9 +304,12 @@ export class TaskWorkerRuntime {
       this.#timers.delete(this.#handshakeTimer);
     }
     this.#maxFrameBytes = w.maxFrameBytes;
-    this.#channel.maxFrameBytes = w.maxFrameBytes; // NEG-15
+    this.#link.channel.maxFrameBytes = w.maxFrameBytes; // NEG-15
     this.#workerId = w.workerId;
     this.#features = [...w.features];
+    this.#stream = w.features.includes(FEATURE.TASKS_STREAM);
+    this.#flow = w.features.includes(FEATURE.TASKS_FLOW);
+    this.#loadReport = w.features.includes(FEATURE.LOAD_REPORT);
     this.#phase = 'booting';
     // LIVE-3, LIVE-4: heartbeats from Welcome on, while the apps load.
     this.#heartbeats.start(w.heartbeatIntervalMs);
@@ -367,7 +320,7 @@ export class TaskWorkerRuntime {
 
   #loadChanged(): void {
     // LOAD-6: early heartbeats when the capacity is reached or left.
-    if (this.#features.includes(FEATURE.LOAD_REPORT)) this.#heartbeats.loadChanged(this.#jobs.running, this.#cfg.capacity);
+    if (this.#loadReport) this.#heartbeats.loadChanged(this.#jobs.running, this.#cfg.capacity);
     this.#checkDrained();
   }
 
@@ -376,20 +329,6 @@ export class TaskWorkerRuntime {
     this.#send({
       kind: 'heartbeat',
       body: { timeMs: Math.max(0, Math.round(this.#cfg.now())), inFlight: j.running, capacity: this.#cfg.capacity, acceptedTotal: j.startedTotal, requestsTotal: j.finishedTotal },
-    });
-  }
-
-  #backedUp(): Promise<void> | undefined {
-    const control = this.#cfg.control;
-    if (control.writableLength < BACKLOG_BYTES || this.#phase === 'exited') return undefined;
-    return new Promise((resolve) => {
-      const done = () => {
-        control.off('drain', done);
-        control.off('close', done);
-        resolve();
-      };
-      control.on('drain', done);
-      control.on('close', done);
     });
   }
 
@@ -449,9 +388,7 @@ export class TaskWorkerRuntime {
     this.#failure = err;
     if (!(err instanceof CorralError) || err instanceof FrameTruncatedError) return;
     if (this.#phase === 'hello' || this.#phase === 'exited' || this.#phase === 'stopping') return;
-    const control = this.#cfg.control;
-    if (!control.writable || control.writableLength > 65536) return;
-    control.write(encodeFrame({ kind: 'goodbye', body: { reason: GoodbyeReason.GOODBYE_REASON_ERROR, detail: err.message, acceptedTotal: this.#jobs.startedTotal } }));
+    this.#link.sendAfterFailure({ kind: 'goodbye', body: { reason: GoodbyeReason.GOODBYE_REASON_ERROR, detail: err.message, acceptedTotal: this.#jobs.startedTotal } });
   }
 
   #onClose(): void {
@@ -490,22 +427,11 @@ export class TaskWorkerRuntime {
 
   #send(m: OutMessage): void {
     if (this.#phase === 'exited') return; // nothing after Goodbye [EXIT-7]
-    // Replies of one turn of the event loop leave in one write.
-    if (!this.#corked) {
-      const control = this.#cfg.control;
-      this.#corked = true;
-      control.cork();
-      process.nextTick(() => {
-        this.#corked = false;
-        control.uncork();
-      });
-    }
-    this.#channel.send(m);
+    this.#link.send(m);
   }
 
   #sendError(code: number, message: string, extra: { fatal?: boolean; requestId?: number } = {}): void {
-    const text = message.length > MAX_ERROR_TEXT ? `${message.slice(0, MAX_ERROR_TEXT - 1)}\u2026` : message;
-    this.#send({ kind: 'error', body: { code, message: text, fatal: extra.fatal ?? false, requestId: extra.requestId ?? 0 } });
+    if (this.#phase !== 'exited') this.#link.sendError(code, message, extra);
   }
 
   #log(line: string): void {
@@ -533,24 +459,6 @@ export class TaskWorkerRuntime {
     this.#jobs.abandonAll('the worker is exiting');
     if (this.#cfg.signals) for (const [sig, fn] of Object.entries(this.#signalHandlers)) this.#cfg.signals.off(sig as SignalName, fn);
     this.#welcome?.reject(why ?? new Error('the worker ended before it was welcomed'));
-    const control = this.#cfg.control;
-    if (this.#corked) {
-      this.#corked = false;
-      control.uncork();
-    }
-    this.#channel.close();
-    if (!flush || control.writableLength === 0) {
-      this.#cfg.exit(code);
-      return;
-    }
-    let done = false;
-    const finish = () => {
-      if (done) return;
-      done = true;
-      this.#cfg.exit(code);
-    };
-    control.once('finish', finish);
-    control.once('close', finish);
-    setTimeout(finish, 500).unref();
+    this.#link.close(flush, () => this.#cfg.exit(code));
   }
 }
