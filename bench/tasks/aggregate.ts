@@ -100,8 +100,8 @@ export function aggregate(system: SystemName, scenario: ScenarioName, samples: S
   if (chaos.length) {
     const e: Record<string, number> = {};
     for (const c of chaos) add(e, c.errors);
-    const sum = (k: 'seconds' | 'kills' | 'submitted' | 'ok' | 'lost' | 'queuedLost') => chaos.reduce((a, c) => a + c[k], 0);
-    r.chaos = { runs: chaos.length, seconds: sum('seconds'), kills: sum('kills'), capacity: chaos[0]!.capacity, workers: chaos[0]!.workers, submitted: sum('submitted'), ok: sum('ok'), errors: e, lost: sum('lost'), queuedLost: sum('queuedLost') };
+    const sum = (k: 'seconds' | 'kills' | 'submitted' | 'ok' | 'lost' | 'queuedLost' | 'skipped') => chaos.reduce((a, c) => a + c[k], 0);
+    r.chaos = { runs: chaos.length, seconds: sum('seconds'), kills: sum('kills'), capacity: chaos[0]!.capacity, workers: chaos[0]!.workers, submitted: sum('submitted'), ok: sum('ok'), errors: e, lost: sum('lost'), queuedLost: sum('queuedLost'), skipped: sum('skipped'), arbiterApps: chaos[chaos.length - 1]!.arbiterApps };
   }
   return r;
 }

@@ -29,6 +29,7 @@ export interface CorralArbiter {
   stop(options?: { graceful?: boolean }): Promise<number>;
   execute: ExecuteFn;
   tasksAddress?: string;
+  stats?(): { workers?: { pid?: number; state?: unknown }[]; tasks?: { apps?: Record<string, Record<string, unknown>> } };
 }
 type ArbiterCtor = new (options: Record<string, unknown>) => CorralArbiter;
 
@@ -56,19 +57,34 @@ export async function loadArbiter(): Promise<ArbiterCtor> {
   return cached;
 }
 
-function taskOptions(spec: PoolSpec): Record<string, unknown> {
+function taskOptions(spec: PoolSpec, logLevel = 'warning'): Record<string, unknown> {
   const app = fixtureApp();
   return {
     tasks: [{ name: app, module: FIXTURE, workers: spec.workers }],
     taskWorkers: spec.workers,
     ...(spec.capacity !== undefined ? { taskCapacity: spec.capacity } : {}),
-    logLevel: 'warning',
+    logLevel,
   };
 }
 
 /** Task worker pids: this process's children running a task worker. */
 export function taskWorkerPids(): number[] {
   return childrenMatching(TASK_WORKER_CMD);
+}
+
+/** Task workers that said Ready (by the arbiter's stats), or every task worker when it has none. */
+export function readyTaskWorkerPids(arbiter: CorralArbiter): number[] {
+  const pids = taskWorkerPids();
+  const workers = arbiter.stats?.().workers;
+  if (!Array.isArray(workers)) return pids;
+  const ready = new Set(workers.filter((w) => /ready/i.test(String(w.state))).map((w) => w.pid));
+  return pids.filter((p) => ready.has(p));
+}
+
+/** start() resolves before every task worker is Ready: measure only a whole pool. */
+async function allReady(arbiter: CorralArbiter, n: number): Promise<void> {
+  if (!arbiter.stats) return;
+  await waitFor(`${n} Ready task workers`, () => readyTaskWorkerPids(arbiter).length >= n, 60_000);
 }
 
 async function waitFor(what: string, ok: () => boolean | Promise<boolean>, ms: number): Promise<void> {
@@ -79,11 +95,13 @@ async function waitFor(what: string, ok: () => boolean | Promise<boolean>, ms: n
   }
 }
 
-export async function startEmbedded(spec: PoolSpec): Promise<Runner & { arbiter: CorralArbiter; app: string }> {
+/** quiet: the crash scenarios kill workers on purpose; the arbiter's warnings about it are not news. */
+export async function startEmbedded(spec: PoolSpec, quiet = false): Promise<Runner & { arbiter: CorralArbiter; app: string }> {
   const Arbiter = await loadArbiter();
   const app = fixtureApp();
-  const arbiter = new Arbiter({ ...taskOptions(spec), workers: 0, command: [] });
+  const arbiter = new Arbiter({ ...taskOptions(spec, quiet ? 'error' : 'warning'), workers: 0, command: [] });
   await arbiter.start();
+  await allReady(arbiter, spec.workers);
   const execute: ExecuteFn = (a, action, payload, options) => arbiter.execute(a, action, payload, options);
   // Ready means the task workers said Ready; one call each makes sure.
   await Promise.all(Array.from({ length: spec.workers * 2 }, () => execute(app, 'noop', null, { codec: 'json' })));
@@ -143,6 +161,7 @@ export async function startFromWorker(spec: PoolSpec): Promise<Runner> {
   let workerPid = 0;
   try {
     await arbiter.start();
+    await allReady(arbiter, spec.workers);
     const ping = JSON.stringify({ kind: 'throughput', job: { op: 'noop' }, warmup: 0, calls: spec.workers * 2, inFlight: spec.workers * 2, maxMs: 5000, app } satisfies LoopCommand);
     await waitFor('the socket worker', async () => {
       try {
@@ -185,6 +204,7 @@ export async function startClient(spec: PoolSpec): Promise<Runner> {
   let child: ChildProcess | undefined;
   try {
     await arbiter.start();
+    await allReady(arbiter, spec.workers);
     const address = arbiter.tasksAddress;
     if (typeof address !== 'string' || !address) throw new Unavailable('the arbiter has no tasksAddress');
     child = fork(CLIENT_RUNNER, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, CORRAL_BENCH_TASKS_APP: app }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });

@@ -7,7 +7,7 @@
 //   a lost worker are bounded by what the killed workers held (kills x
 //   capacity); anything beyond that would be a queued job lost.
 import type { CorralArbiter } from './corral.js';
-import { taskWorkerPids } from './corral.js';
+import { readyTaskWorkerPids, taskWorkerPids } from './corral.js';
 import type { CrashScenario } from './options.js';
 
 export interface CrashResult {
@@ -33,6 +33,10 @@ export interface ChaosResult {
   lost: number;
   /** Rejections for a lost worker beyond kills x capacity: queued jobs lost (must be 0). */
   queuedLost: number;
+  /** Ticks when no task worker was Ready, so none was killed. */
+  skipped: number;
+  /** The arbiter's own per-app counters after the run (stats().tasks.apps), when it has them. */
+  arbiterApps: Record<string, unknown> | null;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -57,11 +61,22 @@ async function workersUp(n: number, notIn: number[], ms: number): Promise<number
   }
 }
 
+async function readyUp(arbiter: CorralArbiter, n: number, ms: number): Promise<number[]> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const pids = readyTaskWorkerPids(arbiter);
+    if (pids.length >= n) return pids;
+    if (Date.now() > until) throw new Error(`task workers not Ready in ${ms} ms`);
+    await sleep(20);
+  }
+}
+
 export async function measureCrash(arbiter: CorralArbiter, app: string, workers: number, capacity: number, sc: CrashScenario, onSample: (i: number) => void): Promise<CrashResult> {
   const out: CrashResult = { rejectMs: [], kills: 0, rejectedPerKill: [], codes: {}, replacedMs: [] };
   let killed: number[] = [];
   for (let i = 0; i < sc.samples; i++) {
-    const pids = await workersUp(workers, killed, 30_000);
+    await workersUp(workers, killed, 30_000);
+    const pids = await readyUp(arbiter, workers, 30_000);
     // Fill every worker: capacity sleeps each, long enough to outlive the measurement.
     let t0 = 0;
     const settled: Promise<void>[] = [];
@@ -97,7 +112,7 @@ export async function measureCrash(arbiter: CorralArbiter, app: string, workers:
 }
 
 export async function measureChaos(arbiter: CorralArbiter, app: string, workers: number, capacity: number, sc: CrashScenario): Promise<ChaosResult> {
-  const r: ChaosResult = { seconds: sc.chaosSeconds, kills: 0, capacity, workers, submitted: 0, ok: 0, errors: {}, lost: 0, queuedLost: 0 };
+  const r: ChaosResult = { seconds: sc.chaosSeconds, kills: 0, capacity, workers, submitted: 0, ok: 0, errors: {}, lost: 0, queuedLost: 0, skipped: 0, arbiterApps: null };
   let running = true;
   const outstanding = new Set<Promise<void>>();
   const lane = async () => {
@@ -119,14 +134,20 @@ export async function measureChaos(arbiter: CorralArbiter, app: string, workers:
   const end = Date.now() + sc.chaosSeconds * 1000;
   while (Date.now() < end) {
     await sleep(sc.chaosEveryMs);
-    const pids = taskWorkerPids();
+    // Only workers that said Ready: killing one still booting tests the boot-failure backoff, not what happens to jobs.
+    const pids = readyTaskWorkerPids(arbiter);
     if (pids.length && kill(pids[Math.floor(Math.random() * pids.length)]!)) r.kills++;
+    else r.skipped++;
   }
   running = false;
   // Every call must settle: wait for them (bounded), and count what never did.
-  const deadline = sleep(20_000).then(() => 'timeout' as const);
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<void>((res) => (timer = setTimeout(res, 20_000)));
   await Promise.race([Promise.all(lanes), deadline]);
+  clearTimeout(timer);
   r.lost = outstanding.size;
+  const apps = arbiter.stats?.().tasks?.apps;
+  r.arbiterApps = apps ? (JSON.parse(JSON.stringify(apps)) as Record<string, unknown>) : null;
   const lostWorker = Object.entries(r.errors).filter(([c]) => isLost(c)).reduce((a, [, n]) => a + n, 0);
   r.queuedLost = Math.max(0, lostWorker - r.kills * capacity);
   return r;

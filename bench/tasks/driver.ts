@@ -121,7 +121,7 @@ async function crashes(msg: DriverRun): Promise<void> {
   const capacity = 4;
   let h: Awaited<ReturnType<typeof startEmbedded>> | undefined;
   try {
-    h = await startEmbedded({ workers, capacity });
+    h = await startEmbedded({ workers, capacity }, true);
     const describe = `corral arbiter in this process, ${workers} Node task workers, taskCapacity ${capacity}`;
     for (const name of ['crash', 'chaos'] as const) {
       if (!msg.scenarios.includes(name)) continue;

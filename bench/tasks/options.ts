@@ -52,7 +52,7 @@ export interface CrashScenario {
 export function loopScenarios(quick: boolean): Record<LoopScenarioName, LoopScenario> {
   const q = (full: number, small: number) => (quick ? small : full);
   return {
-    latency: { name: 'latency', kind: 'latency', job: { op: 'noop' }, workers: 2, capacity: undefined, inFlight: 1, warmup: q(2000, 300), calls: q(20_000, 2000), maxMs: q(20_000, 4000), blurb: 'no-op, one call in flight: latency per call' },
+    latency: { name: 'latency', kind: 'latency', job: { op: 'noop' }, workers: 2, capacity: undefined, inFlight: 1, warmup: q(2000, 300), calls: q(20_000, 1500), maxMs: q(20_000, 4000), blurb: 'no-op, one call in flight: latency per call' },
     pipelined: { name: 'pipelined', kind: 'throughput', job: { op: 'noop' }, workers: 2, capacity: undefined, inFlight: 64, warmup: q(2000, 500), calls: q(50_000, 5000), maxMs: q(15_000, 3000), blurb: 'no-op, 64 in flight: calls per second' },
     payload: { name: 'payload', kind: 'latency', job: { op: 'echo', bytes: 1 << 20 }, workers: 2, capacity: undefined, inFlight: 1, warmup: q(20, 5), calls: q(300, 40), maxMs: q(15_000, 3000), blurb: '1 MiB echoed back, one call in flight: round trip' },
     cpu: { name: 'cpu', kind: 'throughput', job: { op: 'cpu', ms: 1 }, workers: 2, capacity: undefined, inFlight: 64, warmup: q(200, 50), calls: q(4000, 600), maxMs: q(15_000, 3000), blurb: '1 ms busy-loop jobs on 2 workers, 64 in flight (theoretical 2000/s)' },
@@ -61,7 +61,7 @@ export function loopScenarios(quick: boolean): Record<LoopScenarioName, LoopScen
 }
 
 export function crashScenario(quick: boolean): CrashScenario {
-  return quick ? { samples: 2, chaosSeconds: 3, chaosEveryMs: 200, chaosCallers: 16 } : { samples: 6, chaosSeconds: 10, chaosEveryMs: 200, chaosCallers: 16 };
+  return quick ? { samples: 2, chaosSeconds: 2, chaosEveryMs: 200, chaosCallers: 16 } : { samples: 6, chaosSeconds: 10, chaosEveryMs: 200, chaosCallers: 16 };
 }
 
 export interface TasksOptions {
