@@ -108,6 +108,35 @@ for (const action of ['sleep', 'async_sleep']) {
   });
 }
 
+test('flow control pauses the generator itself: it produces no item the credit cannot send', async () => {
+  const w = await start([`echo=${APPS}:Echo`]);
+  const chunks = () => w.wire.received.filter((i) => i.type === 'message' && i.message.kind === 'chunk' && i.message.body.requestId === 1).length;
+  const produced = async (id: number) => {
+    execute(w, id, 'echo.produced', {});
+    const m = (await waitFinals(w, [id])).get(id);
+    return Number(Buffer.from(m?.kind === 'result' ? m.body.payload : new Uint8Array()).toString());
+  };
+  try {
+    w.wire.send({ kind: 'execute', body: { requestId: 1, name: 'echo.tracked', payload: Buffer.from('{"n":10}'), contentType: 'application/json', window: 2 } });
+    while (chunks() < 2) await w.wire.next(TIMING.timeoutMs, (i) => i.type === 'message');
+    // Another job's round trip through the same loop: had the generator run
+    // ahead, it would have done so by now.
+    await new Promise((r) => setTimeout(r, 200));
+    assert.is(await produced(2), 2);
+    assert.is(chunks(), 2);
+    w.wire.send({ kind: 'credit', body: { requestId: 1, chunks: 3 } });
+    while (chunks() < 5) await w.wire.next(TIMING.timeoutMs, (i) => i.type === 'message');
+    await new Promise((r) => setTimeout(r, 200));
+    assert.is(await produced(3), 5);
+    assert.is(chunks(), 5);
+    w.wire.send({ kind: 'credit', body: { requestId: 1, chunks: 100 } });
+    const end = (await waitFinals(w, [1])).get(1);
+    assert.ok(end?.kind === 'end' && end.body.chunks === 10, JSON.stringify(end));
+  } finally {
+    await w.dispose();
+  }
+});
+
 test('an app keeps the state its init() built, across jobs', async () => {
   const w = await start([`counter=${APPS}:Counter`, `echo=${APPS}:Echo`]);
   try {
