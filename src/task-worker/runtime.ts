@@ -204,7 +204,8 @@ export class TaskWorkerRuntime {
     this.#phase = 'stopping';
     this.#sendGoodbye(reason, detail);
     this.#jobs.abandonAll('the worker stopped');
-    if (![...this.#apps.values()].some((a) => typeof a.close === 'function')) {
+    // A drain that already runs the close() hooks is not waited for again.
+    if (this.#closing || ![...this.#apps.values()].some((a) => typeof a.close === 'function')) {
       this.#terminate(EXIT.ok, true);
       return;
     }
