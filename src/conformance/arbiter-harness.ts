@@ -1,6 +1,6 @@
 // The suite as the workers of an arbiter under test.
 //
-//   suite ──spawn──► arbiter command ({probe} and {bind} substituted)
+//   suite ──spawn──► arbiter command ({probe}, {bind}, {tasks-address-file} substituted)
 //                       └─spawns─► probe, probe, ...  (our probe.ts, as workers)
 //   suite ◄──side channel (unix socket)── each probe: what it inherited and saw
 //
@@ -34,12 +34,15 @@ export function shellQuote(s: string): string {
   return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-/** Replaces {probe} and {bind} in an argv template. */
-export function substitute(template: string[], probe: string[], bind: string): string[] {
+/** Where the arbiter under test is to write its task socket's address (spec.md section 4.7.1). */
+export const TASKS_ADDRESS_PLACEHOLDER = '{tasks-address-file}';
+
+/** Replaces {probe}, {bind} and {tasks-address-file} in an argv template. */
+export function substitute(template: string[], probe: string[], bind: string, tasksAddressFile = ''): string[] {
   const out: string[] = [];
   for (const a of template) {
     if (a === '{probe}') out.push(...probe);
-    else out.push(a.replaceAll('{probe}', probe.map(shellQuote).join(' ')).replaceAll('{bind}', bind));
+    else out.push(a.replaceAll('{probe}', probe.map(shellQuote).join(' ')).replaceAll('{bind}', bind).replaceAll(TASKS_ADDRESS_PLACEHOLDER, tasksAddressFile));
   }
   return out;
 }
@@ -98,6 +101,11 @@ export class ProbeHandle {
     return this.recv('welcome')[0]?.body as Record<string, unknown> | undefined;
   }
 
+  /** Started as a task worker: a control channel and no CORRAL_ACCEPT (ENV-11). */
+  get task(): boolean {
+    return !this.plain && this.start.env['CORRAL_ACCEPT'] === undefined;
+  }
+
   /** Supervised by process only (no control channel): ready once started. */
   get plain(): boolean {
     return this.start.env['CORRAL_CONTROL_FD'] === undefined;
@@ -133,6 +141,10 @@ export class TestArbiter {
   readonly probes: ProbeHandle[] = [];
   readonly child: ChildProcess;
   readonly sidePath: string;
+  /** The file the arbiter writes its task socket's address to ({tasks-address-file}), or undefined when the command has no such placeholder. */
+  readonly tasksAddressFile: string | undefined;
+  /** Things to close with the arbiter (task-socket clients). */
+  readonly closers: (() => void)[] = [];
   readonly startedAt = monoMs();
   output = '';
   exit: { code: number | null; signal: NodeJS.Signals | null; at: number } | undefined;
@@ -152,7 +164,10 @@ export class TestArbiter {
     if (existsSync(this.sidePath)) unlinkSync(this.sidePath);
     this.#server = net.createServer((s) => this.#onProbe(s));
     this.#server.listen(this.sidePath);
-    this.argv = substitute(template, [...probeCommand(), '--side', this.sidePath], bind);
+    const wantsTasks = template.some((a) => a.includes(TASKS_ADDRESS_PLACEHOLDER));
+    this.tasksAddressFile = wantsTasks ? `${this.sidePath.replace(/\.sock$/, '')}.tasks` : undefined;
+    if (this.tasksAddressFile && existsSync(this.tasksAddressFile)) unlinkSync(this.tasksAddressFile);
+    this.argv = substitute(template, [...probeCommand(), '--side', this.sidePath], bind, this.tasksAddressFile);
     const env: NodeJS.ProcessEnv = { ...process.env, [SIDE_ENV]: this.sidePath, [MARKER_ENV]: 'kept', ...opts.env };
     const [program, ...args] = this.argv as [string, ...string[]];
     this.child = spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'], env, detached: true });
@@ -269,6 +284,11 @@ export class TestArbiter {
     return true;
   }
 
+  /** Socket workers (and process-only ones), leaving task workers out. */
+  socketProbes(): ProbeHandle[] {
+    return this.probes.filter((p) => !p.task);
+  }
+
   /** Probes that have sent Ready and not exited. */
   readyProbes(): ProbeHandle[] {
     return this.probes.filter((p) => p.readyAt !== undefined && !p.closed && p.exitedAt === undefined);
@@ -379,13 +399,16 @@ export class TestArbiter {
     if (this.child.pid) kill(this.child.pid, true);
     for (const pid of this.arbiterPids) if (pid !== process.pid) kill(pid);
     for (const p of this.probes) kill(p.pid);
+    for (const c of this.closers.splice(0)) c();
     await this.waitExit(2000);
     for (const p of this.probes) p.socket.destroy();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
-    try {
-      unlinkSync(this.sidePath);
-    } catch {
-      // already gone
+    for (const f of [this.sidePath, this.tasksAddressFile]) {
+      try {
+        if (f) unlinkSync(f);
+      } catch {
+        // already gone
+      }
     }
     return teardown;
   }

@@ -38,7 +38,8 @@ export async function basicSession(template: string[], timing: Timing, transcrip
   });
   const ready = await a.settled(timing.bootTimeoutMs + timing.timeoutMs);
   const fds = arbiterFds(a.pid);
-  const first = ready[0];
+  // Task workers (no CORRAL_ACCEPT) say nothing of the pool's strategy.
+  const first = ready.find((p) => !p.task);
   const plain = first !== undefined && first.start.env['CORRAL_CONTROL_FD'] === undefined;
   const strategy = Number((first?.welcome?.['strategy'] as string | number | undefined) === undefined ? 0 : strategyNumber(first?.welcome?.['strategy']));
   let answered = 0;
@@ -105,10 +106,11 @@ export async function runArbiterSuite(
     ? { ...notRun(c, 'FAIL', 'no probe completed a handshake with the arbiter'), transcript: transcript.entries, stderr: session.arbiter.output.slice(-4000) }
     : notRun(c, 'SKIPPED', 'the arbiter never completed a handshake with a probe')));
   await session.arbiter.dispose();
-  const first = session.ready[0];
+  const first = session.ready.find((p) => !p.task);
   const testee: Record<string, unknown> = {
     pid: session.arbiter.pid,
-    workers: session.ready.length,
+    workers: session.ready.filter((p) => !p.task).length,
+    ...(session.ready.some((p) => p.task) ? { taskWorkers: session.ready.filter((p) => p.task).length } : {}),
     strategy: session.plain ? 'process-only' : STRATEGY(session.strategy),
     ...(first?.welcome ? { heartbeatIntervalMs: first.welcome['heartbeatIntervalMs'], heartbeatTimeoutMs: first.welcome['heartbeatTimeoutMs'] ?? 0 } : {}),
   };

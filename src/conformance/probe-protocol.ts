@@ -30,6 +30,8 @@ export interface ProbeScript {
     capacity?: number;
     /** Pad Hello.implementation so that the Envelope is exactly this long. */
     padTo?: number;
+    /** Hello.apps (a task worker's default: the NAME of every NAME=MODULE argument). */
+    apps?: string[];
   };
   /** Send Ready this long after Welcome. */
   readyDelayMs?: number;
@@ -74,13 +76,45 @@ export interface ProbeScript {
   afterReady?: { delayMs: number; hex: string[] };
   /** After Ready + delayMs, exit with this status (after Goodbye if goodbye is set). */
   exitAfterReady?: { delayMs: number; code: number; goodbye?: number };
+  /** Right after Welcome (before Ready), send these raw frames (hex), in order. */
+  afterWelcome?: { hex: string[] };
+  /** Task worker: how a job is answered when its payload carries no plan of its own (default: a Result). */
+  job?: JobPlan;
+}
+
+/**
+ * How the probe, as a task worker, answers one job. A case puts the plan in
+ * the job's payload as JSON `{"probe": {...}}`, so that each job of one
+ * probe can be answered differently; other payloads get `ProbeScript.job`.
+ */
+export interface JobPlan {
+  /**
+   * 'result' (default): a Result carrying {pid, requestId, name, tag};
+   * 'stream': `chunks` Chunks (within window and credit when the job has a window), then End;
+   * 'error': Error{errorCode (default TASK_FAILED), not fatal};
+   * 'never': no answer (until told to by the suite: `do answer`);
+   * 'die': exit with `exitCode` (default 1) at once.
+   */
+  reply?: 'result' | 'stream' | 'error' | 'never' | 'die';
+  /** Stream: how many chunks (default 3). */
+  chunks?: number;
+  /** Stream: send this many chunks beyond the window and credit received, at once (FLOW-4). */
+  flood?: number;
+  errorCode?: number;
+  exitCode?: number;
+  /** On Cancel: 'answer' TASK_CANCELLED (default, TASK-16); 'ignore' it (the job runs on). */
+  onCancel?: 'answer' | 'ignore';
+  /** A label the suite uses to tell its jobs apart at the probe. */
+  tag?: string;
 }
 
 export type ProbeCommand =
   | { t: 'script'; script: ProbeScript }
   | { t: 'do'; action: 'send-hex'; hex: string }
   | { t: 'do'; action: 'exit'; code: number }
-  | { t: 'do'; action: 'stop-heartbeat' };
+  | { t: 'do'; action: 'stop-heartbeat' }
+  /** Task worker: answer the job (the arbiter's request id) now, with `reply` ('result' or 'error'), even if it was cancelled. */
+  | { t: 'do'; action: 'answer'; requestId: number; reply?: 'result' | 'error' };
 
 /** What a probe found at start. */
 export interface ProbeStart {
@@ -96,6 +130,8 @@ export interface ProbeStart {
   sigBlk: string;
   sigIgn: string;
   baseline: boolean;
+  /** The probe's own arguments (after the program): a task worker gets `--capacity N NAME=MODULE ...` from corral-style arbiters. */
+  argv: string[];
 }
 
 export interface ProbeFd {
@@ -120,7 +156,9 @@ export type ProbeReport =
   | { t: 'signal'; at: number; signal: string }
   | { t: 'eof'; at: number; channel: 'control' | 'handoff' }
   | { t: 'exit'; at: number; code: number; why: string }
-  | { t: 'note'; at: number; text: string };
+  | { t: 'note'; at: number; text: string }
+  /** Task worker: a job's state changed at the probe (what it did with an Execute). */
+  | { t: 'job'; at: number; requestId: number; event: 'start' | 'answered' | 'cancelled' | 'stalled' | 'duplicate'; tag?: string; detail?: string };
 
 /** Monotonic milliseconds shared by every process (CLOCK_MONOTONIC). */
 export function monoMs(): number {

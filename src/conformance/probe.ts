@@ -1,6 +1,7 @@
 // The probe worker: what `{probe}` runs in `corral conformance arbiter`.
 //
-// It is a small, conformant socket worker that also reports everything it
+// It is a small, conformant socket worker (or, started without
+// CORRAL_ACCEPT, a task worker: probe-tasks.ts) that also reports everything it
 // sees (its inherited fds and environment, every frame, every signal) to the
 // suite over a side channel, and misbehaves when its script says so (stops
 // heartbeating, dies holding a grant, sends garbage ...). It never imports
@@ -16,6 +17,7 @@ import { HARD_MAX_FRAME_BYTES } from '../protocol/limits.js';
 import * as native from '../transport/native.js';
 import { checkSentEnvelope } from './frame-check.js';
 import { openFds, fdFlags, tcpTable } from './procfs.js';
+import { TaskRunner, appsFromArgv, capacityFromArgv } from './probe-tasks.js';
 import { SIDE_ENV, monoMs, type ProbeCommand, type ProbeFd, type ProbeReport, type ProbeScript, type ProbeStart } from './probe-protocol.js';
 
 // ---- what we inherited, before anything else opens descriptors ---------------
@@ -68,7 +70,7 @@ const sidePath = sideIndex >= 0 ? args[sideIndex + 1] : process.env[SIDE_ENV];
 const baseline = args.includes('--baseline');
 const start: ProbeStart = {
   t: 'start', pid: process.pid, ppid: process.ppid, at: monoMs(), env: { ...process.env } as Record<string, string>,
-  fds: snapshotFds(), sigBlk: status('SigBlk'), sigIgn: status('SigIgn'), baseline,
+  fds: snapshotFds(), sigBlk: status('SigBlk'), sigIgn: status('SigIgn'), baseline, argv: args,
 };
 
 // ---- the side channel -------------------------------------------------------------
@@ -131,6 +133,15 @@ let heartbeatTimer: NodeJS.Timeout | undefined;
 let heartbeatOn = true;
 let grantsSeen = 0;
 let revokesSeen = 0;
+// A task worker has a control channel and no accept strategy (ENV-11).
+const taskMode = controlFdRaw !== undefined && env['CORRAL_ACCEPT'] === undefined;
+const tasks = new TaskRunner({
+  send: (m) => send(m),
+  report: (r) => report(r),
+  quit: (code, why) => quit(code, why),
+  script: () => script,
+  features: () => welcome?.body.features ?? [],
+});
 
 interface Grant {
   id: number;
@@ -165,11 +176,11 @@ function bodyOf(m: Message | OutMessage): unknown {
 }
 
 function capacity(): number {
-  return script.capacity ?? 100;
+  return script.capacity ?? (taskMode ? capacityFromArgv(args) ?? 16 : 100);
 }
 
 function load(): number {
-  return script.fakeInFlight ?? inFlight;
+  return script.fakeInFlight ?? (taskMode ? tasks.inFlight : inFlight);
 }
 
 function heartbeat(): void {
@@ -423,6 +434,7 @@ function onMessage(m: Message): void {
       }
       return;
     default:
+      if (taskMode) tasks.onMessage(m);
       return;
   }
 }
@@ -452,6 +464,7 @@ function afterWelcome(): void {
       }, delayMs);
     }
   };
+  if (script.afterWelcome) script.afterWelcome.hex.forEach(sendHex);
   if (script.noReady) return;
   if (script.readyDelayMs) setTimeout(doReady, script.readyDelayMs);
   else doReady();
@@ -462,18 +475,22 @@ function onCommand(cmd: ProbeCommand): void {
   if (cmd.action === 'send-hex') sendHex(cmd.hex);
   else if (cmd.action === 'exit') quit(cmd.code, 'told to exit');
   else if (cmd.action === 'stop-heartbeat') heartbeatOn = false;
+  else if (cmd.action === 'answer') tasks.answer(cmd.requestId, cmd.reply);
 }
 
 function helloMessage(): OutMessage {
   const h = script.hello ?? {};
+  const socketFeatures = ['accept.arbiter', 'accept.shared', 'accept.exclusive', 'accept.reuseport', 'accept.handoff', 'load-report', 'example.com/conformance-probe'];
+  const taskFeatures = ['tasks', 'tasks.stream', 'tasks.flow', 'load-report', 'example.com/conformance-probe'];
   const body = {
     versions: h.versions ?? [{ major: 1, minor: 0 }, { major: 1, minor: 7 }],
-    kind: h.kind ?? 1,
+    kind: h.kind ?? (taskMode ? 2 : 1),
     pid: h.pid ?? process.pid,
-    features: h.features ?? ['accept.arbiter', 'accept.shared', 'accept.exclusive', 'accept.reuseport', 'accept.handoff', 'load-report', 'example.com/conformance-probe'],
+    features: h.features ?? (taskMode ? taskFeatures : socketFeatures),
     maxFrameBytes: h.maxFrameBytes ?? 65536,
     implementation: 'corral-conformance-probe/1.0',
     capacity: h.capacity ?? capacity(),
+    apps: h.apps ?? (taskMode ? appsFromArgv(args) : []),
   };
   if (h.padTo) {
     const base = encodeFrame({ kind: 'hello', body }).length - 4;
