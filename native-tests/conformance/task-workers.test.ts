@@ -11,6 +11,9 @@ import { Transcript } from '../../src/conformance/wire.js';
 import { TestWorker, type Timing } from '../../src/conformance/worker-harness.js';
 import { explain, root, runSuite } from './run-suite.js';
 
+// No __pycache__ left in the source tree by the workers these tests start.
+process.env.PYTHONDONTWRITEBYTECODE = '1';
+
 const WORKER = join(root, 'native-tests/workers/python/task_worker.py');
 const APPS = join(root, 'fixtures/tasks/py_apps.py');
 const JOBS = ['--task', 'echo.echo', '--task-slow', 'echo.sleep', '--task-fail', 'echo.fail', '--task-stream', 'echo.stream'];
