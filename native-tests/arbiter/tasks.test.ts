@@ -239,6 +239,30 @@ test('a script of the same user calls jobs through the task socket; the address 
   }
 });
 
+test('pipelined: 64 calls in flight and 1 MiB payloads, from the embedding process and a client, are neither a flood nor a stalled peer', async () => {
+  const a = await pool({ tasks: [ECHO], taskWorkers: 2, taskCapacity: 32 });
+  try {
+    const { connect } = await import('../../src/tasks/connect.js');
+    const client = await connect(a.tasksAddress!);
+    const big = Buffer.alloc(1 << 20, 7);
+    for (const caller of [a, client]) {
+      let done = 0;
+      await Promise.all(Array.from({ length: 64 }, async () => {
+        for (let i = 0; i < 300; i++) {
+          await caller.execute('echo', 'noop');
+          done++;
+        }
+      }));
+      assert.is(done, 64 * 300);
+      const echoed = await Promise.all(Array.from({ length: 64 }, () => caller.execute('echo', 'echo', big) as Promise<Buffer>));
+      assert.ok(echoed.every((b) => b.length === big.length && b[0] === 7 && b[b.length - 1] === 7), '64 MiB in flight came back whole');
+    }
+    client.close();
+  } finally {
+    await a.stop();
+  }
+});
+
 test('kill -9 a task worker every 200 ms under load: every call settles, none is lost, idempotent calls all succeed [TASK-20, CALL-7]', async () => {
   const a = await pool({ tasks: [PROBE], taskWorkers: 2, taskCapacity: 4, respawnBackoffMs: 50, respawnBackoffMaxMs: 500 });
   const outcomes = new Map<string, number>();

@@ -181,7 +181,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     this.#listeners = this.options.workers > 0 ? open(this.options) : [];
     if (this.#listeners.length) this.log.info(`corral arbiter ${process.pid} listening at ${this.addresses.join(', ')} (accept: ${this.options.accept})`);
     if (this.#tasks) {
-      this.#taskSocket = await TaskSocket.open(this.#tasks, { log: this.log, addressFile: this.options.tasksAddressFile });
+      this.#taskSocket = await TaskSocket.open(this.#tasks, { log: this.log, addressFile: this.options.tasksAddressFile, queuedBytes: this.options.taskQueueBytes });
       this.log.info(`corral arbiter ${process.pid}: task apps ${this.options.tasks.map((t) => t.name + (t.workers ? `:${t.workers}` : '')).join(', ')} on ${this.#taskSlots} task worker(s); clients connect to the task socket ${this.#taskSocket.printable}`);
     }
     this.#accept.open(this.#listeners);

@@ -100,6 +100,12 @@ export interface ArbiterOptions {
   taskGraceMs: number;
   /** Chunks of a streamed result the arbiter holds per job for a slow caller (the window it gives task workers). */
   taskStreamWindow: number;
+  /**
+   * Bytes the arbiter may have queued for one task worker or one caller
+   * (payloads of jobs in flight) before it takes the peer for one that
+   * stopped reading and closes its channel.
+   */
+  taskQueueBytes: number;
   /** Recycle a task worker after this many jobs (+ up to taskMaxJobsJitter); 0 = never. */
   taskMaxJobs: number;
   taskMaxJobsJitter: number;
@@ -151,6 +157,7 @@ export const DEFAULTS: Omit<ArbiterOptions, 'command' | 'workers' | 'hooks' | 'e
   maxQueue: 1000,
   taskGraceMs: 5000,
   taskStreamWindow: 16,
+  taskQueueBytes: 256 * 1024 * 1024,
   taskMaxJobs: 0,
   taskMaxJobsJitter: 0,
   taskMaxRssMb: 0,
@@ -275,6 +282,7 @@ export function resolveOptions(input: Partial<ArbiterOptions>): ArbiterOptions {
     maxQueue: int('maxQueue', o.maxQueue, 0, 10_000_000),
     taskGraceMs: int('taskGraceMs', o.taskGraceMs, 0, 3_600_000),
     taskStreamWindow: int('taskStreamWindow', o.taskStreamWindow, 1, 65_536),
+    taskQueueBytes: int('taskQueueBytes', o.taskQueueBytes, 1 << 20),
     taskMaxJobs: int('taskMaxJobs', o.taskMaxJobs, 0),
     taskMaxJobsJitter: int('taskMaxJobsJitter', o.taskMaxJobsJitter, 0),
     taskMaxRssMb: int('taskMaxRssMb', o.taskMaxRssMb, 0),

@@ -93,7 +93,7 @@ function setup(o: Partial<TaskPoolOptions> = {}, configured: string[] = []) {
     workers() { return pool.stats().workers; },
     outstanding(id: number) { return pool.stats().workers.find((w) => w.id === id)?.outstanding; },
     app(name: string) {
-      return pool.stats().apps[name] as { workers: number; queued: number; inFlight: number; submitted: number; completed: number; failed: number; rejected: number; lost: number };
+      return pool.stats().apps[name] as { workers: number; queued: number; inFlight: number; submitted: number; completed: number; failed: number; rejected: number; lost: number; abandoned: number };
     },
   };
   return h;
@@ -106,10 +106,10 @@ function withinCapacity(h: H) {
   for (const w of h.workers()) if (w.capacity > 0) assert.ok(w.outstanding <= w.capacity, `worker ${w.id}: ${w.outstanding} > ${w.capacity}`);
 }
 
-/** submitted = completed + failed + rejected + lost + queued + inFlight. */
+/** submitted = completed + failed + rejected + lost + abandoned + queued + inFlight (inFlight: jobs whose caller still waits). */
 function addsUp(h: H, app: string) {
   const a = h.app(app);
-  assert.is(a.submitted, a.completed + a.failed + a.rejected + a.lost + a.queued + a.inFlight, JSON.stringify(a));
+  assert.is(a.submitted, a.completed + a.failed + a.rejected + a.lost + a.abandoned + a.queued + a.inFlight, JSON.stringify(a));
 }
 
 // ---- routing (4.6.1) ---------------------------------------------------------
@@ -284,10 +284,10 @@ test('TASK-24: the queue bound is per app', () => {
   assert.equal([h.app('a').queued, h.app('b').queued], [1, 1]);
 });
 
-// Skipped until task-pool.ts is fixed: a final reply pumps only the finished
+// Was a bug: a final reply pumps only the finished
 // job's app queue (onReply/#flush call #pump(job.app)), so a worker serving
 // several apps leaves another app's queued job waiting although it has room.
-test.skip('TASK-24 (bug): a worker serving several apps takes a queued job of another app as soon as it has room', () => {
+test('TASK-24 (was a bug): a worker serving several apps takes a queued job of another app as soon as it has room', () => {
   const h = setup();
   h.worker(1, { apps: [] }); // any app, capacity 1
   const c = h.caller();
@@ -299,9 +299,9 @@ test.skip('TASK-24 (bug): a worker serving several apps takes a queued job of an
   assert.equal(h.tags(1), ['c:1', 'c:2']);
 });
 
-// Skipped until task-pool.ts is fixed: a consequence of the one above; the
+// Was a bug: a consequence of the one above; the
 // next submit() finds the idle worker and runs ahead of the queued job.
-test.skip('TASK-24 (bug): a new job does not overtake an older queued job of its app', () => {
+test('TASK-24 (was a bug): a new job does not overtake an older queued job of its app', () => {
   const h = setup();
   h.worker(1, { apps: ['a', 'b'] });
   const c = h.caller();
@@ -508,9 +508,9 @@ test('CALL-10: a final reply within the grace period spares the worker', () => {
   assert.is(h.pool.nextTimer(), undefined);
 });
 
-// Skipped until task-pool.ts is fixed: expire() kills only when !w.closed,
+// Was a bug: expire() kills only when !w.closed,
 // and close() (drain) sets closed, so a draining worker is never killed.
-test.skip('CALL-10 (bug): a draining worker that holds a job past its deadline plus grace is still killed', () => {
+test('CALL-10 (was a bug): a draining worker that holds a job past its deadline plus grace is still killed', () => {
   const h = setup({ graceMs: 1000 });
   h.worker(1);
   const c = h.caller();
@@ -556,10 +556,10 @@ test('schedule(): a queued job\'s deadline is announced when it is submitted', (
   assert.is(h.pool.nextTimer(), 70);
 });
 
-// Skipped until task-pool.ts is fixed: nextTimer() keeps returning the
+// Was a bug: nextTimer() keeps returning the
 // passed hardAt of a killed (or closed) worker until removeWorker(), and the
 // arbiter's #scheduleTasks re-arms setTimeout(0) on it in a loop.
-test.skip('CALL-10 (bug): after expire(now), nextTimer() is not in the past while a killed worker is still exiting', () => {
+test('CALL-10 (was a bug): after expire(now), nextTimer() is not in the past while a killed worker is still exiting', () => {
   const h = setup({ graceMs: 100 });
   h.worker(1);
   const c = h.caller();
@@ -951,23 +951,25 @@ test('stats(): submitted = completed + failed + rejected + lost + queued + inFli
   assert.is(h.pool.stats().apps['nope'], undefined);
 });
 
-test('stats(): a running job cancelled or timed out counts once, when the worker answers', () => {
+test('stats(): a running job cancelled or timed out counts once, as abandoned, not again when the worker answers', () => {
   const h = setup();
   h.worker(1, { capacity: 2 });
   const c = h.caller();
   h.submit(c, 1); h.submit(c, 2, 'app.run', { deadlineMs: 10 });
   h.pool.cancel(c, 1, '');
   h.advance(10); h.pool.expire();
-  assert.is(h.app('app').inFlight, 2);
+  assert.is(h.app('app').inFlight, 0, 'no caller waits for them');
+  assert.is(h.app('app').abandoned, 2);
+  assert.is(h.pool.stats().workers[0]!.outstanding, 2, 'they still hold the worker (CALL-9)');
   addsUp(h, 'app');
   h.error(h.exec(c, 1), E.CANCELLED);
   h.error(h.exec(c, 2), E.TIMEOUT);
   addsUp(h, 'app');
-  assert.is(h.app('app').inFlight, 0);
+  assert.equal([h.app('app').completed, h.app('app').failed, h.app('app').abandoned], [0, 0, 2]);
 });
 
-// Skipped until task-pool.ts is fixed: #abandon() of a queued job counts it nowhere.
-test.skip('stats() (bug): jobs cancelled or timed out while queued are counted somewhere', () => {
+// Was a bug: #abandon() of a queued job counts it nowhere.
+test('stats() (was a bug): jobs cancelled or timed out while queued are counted somewhere', () => {
   const h = setup();
   h.worker(1);
   const c = h.caller();
@@ -980,9 +982,9 @@ test.skip('stats() (bug): jobs cancelled or timed out while queued are counted s
   addsUp(h, 'app');
 });
 
-// Skipped until task-pool.ts is fixed: removeWorker() skips abandoned jobs
+// Was a bug: removeWorker() skips abandoned jobs
 // without counting them, and no final reply will count them.
-test.skip('stats() (bug): a job abandoned on a worker that is then lost is counted somewhere', () => {
+test('stats() (was a bug): a job abandoned on a worker that is then lost is counted somewhere', () => {
   const h = setup();
   h.worker(1);
   const c = h.caller();
@@ -992,8 +994,8 @@ test.skip('stats() (bug): a job abandoned on a worker that is then lost is count
   addsUp(h, 'app');
 });
 
-// Skipped until task-pool.ts is fixed: shutdown() refuses queued jobs without counting them.
-test.skip('stats() (bug): queued jobs refused by shutdown() are counted somewhere', () => {
+// Was a bug: shutdown() refuses queued jobs without counting them.
+test('stats() (was a bug): queued jobs refused by shutdown() are counted somewhere', () => {
   const h = setup();
   h.worker(1);
   const c = h.caller();

@@ -90,6 +90,8 @@ interface TaskWorker {
   ready: boolean;
   /** Draining or stopping: no new job (DRAIN-12). */
   closed: boolean;
+  /** Asked to be killed for a job past its grace (CALL-10): once is enough. */
+  killed: boolean;
   flow: boolean;
   jobs: Map<number, Job>;
   completed: number;
@@ -120,6 +122,8 @@ interface AppState {
   failed: number;
   rejected: number;
   lost: number;
+  /** Settled before their worker answered: cancelled, timed out, caller gone, refused at shutdown. */
+  abandoned: number;
 }
 
 export const APP_NAME = /^[A-Za-z0-9_-]{1,64}$/;
@@ -147,7 +151,7 @@ export class TaskPool {
 
   /** A task worker said Hello. */
   addWorker(id: number, apps: readonly string[], capacity: number, flow: boolean): void {
-    this.#workers.set(id, { id, apps: apps.length ? new Set(apps) : null, capacity, ready: false, closed: false, flow, jobs: new Map(), completed: 0 });
+    this.#workers.set(id, { id, apps: apps.length ? new Set(apps) : null, capacity, ready: false, closed: false, killed: false, flow, jobs: new Map(), completed: 0 });
     for (const a of apps) this.#app(a);
   }
 
@@ -271,11 +275,14 @@ export class TaskPool {
       w.completed++;
       const app = this.#app(job.app);
       if (job.startedAt !== undefined) app.runs.add(this.#deps.now() - job.startedAt);
-      if (m.kind === 'error') app.failed++;
-      else app.completed++;
+      if (job.state !== 'abandoned') {
+        if (m.kind === 'error') app.failed++;
+        else app.completed++;
+      }
     }
     if (job.state === 'abandoned') {
-      if (final) this.#pump(job.app);
+      // A slot is free: any app this worker serves may have jobs waiting.
+      if (final) this.#pumpAll();
       return undefined; // TASK-18
     }
     const out = { kind: m.kind, body: { ...m.body, requestId: job.req.requestId } } as OutMessage;
@@ -297,11 +304,11 @@ export class TaskPool {
     }
     if (job.held.length > 0) {
       job.heldFinal = out; // after the held chunks
-      this.#pump(job.app);
+      this.#pumpAll();
       return undefined;
     }
     this.#finish(job, out);
-    this.#pump(job.app);
+    this.#pumpAll();
     return undefined;
   }
 
@@ -312,7 +319,7 @@ export class TaskPool {
     let next: number | undefined;
     const consider = (t: number | undefined) => { if (t !== undefined && (next === undefined || t < next)) next = t; };
     for (const jobs of this.#byCaller.values()) for (const j of jobs.values()) consider(j.state === 'abandoned' ? undefined : j.deadlineAt);
-    for (const w of this.#workers.values()) for (const j of w.jobs.values()) consider(j.hardAt);
+    for (const w of this.#workers.values()) if (!w.killed) for (const j of w.jobs.values()) consider(j.hardAt);
     return next;
   }
 
@@ -326,9 +333,12 @@ export class TaskPool {
       }
     }
     for (const w of [...this.#workers.values()]) {
+      if (w.killed) continue;
       const overdue = [...w.jobs.values()].find((j) => j.hardAt !== undefined && now >= j.hardAt);
-      if (overdue && !w.closed) {
+      if (overdue) {
+        // Draining or not: a job that ignores its deadline would hold the drain to its end.
         w.closed = true;
+        w.killed = true;
         this.#deps.kill(w.id, `job ${overdue.wid} (${overdue.req.name}) still running ${this.#o.graceMs} ms after its deadline or cancel`);
       }
     }
@@ -338,7 +348,11 @@ export class TaskPool {
   shutdown(): void {
     this.#closed = true;
     for (const [name, app] of this.#apps) {
-      for (const job of app.queue.splice(0)) this.#finish(job, errorReply(job, ErrorCode.ERROR_CODE_TASK_OVERLOADED, `the arbiter is stopping; ${name} job not run`));
+      for (const job of app.queue.splice(0)) {
+        app.abandoned++;
+        job.state = 'abandoned';
+        this.#finish(job, errorReply(job, ErrorCode.ERROR_CODE_TASK_OVERLOADED, `the arbiter is stopping; ${name} job not run`));
+      }
     }
   }
 
@@ -350,11 +364,11 @@ export class TaskPool {
       for (const w of this.#workers.values()) {
         if (w.apps && !w.apps.has(name)) continue;
         workers++;
-        for (const j of w.jobs.values()) if (j.app === name) inFlight++;
+        for (const j of w.jobs.values()) if (j.app === name && j.state !== 'abandoned') inFlight++;
       }
       apps[name] = {
         workers, queued: a.queue.length, inFlight, submitted: a.submitted, completed: a.completed, failed: a.failed,
-        rejected: a.rejected, lost: a.lost, waitMs: a.waits.percentiles(), runMs: a.runs.percentiles(),
+        rejected: a.rejected, lost: a.lost, abandoned: a.abandoned, waitMs: a.waits.percentiles(), runMs: a.runs.percentiles(),
       };
     }
     return { apps, workers: [...this.#workers.values()].map((w) => ({ id: w.id, ready: w.ready, closed: w.closed, capacity: w.capacity, outstanding: w.jobs.size, completed: w.completed })) };
@@ -365,7 +379,7 @@ export class TaskPool {
   #app(name: string): AppState {
     let a = this.#apps.get(name);
     if (!a) {
-      a = { queue: [], waits: new Samples(), runs: new Samples(), submitted: 0, completed: 0, failed: 0, rejected: 0, lost: 0 };
+      a = { queue: [], waits: new Samples(), runs: new Samples(), submitted: 0, completed: 0, failed: 0, rejected: 0, lost: 0, abandoned: 0 };
       this.#apps.set(name, a);
     }
     return a;
@@ -459,7 +473,7 @@ export class TaskPool {
       const fin = job.heldFinal;
       job.heldFinal = undefined;
       this.#finish(job, fin);
-      this.#pump(job.app);
+      this.#pumpAll();
     }
   }
 
@@ -479,6 +493,7 @@ export class TaskPool {
   #abandon(job: Job, reply: OutMessage | undefined, why: string): void {
     const running = job.state === 'running';
     const w = job.worker;
+    this.#app(job.app).abandoned++;
     this.#finish(job, reply);
     job.state = 'abandoned';
     job.held = [];

@@ -23,6 +23,7 @@ import { negotiate } from '../protocol/handshake.js';
 import type { Logger } from './log.js';
 import { printable } from './log.js';
 import type { Caller, TaskPool } from './task-pool.js';
+import { CALLER_LIMITS } from './worker-messages.js';
 
 const CLIENT_FEATURES = [FEATURE.TASKS_CALL, FEATURE.TASKS_STREAM, FEATURE.TASKS_FLOW];
 /** Clients connected at once; more are refused (bounded memory whatever a local process does). */
@@ -30,6 +31,8 @@ const MAX_CLIENTS = 1024;
 
 export interface TaskSocketOptions {
   log: Logger;
+  /** Bytes queued for a client before it is taken for one that stopped reading. */
+  queuedBytes: number;
   /** Write the address here (mode 0600) for the operator's scripts. */
   addressFile?: string | undefined;
 }
@@ -43,7 +46,10 @@ export class TaskSocket {
   /** The abstract address, with its leading NUL, as net.connect() takes it. */
   readonly address: string;
 
-  private constructor(server: net.Server, address: string, pool: TaskPool, log: Logger) {
+  readonly #queuedBytes: number;
+
+  private constructor(server: net.Server, address: string, pool: TaskPool, log: Logger, queuedBytes: number) {
+    this.#queuedBytes = queuedBytes;
     this.#server = server;
     this.address = address;
     this.#pool = pool;
@@ -58,7 +64,7 @@ export class TaskSocket {
   static async open(pool: TaskPool, o: TaskSocketOptions): Promise<TaskSocket> {
     const address = `\0corral-tasks-${process.pid}-${randomBytes(16).toString('hex')}`;
     const server = net.createServer({ pauseOnConnect: true });
-    const sock = new TaskSocket(server, address, pool, o.log);
+    const sock = new TaskSocket(server, address, pool, o.log, o.queuedBytes);
     server.on('connection', (c) => sock.#accept(c));
     server.on('error', (err) => o.log.error(`task socket: ${err.message}`));
     await new Promise<void>((resolve, reject) => {
@@ -151,6 +157,7 @@ export class TaskSocket {
     ch.handshaking = false;
     ch.send({ kind: 'welcome', body: { version: result.version, workerId: id, heartbeatIntervalMs: 0, heartbeatTimeoutMs: 0, maxFrameBytes: result.maxFrameBytes, strategy: 0, features: result.features, listeners: [] } });
     ch.maxFrameBytes = result.maxFrameBytes;
+    ch.setLimits(CALLER_LIMITS(this.#queuedBytes));
     this.#log.debug(`task socket client ${id} (pid ${m.body.pid}) connected`);
     return result.features;
   }

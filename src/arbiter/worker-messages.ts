@@ -39,6 +39,9 @@ export interface MessageContext extends StopDeps {
 const TASK_WORKER_FEATURES = [FEATURE.TASKS, FEATURE.TASKS_STREAM, FEATURE.TASKS_FLOW, FEATURE.LOAD_REPORT];
 const CALLER_FEATURES = [FEATURE.TASKS_CALL, FEATURE.TASKS_STREAM, FEATURE.TASKS_FLOW];
 
+/** A caller may submit far more frames a second than a socket worker's control traffic, and have its results queued. */
+export const CALLER_LIMITS = (queuedBytes: number) => ({ maxFramesPerWindow: 1_000_000, maxQueuedBytes: queuedBytes });
+
 /** The Caller a socket worker is, for the jobs it submits on its control channel. */
 export function callerOf(w: WorkerRecord): Caller {
   w.caller ??= { name: `worker ${w.id}`, reply: (m) => w.channel?.send(m) };
@@ -144,6 +147,7 @@ const handlers: { [K in MessageKind]?: (ctx: MessageContext, w: WorkerRecord, bo
       },
     });
     w.channel!.maxFrameBytes = result.maxFrameBytes;
+    if (result.features.includes(FEATURE.TASKS_CALL)) w.channel!.setLimits(CALLER_LIMITS(o.taskQueueBytes));
     ctx.accept.add(w, result.features.includes(FEATURE.ACCEPT_REVOKE));
   },
   ready(ctx, w, ready) {
@@ -227,6 +231,8 @@ function taskHello(ctx: MessageContext, w: WorkerRecord, hello: BodyTypes['hello
     },
   });
   w.channel!.maxFrameBytes = result.maxFrameBytes;
+  // Every frame a task worker sends answers an Execute (or is a heartbeat); up to capacity payloads may be queued for it.
+  w.channel!.setLimits({ maxFramesPerWindow: 0, maxQueuedBytes: o.taskQueueBytes });
   ctx.tasks.addWorker(w.id, hello.apps, hello.capacity, result.features.includes(FEATURE.TASKS_FLOW));
 }
 

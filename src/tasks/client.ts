@@ -11,7 +11,7 @@
 // aborted signal sends Cancel and settles the call at once; what arrives
 // for it later is dropped (TASK-18).
 import type { Message, OutMessage } from '../protocol/codec.js';
-import { errorFromWire, TaskCancelledError, TaskOverloadedError, TaskTimeoutError } from '../protocol/errors.js';
+import { errorFromWire, FrameTooLargeError, TaskCancelledError, TaskOverloadedError, TaskTimeoutError } from '../protocol/errors.js';
 import { CorralError, InvalidOptionError } from '../errors.js';
 import { decodePayload, encodePayload, type CodecName } from './codec.js';
 
@@ -38,6 +38,8 @@ export interface TaskClientOptions {
   flow: boolean;
   /** Chunks the caller buffers per stream (Execute.window). */
   window?: number;
+  /** The negotiated frame limit: a call whose Execute would not fit is refused here, not by the arbiter (which would close the channel). */
+  maxFrameBytes?: number;
 }
 
 type Reply = Extract<Message | OutMessage, { kind: 'result' | 'chunk' | 'end' | 'error' }>;
@@ -56,6 +58,7 @@ export class TaskClient {
   readonly #t: TaskTransport;
   readonly #flow: boolean;
   readonly #window: number;
+  readonly #maxFrameBytes: number;
   readonly #pending = new Map<number, Pending>();
   #nextId = 1;
   #closed: Error | undefined;
@@ -64,6 +67,7 @@ export class TaskClient {
     this.#t = transport;
     this.#flow = o.flow;
     this.#window = o.window ?? DEFAULT_WINDOW;
+    this.#maxFrameBytes = o.maxFrameBytes ?? Infinity;
   }
 
   /** Calls in flight. */
@@ -203,6 +207,9 @@ export class TaskClient {
       if (!Number.isInteger(deadlineMs) || deadlineMs < 0 || deadlineMs > 0xffffffff) throw new InvalidOptionError(`options.deadlineMs must be a non-negative integer, got ${deadlineMs}`);
       if (o.signal?.aborted) throw new TaskCancelledError(`${app}.${action}: aborted before it was sent`, { cause: o.signal.reason });
       const { payload: bytes, contentType } = encodePayload(payload, o.codec ?? 'json');
+      // Envelope and field overhead is well under 64 octets besides the name and content type.
+      const size = bytes.length + Buffer.byteLength(app) + Buffer.byteLength(action) + contentType.length + 64;
+      if (size > this.#maxFrameBytes) throw new FrameTooLargeError(`${app}.${action}: a payload of ${bytes.length} bytes does not fit in a frame (limit ${this.#maxFrameBytes} bytes); pass a reference to the data instead`);
       const id = this.#nextId++;
       p.id = id;
       this.#pending.set(id, p);

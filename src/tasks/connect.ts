@@ -76,15 +76,20 @@ export async function connect(address: string, o: ConnectOptions = {}): Promise<
     };
     ch.on('message', onMessage);
     ch.on('close', onClose);
-    ch.send({ kind: 'hello', body: { versions: [PROTOCOL_VERSION], kind: WorkerKind.WORKER_KIND_CLIENT, pid: process.pid, features: [FEATURE.TASKS_CALL, FEATURE.TASKS_STREAM, FEATURE.TASKS_FLOW], implementation: 'corral-node-client', capacity: 0 } });
+    ch.send({ kind: 'hello', body: { versions: [PROTOCOL_VERSION], kind: WorkerKind.WORKER_KIND_CLIENT, pid: process.pid, features: [FEATURE.TASKS_CALL, FEATURE.TASKS_STREAM, FEATURE.TASKS_FLOW], maxFrameBytes: HARD_MAX_FRAME_BYTES, implementation: 'corral-node-client', capacity: 0 } });
   });
   ch.handshaking = false;
   ch.maxFrameBytes = welcome.body.maxFrameBytes;
-  const client = new TaskClient({ send: (m) => ch.send(m) }, { flow: welcome.body.features.includes(FEATURE.TASKS_FLOW) });
+  // Results are answers to our calls, however many a second; payloads may queue up.
+  ch.setLimits({ maxFramesPerWindow: 0, maxQueuedBytes: 256 * 1024 * 1024 });
+  const client = new TaskClient({ send: (m) => ch.send(m) }, { flow: welcome.body.features.includes(FEATURE.TASKS_FLOW), maxFrameBytes: welcome.body.maxFrameBytes });
+  let fatal: CorralError | undefined;
   ch.on('message', (m: Message) => {
     if (m.kind === 'result' || m.kind === 'chunk' || m.kind === 'end' || (m.kind === 'error' && m.body.requestId !== 0)) client.receive(m);
+    else if (m.kind === 'error' && m.body.fatal) fatal = errorFromWire(m.body.code, `the arbiter closed the connection: ${m.body.message}`, { fatal: true });
   });
-  ch.on('close', () => client.close(new CorralError('CORRAL_ERR_STATE', 'the task socket connection closed (the arbiter stopped?)')));
+  ch.on('failed', (err) => (fatal ??= err instanceof CorralError ? err : new CorralError('CORRAL_ERR_STATE', `the task socket connection failed: ${err.message}`, { cause: err })));
+  ch.on('close', () => client.close(fatal ?? new CorralError('CORRAL_ERR_STATE', 'the task socket connection closed (the arbiter stopped?)')));
   // Nothing else keeps the process alive while calls are in flight but the socket.
   sock.unref();
   return {

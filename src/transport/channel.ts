@@ -47,9 +47,9 @@ export interface ChannelEvents {
 export class Channel extends EventEmitter<ChannelEvents> {
   readonly #stream: Duplex;
   readonly #decoder: FrameDecoder;
-  readonly #maxFramesPerWindow: number;
+  #maxFramesPerWindow: number;
   readonly #floodWindowMs: number;
-  readonly #maxQueuedBytes: number;
+  #maxQueuedBytes: number;
   readonly #now: () => number;
   #windowStart = 0;
   #windowFrames = 0;
@@ -68,6 +68,18 @@ export class Channel extends EventEmitter<ChannelEvents> {
    * since only Hello / Welcome / Error may come first (HS-2, HS-6).
    */
   handshaking = false;
+
+  /**
+   * Raises (or lowers) the flood and queue limits once the peer's role is
+   * known: a task worker answers every Execute and a caller may submit tens
+   * of thousands of jobs a second, each frame up to the negotiated limit,
+   * which the defaults (sized for a socket worker's control traffic) would
+   * take for a flood or a peer that stopped reading.
+   */
+  setLimits(limits: { maxFramesPerWindow?: number; maxQueuedBytes?: number }): void {
+    if (limits.maxFramesPerWindow !== undefined) this.#maxFramesPerWindow = limits.maxFramesPerWindow;
+    if (limits.maxQueuedBytes !== undefined) this.#maxQueuedBytes = limits.maxQueuedBytes;
+  }
   /** Frames received and sent, for statistics and the flood check. */
   framesIn = 0;
   framesOut = 0;

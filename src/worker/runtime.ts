@@ -41,6 +41,9 @@ const FEATURE_OF: Partial<Record<MessageKind, string>> = {
   cancel: FEATURE.TASKS,
 };
 
+/** Bytes of job payloads a calling worker may have queued for the arbiter. */
+const CALLER_QUEUE_BYTES = 256 * 1024 * 1024;
+
 /** Longest Error.message sent, in UTF-16 units; stays below ERR-2's 1024 octets of UTF-8 for any text. */
 const MAX_ERROR_TEXT = 340;
 
@@ -178,7 +181,9 @@ export class WorkerRuntime {
     this.#send({ kind: 'ready', body: { capacity: this.#capacity } }); // HS-8, HS-9
     // CALL-11: jobs only after Ready.
     if (this.#features.includes(FEATURE.TASKS_CALL)) {
-      this.#tasks = new TaskClient({ send: (m) => this.#send(m) }, { flow: this.#features.includes(FEATURE.TASKS_FLOW) });
+      // Results of its own calls are answers, however many; their payloads may queue up.
+      this.#channel.setLimits({ maxFramesPerWindow: 0, maxQueuedBytes: CALLER_QUEUE_BYTES });
+      this.#tasks = new TaskClient({ send: (m) => this.#send(m) }, { flow: this.#features.includes(FEATURE.TASKS_FLOW), maxFrameBytes: this.#channel.maxFrameBytes });
     }
     // ACCEPT-2: no listener joins the poll set before Ready has left.
     this.#afterFlush((flushed) => {
