@@ -4,7 +4,7 @@
 // Prints progress, the tables and the goals; writes JSON, SVG and markdown.
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { machine } from '../herd/proc.js';
@@ -209,6 +209,7 @@ export async function tasks(argv: string[]): Promise<number> {
     mode: opts.quick ? 'quick' : 'full',
     repeats: opts.repeat,
     peers: { piscina: version('piscina'), tinypool: version('tinypool') },
+    loadavg: { start: loadavg()[0]!, end: null },
   };
   const notices: string[] = [];
   const unavailable: Record<string, string> = {};
@@ -316,6 +317,9 @@ export async function tasks(argv: string[]): Promise<number> {
     process.off('disconnect', onDisconnect);
   }
   const took = Math.round((Date.now() - started) / 1000);
+  header.loadavg.end = loadavg()[0]!;
+  const busy = Math.max(header.loadavg.start, header.loadavg.end);
+  if (busy > header.machine.cpus) notices.push(`the load average was ${header.loadavg.start.toFixed(1)} at the start and ${header.loadavg.end.toFixed(1)} at the end on ${header.machine.cpus} cpus: other work shared the machine, and every figure carries that noise (peers and corral alike, interleaved)`);
   const report = buildReport();
   emit(report, opts);
   say(`took ${took >= 60 ? `${Math.floor(took / 60)}m${String(took % 60).padStart(2, '0')}s` : `${took}s`}`);

@@ -10,11 +10,13 @@ export interface Header {
   mode: 'quick' | 'full';
   repeats: number;
   peers: Record<string, string>;
+  /** 1-minute load average when the run started and ended: other work on the machine shows here. */
+  loadavg: { start: number; end: number | null };
 }
 
 export function headerText(h: Header): string {
   const peers = Object.entries(h.peers).map(([k, v]) => `${k} ${v}`).join(', ');
-  return `machine: ${h.machine.cpus} cpus, ${h.machine.model}, Linux ${h.machine.kernel}; node ${h.node}; ${peers}; ${h.date}; ${h.mode} mode, ${h.repeats} repeat(s), medians with min–max${h.commit ? `; commit ${h.commit}` : ''}`;
+  return `machine: ${h.machine.cpus} cpus, ${h.machine.model}, Linux ${h.machine.kernel}; node ${h.node}; ${peers}; ${h.date}; ${h.mode} mode, ${h.repeats} repeat(s), medians with min–max; load average ${h.loadavg ? `${h.loadavg.start.toFixed(1)}${h.loadavg.end !== null ? ` → ${h.loadavg.end.toFixed(1)}` : ''}` : '?'}${h.commit ? `; commit ${h.commit}` : ''}`;
 }
 
 const n0 = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : Math.round(x).toString());
