@@ -4,12 +4,14 @@
 // app's state from init() on, and fails to load as spec 2.5 says.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Message } from '../../src/protocol/codec.js';
 import { corral } from '../../src/protocol/codec.js';
 import { Transcript } from '../../src/conformance/wire.js';
 import { TestWorker, type Timing } from '../../src/conformance/worker-harness.js';
-import { explain, root, runSuite } from './run-suite.js';
+import { explain, failures, pool, root, runSuite } from './run-suite.js';
 
 // No __pycache__ left in the source tree by the workers these tests start.
 process.env.PYTHONDONTWRITEBYTECODE = '1';
@@ -30,6 +32,42 @@ test('the Python task worker is conformant: every applicable case passes, the fl
   }
   const bad = r.cases.filter((c) => !['PASS', 'UNSUPPORTED', 'INFO'].includes(c.verdict));
   assert.equal(bad.map((c) => `${c.id} ${c.verdict}`), [], explain(r));
+});
+
+// Copies of the worker, each with one rule broken: the 1.2 cases must catch
+// each (and only the case meant), or they pass vacuously.
+const MUTANTS: { name: string; file: string; from: string; to: string; fails: string[] }[] = [
+  {
+    name: 'ignores the window', file: 'task_jobs.py', fails: ['W-TK-012'],
+    from: 'self.credit = body["window"] if body["window"] and "tasks.flow" in worker.features else None', to: 'self.credit = None',
+  },
+  {
+    name: 'answers a Credit for no job', file: 'task_worker.py', fails: ['W-TK-013'],
+    from: 'if job is None:\n            return                    # its last chunk and the Credit crossed [FLOW-5]',
+    to: 'if job is None:\n            self.send_error(INVALID_FIELD, "no such job", request_id=body["request_id"])\n            return',
+  },
+  { name: 'lists a malformed app', file: 'task_worker.py', fails: ['W-TK-014'], from: '"apps": list(self.apps)}', to: '"apps": list(self.apps) + ["no spaces"]}' },
+];
+
+test('the flow and apps cases are not vacuous: a worker that breaks each rule fails its case', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corral-py-mutants-'));
+  try {
+    const results = await pool(MUTANTS, 2, async (m, i = MUTANTS.indexOf(m)) => {
+      const copy = join(dir, String(i));
+      cpSync(join(root, 'native-tests/workers/python'), copy, { recursive: true });
+      const file = join(copy, m.file);
+      const text = readFileSync(file, 'utf8');
+      assert.ok(text.includes(m.from), `${m.name}: the line to mutate is gone from ${m.file}`);
+      writeFileSync(file, text.replace(m.from, m.to));
+      assert.ok(readdirSync(copy).includes('task_worker.py'));
+      const runs = ['W-TK-012', 'W-TK-013', 'W-TK-014'].flatMap((id) => ['--run', id]);
+      return { m, r: await runSuite('worker', [...runs, ...JOBS], ['python3', join(copy, 'task_worker.py'), `echo=${APPS}:Echo`]) };
+    });
+    const wrong = results.filter(({ m, r }) => r.exit !== 1 || failures(r).join(' ') !== m.fails.join(' '));
+    assert.equal(wrong.map(({ m, r }) => `${m.name}: exit ${r.exit}, failed [${failures(r).join(' ')}], want [${m.fails.join(' ')}]\n${explain(r)}`), []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 /** A task worker started as an arbiter starts one, past Ready. */
