@@ -2,6 +2,7 @@
 // the option it is about, so a bad config file or flag says what to fix.
 import { availableParallelism } from 'node:os';
 import { InvalidOptionError } from '../errors.js';
+import { APP_NAME } from '../protocol/limits.js';
 import { STRATEGIES, type StrategyName } from '../transport/process-state.js';
 import type { Hooks } from './hooks.js';
 
@@ -316,8 +317,6 @@ export function resolveOptions(input: Partial<ArbiterOptions>): ArbiterOptions {
   }
   return resolved;
 }
-
-const APP_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Parses a `--tasks` value: `[name=]module[:N]`; the name defaults to the module's file name. */
 export function parseTaskSpec(text: string): TaskAppSpec {

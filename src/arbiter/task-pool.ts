@@ -126,8 +126,6 @@ interface AppState {
   abandoned: number;
 }
 
-export const APP_NAME = /^[A-Za-z0-9_-]{1,64}$/;
-
 export class TaskPool {
   readonly #deps: TaskPoolDeps;
   readonly #o: TaskPoolOptions;

@@ -9,7 +9,7 @@
 import type { Duplex } from 'node:stream';
 import { Channel } from '../transport/channel.js';
 import { strategyToWire, strategyFeature } from '../transport/process-state.js';
-import { DEFAULT_MAX_FRAME_BYTES, FEATURE, HARD_MAX_FRAME_BYTES, PROTOCOL_VERSION } from '../protocol/limits.js';
+import { APP_NAME, DEFAULT_MAX_FRAME_BYTES, FEATURE, HARD_MAX_FRAME_BYTES, PROTOCOL_VERSION } from '../protocol/limits.js';
 import { negotiate } from '../protocol/handshake.js';
 import { WorkerKind, type BodyTypes, type Message, type MessageKind } from '../protocol/codec.js';
 import { CorralError, InvalidFieldError, UnexpectedMessageError } from '../protocol/errors.js';
@@ -17,7 +17,7 @@ import type { ListenerRecord } from './listeners.js';
 import { printable } from './log.js';
 import type { WorkerRecord } from './worker-record.js';
 import { disconnect, type StopDeps } from './worker-stop.js';
-import { APP_NAME, type Caller, type TaskPool } from './task-pool.js';
+import type { Caller, TaskPool } from './task-pool.js';
 
 /** What the message handlers need from the arbiter. */
 export interface MessageContext extends StopDeps {

@@ -62,5 +62,8 @@ export const FEATURE_SINCE: Readonly<Record<string, { major: number; minor: numb
   [FEATURE.TASKS_CALL]: Object.freeze({ major: 1, minor: 2 }),
 });
 
+/** A task app's name, as Hello.apps lists it and a job name `app.action` starts (HELLO-10, section 4.6.1). */
+export const APP_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+
 /** A feature name defined by protocol 1.x. */
 export type Feature = (typeof FEATURES)[number];

@@ -12,13 +12,10 @@
 // type application/octet-stream, whatever the Execute's content type.
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { pack, unpack } from 'msgpackr';
+import { CONTENT_TYPE, codecOf } from '../tasks/codec.js';
+import { APP_NAME } from '../protocol/limits.js';
 
-export const CONTENT_TYPE = Object.freeze({
-  JSON: 'application/json',
-  MSGPACK: 'application/msgpack',
-  OCTETS: 'application/octet-stream',
-} as const);
+export { CONTENT_TYPE, APP_NAME };
 
 /** Severity of a line an action logs through {@link TaskContext.log}. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -59,7 +56,6 @@ export interface TaskApp {
 }
 
 /** App names, as Hello.apps allows them [HELLO-10]. */
-export const APP_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Thrown when an app module cannot be used; the worker reports it as APP_LOAD and exits 4. */
 export class AppDefinitionError extends Error {
@@ -122,72 +118,9 @@ export function findAction(apps: ReadonlyMap<string, TaskApp>, jobName: string):
   return typeof action === 'function' ? { app, action } : undefined;
 }
 
-// ---- payload codecs ---------------------------------------------------------
+// ---- payload codecs: src/tasks/codec.ts, shared with the callers ------------
 
-type Codec = 'json' | 'msgpack' | 'raw';
-
-export function codecOf(contentType: string): Codec {
-  // Parameters ("; charset=utf-8") do not change the codec.
-  const base = contentType.split(';', 1)[0]!.trim().toLowerCase();
-  if (base === CONTENT_TYPE.JSON) return 'json';
-  if (base === CONTENT_TYPE.MSGPACK || base === 'application/x-msgpack') return 'msgpack';
-  return 'raw';
-}
-
-function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-/** The action's payload: decoded by content type; an empty JSON or msgpack payload is undefined. Throws on bad bytes. */
-export function decodePayload(bytes: Uint8Array, contentType: string): unknown {
-  switch (codecOf(contentType)) {
-    case 'json':
-      return bytes.length === 0 ? undefined : JSON.parse(asBuffer(bytes).toString('utf8'));
-    case 'msgpack':
-      return bytes.length === 0 ? undefined : unpack(asBuffer(bytes));
-    case 'raw':
-      return asBuffer(bytes);
-  }
-}
-
-const EMPTY = new Uint8Array(0);
-
-/** Encodes one value (a result or a chunk) with the codec of `contentType`. */
-export function encodeValue(value: unknown, contentType: string): Uint8Array {
-  if (value instanceof Uint8Array) return value;
-  switch (codecOf(contentType)) {
-    case 'json': {
-      if (value === undefined) return EMPTY;
-      const text = JSON.stringify(value);
-      // A function or a symbol alone: JSON has no text for it.
-      if (text === undefined) throw new TypeError(`a ${typeof value} cannot be encoded as JSON`);
-      return Buffer.from(text, 'utf8');
-    }
-    case 'msgpack':
-      return value === undefined ? EMPTY : pack(value);
-    case 'raw':
-      if (value === undefined || value === null) return EMPTY;
-      if (typeof value === 'string') return Buffer.from(value, 'utf8');
-      if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-      if (value instanceof ArrayBuffer) return new Uint8Array(value);
-      // Not bytes: the best a raw reader can do with it is read it as JSON text.
-      return encodeValue(value, CONTENT_TYPE.JSON);
-  }
-}
-
-/**
- * The Result of a job: its bytes and content type. Bytes go as
- * application/octet-stream; under a raw content type, a value that is not
- * bytes or a string goes as JSON and says so.
- */
-export function encodeResult(value: unknown, contentType: string): { payload: Uint8Array; contentType: string } {
-  if (value instanceof Uint8Array) return { payload: value, contentType: CONTENT_TYPE.OCTETS };
-  const codec = codecOf(contentType);
-  if (codec === 'raw' && value !== undefined && value !== null && typeof value !== 'string' && !ArrayBuffer.isView(value) && !(value instanceof ArrayBuffer)) {
-    return { payload: encodeValue(value, CONTENT_TYPE.JSON), contentType: CONTENT_TYPE.JSON };
-  }
-  return { payload: encodeValue(value, contentType), contentType };
-}
+export { codecOf, decodePayload, encodeResult, encodeValue } from '../tasks/codec.js';
 
 /**
  * A streamed result gathered into one value, for a peer that did not

@@ -13,7 +13,7 @@
 import type { Message, OutMessage } from '../protocol/codec.js';
 import { errorFromWire, FrameTooLargeError, TaskCancelledError, TaskOverloadedError, TaskTimeoutError } from '../protocol/errors.js';
 import { CorralError, InvalidOptionError } from '../errors.js';
-import { decodePayload, encodePayload, type CodecName } from './codec.js';
+import { contentTypeOf, decodePayload, encodePayload, type CodecName } from './codec.js';
 
 /** Options of one call. */
 export interface CallOptions {
@@ -249,9 +249,6 @@ export class TaskClient {
   }
 }
 
-function contentTypeOf(codec: CodecName | undefined): string {
-  return codec === 'msgpack' ? 'application/msgpack' : codec === 'raw' ? 'application/octet-stream' : 'application/json';
-}
 
 function wireError(m: Extract<Reply, { kind: 'error' }>): CorralError {
   return errorFromWire(m.body.code ?? 0, m.body.message ?? '', { requestId: Number(m.body.requestId ?? 0), fatal: false });

@@ -15,6 +15,7 @@
 // in Welcome (NEG-3), and is then judged UNSUPPORTED too.
 import type { Message } from '../../protocol/codec.js';
 import { corral } from '../../protocol/codec.js';
+import { APP_NAME } from '../../protocol/limits.js';
 import { FairDeadline } from '../starvation.js';
 import { CaseSkipped, CaseUnsupported } from '../types.js';
 import { describeIncoming } from '../wire.js';
@@ -23,7 +24,6 @@ import type { TestWorker } from '../worker-harness.js';
 import { expectDrained, expectQuiet, workerCase, type WorkerCase } from './common.js';
 
 const PAYLOAD = new TextEncoder().encode('{"conformance":true}');
-const APP_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 type Chunk = Extract<Message, { kind: 'chunk' }>;
 
