@@ -125,22 +125,42 @@ def parse_apps(args):
     return apps
 
 
+def is_json(content_type):
+    """JSON by the content type's base; parameters ("; charset=utf-8") do not change it."""
+    return content_type.split(";", 1)[0].strip().lower() == JSON
+
+
 def decode_payload(payload, content_type):
-    """The payload as the action sees it: JSON decoded, anything else as bytes."""
-    if content_type == JSON:
+    """The payload as the action sees it: JSON decoded, anything else as bytes.
+
+    MessagePack (application/msgpack) has no codec in the standard library:
+    an action gets those payloads as bytes, and returns bytes.
+    """
+    if is_json(content_type):
         return json.loads(payload) if payload else None   # ValueError -> TASK_FAILED
     return payload
 
 
 def encode_value(value, content_type):
-    """(bytes, content type) of a result or chunk value."""
+    """The bytes of a chunk (or result) value under the job's content type."""
     if isinstance(value, (bytes, bytearray, memoryview)):
-        # Raw bytes need no codec; with a JSON job they say so in the Result.
-        return bytes(value), (OCTET_STREAM if content_type == JSON else content_type or OCTET_STREAM)
-    if content_type == JSON:
-        return json.dumps(value, separators=(",", ":")).encode("utf-8"), JSON
+        return bytes(value)
+    if is_json(content_type):
+        return json.dumps(value, separators=(",", ":")).encode("utf-8")
     if value is None:
-        return b"", content_type
+        return b""
     if isinstance(value, str):
-        return value.encode("utf-8"), content_type
-    raise TypeError(f"an action of a {content_type or 'raw bytes'} job returned {type(value).__name__}, not bytes or str")
+        return value.encode("utf-8")
+    # Not bytes: the best a reader of raw bytes can do with it is read JSON text.
+    return json.dumps(value, separators=(",", ":")).encode("utf-8")
+
+
+def encode_result(value, content_type):
+    """(bytes, content type) of a Result: bytes go as application/octet-stream;
+    under a raw content type, a value that is not bytes or a string goes as
+    JSON and says so; anything else keeps the job's content type."""
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value), OCTET_STREAM
+    if not is_json(content_type) and value is not None and not isinstance(value, str):
+        return encode_value(value, JSON), JSON
+    return encode_value(value, content_type), content_type

@@ -13,7 +13,7 @@ import asyncio
 import inspect
 import time
 
-from task_apps import JSON, Context, decode_payload, encode_value
+from task_apps import Context, decode_payload, encode_result, encode_value, is_json
 from task_wire import (DUPLICATE_REQUEST, INVALID_FIELD, TASK_FAILED, TASK_OVERLOADED, TASK_TIMEOUT,
                        TASK_UNKNOWN, UNEXPECTED_MESSAGE, ProtocolError, encode_frame, short)
 
@@ -154,7 +154,7 @@ class Job:
     async def send_result(self, value):
         if self.finished:
             return
-        data, content_type = encode_value(value, self.content_type)
+        data, content_type = encode_result(value, self.content_type)
         frame = encode_frame("result", {"request_id": self.request_id, "payload": data, "content_type": content_type})
         if len(frame) - 4 <= self.worker.frame_limit:
             self.final("result", {"request_id": self.request_id, "payload": data, "content_type": content_type})
@@ -189,7 +189,7 @@ class Job:
                 if not self.stream:
                     items.append(item)   # no Chunk without tasks.stream [TASK-4]
                     continue
-                data, _ = encode_value(item, self.content_type)
+                data = encode_value(item, self.content_type)
                 await self.send_chunks(data)
         finally:
             if self.finished:
@@ -198,10 +198,10 @@ class Job:
             return
         if self.stream:
             self.final("end", {"request_id": self.request_id, "chunks": self.seq})   # TASK-6
-        elif self.content_type == JSON:
+        elif is_json(self.content_type):
             await self.send_result(items)
         else:
-            await self.send_result(b"".join(encode_value(i, self.content_type)[0] for i in items))
+            await self.send_result(b"".join(encode_value(i, self.content_type) for i in items))
 
     async def close_generator(self, gen, is_async):
         # Runs the generator's finally blocks; a sync one may still be running
