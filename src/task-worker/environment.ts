@@ -11,10 +11,10 @@
 // A socket worker's state (listeners, CORRAL_ACCEPT) is refused with exit 3,
 // which is also how a tool that tries strategies in turn learns that this
 // worker runs tasks only.
-import { corral, validate } from '../protocol/codec.js';
-import { PROTOCOL_VERSION } from '../protocol/limits.js';
+import { corral } from '../protocol/codec.js';
 import { BadEnvironmentError, ENV, LISTEN_FDS_START } from '../transport/process-state.js';
 import { isOpenSocket, PROTOCOL_ENV_VALUE } from '../worker/environment.js';
+import { checkWelcomeOf, invalidField, type HelloOffer, type WelcomeProblem } from '../worker/welcome.js';
 
 const { ErrorCode, AcceptStrategy } = corral.v1;
 const DECIMAL = /^(0|[1-9][0-9]*)$/;
@@ -45,48 +45,21 @@ export function readTaskEnvironment(env: NodeJS.ProcessEnv = process.env, isSock
   return { controlFd, workerId };
 }
 
-export interface WelcomeProblem {
-  code: number;
-  message: string;
-}
+export type { WelcomeProblem } from '../worker/welcome.js';
 
 /** What the worker offered in Hello. */
-export interface TaskWelcomeContext {
-  workerId: number;
-  features: readonly string[];
-  maxFrameBytes: number;
-}
+export type TaskWelcomeContext = HelloOffer;
 
 /** The first thing wrong with a Welcome to a task worker, or undefined when it is acceptable. */
 export function checkTaskWelcome(w: corral.v1.Welcome, ctx: TaskWelcomeContext): WelcomeProblem | undefined {
-  const invalid = (message: string): WelcomeProblem => ({ code: ErrorCode.ERROR_CODE_INVALID_FIELD, message });
-  try {
-    validate({ kind: 'welcome', body: w }); // unknown enum values [COMPAT-7]
-  } catch (err) {
-    return invalid(`invalid Welcome: ${(err as Error).message}`);
-  }
-  const v = w.version;
-  if (!v || v.major !== PROTOCOL_VERSION.major || (v.minor ?? 0) > PROTOCOL_VERSION.minor) {
-    return {
-      code: ErrorCode.ERROR_CODE_VERSION_MISMATCH,
-      message: `Welcome chose version ${v?.major ?? 0}.${v?.minor ?? 0}; this worker speaks ${PROTOCOL_VERSION.major}.${PROTOCOL_VERSION.minor}`,
-    }; // NEG-5
-  }
-  const unoffered = w.features.filter((f) => !ctx.features.includes(f));
-  if (unoffered.length > 0) return invalid(`Welcome.features lists ${unoffered.join(', ')}, which Hello did not offer`); // NEG-9
-  if (w.strategy !== AcceptStrategy.ACCEPT_STRATEGY_UNSPECIFIED) {
-    // NEG-12, WELCOME-6: a task worker declares no accept strategy.
-    return { code: ErrorCode.ERROR_CODE_UNSUPPORTED_FEATURE, message: `Welcome.strategy is ${AcceptStrategy[w.strategy] ?? w.strategy}; a task worker accepts no connections` };
-  }
-  if (w.listeners.length > 0) return invalid(`Welcome.listeners lists ${w.listeners.length} listener(s); a task worker has none`); // WELCOME-5
-  if (w.workerId !== ctx.workerId) return invalid(`Welcome.worker_id ${w.workerId} differs from CORRAL_WORKER_ID=${ctx.workerId}`); // WELCOME-1
-  if (w.heartbeatIntervalMs < 1) return invalid('Welcome.heartbeat_interval_ms is 0'); // WELCOME-2
-  if (w.heartbeatTimeoutMs !== 0 && w.heartbeatTimeoutMs < 2 * w.heartbeatIntervalMs) {
-    return invalid(`Welcome.heartbeat_timeout_ms ${w.heartbeatTimeoutMs} is below twice heartbeat_interval_ms ${w.heartbeatIntervalMs}`);
-  }
-  if (w.maxFrameBytes < 1 || w.maxFrameBytes > ctx.maxFrameBytes) {
-    return invalid(`Welcome.max_frame_bytes ${w.maxFrameBytes} is not within 1..${ctx.maxFrameBytes}, the limit Hello offered`); // NEG-4
-  }
-  if (w.generation < 1) return invalid('Welcome.generation is 0'); // WELCOME-7
-  return undefined;
+  return checkWelcomeOf(w, ctx, {
+    accept(w) {
+      if (w.strategy !== AcceptStrategy.ACCEPT_STRATEGY_UNSPECIFIED) {
+        // NEG-12, WELCOME-6: a task worker declares no accept strategy.
+        return { code: ErrorCode.ERROR_CODE_UNSUPPORTED_FEATURE, message: `Welcome.strategy is ${AcceptStrategy[w.strategy] ?? w.strategy}; a task worker accepts no connections` };
+      }
+      if (w.listeners.length > 0) return invalidField(`Welcome.listeners lists ${w.listeners.length} listener(s); a task worker has none`); // WELCOME-5
+      return undefined;
+    },
+  });
 }
