@@ -9,12 +9,11 @@
 // Hello goes out before any app module is imported, so that a slow import
 // is covered by heartbeats instead of the arbiter's handshake timeout.
 import * as net from 'node:net';
-import { readFileSync, realpathSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import type { Duplex } from 'node:stream';
 import { DEFAULT_HANDSHAKE_TIMEOUT_MS } from '../protocol/limits.js';
 import { EXIT } from '../transport/process-state.js';
 import { scrubEnvironment } from '../worker/environment.js';
+import { implementation, isEntry } from '../worker/program.js';
 import { APP_NAME, loadApp, type TaskApp } from './app.js';
 import { readTaskEnvironment, type TaskEnvironment } from './environment.js';
 import { DEFAULT_TASK_CAPACITY, TaskWorkerRuntime, type SignalSource } from './runtime.js';
@@ -77,20 +76,6 @@ export interface TaskBootOptions {
   cwd?: string;
 }
 
-let packageVersion: string | undefined;
-function implementation(): string {
-  if (packageVersion === undefined) {
-    try {
-      // src/task-worker/ and dist/task-worker/ are both two levels below the package root.
-      const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
-      packageVersion = typeof pkg.version === 'string' ? pkg.version : '0.0.0';
-    } catch {
-      packageVersion = '0.0.0';
-    }
-  }
-  return `corral-node-tasks/${packageVersion}`;
-}
-
 /**
  * Runs a task worker: checks argv and the environment (exit 3), says Hello,
  * loads the apps once welcomed (exit 4 when one fails), says Ready. Resolves
@@ -134,7 +119,7 @@ export async function bootTaskWorker(options: TaskBootOptions = {}): Promise<Tas
     apps: args.apps.map((a) => a.name),
     capacity: args.capacity,
     handshakeTimeoutMs: options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS,
-    implementation: implementation(),
+    implementation: implementation('corral-node-tasks'),
     pid: process.pid,
     exit,
     signals,
@@ -168,14 +153,4 @@ export async function bootTaskWorker(options: TaskBootOptions = {}): Promise<Tas
   return runtime.serve(apps) ? runtime : undefined;
 }
 
-function isEntry(): boolean {
-  const entry = process.argv[1];
-  if (entry === undefined) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(entry)).href;
-  } catch {
-    return false;
-  }
-}
-
-if (isEntry()) void bootTaskWorker();
+if (isEntry(import.meta.url)) void bootTaskWorker();

@@ -16,12 +16,12 @@
 //   spawned ── Hello ──► (import app ...) ◄── Welcome ── heartbeats ... ── Ready
 import * as http from 'node:http';
 import * as net from 'node:net';
-import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EXIT } from '../transport/process-state.js';
 import { prepare, serveCalled, type ServeOptions } from './index.js';
 import { isServable, toServer, type Servable } from './frameworks.js';
+import { isEntry } from './program.js';
 
 /** What to do with a loaded app module; exported for tests. */
 export type AppPlan = { kind: 'served' } | { kind: 'serve'; server: net.Server } | { kind: 'app'; app: Servable } | { kind: 'invalid'; message: string };
@@ -98,16 +98,5 @@ export async function boot(options: BootOptions = {}): Promise<void> {
   );
 }
 
-function isEntry(): boolean {
-  const entry = process.argv[1];
-  if (entry === undefined) return false;
-  try {
-    // The module URL is the real path; argv[1] may go through a symlink (node_modules/.bin).
-    return import.meta.url === pathToFileURL(realpathSync(entry)).href;
-  } catch {
-    return false;
-  }
-}
-
 // Run when executed as the entry point (not when imported by tests).
-if (isEntry()) void boot();
+if (isEntry(import.meta.url)) void boot();

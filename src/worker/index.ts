@@ -10,7 +10,6 @@
 //   prepare() ... attach()  Hello and Welcome first, Ready once the app has loaded
 //                           (the bootstrap: the worker heartbeats while the app loads)
 import * as net from 'node:net';
-import { readFileSync } from 'node:fs';
 import type { Duplex } from 'node:stream';
 import { CorralError, InvalidOptionError } from '../errors.js';
 import type { TaskClient, CallOptions } from '../tasks/client.js';
@@ -21,6 +20,7 @@ import { readEnvironment, scrubEnvironment } from './environment.js';
 import { loadRealNative, type NativeDeps } from './native-deps.js';
 import type { SocketFactory } from './load.js';
 import { toServer, type Servable } from './frameworks.js';
+import { implementation } from './program.js';
 
 export type { WorkerStats, SignalSource } from './runtime.js';
 export type { NativeDeps, WatcherLike, Datagram, AcceptedFd } from './native-deps.js';
@@ -115,20 +115,6 @@ export function isWorker(): boolean {
   return registry[CONSUMED] === true || isWorkerEnvironment();
 }
 
-let packageVersion: string | undefined;
-function implementation(): string {
-  if (packageVersion === undefined) {
-    try {
-      // src/worker/ and dist/worker/ are both two levels below the package root.
-      const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
-      packageVersion = typeof pkg.version === 'string' ? pkg.version : '0.0.0';
-    } catch {
-      packageVersion = '0.0.0';
-    }
-  }
-  return `corral-node/${packageVersion}`;
-}
-
 function invalidOption(message: string, range = true): Error {
   return new InvalidOptionError(message, { range });
 }
@@ -211,7 +197,7 @@ export function prepare(options: ServeOptions = {}): PreparedWorker {
       control,
       capacity: options.capacity ?? 1000,
       handshakeTimeoutMs: options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS,
-      implementation: implementation(),
+      implementation: implementation('corral-node'),
       pid: process.pid,
       exit,
       native,

@@ -1,0 +1,32 @@
+// What the Node worker programs (the socket worker's bootstrap and index,
+// the task worker's bootstrap) share about the process they run in.
+import { readFileSync, realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+let packageVersion: string | undefined;
+
+/** Hello.implementation: `<name>/<package version>` (0.0.0 when package.json cannot be read). */
+export function implementation(name: string): string {
+  if (packageVersion === undefined) {
+    try {
+      // src/worker/ and dist/worker/ are both two levels below the package root.
+      const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+      packageVersion = typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+    } catch {
+      packageVersion = '0.0.0';
+    }
+  }
+  return `${name}/${packageVersion}`;
+}
+
+/** True when the module at `moduleUrl` is the script node was started with (not imported by tests). */
+export function isEntry(moduleUrl: string): boolean {
+  const entry = process.argv[1];
+  if (entry === undefined) return false;
+  try {
+    // The module URL is the real path; argv[1] may go through a symlink (node_modules/.bin).
+    return moduleUrl === pathToFileURL(realpathSync(entry)).href;
+  } catch {
+    return false;
+  }
+}
