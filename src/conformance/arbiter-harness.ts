@@ -127,8 +127,10 @@ export class ProbeHandle {
 }
 
 export interface ArbiterStartOptions {
-  /** Chooses each probe's script from what it inherited (index = order of arrival). */
+  /** Chooses each socket probe's script from what it inherited (index = order of arrival among socket probes). */
   scriptFor?: (start: ProbeStart, index: number) => ProbeScript;
+  /** The same for probes started as task workers (default: a conformant task worker). */
+  taskScriptFor?: (start: ProbeStart, index: number) => ProbeScript;
   /** Extra environment for the arbiter. */
   env?: Record<string, string>;
 }
@@ -138,7 +140,10 @@ export class TestArbiter {
   readonly bind: string;
   readonly transcript: Transcript;
   readonly timing: Timing;
+  /** Socket workers (and process-only ones), in order of start. */
   readonly probes: ProbeHandle[] = [];
+  /** Probes started as task workers (no CORRAL_ACCEPT), apart, so that socket cases never count them. */
+  readonly taskProbes: ProbeHandle[] = [];
   readonly child: ChildProcess;
   readonly sidePath: string;
   /** The file the arbiter writes its task socket's address to ({tasks-address-file}), or undefined when the command has no such placeholder. */
@@ -152,6 +157,7 @@ export class TestArbiter {
   #server: net.Server;
   #waiters: (() => void)[] = [];
   #scriptFor: (start: ProbeStart, index: number) => ProbeScript;
+  #taskScriptFor: (start: ProbeStart, index: number) => ProbeScript;
   /** Arbiter pids seen (re-exec starts new ones), to clean up. */
   readonly arbiterPids = new Set<number>();
 
@@ -160,6 +166,7 @@ export class TestArbiter {
     this.timing = timing;
     this.bind = bind;
     this.#scriptFor = opts.scriptFor ?? (() => ({}));
+    this.#taskScriptFor = opts.taskScriptFor ?? (() => ({}));
     this.sidePath = join(tmpdir(), `corral-conf-${process.pid}-${++sideSeq}.sock`);
     if (existsSync(this.sidePath)) unlinkSync(this.sidePath);
     this.#server = net.createServer((s) => this.#onProbe(s));
@@ -219,12 +226,14 @@ export class TestArbiter {
           continue;
         }
         if (r.t === 'start') {
-          probe = new ProbeHandle(this.probes.length, r, socket);
-          this.probes.push(probe);
+          const task = !r.baseline && r.env['CORRAL_CONTROL_FD'] !== undefined && r.env['CORRAL_ACCEPT'] === undefined;
+          const list = task ? this.taskProbes : this.probes;
+          probe = new ProbeHandle(list.length, r, socket);
+          list.push(probe);
           // The process that started the probe is an arbiter (a re-exec starts new ones).
           if (r.ppid > 1 && r.ppid !== process.pid) this.arbiterPids.add(r.ppid);
-          probe.script = r.baseline ? {} : this.#scriptFor(r, probe.index);
-          this.transcript.event(`probe ${r.pid}`, 'start', { index: probe.index, worker: r.env['CORRAL_WORKER_ID'], script: probe.script });
+          probe.script = r.baseline ? {} : (task ? this.#taskScriptFor : this.#scriptFor)(r, probe.index);
+          this.transcript.event(`probe ${r.pid}`, 'start', { index: probe.index, ...(task ? { task: true } : {}), worker: r.env['CORRAL_WORKER_ID'], script: probe.script });
           if (!r.baseline) probe.do({ t: 'script', script: probe.script });
         } else if (probe) {
           probe.events.push(r);
@@ -284,9 +293,9 @@ export class TestArbiter {
     return true;
   }
 
-  /** Socket workers (and process-only ones), leaving task workers out. */
-  socketProbes(): ProbeHandle[] {
-    return this.probes.filter((p) => !p.task);
+  /** Task probes that have sent Ready and not exited. */
+  readyTaskProbes(): ProbeHandle[] {
+    return this.taskProbes.filter((p) => p.readyAt !== undefined && !p.closed && p.exitedAt === undefined);
   }
 
   /** Probes that have sent Ready and not exited. */
@@ -398,10 +407,10 @@ export class TestArbiter {
     };
     if (this.child.pid) kill(this.child.pid, true);
     for (const pid of this.arbiterPids) if (pid !== process.pid) kill(pid);
-    for (const p of this.probes) kill(p.pid);
+    for (const p of [...this.probes, ...this.taskProbes]) kill(p.pid);
     for (const c of this.closers.splice(0)) c();
     await this.waitExit(2000);
-    for (const p of this.probes) p.socket.destroy();
+    for (const p of [...this.probes, ...this.taskProbes]) p.socket.destroy();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
     for (const f of [this.sidePath, this.tasksAddressFile]) {
       try {

@@ -38,8 +38,7 @@ export async function basicSession(template: string[], timing: Timing, transcrip
   });
   const ready = await a.settled(timing.bootTimeoutMs + timing.timeoutMs);
   const fds = arbiterFds(a.pid);
-  // Task workers (no CORRAL_ACCEPT) say nothing of the pool's strategy.
-  const first = ready.find((p) => !p.task);
+  const first = ready[0];
   const plain = first !== undefined && first.start.env['CORRAL_CONTROL_FD'] === undefined;
   const strategy = Number((first?.welcome?.['strategy'] as string | number | undefined) === undefined ? 0 : strategyNumber(first?.welcome?.['strategy']));
   let answered = 0;
@@ -85,7 +84,8 @@ export async function runArbiterSuite(
   const baseline = await probeBaseline(timing.bootTimeoutMs);
   const transcript = new Transcript();
   const session = await basicSession(template, timing, transcript, gracefulMs);
-  const handshakeFailed = session.ready.length === 0;
+  // A pool of task workers only has no socket worker to judge, but its task cases run.
+  const handshakeFailed = session.ready.length === 0 && session.arbiter.readyTaskProbes().length === 0;
   // The session's transcript goes with every judge case that looks at it.
   const judgeFactory = factory(template, timing, baseline, session, gracefulMs);
   const judged: CaseResult[] = [];
@@ -106,11 +106,11 @@ export async function runArbiterSuite(
     ? { ...notRun(c, 'FAIL', 'no probe completed a handshake with the arbiter'), transcript: transcript.entries, stderr: session.arbiter.output.slice(-4000) }
     : notRun(c, 'SKIPPED', 'the arbiter never completed a handshake with a probe')));
   await session.arbiter.dispose();
-  const first = session.ready.find((p) => !p.task);
+  const first = session.ready[0];
   const testee: Record<string, unknown> = {
     pid: session.arbiter.pid,
-    workers: session.ready.filter((p) => !p.task).length,
-    ...(session.ready.some((p) => p.task) ? { taskWorkers: session.ready.filter((p) => p.task).length } : {}),
+    workers: session.ready.length,
+    ...(session.arbiter.taskProbes.length ? { taskWorkers: session.arbiter.readyTaskProbes().length } : {}),
     strategy: session.plain ? 'process-only' : STRATEGY(session.strategy),
     ...(first?.welcome ? { heartbeatIntervalMs: first.welcome['heartbeatIntervalMs'], heartbeatTimeoutMs: first.welcome['heartbeatTimeoutMs'] ?? 0 } : {}),
   };

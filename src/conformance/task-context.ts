@@ -30,26 +30,28 @@ export interface TaskScripts {
   socket?: (start: ProbeStart, index: number) => ProbeScript;
 }
 
-function isTask(s: ProbeStart): boolean {
-  return s.env['CORRAL_CONTROL_FD'] !== undefined && s.env['CORRAL_ACCEPT'] === undefined;
-}
-
 /** Starts the arbiter and waits until its task probes are ready; UNSUPPORTED when it runs none. */
 export async function taskPool(ctx: ArbiterContext, scripts: TaskScripts = {}): Promise<TaskPool> {
   ctx.needProtocol();
-  const a = await ctx.start({ scriptFor: (s, i) => (isTask(s) ? scripts.task?.(s, i) ?? {} : scripts.socket?.(s, i) ?? {}) });
-  const ready = await a.settled(ctx.timing.bootTimeoutMs + ctx.timing.timeoutMs);
-  const workers = ready.filter((p) => p.task);
+  const a = await ctx.start({ ...(scripts.socket ? { scriptFor: scripts.socket } : {}), ...(scripts.task ? { taskScriptFor: scripts.task } : {}) });
+  let ready = await a.settled(ctx.timing.bootTimeoutMs + ctx.timing.timeoutMs);
+  if (a.readyTaskProbes().length === 0) {
+    // Task workers may come up later than the socket workers (a slower program, a
+    // wrapper); a command that names {tasks-address-file} surely runs some.
+    const wait = a.tasksAddressFile ? ctx.timing.bootTimeoutMs : 2000;
+    if (await a.until(() => a.readyTaskProbes().length > 0, wait)) ready = await a.settled(ctx.timing.bootTimeoutMs);
+  }
+  const workers = a.readyTaskProbes();
   if (workers.length === 0) {
-    if (a.probes.some((p) => p.task)) {
-      throw new HandshakeNeverCompleted('no task worker became ready', 'a probe started as a task worker, Welcomed and Ready', `${a.probes.filter((p) => p.task).length} task probes started`);
+    if (a.taskProbes.length > 0) {
+      throw new HandshakeNeverCompleted('no task worker became ready', 'a probe started as a task worker, Welcomed and Ready', `${a.taskProbes.length} task probes started`);
     }
     if (ready.length === 0 && a.probes.length === 0) {
       throw new HandshakeNeverCompleted('no probe started', 'probes started by the arbiter', `nothing${a.exit ? `; the arbiter exited with ${a.exit.code ?? a.exit.signal}` : ''}`);
     }
     throw new CaseUnsupported('the arbiter under test runs no task workers (no probe was started without CORRAL_ACCEPT); give it {probe} as its task worker program');
   }
-  return { a, workers, sockets: ready.filter((p) => !p.task) };
+  return { a, workers, sockets: ready };
 }
 
 /** The task socket's address from {tasks-address-file}; UNSUPPORTED when the command has no such placeholder. */
@@ -91,7 +93,7 @@ export function executes(p: ProbeHandle): { at: number; id: number; name: string
 
 /** The arbiter's request id of the job the case tagged `tag`, at any probe. */
 export function jobAt(pool: TaskPool, tag: string): { probe: ProbeHandle; id: number } | undefined {
-  for (const p of pool.a.probes) {
+  for (const p of pool.a.taskProbes) {
     const j = p.of('job').find((e) => e.event === 'start' && e.tag === tag);
     if (j) return { probe: p, id: j.requestId };
   }

@@ -4,8 +4,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { CaseSkipped, CaseUnsupported } from '../types.js';
-import { check, fail } from '../arbiter-context.js';
-import type { ProbeStart } from '../probe-protocol.js';
+import { check, fail, firstOnly } from '../arbiter-context.js';
 import { encodeFrame } from '../../protocol/codec.js';
 import { describeIncoming, describeMessage } from '../wire.js';
 import { sleep } from '../worker-harness.js';
@@ -31,12 +30,6 @@ s.on('error', () => finish('closed'));
 s.on('close', () => finish('closed'));
 setTimeout(() => finish('open'), 3000);
 `;
-
-/** A script for the first socket probe only (task probes are counted apart). */
-function firstSocket<T>(script: T): (s: ProbeStart, i: number) => T | Record<string, never> {
-  let seen = 0;
-  return () => (seen++ === 0 ? script : {});
-}
 
 /** The fatal Error a client must get, then end of stream. */
 async function clientFatal(c: TaskClient, code: number, requirements: string[], timeoutMs: number): Promise<void> {
@@ -82,11 +75,11 @@ export const taskSocketCases = [
     expectations: ['With task workers in the pool and version 1.2 or later negotiated, Welcome.features lists tasks.call; without task workers it does not.'],
     async run(ctx) {
       ctx.needProtocol();
-      const a = await ctx.start({ scriptFor: (s, i) => (s.env['CORRAL_ACCEPT'] !== undefined ? firstSocket({ hello: { features: SOCKET_FEATURES } })(s, i) : {}) });
+      const a = await ctx.start({ scriptFor: firstOnly({ hello: { features: SOCKET_FEATURES } }) });
       await a.settled(ctx.timing.bootTimeoutMs + ctx.timing.timeoutMs);
-      const p = a.probes.find((x) => !x.task && x.welcome !== undefined && x.script.hello?.features !== undefined);
+      const p = a.probes.find((x) => x.welcome !== undefined && x.script.hello?.features !== undefined);
       if (!p) throw new CaseSkipped('no socket worker was welcomed');
-      const tasks = a.probes.some((x) => x.task);
+      const tasks = a.taskProbes.length > 0;
       const features = (p.welcome?.['features'] as string[] | undefined) ?? [];
       const version = p.welcome?.['version'] as { major?: number; minor?: number } | undefined;
       const since12 = (version?.major ?? 0) > 1 || ((version?.major ?? 0) === 1 && (version?.minor ?? 0) >= 2);
@@ -105,12 +98,12 @@ export const taskSocketCases = [
     expectations: [`Error{code: ${codeName(201)}, fatal: true}, then end of stream.`],
     async run(ctx) {
       const pool = await taskPool(ctx, {
-        socket: firstSocket({
+        socket: firstOnly({
           hello: { features: SOCKET_FEATURES }, noReady: true, ignoreEof: true,
           afterWelcome: { hex: [encodeFrame({ kind: 'execute', body: { requestId: 1, name: 'conformance.early', payload: new Uint8Array(0), deadlineMs: 0, contentType: '', window: 0, idempotent: false } }).toString('hex')] },
         }),
       });
-      const p = pool.a.probes.find((x) => !x.task && x.script.afterWelcome !== undefined);
+      const p = pool.a.probes.find((x) => x.script.afterWelcome !== undefined);
       if (!p) throw new CaseSkipped('no socket worker started');
       await pool.a.until(() => p.welcome !== undefined, ctx.timing.bootTimeoutMs);
       if (!((p.welcome?.['features'] as string[] | undefined) ?? []).includes('tasks.call')) throw new CaseUnsupported('the arbiter did not negotiate tasks.call with the socket worker');

@@ -111,7 +111,7 @@ export const taskCases = [
       const c1 = await client(ctx, pool.a);
       const c2 = await client(ctx, pool.a);
       for (const c of [c1, c2]) for (const id of [1, 2, 3]) c.execute(id, `${app}.hold`, { reply: 'never', tag: `r1-${c === c1 ? 'a' : 'b'}-${id}` });
-      await pool.a.until(() => pool.a.probes.reduce((n, p) => n + p.recv('execute').length, 0) >= 2, ctx.timing.timeoutMs);
+      await pool.a.until(() => pool.a.taskProbes.reduce((n, p) => n + p.recv('execute').length, 0) >= 2, ctx.timing.timeoutMs);
       for (const c of [c1, c2]) for (const id of [1, 2, 3]) c.cancel(id);
       for (const c of [c1, c2]) for (const id of [1, 2, 3]) await c.waitFinal(id, ctx.timing.timeoutMs);
       await sleep(200);
@@ -121,7 +121,7 @@ export const taskCases = [
         while (c.replies(id).length < 2 && performance.now() < deadline) await sleep(20);
       }
       let seen = 0;
-      for (const p of pool.a.probes.filter((x) => x.task)) {
+      for (const p of pool.a.taskProbes) {
         const ids = new Set<number>();
         for (const e of p.recv('execute')) {
           const id = num(field(e.body, 'requestId'));
@@ -161,7 +161,7 @@ export const taskCases = [
       check(r.tMs - sentAt >= 395, 'TASK_TIMEOUT came before the deadline', 'no earlier than 400 ms after the Execute', `${Math.round(r.tMs - sentAt)} ms`, ['CALL-5']);
       // The worker answers it late, so that it no longer holds room the next part counts on (CALL-9).
       answer(pool, ['late']);
-      await pool.a.until(() => pool.a.probes.some((p) => p.of('job').some((j) => j.tag === 'late' && j.event === 'answered')), ctx.timing.timeoutMs);
+      await pool.a.until(() => pool.a.taskProbes.some((p) => p.of('job').some((j) => j.tag === 'late' && j.event === 'answered')), ctx.timing.timeoutMs);
       const { tags } = await fill(ctx, pool, c, app, servers, 100);
       c.execute(2, `${app}.queued`, { reply: 'result', tag: 'expired' }, { deadlineMs: 300 });
       await expectError(ctx, c, 2, ErrorCode.ERROR_CODE_TASK_TIMEOUT, ['CALL-5'], 300 + ctx.timing.bootTimeoutMs);
@@ -260,7 +260,7 @@ export const taskCases = [
       let id = 0;
       for (let round = 0; round < 4; round++) for (const app of all) c.execute(++id, `${app}.where`, { reply: 'result', tag: `${app}-${round}` });
       for (let i = 1; i <= id; i++) await c.waitFinal(i, ctx.timing.timeoutMs * 2);
-      for (const p of pool.a.probes.filter((x) => x.task)) {
+      for (const p of pool.a.taskProbes) {
         const apps = appsOf(p);
         for (const e of executes(p)) {
           const app = e.name.split('.')[0] as string;
