@@ -132,21 +132,8 @@ const handlers: { [K in MessageKind]?: (ctx: MessageContext, w: WorkerRecord, bo
     if (!result.features.includes(strategyFeature(o.accept))) {
       throw new CorralError('CORRAL_ERR_UNSUPPORTED_FEATURE', `the worker does not support accept strategy "${o.accept}" (feature ${strategyFeature(o.accept)})`, { wireCode: 208, fatal: true });
     }
-    w.helloed = true;
-    w.features = result.features;
-    w.channel!.handshaking = false;
-    w.capacity = hello.capacity;
-    w.channel!.send({
-      kind: 'welcome',
-      body: {
-        version: result.version, workerId: w.id, heartbeatIntervalMs: o.heartbeatIntervalMs,
-        heartbeatTimeoutMs: Math.round(o.timeout * 1000), maxFrameBytes: result.maxFrameBytes,
-        strategy: strategyToWire(o.accept), features: result.features, generation: w.generation,
-        // WELCOME-4: described in the handoff strategy too (ConnectionHandoff.listener indexes them).
-        listeners: ctx.listeners().map((l) => ({ index: l.index, name: l.name, address: l.address })),
-      },
-    });
-    w.channel!.maxFrameBytes = result.maxFrameBytes;
+    // WELCOME-4: listeners described in the handoff strategy too (ConnectionHandoff.listener indexes them).
+    welcome(ctx, w, hello, result, strategyToWire(o.accept), ctx.listeners().map((l) => ({ index: l.index, name: l.name, address: l.address })));
     if (result.features.includes(FEATURE.TASKS_CALL)) w.channel!.setLimits(CALLER_LIMITS(o.taskQueueBytes));
     ctx.accept.add(w, result.features.includes(FEATURE.ACCEPT_REVOKE));
   },
@@ -218,19 +205,7 @@ function taskHello(ctx: MessageContext, w: WorkerRecord, hello: BodyTypes['hello
   }
   const bad = hello.apps.find((a) => !APP_NAME.test(a));
   if (bad !== undefined) throw new InvalidFieldError(`Hello.apps: ${JSON.stringify(printable(bad))} is not an app name (1 to 64 of A-Z a-z 0-9 _ -) [HELLO-10]`);
-  w.helloed = true;
-  w.features = result.features;
-  w.channel!.handshaking = false;
-  w.capacity = hello.capacity;
-  w.channel!.send({
-    kind: 'welcome',
-    body: {
-      version: result.version, workerId: w.id, heartbeatIntervalMs: o.heartbeatIntervalMs,
-      heartbeatTimeoutMs: Math.round(o.timeout * 1000), maxFrameBytes: result.maxFrameBytes,
-      strategy: 0, features: result.features, generation: w.generation, listeners: [], // WELCOME-5, WELCOME-6
-    },
-  });
-  w.channel!.maxFrameBytes = result.maxFrameBytes;
+  welcome(ctx, w, hello, result, 0, []); // WELCOME-5, WELCOME-6: no strategy, no listeners
   // Every frame a task worker sends answers an Execute (or is a heartbeat); up to capacity payloads may be queued for it.
   w.channel!.setLimits({ maxFramesPerWindow: 0, maxQueuedBytes: o.taskQueueBytes });
   ctx.tasks.addWorker(w.id, hello.apps, hello.capacity, result.features.includes(FEATURE.TASKS_FLOW));
@@ -251,4 +226,22 @@ function onCall(ctx: MessageContext, w: WorkerRecord, m: Extract<Message, { kind
     ctx.tasks.submit({ caller, requestId: b.requestId, name: b.name, payload: b.payload, contentType: b.contentType, deadlineMs: b.deadlineMs, window: flow ? b.window : 0, idempotent: b.idempotent });
   } else if (m.kind === 'cancel') ctx.tasks.cancel(caller, m.body.requestId, m.body.reason);
   else ctx.tasks.credit(caller, m.body.requestId, m.body.chunks);
+}
+
+/** The worker passed its handshake: record it and send Welcome (HS-4). */
+function welcome(ctx: MessageContext, w: WorkerRecord, hello: BodyTypes['hello'], result: ReturnType<typeof negotiate>, strategy: number, listeners: { index: number; name: string; address: string }[]): void {
+  const o = ctx.options;
+  w.helloed = true;
+  w.features = result.features;
+  w.channel!.handshaking = false;
+  w.capacity = hello.capacity;
+  w.channel!.send({
+    kind: 'welcome',
+    body: {
+      version: result.version, workerId: w.id, heartbeatIntervalMs: o.heartbeatIntervalMs,
+      heartbeatTimeoutMs: Math.round(o.timeout * 1000), maxFrameBytes: result.maxFrameBytes,
+      strategy, features: result.features, generation: w.generation, listeners,
+    },
+  });
+  w.channel!.maxFrameBytes = result.maxFrameBytes;
 }
