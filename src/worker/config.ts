@@ -1,10 +1,13 @@
-// The worker runtime's configuration and the names it shares with index.ts.
+// The worker runtimes' configuration (the session's, the socket worker's)
+// and the names the socket worker shares with index.ts.
 import type * as net from 'node:net';
 import type { Duplex } from 'node:stream';
+import type { corral, MessageKind } from '../protocol/codec.js';
 import { FEATURE, HARD_MAX_FRAME_BYTES } from '../protocol/limits.js';
 import type { WorkerEnvironment } from '../transport/process-state.js';
 import type { SocketFactory } from './load.js';
 import type { NativeDeps } from './native-deps.js';
+import type { LinkOptions } from './link.js';
 
 export const WORKER_FEATURES: readonly string[] = [
   FEATURE.ACCEPT_ARBITER,
@@ -36,20 +39,50 @@ export interface SignalSource {
   off(event: SignalName, listener: () => void): unknown;
 }
 
-export interface RuntimeConfig {
-  environment: WorkerEnvironment;
+/** What every worker session (socket or task worker) is given. */
+export interface SessionConfig {
   control: Duplex;
-  /** Hello.capacity: the first estimate; Ready carries the real one. */
-  capacity: number;
   handshakeTimeoutMs: number;
+  /** Hello.implementation. */
   implementation: string;
   pid: number;
   exit: (code: number) => void;
-  native: NativeDeps;
   signals: SignalSource | null;
-  stderr: (line: string) => void;
-  setTitle: boolean;
+  stderr: (text: string) => void;
   now: () => number;
+}
+
+/** What sets one kind of worker apart in the session. */
+export interface SessionKind {
+  /** Start of every log line, before the worker id. */
+  label: string;
+  /** Hello.kind. */
+  kind: corral.v1.WorkerKind;
+  /** CORRAL_WORKER_ID, until Welcome confirms it. */
+  workerId: number;
+  /** Hello.features. */
+  features: readonly string[];
+  /** Hello.max_frame_bytes. */
+  maxFrameBytes: number;
+  /** Messages that belong to an optional feature [ERR-18]. */
+  featureOf: Partial<Record<MessageKind, string>>;
+  link: LinkOptions;
+}
+
+/** The figures of a Heartbeat; Goodbye carries `acceptedTotal` too. */
+export interface LoadFigures {
+  inFlight: number;
+  capacity: number;
+  acceptedTotal: number;
+  requestsTotal: number;
+}
+
+export interface RuntimeConfig extends SessionConfig {
+  environment: WorkerEnvironment;
+  /** Hello.capacity: the first estimate; Ready carries the real one. */
+  capacity: number;
+  native: NativeDeps;
+  setTitle: boolean;
 }
 
 /** What {@link WorkerRuntime.serve} needs once the application is loaded. */
