@@ -75,7 +75,7 @@ function bars(title: string, unit: string, items: Bar[], ox: number, oy: number,
 function cdf(results: Result[], systems: SystemName[], ox: number, oy: number, width: number): string {
   const left = 60;
   const top = 40;
-  const w = width - left - 170;
+  const w = width - left - 215;
   const h = PH - top - 40;
   const rows = systems.map((s) => results.find((r) => r.system === s && r.scenario === 'latency')).filter((r): r is Result => !!r?.histogram);
   let out = `<g transform="translate(${ox},${oy})"><text x="10" y="20" class="title">no-op latency, one call in flight: percentile against latency</text><text x="10" y="34" class="sub">all repeats pooled; log x axis; y: the share of calls at or under x, spaced so the tail shows (0.9, 0.99, 0.999…)</text>`;

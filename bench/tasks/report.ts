@@ -103,6 +103,7 @@ export function table(results: Result[], scenario: ScenarioName, markdown = fals
       { head: 'system', get: (r) => r.system, left: true },
       { head: 'seconds', get: (r) => String(r.chaos?.seconds ?? '–') },
       { head: 'kills', get: (r) => String(r.chaos?.kills ?? '–') },
+      { head: 'ticks with no Ready worker', get: (r) => String(r.chaos?.skipped ?? '–') },
       { head: 'calls', get: (r) => String(r.chaos?.submitted ?? '–') },
       { head: 'ok', get: (r) => String(r.chaos?.ok ?? '–') },
       { head: 'errors by code', get: (r) => Object.entries(r.chaos?.errors ?? {}).map(([k, v]) => `${k}: ${v}`).join(', ') || '0' },
