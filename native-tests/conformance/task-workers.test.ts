@@ -18,7 +18,7 @@ process.env.PYTHONDONTWRITEBYTECODE = '1';
 
 const WORKER = join(root, 'native-tests/workers/python/task_worker.py');
 const APPS = join(root, 'fixtures/tasks/py_apps.py');
-const JOBS = ['--task', 'echo.echo', '--task-slow', 'echo.sleep', '--task-fail', 'echo.fail', '--task-stream', 'echo.stream'];
+const JOBS = ['--task', 'echo.echo', '--task-slow', 'echo.sleep', '--task-fail', 'echo.fail', '--task-stream', 'echo.stream', '--task-echo', 'echo.echo'];
 const { ErrorCode } = corral.v1;
 // Long waits: they bound a hang only, and a loaded machine is slow.
 const TIMING: Timing = { timeoutMs: 20_000, bootTimeoutMs: 60_000, quietMs: 300 };
@@ -27,7 +27,7 @@ test('the Python task worker is conformant: every applicable case passes, the fl
   const r = await runSuite('worker', JOBS, ['python3', WORKER, `echo=${APPS}:Echo`]);
   assert.is(r.exit, 0, explain(r));
   const verdicts = new Map(r.cases.map((c) => [c.id, c.verdict]));
-  for (const id of ['W-TK-001', 'W-TK-003', 'W-TK-004', 'W-TK-005', 'W-TK-006', 'W-TK-007', 'W-TK-008', 'W-TK-009', 'W-TK-010', 'W-TK-012', 'W-TK-013', 'W-TK-014']) {
+  for (const id of ['W-TK-001', 'W-TK-003', 'W-TK-004', 'W-TK-005', 'W-TK-006', 'W-TK-007', 'W-TK-008', 'W-TK-009', 'W-TK-010', 'W-TK-012', 'W-TK-013', 'W-TK-014', 'W-TK-015']) {
     assert.is(verdicts.get(id), 'PASS', `${id}: ${verdicts.get(id)}\n${explain(r)}`);
   }
   const bad = r.cases.filter((c) => !['PASS', 'UNSUPPORTED', 'INFO'].includes(c.verdict));

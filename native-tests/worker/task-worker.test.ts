@@ -17,7 +17,7 @@ const { ErrorCode, GoodbyeReason } = corral.v1;
 const TSX = import.meta.resolve('tsx');
 const bootstrap = join(root, 'src/task-worker/bootstrap.ts');
 const tasks = join(root, 'fixtures/tasks');
-const JOBS = ['--task', 'echo.noop', '--task-slow', 'echo.sleep', '--task-fail', 'echo.fail', '--task-stream', 'echo.stream'];
+const JOBS = ['--task', 'echo.noop', '--task-slow', 'echo.sleep', '--task-fail', 'echo.fail', '--task-stream', 'echo.stream', '--task-echo', 'echo.echo'];
 
 const live = new Set<ChildProcess>();
 test.after.each(() => {

@@ -45,6 +45,7 @@ Options:
   --task-slow NAME        task workers: a job that runs for a second or more
   --task-fail NAME        task workers: a job that fails
   --task-stream NAME      task workers: a job that streams chunks (tasks.stream)
+  --task-echo NAME        task workers: a job whose result is its payload (checks the frame limit)
 
 Exit codes: 0 conformant, 1 a case failed (FAIL, ERROR, XPASS; NON_STRICT with --strict),
 2 usage error, 3 the testee never completed the handshake.
@@ -69,6 +70,7 @@ const OPTIONS = {
   'task-slow': { type: 'string' },
   'task-fail': { type: 'string' },
   'task-stream': { type: 'string' },
+  'task-echo': { type: 'string' },
   'graceful-timeout-ms': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -270,6 +272,7 @@ async function runRole(role: Role, args: string[]): Promise<number> {
       ...(p.values['task-slow'] ? { slow: p.values['task-slow'] } : {}),
       ...(p.values['task-fail'] ? { fail: p.values['task-fail'] } : {}),
       ...(p.values['task-stream'] ? { stream: p.values['task-stream'] } : {}),
+      ...(p.values['task-echo'] ? { echo: p.values['task-echo'] } : {}),
     };
     const run = await runWorkerSuite(command, timing, selected as never, skippedResults, runnerOpts, jobs);
     results = run.results;

@@ -16,6 +16,8 @@ export interface TaskJobs {
   fail?: string;
   /** Streams at least one Chunk when tasks.stream is negotiated. */
   stream?: string;
+  /** Answers its payload as its result (so the suite controls the output's size). */
+  echo?: string;
 }
 import type { Transcript } from './wire.js';
 import { describeIncoming } from './wire.js';
@@ -47,7 +49,7 @@ export class WorkerContext {
   job(kind: keyof TaskJobs): string {
     const name = this.jobs[kind];
     if (name === undefined) {
-      const flag = { quick: '--task', slow: '--task-slow', fail: '--task-fail', stream: '--task-stream' }[kind];
+      const flag = { quick: '--task', slow: '--task-slow', fail: '--task-fail', stream: '--task-stream', echo: '--task-echo' }[kind];
       throw new CaseSkipped(`needs a job of the worker: run with ${flag} NAME`);
     }
     return name;

@@ -1,7 +1,8 @@
 // Worker cases: task workers (spec 4.6). They need the `tasks` feature
 // (UNSUPPORTED otherwise), and some need jobs the worker knows, named on the
 // command line: --task (quick), --task-slow (runs a second or more),
-// --task-fail (fails), --task-stream (streams chunks).
+// --task-fail (fails), --task-stream (streams chunks), --task-echo (answers
+// its payload).
 //
 //   job-reply = Result / *Chunk End / *Chunk Error   (all with the Execute's request_id)
 import type { Message } from '../../protocol/codec.js';
@@ -10,9 +11,20 @@ import { describeIncoming } from '../wire.js';
 import { check, fail, type WorkerContext } from '../worker-context.js';
 import { sleep, type TestWorker } from '../worker-harness.js';
 import { FairDeadline } from '../starvation.js';
+import { encodeMessage } from '../../protocol/codec.js';
+import { DEFAULT_MAX_FRAME_BYTES } from '../../protocol/limits.js';
 import { ErrorCode, codeName, expectDrained, expectFatalError, expectQuiet, workerCase, type WorkerCase } from './common.js';
 
 const PAYLOAD = new TextEncoder().encode('{"conformance":true}');
+/** The frame limit W-TK-015 negotiates: small, so that a large payload costs little. */
+const ECHO_LIMIT = 4096;
+
+/** A JSON array of 1e20s of exactly `n` octets, padded with spaces: a JSON codec writes each 1e20 longer (1e+20, 100000000000000000000). */
+function jsonOf1e20(n: number): Uint8Array {
+  const k = Math.max(1, Math.floor((n - 1) / 5));
+  const text = `[${Array(k).fill('1e20').join(',')}]`;
+  return new TextEncoder().encode(text.length <= n ? text.padEnd(n, ' ') : text);
+}
 
 async function taskWorker(ctx: WorkerContext, features?: string[]): Promise<TestWorker> {
   ctx.need('tasks');
@@ -145,16 +157,29 @@ export const taskCases: WorkerCase[] = [
     requirements: ['TASK-16'],
     level: 'MUST',
     feature: 'tasks',
-    procedure: ['Start the task worker.', 'Run the --task-slow job as request 11; after 100 ms send Cancel{11}.'],
-    expectations: [`Error{code: ${codeName(302)}, request_id: 11, fatal: false} as its final reply (or its Result, if it finished first); nothing after.`],
+    procedure: ['Start the task worker.', 'Run the --task-slow job as request 11; after 100 ms send Cancel{11}, then Execute{111, an unknown job}.'],
+    expectations: [
+      `Error{code: ${codeName(302)}, request_id: 11, fatal: false} as its final reply (or its Result, if it finished before the worker read the Cancel); nothing after.`,
+      'A Result for 11 after the reply to 111 is a Cancel ignored: the worker had read the Cancel while job 11 ran.',
+    ],
     async run(ctx) {
       const w = await taskWorker(ctx);
       execute(w, 11, ctx.job('slow'));
       await sleep(100);
       w.wire.send({ kind: 'cancel', body: { requestId: 11, reason: 'conformance' } });
-      const f = await finalReply(w, 11, ctx.timing.timeoutMs);
+      // A frame after the Cancel that the worker must answer: once it has
+      // answered that, it has read the Cancel, so a job still unanswered
+      // then was running when the Cancel came.
+      execute(w, 111, 'conformance.no-such-job');
+      const f = await finalReply(w, 11, ctx.timing.timeoutMs * 2);
       check(f.kind === 'result' || (f.kind === 'error' && f.body.code === ErrorCode.ERROR_CODE_TASK_CANCELLED && !f.body.fatal),
         'a cancelled job was not answered TASK_CANCELLED', `Error{${codeName(302)}, request_id: 11}`, text([f]), ['TASK-16']);
+      if (f.kind === 'result') {
+        const order = w.wire.received.flatMap((i) => (i.type === 'message' && isFinal(i.message) ? [(i.message.body as { requestId?: number }).requestId] : []));
+        const later = order.indexOf(111);
+        check(later === -1 || later > order.indexOf(11), 'the worker read the Cancel while the job ran (it answered the Execute sent after it first) and still sent the job\'s Result',
+          `Error{${codeName(302)}, request_id: 11}`, `the reply to request 111, then ${text([f])}`, ['TASK-16']);
+      }
       await sleep(ctx.timing.quietMs);
       check(replies(w, 11).filter(isFinal).length === 1, 'the cancelled job replied again', 'one final reply', text(replies(w, 11)), ['TASK-16']);
     },
@@ -286,6 +311,56 @@ export const taskCases: WorkerCase[] = [
       const w = await taskWorker(ctx);
       execute(w, 2 ** 60, ctx.jobs.quick ?? 'conformance.any');
       await expectFatalError(ctx, w, ErrorCode.ERROR_CODE_INVALID_FIELD, ['MSG-7']);
+    },
+  }),
+  workerCase({
+    id: 'W-TK-015',
+    section: '4.6',
+    slug: 'result-within-frame-limit',
+    title: 'A result too large for one frame is streamed in Chunks or answered TASK_FAILED, never sent in an oversize frame',
+    requirements: ['TASK-19', 'FRAME-10'],
+    level: 'MUST',
+    feature: 'tasks',
+    procedure: [
+      `Start the task worker with Welcome.max_frame_bytes ${ECHO_LIMIT} (or its own limit, if smaller).`,
+      'Run the --task-echo job as request 41 with raw bytes (no content type) and as request 42 with a JSON array of 1e20s,' +
+        ' each payload as large as the frame limit lets the Execute be: an echo labels bytes application/octet-stream, and a JSON codec writes 1e20 longer than it came, so either answer outgrows the frame.',
+    ],
+    expectations: [
+      'Each job ends with a Result that fits the limit, Chunks that each fit and End (tasks.stream), or Error{TASK_FAILED, fatal: false}.',
+      'No frame above the negotiated limit.',
+    ],
+    async run(ctx) {
+      const name = ctx.job('echo');
+      ctx.need('tasks');
+      const limit = Math.min(ECHO_LIMIT, ctx.testee.maxFrameBytes || DEFAULT_MAX_FRAME_BYTES);
+      const w = ctx.start({ task: true });
+      await w.handshake({ maxFrameBytes: limit });
+      const probes = [
+        { requestId: 41, contentType: '', fill: (n: number) => new Uint8Array(n).fill(0x78) },
+        { requestId: 42, contentType: 'application/json', fill: jsonOf1e20 },
+      ];
+      for (const p of probes) {
+        const body = { requestId: p.requestId, name, payload: new Uint8Array(), contentType: p.contentType };
+        // The largest payload whose Execute still fits: the sizes of the
+        // length prefixes change with it, so shrink until it fits.
+        let size = limit - encodeMessage({ kind: 'execute', body }).length;
+        while (size > 0 && encodeMessage({ kind: 'execute', body: { ...body, payload: p.fill(size) } }).length > limit) size--;
+        w.wire.send({ kind: 'execute', body: { ...body, payload: p.fill(size) } });
+        const f = await finalReply(w, p.requestId, ctx.timing.timeoutMs * 2);
+        const frames = w.wire.received.filter((i): i is Msg => i.type === 'message' && ['result', 'chunk', 'end', 'error'].includes(i.message.kind) &&
+          (i.message.body as { requestId?: number }).requestId === p.requestId);
+        const over = frames.find((i) => i.size > limit);
+        if (over) {
+          fail('the worker sent a reply above the negotiated frame limit', `every frame of job ${p.requestId} within ${limit} octets (Chunks or TASK_FAILED)`,
+            `${over.message.kind} of ${over.size} octets for a ${size}-octet ${p.contentType || 'raw'} payload`, ['TASK-19', 'FRAME-10']);
+        }
+        const chunked = frames.some((i) => i.message.kind === 'chunk');
+        check(f.kind === 'result' || f.kind === 'end' || (f.kind === 'error' && f.body.code === ErrorCode.ERROR_CODE_TASK_FAILED && !f.body.fatal),
+          'a result too large for a frame was not answered as TASK-19 says', `Result within ${limit} octets, Chunks then End, or Error{${codeName(303)}, fatal: false}`,
+          text([f]), ['TASK-19']);
+        check(!chunked || w.wire.features.includes('tasks.stream'), 'the worker streamed without tasks.stream', 'Result or Error', text(frames.map((i) => i.message)), ['TASK-4']);
+      }
     },
   }),
 ];
