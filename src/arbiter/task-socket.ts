@@ -67,9 +67,13 @@ export class TaskSocket {
     const sock = new TaskSocket(server, address, pool, o.log, o.queuedBytes);
     server.on('connection', (c) => sock.#accept(c));
     server.on('error', (err) => o.log.error(`task socket: ${err.message}`));
+    // Bound by the native layer with the name's own length: Node's net pads
+    // an abstract name with NULs to the whole sun_path, and a client in
+    // another language, connecting to the name it was told, would be refused.
+    const fd = native.listen({ path: address, backlog: 511 });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(address, () => {
+      server.listen({ fd }, () => {
         server.off('error', reject);
         resolve();
       });

@@ -168,6 +168,37 @@ fail: {
 }
 }
 
+/* connectUnix(path) -> fd
+ * A connected AF_UNIX stream socket, non-blocking and close-on-exec. For an
+ * abstract name (leading NUL) the address length is the name's own: Node's
+ * net pads an abstract name with NULs to the whole sun_path, so a peer in
+ * another language that binds or connects with the exact name, as Linux
+ * intends, would never meet it. A full backlog gives EAGAIN. */
+static napi_value ConnectUnix(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  char path[4096], shown[4097];
+  if (corral_args(env, info, 1, argv, NULL)) return NULL;
+  ssize_t len = get_string(env, argv[0], path, sizeof path, "path");
+  if (len < 0) return NULL;
+  if (len == 0) return corral_throw_type(env, "path must not be empty");
+  const char *p = printable_path(path, (size_t)len, shown, sizeof shown);
+  errctx ctx = { p, -1, p, -1 };
+  if ((path[0] != '\0' && len >= PATH_MAX_UNIX) || len > PATH_MAX_UNIX) return corral_throw_errno(env, ENAMETOOLONG, "connect", ctx);
+  struct sockaddr_un sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sun_family = AF_UNIX;
+  memcpy(sa.sun_path, path, (size_t)len);
+  socklen_t salen = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + (size_t)len + (path[0] != '\0'));
+  int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+  if (fd < 0) return corral_throw_errno(env, errno, "socket", ctx);
+  if (connect(fd, (struct sockaddr *)&sa, salen) != 0) {
+    int err = errno;
+    close(fd);
+    return corral_throw_errno(env, err, "connect", ctx);
+  }
+  return corral_int(env, fd);
+}
+
 /* localAddress(fd) -> { family, address, port, path? } */
 static napi_value LocalAddress(napi_env env, napi_callback_info info) {
   napi_value argv[1];
@@ -341,6 +372,7 @@ napi_status corral_init_sockets(napi_env env, napi_value exports) {
     DECLARE_FN("acceptBatch", AcceptBatch),
     DECLARE_FN("acceptQueue", AcceptQueue),
     DECLARE_FN("peerCredentials", PeerCredentials),
+    DECLARE_FN("connectUnix", ConnectUnix),
   };
   return napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
 }

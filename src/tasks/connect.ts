@@ -5,6 +5,7 @@
 import * as net from 'node:net';
 import { readFileSync } from 'node:fs';
 import { Channel } from '../transport/channel.js';
+import * as native from '../transport/native.js';
 import { WorkerKind, type Message } from '../protocol/codec.js';
 import { CorralError, errorFromWire } from '../protocol/errors.js';
 import { FEATURE, HARD_MAX_FRAME_BYTES, PROTOCOL_VERSION } from '../protocol/limits.js';
@@ -42,14 +43,9 @@ export function tasksAddressFrom(source: { file?: string; env?: NodeJS.ProcessEn
 export async function connect(address: string, o: ConnectOptions = {}): Promise<TasksConnection> {
   if (typeof address !== 'string' || address.length < 2) throw new InvalidOptionError(`address must be the task socket's name ("@corral-tasks-..."), got ${JSON.stringify(address)}`);
   const path = address.startsWith('@') ? `\0${address.slice(1)}` : address;
-  const sock = await new Promise<net.Socket>((resolve, reject) => {
-    const s = net.connect(path);
-    s.once('connect', () => {
-      s.off('error', reject);
-      resolve(s);
-    });
-    s.once('error', reject);
-  });
+  // The native connect uses the abstract name's own length (Node's net pads
+  // it to the whole sun_path, which no arbiter binds); a pathname works too.
+  const sock = new net.Socket({ fd: native.connectUnix(path), readable: true, writable: true });
   const ch = new Channel(sock, { maxFrameBytes: HARD_MAX_FRAME_BYTES });
   ch.handshaking = true;
   const welcome = await new Promise<Extract<Message, { kind: 'welcome' }>>((resolve, reject) => {

@@ -106,6 +106,7 @@ interface Binding {
   acceptBatch(fd: number, max: number): AcceptedConnection[];
   acceptQueue(fd: number): AcceptQueue | null;
   peerCredentials(fd: number): PeerCredentials;
+  connectUnix(path: string): number;
   seqpacketPair(): [number, number];
   sendWithFds(sock: number, data: Uint8Array, fds: number[]): boolean;
   recvWithFds(sock: number, maxBytes: number, maxFds: number):
@@ -323,6 +324,18 @@ export interface PeerCredentials {
 export function peerCredentials(fd: number): PeerCredentials {
   checkFd(fd);
   return addon().peerCredentials(fd);
+}
+
+/**
+ * Connects an AF_UNIX stream socket to `path` (a leading NUL names an
+ * abstract socket, with the name's own length, unlike Node's net, which pads
+ * it to the whole sun_path). Returns the connected, non-blocking fd; wrap it
+ * with `new net.Socket({ fd })`.
+ * @throws a Node-style error (syscall 'connect'), e.g. ECONNREFUSED, ENOENT, EAGAIN.
+ */
+export function connectUnix(path: string): number {
+  if (typeof path !== 'string' || path.length === 0) throw new InvalidOptionError('path must be a non-empty string');
+  return addon().connectUnix(path);
 }
 
 // ---- readiness ------------------------------------------------------------------
