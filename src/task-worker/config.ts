@@ -1,8 +1,7 @@
 // The task worker runtime's configuration and constants.
-import type { Duplex } from 'node:stream';
 import type { MessageKind } from '../protocol/codec.js';
 import { FEATURE, HARD_MAX_FRAME_BYTES } from '../protocol/limits.js';
-import type { SignalSource } from '../worker/config.js';
+import type { Phase, SessionConfig } from '../worker/config.js';
 
 export type { SignalName, SignalSource } from '../worker/config.js';
 
@@ -28,20 +27,12 @@ export const FEATURE_OF: Partial<Record<MessageKind, string>> = {
   handoff: FEATURE.ACCEPT_HANDOFF,
 };
 
-export type TaskPhase = 'hello' | 'booting' | 'ready' | 'draining' | 'stopping' | 'exited';
+export type TaskPhase = Phase;
 
-export interface TaskRuntimeConfig {
-  control: Duplex;
+export interface TaskRuntimeConfig extends SessionConfig {
   workerId: number;
   /** Hello.apps: the app names served. */
   apps: readonly string[];
   /** Concurrent jobs; 0 = unbounded. */
   capacity: number;
-  handshakeTimeoutMs: number;
-  implementation: string;
-  pid: number;
-  exit: (code: number) => void;
-  signals: SignalSource | null;
-  stderr: (text: string) => void;
-  now: () => number;
 }
