@@ -17,7 +17,7 @@ export interface CrashResult {
   /** Calls rejected per kill (what the worker held), and their codes. */
   rejectedPerKill: number[];
   codes: Record<string, number>;
-  /** ms from each kill until the replacement task worker answers a call. */
+  /** ms from each kill until the pool has its count of Ready task workers again (arbiter.stats()). */
   replacedMs: number[];
 }
 
@@ -61,13 +61,13 @@ async function workersUp(n: number, notIn: number[], ms: number): Promise<number
   }
 }
 
-async function readyUp(arbiter: CorralArbiter, n: number, ms: number): Promise<number[]> {
+async function readyUp(arbiter: CorralArbiter, n: number, notIn: number[], ms: number): Promise<number[]> {
   const until = Date.now() + ms;
   for (;;) {
     const pids = readyTaskWorkerPids(arbiter);
-    if (pids.length >= n) return pids;
+    if (pids.length >= n && !pids.some((p) => notIn.includes(p))) return pids;
     if (Date.now() > until) throw new Error(`task workers not Ready in ${ms} ms`);
-    await sleep(20);
+    await sleep(10);
   }
 }
 
@@ -76,13 +76,13 @@ export async function measureCrash(arbiter: CorralArbiter, app: string, workers:
   let killed: number[] = [];
   for (let i = 0; i < sc.samples; i++) {
     await workersUp(workers, killed, 30_000);
-    const pids = await readyUp(arbiter, workers, 30_000);
+    const pids = await readyUp(arbiter, workers, killed, 30_000);
     // Fill every worker: capacity sleeps each, long enough to outlive the measurement.
     let t0 = 0;
     const settled: Promise<void>[] = [];
     let rejected = 0;
     for (let k = 0; k < workers * capacity; k++) {
-      settled.push(arbiter.execute(app, 'sleep', { ms: 1500 }, { codec: 'json' }).then(() => undefined, (err: unknown) => {
+      settled.push(arbiter.execute(app, 'sleep', { ms: 1000 }, { codec: 'json' }).then(() => undefined, (err: unknown) => {
         const t = performance.now();
         const code = codeOf(err);
         out.codes[code] = (out.codes[code] ?? 0) + 1;
@@ -98,9 +98,9 @@ export async function measureCrash(arbiter: CorralArbiter, app: string, workers:
     kill(victim);
     out.kills++;
     killed = [victim];
-    // The replacement: a call that lands on a new worker. Time to the pid's appearance and its first answer.
+    // The replacement: time until the pool has its count of Ready task workers again, the dead one not among them.
     const replaced = (async () => {
-      await workersUp(workers, killed, 30_000);
+      await readyUp(arbiter, workers, killed, 30_000);
       return performance.now() - t0;
     })();
     await Promise.all(settled);

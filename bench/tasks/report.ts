@@ -94,7 +94,7 @@ export function table(results: Result[], scenario: ScenarioName, markdown = fals
       { head: 'calls rejected per kill', get: (r) => r.crash?.rejectedPerKill.join(', ') ?? '–' },
       { head: 'kill → rejection p50 ms', get: (r) => n2(r.crash?.rejectP50Ms, 1) },
       { head: 'max ms', get: (r) => n2(r.crash?.rejectMaxMs, 1) },
-      { head: 'kill → replacement up, ms', get: (r) => (r.crash?.replacedMs.length ? r.crash.replacedMs.map((x) => x.toFixed(0)).join(', ') : '–') },
+      { head: 'kill → replacement Ready, ms', get: (r) => (r.crash?.replacedMs.length ? r.crash.replacedMs.map((x) => x.toFixed(0)).join(', ') : '–') },
       { head: 'codes', get: (r) => Object.entries(r.crash?.codes ?? {}).map(([k, v]) => `${k}: ${v}`).join(', ') || '–' },
     ], rows, markdown);
   }
