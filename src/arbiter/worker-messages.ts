@@ -70,6 +70,10 @@ export function openChannel(ctx: MessageContext, w: WorkerRecord, control: Duple
     disconnect(ctx, w, undefined, `protocol error${err instanceof CorralError ? ` ${err.code}` : ''}: ${err.message}`);
   });
   channel.on('close', () => {
+    // A task worker whose channel is gone can answer nothing more: settle its
+    // jobs now (TASK-20), not when its exit is reported, which a loaded
+    // machine can delay by tens of milliseconds.
+    if (w.kind === 'task') ctx.tasks?.removeWorker(w.id);
     // After Goodbye (or our own Drain/Stop) the worker is on its way out,
     // and a worker that dies closes its end first: give its exit a moment
     // to be reported (with the real reason) before stopping it ourselves.
