@@ -28,6 +28,8 @@ export interface Result {
   /** Counts per log bucket (loops.HIST_EDGES_US), summed over the repeats. */
   histogram: number[] | null;
   rss: { callerMiB: Fig | null; arbiterMiB: Fig | null; workerMiB: Fig | null; workers: number };
+  /** Cores the rest of the machine used meanwhile (median, min–max over the repeats): noise in these figures. */
+  otherCores: Fig | null;
   crash: (Omit<CrashResult, 'rejectMs' | 'replacedMs'> & { rejectMs: number[]; replacedMs: number[]; rejectP50Ms: number | null; rejectMaxMs: number | null }) | null;
   chaos: (ChaosResult & { runs: number }) | null;
 }
@@ -78,6 +80,7 @@ export function aggregate(system: SystemName, scenario: ScenarioName, samples: S
       workerMiB: fig(samples.flatMap((s) => s.rss?.workerMiB ?? [])),
       workers: Math.max(0, ...samples.map((s) => s.rss?.workerMiB.length ?? 0)),
     },
+    otherCores: fig(samples.map((s) => s.otherCores)),
     crash: null,
     chaos: null,
   };

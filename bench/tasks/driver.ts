@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { crashScenario, LOOP_SCENARIOS, loopScenarios, type ScenarioName, type SystemName } from './options.js';
 import { specFor, startSystem, type Runner } from './systems.js';
 import { RssWatch, type RssFigures } from './rss.js';
+import { machineBusyMs, sampleProcess } from '../herd/proc.js';
 import type { LoopResult } from './loops.js';
 import { Unavailable, startEmbedded } from './corral.js';
 import { measureChaos, measureCrash, type ChaosResult, type CrashResult } from './crash.js';
@@ -25,6 +26,8 @@ export interface ScenarioSample {
   chaos: ChaosResult | null;
   rss: RssFigures | null;
   describe: string;
+  /** Cores used by everything else on the machine while the scenario ran (not this driver and what it started): noise. */
+  otherCores: number | null;
 }
 
 export type DriverMessage =
@@ -53,6 +56,24 @@ function descendants(): number[] {
   const walk = (p: number) => (kids.get(p) ?? []).forEach((c) => { out.push(c); walk(c); });
   walk(process.pid);
   return out;
+}
+
+/** CPU ms of this process and every descendant, now. */
+function treeCpuMs(): number {
+  let ns = 0;
+  for (const pid of [process.pid, ...descendants()]) ns += sampleProcess(pid)?.cpuNs ?? 0;
+  return ns / 1e6;
+}
+
+/** Measures what the rest of the machine did while fn ran, in cores. A process of ours that exits meanwhile takes its CPU time with it (counted as other). */
+async function withOtherLoad<T>(fn: () => Promise<T>): Promise<{ value: T; otherCores: number | null }> {
+  const m0 = machineBusyMs();
+  const c0 = treeCpuMs();
+  const t0 = performance.now();
+  const value = await fn();
+  const ms = performance.now() - t0;
+  const other = (machineBusyMs() - m0 - (treeCpuMs() - c0)) / ms;
+  return { value, otherCores: ms > 0 && Number.isFinite(other) ? Math.max(0, other) : null };
 }
 
 function killDescendants(): void {
@@ -95,9 +116,9 @@ async function run(msg: DriverRun): Promise<void> {
         }
         const r = runner!;
         const watch = new RssWatch(() => r.pids());
-        const loop = await r.run({ kind: sc.kind, job: sc.job, warmup: sc.warmup, calls: sc.calls, inFlight: sc.inFlight, maxMs: sc.maxMs });
+        const { value: loop, otherCores } = await withOtherLoad(() => r.run({ kind: sc.kind, job: sc.job, warmup: sc.warmup, calls: sc.calls, inFlight: sc.inFlight, maxMs: sc.maxMs }));
         if (loop.calls > 0 && loop.ok === 0) throw new Error(`every call failed: ${JSON.stringify(loop.errors)}`);
-        send({ type: 'result', scenario: name, sample: { loop, crash: null, chaos: null, rss: watch.stop(), describe: r.describe } });
+        send({ type: 'result', scenario: name, sample: { loop, crash: null, chaos: null, rss: watch.stop(), describe: r.describe, otherCores } });
       } catch (err) {
         if (err instanceof Unavailable) {
           send({ type: 'unavailable', reason: err.message });
@@ -129,9 +150,9 @@ async function crashes(msg: DriverRun): Promise<void> {
       try {
         const hh = h;
         const watch = new RssWatch(() => hh.pids());
-        const crash = name === 'crash' ? await measureCrash(h.arbiter, h.app, workers, capacity, sc, () => {}) : null;
-        const chaos = name === 'chaos' ? await measureChaos(h.arbiter, h.app, workers, capacity, sc) : null;
-        send({ type: 'result', scenario: name, sample: { loop: null, crash, chaos, rss: watch.stop(), describe } });
+        const { value: crash, otherCores: o1 } = await withOtherLoad(async () => (name === 'crash' ? measureCrash(h!.arbiter, h!.app, workers, capacity, sc, () => {}) : null));
+        const { value: chaos, otherCores: o2 } = await withOtherLoad(async () => (name === 'chaos' ? measureChaos(h!.arbiter, h!.app, workers, capacity, sc) : null));
+        send({ type: 'result', scenario: name, sample: { loop: null, crash, chaos, rss: watch.stop(), describe, otherCores: name === 'crash' ? o1 : o2 } });
       } catch (err) {
         send({ type: 'failed', scenario: name, message: String((err as Error)?.stack ?? err).slice(0, 3000) });
       }

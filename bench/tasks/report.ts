@@ -26,6 +26,7 @@ const errs = (r: Result) => {
   const e = Object.entries(r.errors);
   return e.length ? e.map(([k, v]) => `${k}: ${v}`).join(', ') : '0';
 };
+const other = (r: Result) => (r.otherCores ? `${n2(r.otherCores.median, 1)} (${n2(r.otherCores.min, 1)}–${n2(r.otherCores.max, 1)})` : '–');
 const rss = (r: Result) => `${n2(r.rss.callerMiB?.median, 0)}/${r.rss.arbiterMiB ? n2(r.rss.arbiterMiB.median, 0) : '–'}/${r.rss.workerMiB ? n2(r.rss.workerMiB.median, 0) : 'threads'}`;
 
 interface Column {
@@ -51,6 +52,7 @@ function columns(scenario: ScenarioName, rows: Result[]): Column[] {
       { head: 'calls', get: (r) => String(r.calls) },
       { head: 'errors', get: errs },
       { head: 'RSS MiB caller/arb/worker', get: rss },
+      { head: 'other cores', get: other },
     ];
   }
   if (scenario === 'payload') {
@@ -63,6 +65,7 @@ function columns(scenario: ScenarioName, rows: Result[]): Column[] {
       { head: 'calls', get: (r) => String(r.calls) },
       { head: 'errors', get: errs },
       { head: 'RSS MiB caller/arb/worker', get: rss },
+      { head: 'other cores', get: other },
     ];
   }
   const theo = THEORETICAL[scenario as LoopScenarioName];
@@ -74,6 +77,7 @@ function columns(scenario: ScenarioName, rows: Result[]): Column[] {
     { head: 'calls', get: (r) => String(r.calls) },
     { head: 'errors', get: errs },
     { head: 'RSS MiB caller/arb/worker', get: rss },
+    { head: 'other cores', get: other },
   ];
 }
 
@@ -137,5 +141,6 @@ export const LEGEND = [
   'latency: one call in flight from one caller; each percentile is taken per repeat, the table shows the median over repeats and the min–max',
   'throughput: calls (jobs) that succeeded per second with K in flight from one caller process; "vs piscina" = ratio to piscina in the same run',
   'RSS: VmRSS sampled every 100 ms (/proc); caller = the process that calls (for corral-embedded and the peers, the driver process that also hosts the arbiter or the thread pool); arb = the arbiter (corral); worker = each worker process (thread pools have none: their threads are in the caller)',
+  'other cores = CPU the rest of the machine used while the scenario ran (everything but this system\'s processes), in cores, median (min–max) over the repeats: on a 2-core machine, anything near 1 or above means the figures carry that noise',
   'corral-worker: the loop runs in a corral socket worker (execute() from corral/worker), its calls go through the arbiter; corral-client: the loop runs in a separate Node process connected to the task socket',
 ];
