@@ -6,8 +6,6 @@
 // judges that rule must fail.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { explain, failures, root, runSuite } from './run-suite.js';
 
@@ -21,23 +19,11 @@ const corral = (taskCommand = '{probe}') => [
 ];
 const meddle = (mutation: string) => `python3 ${join(root, 'native-tests/conformance/task-meddle.py')} ${mutation} -- {probe}`;
 
-// Node's net binds an abstract name padded with NULs to the whole sun_path
-// (108 octets), so the name in the address file is not the name bound, and
-// a client that connects with the name's own length (C, Python) is refused.
-const KNOWN_FAILING = ['A-TS-004  # CALL-12: the task socket is bound under the name padded with NULs (src/arbiter/task-socket.ts)'];
-
-function withKnownFailing<T>(fn: (file: string) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'corral-tasks-kf-'));
-  const file = join(dir, 'known-failing.txt');
-  writeFileSync(file, KNOWN_FAILING.join('\n') + '\n');
-  return fn(file).finally(() => rmSync(dir, { recursive: true, force: true }));
-}
-
 test('corral run with task workers passes the task cases', async () => {
-  const r = await withKnownFailing((kf) => runSuite('arbiter', ['--graceful-timeout-ms', '3000', '--known-failing', kf, ...TASK_CASES], corral()));
+  const r = await runSuite('arbiter', ['--graceful-timeout-ms', '3000', ...TASK_CASES], corral());
   assert.is(r.exit, 0, explain(r));
   const passed = r.cases.filter((c) => c.verdict === 'PASS').map((c) => c.id);
-  assert.ok(passed.length >= 19, `only ${passed.length} task cases passed: ${passed.join(' ')}\n${explain(r)}`);
+  assert.ok(passed.length >= 20, `only ${passed.length} task cases passed: ${passed.join(' ')}\n${explain(r)}`);
 });
 
 test('corral run without task workers: tasks.call is not offered, the other task cases are unsupported', async () => {
@@ -50,7 +36,7 @@ test('corral run without task workers: tasks.call is not offered, the other task
 });
 
 test('an arbiter that never passes Cancel on fails the cancel cases', async () => {
-  const r = await withKnownFailing((kf) => runSuite('arbiter', ['--graceful-timeout-ms', '3000', '--known-failing', kf, '--run', 'A-TK-003', '--run', 'A-TK-012', '--run', 'A-TK-009'], corral(meddle('drop-cancel'))));
+  const r = await runSuite('arbiter', ['--graceful-timeout-ms', '3000', '--run', 'A-TK-003', '--run', 'A-TK-012', '--run', 'A-TK-009'], corral(meddle('drop-cancel')));
   assert.equal(failures(r), ['A-TK-003', 'A-TK-012'], explain(r));
 });
 

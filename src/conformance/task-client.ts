@@ -10,6 +10,7 @@
 import * as net from 'node:net';
 import { readFileSync, statSync } from 'node:fs';
 import type { Message, OutMessage } from '../protocol/codec.js';
+import * as native from '../transport/native.js';
 import { Wire, type Incoming, type Transcript } from './wire.js';
 import type { JobPlan } from './probe-protocol.js';
 
@@ -58,9 +59,24 @@ export class TaskClient {
   readonly connected: Promise<boolean>;
 
   constructor(path: string, transcript: Transcript) {
-    this.socket = net.connect({ path });
+    // An abstract name is connected with its own length (native connect);
+    // Node's net would pad it with NULs to the whole sun_path, which reaches
+    // only an arbiter that bound it so (A-TS-004 judges that), so net is the
+    // fallback.
+    let fd: number | undefined;
+    let how = 'net (padded)';
+    if (native.available) {
+      try {
+        fd = native.connectUnix(path);
+        how = 'exact name';
+      } catch (err) {
+        transcript.event('task client', 'connect', `exact name: ${(err as Error).message}; trying Node's net (the name padded with NULs)`);
+      }
+    }
+    this.socket = fd !== undefined ? new net.Socket({ fd, readable: true, writable: true }) : net.connect({ path });
     this.wire = new Wire(this.socket, transcript, 'task client');
-    this.connected = new Promise((resolve) => {
+    transcript.event('task client', 'connect', how);
+    this.connected = fd !== undefined ? Promise.resolve(true) : new Promise((resolve) => {
       this.socket.once('connect', () => resolve(true));
       this.socket.once('error', () => resolve(false));
     });
