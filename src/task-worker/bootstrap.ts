@@ -8,12 +8,11 @@
 //
 // Hello goes out before any app module is imported, so that a slow import
 // is covered by heartbeats instead of the arbiter's handshake timeout.
-import * as net from 'node:net';
 import type { Duplex } from 'node:stream';
 import { DEFAULT_HANDSHAKE_TIMEOUT_MS } from '../protocol/limits.js';
 import { EXIT } from '../transport/process-state.js';
 import { scrubEnvironment } from '../worker/environment.js';
-import { implementation, isEntry } from '../worker/program.js';
+import { implementation, isEntry, openControl } from '../worker/program.js';
 import { APP_NAME, loadApp, type TaskApp } from './app.js';
 import { readTaskEnvironment, type TaskEnvironment } from './environment.js';
 import { DEFAULT_TASK_CAPACITY, TaskWorkerRuntime, type SignalSource } from './runtime.js';
@@ -106,9 +105,9 @@ export async function bootTaskWorker(options: TaskBootOptions = {}): Promise<Tas
   if (options.environment === undefined) scrubEnvironment(env); // ENV-20
   let control: Duplex;
   try {
-    control = options.control ?? new net.Socket({ fd: environment.controlFd, readable: true, writable: true });
+    control = options.control ?? openControl(environment.controlFd);
   } catch (err) {
-    return fail(`CORRAL_CONTROL_FD=${environment.controlFd} is not a usable socket: ${(err as Error).message}`);
+    return fail((err as Error).message);
   }
   const signals = options.signals === undefined ? process : options.signals;
   // SIG-3: SIGHUP is the arbiter's reload signal; SIGPIPE Node ignores already [SIG-4].

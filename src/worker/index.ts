@@ -20,7 +20,7 @@ import { readEnvironment, scrubEnvironment } from './environment.js';
 import { loadRealNative, type NativeDeps } from './native-deps.js';
 import type { SocketFactory } from './load.js';
 import { toServer, type Servable } from './frameworks.js';
-import { implementation } from './program.js';
+import { implementation, openControl } from './program.js';
 
 export type { WorkerStats, SignalSource } from './runtime.js';
 export type { NativeDeps, WatcherLike, Datagram, AcceptedFd } from './native-deps.js';
@@ -186,9 +186,9 @@ export function prepare(options: ServeOptions = {}): PreparedWorker {
     }
     let control: Duplex;
     try {
-      control = options.control ?? new net.Socket({ fd: environment.controlFd, readable: true, writable: true });
+      control = options.control ?? openControl(environment.controlFd);
     } catch (err) {
-      return bootFail(`CORRAL_CONTROL_FD=${environment.controlFd} is not a usable socket: ${(err as Error).message}`);
+      return bootFail((err as Error).message);
     }
     const signals = options.signals === undefined ? process : options.signals;
     if (real && signals === process) ignoreHangup();

@@ -1,6 +1,8 @@
 // What the Node worker programs (the socket worker's bootstrap and index,
 // the task worker's bootstrap) share about the process they run in.
+import * as net from 'node:net';
 import { readFileSync, realpathSync } from 'node:fs';
+import type { Duplex } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 
 let packageVersion: string | undefined;
@@ -17,6 +19,15 @@ export function implementation(name: string): string {
     }
   }
   return `${name}/${packageVersion}`;
+}
+
+/** The control channel at CORRAL_CONTROL_FD; throws an Error that names the variable when the fd is not a usable socket. */
+export function openControl(fd: number): Duplex {
+  try {
+    return new net.Socket({ fd, readable: true, writable: true });
+  } catch (err) {
+    throw new Error(`CORRAL_CONTROL_FD=${fd} is not a usable socket: ${(err as Error).message}`);
+  }
 }
 
 /** True when the module at `moduleUrl` is the script node was started with (not imported by tests). */
