@@ -11,6 +11,8 @@ import { monoMs, type JobPlan, type ProbeReport, type ProbeScript } from './prob
 
 export interface TaskHost {
   send(m: OutMessage): void;
+  /** Sends several frames in one write (nothing read in between, and no write after a peer's close cut the batch). */
+  sendBatch(ms: OutMessage[]): void;
   report(r: ProbeReport): void;
   quit(code: number, why: string): void;
   script(): ProbeScript;
@@ -142,10 +144,14 @@ export class TaskRunner {
     const total = job.plan.chunks ?? 3;
     const flood = job.plan.flood ?? 0;
     const limit = job.window > 0 ? job.window + job.credit + flood : Infinity;
-    while (job.sent < total && job.sent < limit && this.#jobs.get(job.id) === job) {
-      this.#host.send({ kind: 'chunk', body: { requestId: job.id, seq: job.sent, payload: Buffer.from(JSON.stringify({ seq: job.sent, tag: job.plan.tag ?? '' })) } });
+    const batch: OutMessage[] = [];
+    while (job.sent < total && job.sent < limit) {
+      batch.push({ kind: 'chunk', body: { requestId: job.id, seq: job.sent, payload: Buffer.from(JSON.stringify({ seq: job.sent, tag: job.plan.tag ?? '' })) } });
       job.sent++;
     }
+    // One write: a flood's last chunks cannot meet the channel the arbiter closed
+    // over its first ones (EPIPE would make Node drop the Error waiting to be read).
+    if (batch.length) this.#host.sendBatch(batch);
     if (job.sent >= total) {
       this.#jobs.delete(job.id);
       this.#event(job, 'answered', `${job.sent} chunks`);

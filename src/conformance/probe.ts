@@ -137,6 +137,11 @@ let revokesSeen = 0;
 const taskMode = controlFdRaw !== undefined && env['CORRAL_ACCEPT'] === undefined;
 const tasks = new TaskRunner({
   send: (m) => send(m),
+  sendBatch: (ms) => {
+    if (!control || control.destroyed) return;
+    control.write(Buffer.concat(ms.map((m) => encodeFrame(m))));
+    for (const m of ms) report({ t: 'sent', at: monoMs(), kind: m.kind, body: bodyOf(m) });
+  },
   report: (r) => report(r),
   quit: (code, why) => quit(code, why),
   script: () => script,

@@ -12,6 +12,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { Message, OutMessage } from '../protocol/codec.js';
 import * as native from '../transport/native.js';
 import { Wire, type Incoming, type Transcript } from './wire.js';
+import { fairTimeout } from './starvation.js';
 import type { JobPlan } from './probe-protocol.js';
 
 export const WORKER_KIND_CLIENT = 3;
@@ -144,11 +145,12 @@ export class TaskClient {
       const finish = () => {
         if (!done) {
           done = true;
-          clearTimeout(t);
+          t.cancel();
           resolve();
         }
       };
-      const t = setTimeout(finish, timeoutMs);
+      // Time in which the suite was starved of CPU does not count (starvation.ts).
+      const t = fairTimeout(timeoutMs, finish);
       this.wire.onIncoming((i) => {
         if (i.type === 'eof' || (i.type === 'message' && i.message.kind !== 'chunk' && requestIdOf(i.message) === requestId)) finish();
       });
