@@ -5,6 +5,7 @@
 //   sendError()        Error with its text cut to fit ERR-2
 //   sendAfterFailure() a last frame after the channel itself failed
 //   backedUp()         a stream pauses while a lot is queued for the arbiter
+//   afterFlush()       what was sent has reached the kernel
 //   close()            the last frames leave (briefly waited for), then `done`
 import type { Duplex } from 'node:stream';
 import { Channel, type ChannelOptions } from '../transport/channel.js';
@@ -84,6 +85,25 @@ export class ControlLink {
       control.on('drain', done);
       control.on('close', done);
     });
+  }
+
+  /**
+   * Runs `fn(true)` once everything written so far has reached the kernel
+   * (at once when the writes went through synchronously), or `fn(false)`
+   * when the stream or the worker (`ended()`) ends first.
+   */
+  afterFlush(fn: (flushed: boolean) => void, ended: () => boolean): void {
+    const control = this.control;
+    if (ended() || control.destroyed) {
+      fn(false);
+      return;
+    }
+    if (control.writableLength === 0) {
+      fn(true);
+      return;
+    }
+    // An empty write completes after every write queued before it.
+    control.write(Buffer.alloc(0), (err) => fn(!err && !ended()));
   }
 
   /** Ends the channel; `done` runs at once, or with `flush` once the queued frames left (at most 500 ms later). */

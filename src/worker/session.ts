@@ -243,23 +243,9 @@ export abstract class WorkerSession {
     if (this.#phase !== 'exited') this.link.sendError(code, message, extra);
   }
 
-  /**
-   * Runs `fn(true)` once everything written so far has reached the kernel
-   * (at once when the writes went through synchronously), or `fn(false)`
-   * when the worker ends first.
-   */
+  /** `fn(true)` once everything sent so far has reached the kernel, `fn(false)` when the worker ends first. */
   protected afterFlush(fn: (flushed: boolean) => void): void {
-    const control = this.link.control;
-    if (this.#phase === 'exited' || control.destroyed) {
-      fn(false);
-      return;
-    }
-    if (control.writableLength === 0) {
-      fn(true);
-      return;
-    }
-    // An empty write completes after every write queued before it.
-    control.write(Buffer.alloc(0), (err) => fn(!err && this.#phase !== 'exited'));
+    this.link.afterFlush(fn, () => this.#phase === 'exited');
   }
 
   protected log(line: string): void {
