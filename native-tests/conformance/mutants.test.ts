@@ -18,7 +18,7 @@ const manifest = JSON.parse(readFileSync(join(root, 'fixtures/mutants/mutants.js
   workers: WorkerMutant[];
   arbiters: { run: string[]; baselineFails: string[]; mutants: { name: string; fails: string[] }[] };
 };
-const TASK_JOBS = ['--task', 'echo', '--task-slow', 'sleep', '--task-fail', 'fail', '--task-stream', 'stream'];
+const TASK_JOBS = ['--task', 'mutant.echo', '--task-slow', 'mutant.sleep', '--task-fail', 'mutant.fail', '--task-stream', 'mutant.stream', '--task-echo', 'mutant.echo'];
 
 test('every worker mutant fails exactly its expected cases (and the unmutated base passes)', async () => {
   const results = await pool(manifest.workers, 2, async (m) => {
