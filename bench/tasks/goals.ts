@@ -62,7 +62,7 @@ export function goalsTable(goals: GoalVerdict[], markdown: boolean): string {
   const mark = (m: boolean | null) => (m === null ? 'not checked' : m ? 'met' : 'MISSED');
   const ids = [...new Set(goals.map((g) => g.id))];
   const systems = [...new Set(goals.map((g) => g.system))];
-  const cell = (g: GoalVerdict | undefined) => (g ? `${g.value}${g.ratio !== null ? ` (${g.ratio.toFixed(2)}×)` : ''} ${mark(g.met)}` : '');
+  const cell = (g: GoalVerdict | undefined) => (g ? `${g.value}${g.ratio !== null ? ` (${g.ratio.toFixed(2)}×)` : ''} ${mark(g.met)}` : 'measured with corral-embedded');
   const rows = ids.map((id) => {
     const first = goals.find((g) => g.id === id)!;
     return [first.goal, first.target, ...systems.map((s) => cell(goals.find((g) => g.id === id && g.system === s)))];
