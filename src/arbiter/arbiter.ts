@@ -485,7 +485,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     } else if (proc.control) {
       openChannel(this.#workerCtx, w, proc.control);
     }
-    this.log.debug(`spawned ${kind} worker ${id} (pid ${proc.pid}, generation ${generation}${task ? `, slot ${slot}: ${task.command.slice(-(o.tasks.length + 2)).join(' ')}` : ''})`);
+    this.log.debug(`spawned ${task ? 'task ' : ''}worker ${id} (pid ${proc.pid}, generation ${generation}${task ? `, slot ${slot}: ${task.command.slice(-(o.tasks.length + 2)).join(' ')}` : ''})`);
     this.#hooks.fire('post_fork', { id, pid: proc.pid, generation, kind });
     if (task) this.#hooks.fire('task_post_fork', { id, pid: proc.pid, generation, kind });
   }

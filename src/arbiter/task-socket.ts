@@ -113,7 +113,7 @@ export class TaskSocket {
       return;
     }
     const id = this.#nextClient++;
-    const ch = new Channel(c, { maxFrameBytes: DEFAULT_MAX_FRAME_BYTES });
+    const ch = new Channel(c, { maxFrameBytes: DEFAULT_MAX_FRAME_BYTES, batchWrites: true });
     ch.handshaking = true;
     this.#clients.add(ch);
     let features: string[] | undefined;

@@ -51,7 +51,7 @@ export function callerOf(w: WorkerRecord): Caller {
 /** Opens the control channel of a protocol worker that was just spawned. */
 export function openChannel(ctx: MessageContext, w: WorkerRecord, control: Duplex): void {
   const { id, proc } = w;
-  const channel = new Channel(control, { maxFrameBytes: DEFAULT_MAX_FRAME_BYTES });
+  const channel = new Channel(control, { maxFrameBytes: DEFAULT_MAX_FRAME_BYTES, batchWrites: true });
   channel.handshaking = true; // until Hello (HS-2)
   w.channel = channel;
   channel.on('message', (m) => onWorkerMessage(ctx, w, m));

@@ -22,6 +22,11 @@ In the arbiter command, {probe} is replaced by the suite's probe worker command
 and {bind} by a free loopback address (127.0.0.1:PORT); the arbiter must pass
 its environment to its workers. Example:
   corral conformance arbiter -- corral run --workers 3 --bind {bind} --timeout 2 -- {probe}
+For the task cases, {tasks-address-file} is replaced by a fresh path where the
+arbiter writes its task socket's address, and the arbiter runs {probe} as its
+task worker program too:
+  corral conformance arbiter --run 'A-T?-*' -- corral run --workers 1 --bind {bind}
+    --tasks alpha=a.mjs --task-command={probe} --tasks-address-file {tasks-address-file} -- {probe}
 
 Options:
   --run PATTERN           run only matching cases (repeatable); PATTERN is a case id

@@ -46,7 +46,7 @@ export async function connect(address: string, o: ConnectOptions = {}): Promise<
   // The native connect uses the abstract name's own length (Node's net pads
   // it to the whole sun_path, which no arbiter binds); a pathname works too.
   const sock = new net.Socket({ fd: native.connectUnix(path), readable: true, writable: true });
-  const ch = new Channel(sock, { maxFrameBytes: HARD_MAX_FRAME_BYTES });
+  const ch = new Channel(sock, { maxFrameBytes: HARD_MAX_FRAME_BYTES, batchWrites: true });
   ch.handshaking = true;
   const welcome = await new Promise<Extract<Message, { kind: 'welcome' }>>((resolve, reject) => {
     const timer = setTimeout(() => {
