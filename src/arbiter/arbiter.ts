@@ -33,10 +33,9 @@ import type { WorkerRecord } from './worker-record.js';
 import { openChannel, type MessageContext } from './worker-messages.js';
 import { spawnWorker } from './spawn-worker.js';
 import { disconnect, endWorker, killOverdue, stopWorkerNow } from './worker-stop.js';
-import { TaskPool, type Caller } from './task-pool.js';
 import { manageTaskSlots, taskCommandFor } from './task-workers.js';
-import { TaskSocket } from './task-socket.js';
-import { TaskClient, type CallOptions } from '../tasks/client.js';
+import { TaskHost } from './task-host.js';
+import type { CallOptions } from '../tasks/client.js';
 
 export type { WorkerRecord, WorkerState } from './worker-record.js';
 
@@ -98,13 +97,8 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   #resolveStopped: ((code: number) => void) | undefined;
   #readyAnnounced = false;
   #reexecChild: WorkerProcess | undefined;
-  /** The task pool (spec.md sections 4.6, 4.7), when task apps are configured. */
-  readonly #tasks: TaskPool | undefined;
-  #taskSlots: number;
-  #taskTimer: { at: number; timer: NodeJS.Timeout } | undefined;
-  #taskSocket: TaskSocket | undefined;
-  /** The embedding process as a caller: execute() and stream() on this arbiter. */
-  #local: TaskClient | undefined;
+  /** The task pool and what serves it (spec.md sections 4.6, 4.7), when task apps are configured. */
+  readonly #taskHost: TaskHost | undefined;
 
   constructor(options: Partial<ArbiterOptions>, deps: ArbiterDeps = {}) {
     super();
@@ -126,22 +120,16 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       send: (id, m) => this.#workers.get(id)?.channel?.send(m),
       stallWatch: deps.stallWatch,
     });
-    this.#taskSlots = this.options.taskWorkers;
     if (this.options.tasks.length > 0) {
-      this.#tasks = new TaskPool(
-        { maxQueue: this.options.maxQueue, graceMs: this.options.taskGraceMs, streamWindow: this.options.taskStreamWindow },
-        this.options.tasks.map((t) => t.name),
-        {
-          now: () => this.#clock.now(),
-          send: (id, m) => this.#workers.get(id)?.channel?.send(m),
-          kill: (id, reason) => {
-            const w = this.#workers.get(id);
-            if (w) this.#retire(w, reason, 'kill', true);
-          },
-          log: (level, message) => this.log.log(level, message),
-          schedule: (at) => this.#scheduleTasks(at),
+      this.#taskHost = new TaskHost(this.options, {
+        now: () => this.#clock.now(),
+        log: this.log,
+        send: (id, m) => this.#workers.get(id)?.channel?.send(m),
+        kill: (id, reason) => {
+          const w = this.#workers.get(id);
+          if (w) this.#retire(w, reason, 'kill', true);
         },
-      );
+      });
     }
     this.#workerCtx = {
       tasks: this.#tasks,
@@ -180,10 +168,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     // A pool of task workers only binds nothing.
     this.#listeners = this.options.workers > 0 ? open(this.options) : [];
     if (this.#listeners.length) this.log.info(`corral arbiter ${process.pid} listening at ${this.addresses.join(', ')} (accept: ${this.options.accept})`);
-    if (this.#tasks) {
-      this.#taskSocket = await TaskSocket.open(this.#tasks, { log: this.log, addressFile: this.options.tasksAddressFile, queuedBytes: this.options.taskQueueBytes });
-      this.log.info(`corral arbiter ${process.pid}: task apps ${this.options.tasks.map((t) => t.name + (t.workers ? `:${t.workers}` : '')).join(', ')} on ${this.#taskSlots} task worker(s); clients connect to the task socket ${this.#taskSocket.printable}`);
-    }
+    await this.#taskHost?.open();
     this.#accept.open(this.#listeners);
     writePidfile(this.options.pidfile);
     if (this.#deps.handleSignals !== false) {
@@ -220,7 +205,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
    * undefined when no task apps are configured or before start().
    */
   get tasksAddress(): string | undefined {
-    return this.#taskSocket?.address;
+    return this.#taskHost?.address;
   }
 
   /**
@@ -283,7 +268,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       listeners: this.addresses,
       bootFailures: this.#boot.failures,
       ...this.#accept.stats(),
-      tasks: this.#tasks ? { slots: this.#taskSlots, address: this.#taskSocket?.printable, ...this.#tasks.stats() } : undefined,
+      tasks: this.#taskHost?.stats(),
       workers: [...this.#workers.values()].map((w) => ({
         id: w.id, kind: w.kind, pid: w.proc.pid, generation: w.generation, state: w.state, inFlight: w.inFlight,
         acceptedTotal: w.acceptedTotal, requestsTotal: w.requestsTotal, lastSeenMsAgo: Math.round(now - w.lastSeen),
@@ -605,9 +590,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = undefined;
     this.#accept.close();
-    if (this.#taskTimer) clearTimeout(this.#taskTimer.timer);
-    this.#taskSocket?.close();
-    this.#local?.close(new CorralError('CORRAL_ERR_STATE', 'the arbiter stopped'));
+    this.#taskHost?.close();
     // After a re-exec the listeners (and a unix socket's path) live on in the new arbiter.
     closeListeners(this.#listeners, !this.#reexecChild);
     removePidfile(this.options.pidfile);
@@ -653,37 +636,23 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
 
   // ---- tasks ------------------------------------------------------------------
 
-  /** The embedding process's caller: jobs go straight into the pool, replies come back as objects (no encoding, one hop). */
-  async #caller(): Promise<TaskClient> {
-    if (!this.#tasks) throw new CorralError('CORRAL_ERR_TASK_UNKNOWN', 'this arbiter runs no task apps (options.tasks is empty)');
-    if (this.#local) return this.#local;
-    const pool = this.#tasks;
-    const me: Caller = { name: 'arbiter', reply: (m) => client.receive(m as never) };
-    const client = new TaskClient({
-      send: (m) => {
-        const b = m.body as { requestId: number; name: string; payload: Uint8Array; contentType: string; deadlineMs: number; window: number; idempotent: boolean; reason: string; chunks: number };
-        if (m.kind === 'execute') pool.submit({ caller: me, requestId: b.requestId, name: b.name, payload: b.payload, contentType: b.contentType, deadlineMs: b.deadlineMs, window: b.window, idempotent: b.idempotent });
-        else if (m.kind === 'cancel') pool.cancel(me, b.requestId, b.reason);
-        else if (m.kind === 'credit') pool.credit(me, b.requestId, b.chunks);
-      },
-    }, { flow: true, window: this.options.taskStreamWindow });
-    this.#local = client;
-    return client;
+  async #caller() {
+    if (!this.#taskHost) throw new CorralError('CORRAL_ERR_TASK_UNKNOWN', 'this arbiter runs no task apps (options.tasks is empty)');
+    return this.#taskHost.caller();
   }
 
-  /** A deadline or grace period of the task pool ends at `at`: run expire() then. */
-  #scheduleTasks(at: number): void {
-    if (this.#taskTimer && this.#taskTimer.at <= at) return;
-    if (this.#taskTimer) clearTimeout(this.#taskTimer.timer);
-    const fire = () => {
-      this.#taskTimer = undefined;
-      this.#tasks?.expire();
-      const next = this.#tasks?.nextTimer();
-      if (next !== undefined) this.#scheduleTasks(next);
-    };
-    const timer = setTimeout(fire, Math.max(0, at - this.#clock.now()));
-    timer.unref();
-    this.#taskTimer = { at, timer };
+  /** The task pool, when task apps are configured. */
+  get #tasks() {
+    return this.#taskHost?.pool;
+  }
+
+  /** Task worker slots. */
+  get #taskSlots(): number {
+    return this.#taskHost?.slots ?? 0;
+  }
+
+  set #taskSlots(n: number) {
+    if (this.#taskHost) this.#taskHost.slots = n;
   }
 
   /** New task workers for every slot (a per-app count changed). */

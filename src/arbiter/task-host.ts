@@ -1,0 +1,105 @@
+// What the arbiter keeps for its task pool besides the workers themselves:
+// the pool (routing, queues, deadlines), the timer that runs its deadlines,
+// the task socket for clients, and the embedding process as a caller.
+//
+//   embedding process ─ execute() ─┐
+//   socket workers ── control ─────┼──► TaskPool ──► task workers
+//   clients ── task socket ────────┘
+import type { OutMessage } from '../protocol/codec.js';
+import { CorralError } from '../protocol/errors.js';
+import { TaskClient } from '../tasks/client.js';
+import type { Logger } from './log.js';
+import type { ArbiterOptions } from './options.js';
+import { TaskPool, type Caller } from './task-pool.js';
+import { TaskSocket } from './task-socket.js';
+
+export interface TaskHostDeps {
+  now(): number;
+  log: Logger;
+  /** A frame to task worker `id` (dropped when it is gone). */
+  send(id: number, m: OutMessage): void;
+  /** Stops and replaces task worker `id` (a job past its grace, CALL-10). */
+  kill(id: number, reason: string): void;
+}
+
+export class TaskHost {
+  readonly pool: TaskPool;
+  /** Task worker slots (taskWorkers, changed by setTaskWorkers). */
+  slots: number;
+  readonly #o: ArbiterOptions;
+  readonly #deps: TaskHostDeps;
+  #timer: { at: number; timer: NodeJS.Timeout } | undefined;
+  #socket: TaskSocket | undefined;
+  #local: TaskClient | undefined;
+
+  constructor(o: ArbiterOptions, deps: TaskHostDeps) {
+    this.#o = o;
+    this.#deps = deps;
+    this.slots = o.taskWorkers;
+    this.pool = new TaskPool(
+      { maxQueue: o.maxQueue, graceMs: o.taskGraceMs, streamWindow: o.taskStreamWindow },
+      o.tasks.map((t) => t.name),
+      { now: deps.now, send: deps.send, kill: deps.kill, log: (level, message) => deps.log.log(level, message), schedule: (at) => this.#schedule(at) },
+    );
+  }
+
+  /** The task socket's address (leading NUL), once open. */
+  get address(): string | undefined {
+    return this.#socket?.address;
+  }
+
+  /** Opens the task socket (CALL-12) and says where it is. */
+  async open(): Promise<void> {
+    this.#socket = await TaskSocket.open(this.pool, { log: this.#deps.log, addressFile: this.#o.tasksAddressFile, queuedBytes: this.#o.taskQueueBytes });
+    const apps = this.#o.tasks.map((t) => t.name + (t.workers ? `:${t.workers}` : '')).join(', ');
+    this.#deps.log.info(`corral arbiter ${process.pid}: task apps ${apps} on ${this.slots} task worker(s); clients connect to the task socket ${this.#socket.printable}`);
+  }
+
+  /**
+   * The embedding process's caller: jobs go straight into the pool and
+   * replies come back as objects (no encoding, one hop to the task worker).
+   */
+  caller(): TaskClient {
+    if (this.#local) return this.#local;
+    const pool = this.pool;
+    const me: Caller = { name: 'arbiter', reply: (m) => client.receive(m as never) };
+    const client = new TaskClient({
+      send: (m) => {
+        const b = m.body as { requestId: number; name: string; payload: Uint8Array; contentType: string; deadlineMs: number; window: number; idempotent: boolean; reason: string; chunks: number };
+        if (m.kind === 'execute') pool.submit({ caller: me, requestId: b.requestId, name: b.name, payload: b.payload, contentType: b.contentType, deadlineMs: b.deadlineMs, window: b.window, idempotent: b.idempotent });
+        else if (m.kind === 'cancel') pool.cancel(me, b.requestId, b.reason);
+        else if (m.kind === 'credit') pool.credit(me, b.requestId, b.chunks);
+      },
+    }, { flow: true, window: this.#o.taskStreamWindow });
+    this.#local = client;
+    return client;
+  }
+
+  stats() {
+    return { slots: this.slots, address: this.#socket?.printable, ...this.pool.stats() };
+  }
+
+  /** The arbiter stopped: no timer, no socket, and the embedding process's calls in flight reject. */
+  close(): void {
+    if (this.#timer) clearTimeout(this.#timer.timer);
+    this.#timer = undefined;
+    this.#socket?.close();
+    this.#local?.close(new CorralError('CORRAL_ERR_STATE', 'the arbiter stopped'));
+  }
+
+  /** A deadline or grace period of the pool ends at `at`: run expire() then (one timer, for the earliest). */
+  #schedule(at: number): void {
+    if (this.#timer && this.#timer.at <= at) return;
+    if (this.#timer) clearTimeout(this.#timer.timer);
+    const fire = () => {
+      this.#timer = undefined;
+      this.pool.expire();
+      const next = this.pool.nextTimer();
+      if (next !== undefined) this.#schedule(next);
+    };
+    // Unref'd: the arbiter's own loop keeps the process alive while it runs.
+    const timer = setTimeout(fire, Math.max(0, at - this.#deps.now()));
+    timer.unref();
+    this.#timer = { at, timer };
+  }
+}
