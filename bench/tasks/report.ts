@@ -141,6 +141,6 @@ export const LEGEND = [
   'latency: one call in flight from one caller; each percentile is taken per repeat, the table shows the median over repeats and the min–max',
   'throughput: calls (jobs) that succeeded per second with K in flight from one caller process; "vs piscina" = ratio to piscina in the same run',
   'RSS: VmRSS sampled every 100 ms (/proc); caller = the process that calls (for corral-embedded and the peers, the driver process that also hosts the arbiter or the thread pool); arb = the arbiter (corral); worker = each worker process (thread pools have none: their threads are in the caller)',
-  'other cores = CPU the rest of the machine used while the scenario ran (everything but this system\'s processes), in cores, median (min–max) over the repeats: on a 2-core machine, anything near 1 or above means the figures carry that noise',
+  'other cores = CPU the rest of the machine used while the scenario ran (everything but this system\'s processes), in cores, median (min–max) over the repeats: on a 2-core machine, anything near 1 or above means the figures carry that noise; it is high where the jobs leave the CPU idle (gunicorn: they block without CPU), because other work takes what is free',
   'corral-worker: the loop runs in a corral socket worker (execute() from corral/worker), its calls go through the arbiter; corral-client: the loop runs in a separate Node process connected to the task socket',
 ];
