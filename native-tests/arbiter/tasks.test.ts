@@ -152,6 +152,52 @@ test('HUP replaces every task worker and the old pids are gone; the task hooks f
   }
 });
 
+test('resizing: setTaskWorkers(n) and TTIN/TTOU in a pool of task workers only; per-app counts; max-RSS recycling [TTIN, TTOU]', async () => {
+  const a = await pool({ tasks: [PROBE], taskWorkers: 1 });
+  try {
+    a.setTaskWorkers(2);
+    await until(() => taskPids(a).length === 2);
+    a.signal('TTIN');
+    await until(() => taskPids(a).length === 3);
+    a.signal('TTOU');
+    await until(() => a.stats().workers.filter((w) => w.kind === 'task').length === 2);
+    a.setTaskWorkers(1, 'probe');
+    await until(() => a.stats().workers.filter((w) => w.kind === 'task' && w.state === 'ready').length >= 1);
+    assert.ok(typeof await a.execute('probe', 'pid') === 'number');
+  } finally {
+    await a.stop();
+  }
+  // Every Node worker is above 1 MiB resident: each is recycled once it has run a job, and no job fails meanwhile.
+  const b = await pool({ tasks: [PROBE], taskWorkers: 1, taskMaxRssMb: 1 });
+  try {
+    const pids: number[] = [];
+    const end = Date.now() + 30_000;
+    while (new Set(pids).size < 2 && Date.now() < end) {
+      pids.push(await b.execute('probe', 'pid') as number);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.ok(new Set(pids).size >= 2, 'the worker above taskMaxRssMb was replaced');
+  } finally {
+    await b.stop();
+  }
+});
+
+test('a Node caller runs Python jobs: the stdlib Python task worker under --task-command [CALL-3]', async () => {
+  const a = await pool({
+    tasks: [{ name: 'echo', module: resolve('fixtures/tasks/py_apps.py') + ':Echo' }], taskWorkers: 1,
+    taskCommand: ['python3', resolve('native-tests/workers/python/task_worker.py')], env: { PYTHONDONTWRITEBYTECODE: '1' },
+  });
+  try {
+    assert.equal(await a.execute('echo', 'echo', { from: 'node', n: [1, 2] }), { from: 'node', n: [1, 2] });
+    const chunks: unknown[] = [];
+    for await (const c of a.stream('echo', 'stream', { n: 4 })) chunks.push(c);
+    assert.is(chunks.length, 4);
+    assert.is(await codeOf(a.execute('echo', 'fail')), 'CORRAL_ERR_TASK_FAILED');
+  } finally {
+    await a.stop();
+  }
+});
+
 test('a stream is paced end to end: a caller that stops reading pauses the producer [FLOW-1, FLOW-6]', async () => {
   const a = await pool({ tasks: [PROBE], taskWorkers: 1, taskCapacity: 4, taskStreamWindow: 8 });
   try {

@@ -539,7 +539,8 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
         return this.#beginStop(false, EXIT.bootError);
       }
       const servingGeneration = Math.max(...ready.map((x) => x.generation));
-      if (w.generation > servingGeneration && (tooMany || code === EXIT.bootError || code === EXIT.appLoadError)) {
+      // Only a reload can be abandoned: with nothing ready there is no older generation to fall back to.
+      if (ready.length > 0 && w.generation > servingGeneration && (tooMany || code === EXIT.bootError || code === EXIT.appLoadError)) {
         this.log.error(`a worker of generation ${w.generation} failed to boot (${how}): reload abandoned, generation ${servingGeneration} keeps serving`);
         for (const x of this.#workers.values()) if (x.generation > servingGeneration) this.#retire(x, 'reload abandoned', x.state === 'ready' ? 'drain' : 'kill', true);
         this.#generation = servingGeneration;

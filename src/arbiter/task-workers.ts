@@ -86,7 +86,9 @@ export function manageTaskSlots(p: SlotPass): boolean {
     if (w.maxJobs > 0 && jobs >= w.maxJobs) {
       w.recycle = true;
       w.stopReason = `recycled after ${jobs} jobs (taskMaxJobs ${o.taskMaxJobs})`;
-    } else if (o.taskMaxRssMb > 0) {
+    } else if (o.taskMaxRssMb > 0 && jobs > (w.rssCheckedAtJobs ?? 0)) {
+      // After a job, never mid-job or while idle: a worker is judged by what its jobs left behind.
+      w.rssCheckedAtJobs = jobs;
       const rss = rssMb(w.proc.pid);
       if (rss !== undefined && rss > o.taskMaxRssMb) {
         w.recycle = true;
@@ -98,13 +100,23 @@ export function manageTaskSlots(p: SlotPass): boolean {
   let allReady = true;
   for (let slot = 0; slot < p.slots; slot++) {
     const mine = tasks.filter((w) => w.slot === slot && live(w));
+    // A slot no app runs in (every app's count is below it) has no worker.
+    if (appsOfSlot(o, slot).length === 0) {
+      for (const w of mine) p.retire(w, 'no task app runs in its slot any more');
+      continue;
+    }
     const current = mine.filter((w) => w.generation === p.generation && !w.recycle);
     // A worker given up on (not a planned stop) holds its slot until it exits.
     const givenUp = tasks.some((w) => w.slot === slot && w.generation === p.generation && !w.planned && !w.recycle && (w.state === 'stopping' || w.state === 'draining'));
     if (current.length === 0 && !givenUp) missing.push(slot);
     const ready = current.find((w) => w.state === 'ready');
-    if (!ready) allReady = false;
-    else for (const old of mine) if (old !== ready && (old.generation < p.generation || old.recycle)) p.retire(old, old.recycle ? (old.stopReason ?? 'recycled') : `replaced by generation ${p.generation}`);
+    if (ready) {
+      // Its replacement serves: the old worker drains (finishing its jobs).
+      for (const old of mine) if (old !== ready && (old.generation < p.generation || old.recycle)) p.retire(old, old.recycle ? (old.stopReason ?? 'recycled') : `replaced by generation ${p.generation}`);
+    } else if (!mine.some((w) => w.state === 'ready' && w.generation === p.generation)) {
+      // A slot whose only ready worker is being recycled still serves; one with none does not.
+      allReady = false;
+    }
     for (const extra of current.filter((w) => w !== ready && w.state === 'ready')) p.retire(extra, 'slot already served');
   }
   for (const w of tasks) if (w.slot >= p.slots && live(w)) p.retire(w, 'task pool shrinking');

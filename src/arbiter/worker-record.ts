@@ -15,6 +15,8 @@ export interface WorkerRecord {
   slot: number;
   /** Task workers: recycle after this many jobs (taskMaxJobs + jitter); 0 = never. */
   maxJobs: number;
+  /** Task workers: completed jobs when its resident size was last checked (taskMaxRssMb). */
+  rssCheckedAtJobs?: number;
   /** The features negotiated in Welcome. */
   features: string[];
   /** Socket workers that call jobs (tasks.call): the pool's handle on them. */
