@@ -7,7 +7,7 @@ const HELP = `Usage: corral <command> [options]
 
 Commands:
   run           run a prefork pool: corral run [options] app.mjs | -- <command> [args…]
-  bench         run a benchmark: corral bench [herd|codec] [options]
+  bench         run a benchmark: corral bench [herd|tasks|codec] [options]
   conformance   test a worker or an arbiter against the spec
   help          show this help
   version       print corral's version (also --version, -v)
