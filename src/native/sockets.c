@@ -129,6 +129,19 @@ fail: {
 }
 }
 
+/* The sockaddr_un of `path` (`len` octets; a leading NUL names an abstract
+ * socket, whose address length is the name's own, without padding). Returns
+ * 0, or ENAMETOOLONG: a pathname needs room for its NUL, an abstract name
+ * does not. */
+static int unix_address(const char *path, size_t len, struct sockaddr_un *sa, socklen_t *salen) {
+  if ((path[0] != '\0' && len >= PATH_MAX_UNIX) || len > PATH_MAX_UNIX) return ENAMETOOLONG;
+  memset(sa, 0, sizeof *sa);
+  sa->sun_family = AF_UNIX;
+  memcpy(sa->sun_path, path, len);
+  *salen = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + len + (path[0] != '\0'));
+  return 0;
+}
+
 /* listenUnix(path, backlog) -> fd. A path starting with "\0" is in the
  * abstract namespace. An existing socket file is not removed (EADDRINUSE):
  * whether it is stale is the caller's decision. */
@@ -143,14 +156,9 @@ static napi_value ListenUnix(napi_env env, napi_callback_info info) {
   if (len == 0) return corral_throw_type(env, "options.path must not be empty");
   const char *p = printable_path(path, (size_t)len, shown, sizeof shown);
   errctx ctx = { p, -1, p, -1 };
-  /* A pathname needs room for its NUL; an abstract name does not. */
-  if ((path[0] != '\0' && len >= PATH_MAX_UNIX) || len > PATH_MAX_UNIX) return corral_throw_errno(env, ENAMETOOLONG, "bind", ctx);
-
   struct sockaddr_un sa;
-  memset(&sa, 0, sizeof sa);
-  sa.sun_family = AF_UNIX;
-  memcpy(sa.sun_path, path, (size_t)len);
-  socklen_t salen = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + (size_t)len + (path[0] != '\0'));
+  socklen_t salen;
+  if (unix_address(path, (size_t)len, &sa, &salen) != 0) return corral_throw_errno(env, ENAMETOOLONG, "bind", ctx);
 
   const char *syscall = "socket";
   int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
@@ -183,12 +191,9 @@ static napi_value ConnectUnix(napi_env env, napi_callback_info info) {
   if (len == 0) return corral_throw_type(env, "path must not be empty");
   const char *p = printable_path(path, (size_t)len, shown, sizeof shown);
   errctx ctx = { p, -1, p, -1 };
-  if ((path[0] != '\0' && len >= PATH_MAX_UNIX) || len > PATH_MAX_UNIX) return corral_throw_errno(env, ENAMETOOLONG, "connect", ctx);
   struct sockaddr_un sa;
-  memset(&sa, 0, sizeof sa);
-  sa.sun_family = AF_UNIX;
-  memcpy(sa.sun_path, path, (size_t)len);
-  socklen_t salen = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + (size_t)len + (path[0] != '\0'));
+  socklen_t salen;
+  if (unix_address(path, (size_t)len, &sa, &salen) != 0) return corral_throw_errno(env, ENAMETOOLONG, "connect", ctx);
   int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
   if (fd < 0) return corral_throw_errno(env, errno, "socket", ctx);
   if (connect(fd, (struct sockaddr *)&sa, salen) != 0) {
