@@ -26,7 +26,15 @@ test('every worker mutant fails exactly its expected cases (and the unmutated ba
     const r = await runSuite('worker', args, ['python3', join(root, 'fixtures/mutants/worker.py'), ...m.args]);
     return { m, r };
   });
-  const wrong = results.filter(({ m, r }) => r.exit !== m.exit || failures(r).join(' ') !== [...m.fails].sort().join(' '));
+  // "ID?" in fails: the mutant fails that case only when the timing lets its
+  // fault show (e.g. it accepts before the grant only if it runs before the
+  // grant arrives); it may pass it on a loaded machine, never fail another.
+  const matches = (m: WorkerMutant, got: string[]) => {
+    const must = m.fails.filter((f) => !f.endsWith('?'));
+    const may = new Set(m.fails.filter((f) => f.endsWith('?')).map((f) => f.slice(0, -1)));
+    return must.every((f) => got.includes(f)) && got.every((f) => must.includes(f) || may.has(f));
+  };
+  const wrong = results.filter(({ m, r }) => r.exit !== m.exit || !matches(m, failures(r)));
   assert.equal(wrong.map(({ m, r }) => `${m.name}: exit ${r.exit} (want ${m.exit}), failed [${failures(r).join(' ')}], want [${[...m.fails].sort().join(' ')}]\n${explain(r)}`), []);
 });
 
