@@ -317,6 +317,16 @@ test('Stop: the apps\' close() hooks run before the exit, and one that hangs is 
   assert.is(closed, 1);
 });
 
+test('Stop: nothing follows Goodbye while the close() hooks run, not even a heartbeat [EXIT-7]', async () => {
+  const h = await taskStart({ apps: { a: { actions: {}, close: () => new Promise<void>((r) => setTimeout(r, 300)) } }, welcome: { heartbeatIntervalMs: 20, heartbeatTimeoutMs: 0 } });
+  await h.arbiter.nextOf('heartbeat');
+  h.arbiter.send({ kind: 'stop', body: { reason: 'now' } });
+  await h.arbiter.nextOf('goodbye');
+  const at = h.arbiter.received.findIndex((m) => m.kind === 'goodbye');
+  assert.is(await exited(h, 3000), 0);
+  assert.equal(h.arbiter.received.slice(at + 1).map((m) => m.kind), [], 'frames after Goodbye');
+});
+
 test('SIGINT: Goodbye{SIGNAL}, exit 0 [SIG-2]', async () => {
   const h = await taskStart({ apps: { basic } });
   h.signals.emit('SIGINT');

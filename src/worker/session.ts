@@ -348,6 +348,9 @@ export abstract class WorkerSession {
   }
 
   #sendHeartbeat(): void {
+    // After Goodbye nothing may follow (EXIT-7), though a task worker's
+    // close() hooks keep the process up to a second after a Stop.
+    if (this.#phase === 'stopping' || this.#phase === 'exited') return;
     const f = this.figures();
     this.send({
       kind: 'heartbeat',
