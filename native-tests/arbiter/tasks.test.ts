@@ -6,7 +6,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawn } from 'node:child_process';
-import { readdirSync, readlinkSync, readFileSync, mkdtempSync } from 'node:fs';
+import { readdirSync, readlinkSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Arbiter } from '../../src/arbiter/arbiter.js';
@@ -282,6 +282,7 @@ test('a script of the same user calls jobs through the task socket; the address 
     }
   } finally {
     await a.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
