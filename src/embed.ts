@@ -7,7 +7,7 @@
 //   if (isWorker()) serve(server);
 //   else runPool({ workers: 4, bind: ['127.0.0.1:3000'] });
 import { Arbiter } from './arbiter/arbiter.js';
-import type { ArbiterOptions } from './arbiter/options.js';
+import type { ArbiterInput } from './arbiter/options.js';
 
 /**
  * Starts an arbiter whose workers run this same script (same Node flags and
@@ -15,7 +15,7 @@ import type { ArbiterOptions } from './arbiter/options.js';
  * stops. Rejects (never throws) on bad options or when the listeners cannot
  * be bound.
  */
-export async function runPool(options: Partial<ArbiterOptions> & { command?: string[]; exitProcess?: boolean } = {}): Promise<Arbiter> {
+export async function runPool(options: ArbiterInput & { command?: string[]; exitProcess?: boolean } = {}): Promise<Arbiter> {
   const { exitProcess = true, ...rest } = options;
   const script = process.argv[1];
   const command = rest.command ?? (script ? [process.execPath, ...process.execArgv, script, ...process.argv.slice(2)] : []);

@@ -10,7 +10,7 @@ import { readdirSync, readlinkSync, readFileSync, mkdtempSync, rmSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Arbiter } from '../../src/arbiter/arbiter.js';
-import type { ArbiterOptions } from '../../src/arbiter/options.js';
+import type { ArbiterInput } from '../../src/arbiter/options.js';
 import { nodeWorkerCommand } from '../../src/cli/run.js';
 import { tsxImport } from '../../src/transport/tsx.js';
 
@@ -19,7 +19,7 @@ const PROBE = { name: 'probe', module: join(here, 'probe.mjs') };
 const ECHO = { name: 'echo', module: resolve('fixtures/tasks/echo.mjs') };
 const quiet = { logLevel: 'warning' as const };
 
-async function pool(o: Partial<ArbiterOptions>): Promise<Arbiter> {
+async function pool(o: ArbiterInput): Promise<Arbiter> {
   const a = new Arbiter({ ...quiet, ...o });
   const ready = new Promise<void>((r) => a.once('ready', () => r()));
   await a.start();

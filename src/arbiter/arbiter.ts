@@ -23,7 +23,7 @@ import type { StallWatchDeps } from './lease-watch.js';
 import { closeListeners, inheritedListeners, openListeners, type ListenerRecord } from './listeners.js';
 import { Logger } from './log.js';
 import { LogLimiter, describeSuppressed } from './log-limit.js';
-import { resolveOptions, type ArbiterOptions } from './options.js';
+import { resolveOptions, type ArbiterInput, type ArbiterOptions } from './options.js';
 import { nodeSpawner, systemClock, type Clock, type Spawner, type WorkerProcess } from './spawner.js';
 import { notify } from './systemd.js';
 import { promoteAfterReexec, reexec, REEXEC_PARENT } from './reexec.js';
@@ -100,7 +100,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   /** The task pool and what serves it (spec.md sections 4.6, 4.7), when task apps are configured. */
   readonly #taskHost: TaskHost | undefined;
 
-  constructor(options: Partial<ArbiterOptions>, deps: ArbiterDeps = {}) {
+  constructor(options: ArbiterInput, deps: ArbiterDeps = {}) {
     super();
     this.options = resolveOptions(options);
     // Benchmark instrumentation reaches the workers as configured environment.
@@ -565,6 +565,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       this.log.info(graceful ? `graceful stop: draining ${this.#alive().length} worker(s)` : `fast stop: stopping ${this.#alive().length} worker(s)`);
     }
     this.#accept.pause();
+    this.#taskHost?.stopping();
     // Graceful: socket workers drain first and may still call jobs meanwhile;
     // task workers drain once the last socket worker is gone (#drainTasks).
     for (const w of this.#alive()) {
@@ -591,17 +592,20 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = undefined;
     this.#accept.close();
-    this.#taskHost?.close();
+    const tasksClosed = this.#taskHost?.close() ?? Promise.resolve();
     // After a re-exec the listeners (and a unix socket's path) live on in the new arbiter.
     closeListeners(this.#listeners, !this.#reexecChild);
     removePidfile(this.options.pidfile);
     for (const [sig, fn] of this.#signalHandlers) process.off(sig, fn);
     this.#signalHandlers.clear();
-    this.log.info(`arbiter ${process.pid} stopped (exit ${code})`);
-    this.#hooks.fire('on_exit');
-    this.emit('exit', code);
     this.#finished = true;
-    this.#resolveStopped?.(code);
+    // The queue consumer's last outcomes reach Redis before the arbiter says it stopped.
+    void tasksClosed.catch((err: unknown) => this.log.warning(`closing the task pool: ${(err as Error).message}`)).finally(() => {
+      this.log.info(`arbiter ${process.pid} stopped (exit ${code})`);
+      this.#hooks.fire('on_exit');
+      this.emit('exit', code);
+      this.#resolveStopped?.(code);
+    });
   }
 
   // ---- worker state ---------------------------------------------------------

@@ -1,5 +1,6 @@
 // Arbiter options: one table of defaults, one validator. Every message names
 // the option it is about, so a bad config file or flag says what to fix.
+import { resolveQueueOptions, type QueueOptions, type QueueOptionsInput } from './queue-options.js';
 import { availableParallelism } from 'node:os';
 import { InvalidOptionError } from '../errors.js';
 import { APP_NAME } from '../protocol/limits.js';
@@ -114,7 +115,12 @@ export interface ArbiterOptions {
   taskMaxRssMb: number;
   /** Write the task socket's address to this file (mode 0600), for clients outside the pool. */
   tasksAddressFile: string | undefined;
+  /** Consume durable queues from Redis (spec.md section 13); undefined = none. */
+  queue: QueueOptions | undefined;
 }
+
+/** What a user passes: every option optional, and `queue` as written (resolveQueueOptions checks it). */
+export type ArbiterInput = Partial<Omit<ArbiterOptions, 'queue'>> & { queue?: QueueOptionsInput | false };
 
 /** One task app: a name (`app` in job names `app.action`), the module that defines it, and optionally how many task workers run it. */
 export interface TaskAppSpec {
@@ -163,6 +169,7 @@ export const DEFAULTS: Omit<ArbiterOptions, 'command' | 'workers' | 'hooks' | 'e
   taskMaxJobsJitter: 0,
   taskMaxRssMb: 0,
   tasksAddressFile: undefined,
+  queue: undefined,
 };
 
 export { InvalidOptionError };
@@ -226,7 +233,7 @@ export function parseBind(text: string): BindSpec {
 }
 
 /** Fills defaults and validates; throws InvalidOptionError naming the option. */
-export function resolveOptions(input: Partial<ArbiterOptions>): ArbiterOptions {
+export function resolveOptions(input: ArbiterInput): ArbiterOptions {
   const o = { ...DEFAULTS, env: {}, hooks: {}, command: [], ...stripUndefined(input) } as ArbiterOptions & { workers?: number };
   const tasks = resolveTasks(o.tasks);
   // A pool of task workers only needs no socket-worker command.
@@ -288,6 +295,7 @@ export function resolveOptions(input: Partial<ArbiterOptions>): ArbiterOptions {
     taskMaxJobsJitter: int('taskMaxJobsJitter', o.taskMaxJobsJitter, 0),
     taskMaxRssMb: int('taskMaxRssMb', o.taskMaxRssMb, 0),
     tasksAddressFile: o.tasksAddressFile,
+    queue: resolveQueueOptions(input.queue, tasks.map((t) => t.name)),
   };
   for (const t of tasks) {
     if (t.workers !== undefined && t.workers > resolved.taskWorkers) {

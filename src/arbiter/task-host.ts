@@ -4,7 +4,8 @@
 //
 //   embedding process ─ execute() ─┐
 //   socket workers ── control ─────┼──► TaskPool ──► task workers
-//   clients ── task socket ────────┘
+//   clients ── task socket ────────┤
+//   Redis queues ── consumer ──────┘ (options.queue: spec.md section 13)
 import type { OutMessage } from '../protocol/codec.js';
 import { CorralError } from '../protocol/errors.js';
 import { TaskClient } from '../tasks/client.js';
@@ -12,6 +13,7 @@ import type { Logger } from './log.js';
 import type { ArbiterOptions } from './options.js';
 import { TaskPool, type Caller } from './task-pool.js';
 import { TaskSocket } from './task-socket.js';
+import { QueueConsumer } from './queue-consumer.js';
 
 export interface TaskHostDeps {
   now(): number;
@@ -31,6 +33,8 @@ export class TaskHost {
   #timer: { at: number; timer: NodeJS.Timeout } | undefined;
   #socket: TaskSocket | undefined;
   #local: TaskClient | undefined;
+  /** The durable-queue consumer, when options.queue is set. */
+  readonly queue: QueueConsumer | undefined;
 
   constructor(o: ArbiterOptions, deps: TaskHostDeps) {
     this.#o = o;
@@ -41,6 +45,7 @@ export class TaskHost {
       o.tasks.map((t) => t.name),
       { now: deps.now, send: deps.send, kill: deps.kill, log: (level, message) => deps.log.log(level, message), schedule: (at) => this.#schedule(at) },
     );
+    if (o.queue) this.queue = new QueueConsumer(o.queue, { pool: this.pool, log: deps.log, capacity: () => this.slots * Math.max(1, o.taskCapacity) });
   }
 
   /** The task socket's address (leading NUL), once open. */
@@ -53,6 +58,8 @@ export class TaskHost {
     this.#socket = await TaskSocket.open(this.pool, { log: this.#deps.log, addressFile: this.#o.tasksAddressFile, queuedBytes: this.#o.taskQueueBytes });
     const apps = this.#o.tasks.map((t) => t.name + (t.workers ? `:${t.workers}` : '')).join(', ');
     this.#deps.log.info(`corral arbiter ${process.pid}: task apps ${apps} on ${this.slots} task worker(s); clients connect to the task socket ${this.#socket.printable}`);
+    // In the background: Redis being away at boot is an outage the consumer rides out, not a reason not to start.
+    this.queue?.start();
   }
 
   /**
@@ -76,15 +83,21 @@ export class TaskHost {
   }
 
   stats() {
-    return { slots: this.slots, address: this.#socket?.printable, ...this.pool.stats() };
+    return { slots: this.slots, address: this.#socket?.printable, ...this.pool.stats(), ...(this.queue ? { queue: this.queue.stats() } : {}) };
   }
 
-  /** The arbiter stopped: no timer, no socket, and the embedding process's calls in flight reject. */
-  close(): void {
+  /** The arbiter is stopping: the queue consumer takes no more jobs (those it holds still end and are written). */
+  stopping(): void {
+    this.queue?.pause();
+  }
+
+  /** The arbiter stopped: no timer, no socket, the embedding process's calls in flight reject, the consumer's outcomes written. */
+  async close(): Promise<void> {
     if (this.#timer) clearTimeout(this.#timer.timer);
     this.#timer = undefined;
     this.#socket?.close();
     this.#local?.close(new CorralError('CORRAL_ERR_STATE', 'the arbiter stopped'));
+    await this.queue?.close();
   }
 
   /** A deadline or grace period of the pool ends at `at`: run expire() then (one timer, for the earliest). */

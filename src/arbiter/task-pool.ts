@@ -53,6 +53,8 @@ export interface SubmitRequest {
   /** The caller's window: 0 = it does not pace the stream. */
   window: number;
   idempotent: boolean;
+  /** This job's grace past its deadline or cancel, instead of the pool's (a queued job's hard time limit). */
+  graceMs?: number;
 }
 
 type JobState = 'queued' | 'running' | 'abandoned';
@@ -337,7 +339,7 @@ export class TaskPool {
         // Draining or not: a job that ignores its deadline would hold the drain to its end.
         w.closed = true;
         w.killed = true;
-        this.#deps.kill(w.id, `job ${overdue.wid} (${overdue.req.name}) still running ${this.#o.graceMs} ms after its deadline or cancel`);
+        this.#deps.kill(w.id, `job ${overdue.wid} (${overdue.req.name}) still running ${overdue.req.graceMs ?? this.#o.graceMs} ms after its deadline or cancel`);
       }
     }
   }
@@ -498,7 +500,8 @@ export class TaskPool {
     job.heldFinal = undefined;
     if (running && w) {
       // Still counted against the worker's capacity until it answers (CALL-9).
-      job.hardAt = this.#o.graceMs > 0 ? this.#deps.now() + this.#o.graceMs : undefined;
+      const grace = job.req.graceMs ?? this.#o.graceMs;
+      job.hardAt = grace > 0 ? this.#deps.now() + grace : undefined;
       if (job.hardAt !== undefined) this.#deps.schedule(job.hardAt);
       this.#deps.send(w.id, { kind: 'cancel', body: { requestId: job.wid, reason: why } });
     }

@@ -5,7 +5,7 @@ import { resolve, extname } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { Arbiter } from '../arbiter/arbiter.js';
 import { HOOK_NAMES, type Hooks } from '../arbiter/hooks.js';
-import { DEFAULTS, InvalidOptionError, parseTaskSpec, type ArbiterOptions } from '../arbiter/options.js';
+import { DEFAULTS, InvalidOptionError, parseTaskSpec, type ArbiterOptions, type ArbiterInput } from '../arbiter/options.js';
 import { EXIT } from '../transport/process-state.js';
 import { loaderFor } from '../transport/tsx.js';
 
@@ -136,9 +136,9 @@ function ms(flag: string, v: unknown): number | undefined {
   return Math.round(secs * 1000);
 }
 
-function toOptions(v: Parsed): Partial<ArbiterOptions> {
-  const o: Partial<ArbiterOptions> = {};
-  const set = <K extends keyof ArbiterOptions>(k: K, value: ArbiterOptions[K] | undefined) => {
+function toOptions(v: Parsed): ArbiterInput {
+  const o: ArbiterInput = {};
+  const set = <K extends keyof ArbiterInput>(k: K, value: ArbiterInput[K] | undefined) => {
     if (value !== undefined) o[k] = value;
   };
   set('bind', v.bind as string[] | undefined);
@@ -171,7 +171,7 @@ function toOptions(v: Parsed): Partial<ArbiterOptions> {
   return o;
 }
 
-async function loadConfig(file: string): Promise<Partial<ArbiterOptions>> {
+async function loadConfig(file: string): Promise<ArbiterInput> {
   const path = resolve(file);
   if (!existsSync(path)) throw new InvalidOptionError(`options.config: ${file} does not exist`);
   let raw: unknown;
@@ -191,7 +191,7 @@ async function loadConfig(file: string): Promise<Partial<ArbiterOptions>> {
       delete cfg[name];
     }
   }
-  return { ...(cfg as Partial<ArbiterOptions>), hooks };
+  return { ...(cfg as ArbiterInput), hooks };
 }
 
 /** The command that runs a Node module as a corral worker. */
@@ -204,7 +204,7 @@ export function nodeWorkerCommand(app: string, appArgs: string[]): string[] {
 }
 
 /** Builds the arbiter's options from argv, CORRAL_CMD_ARGS and a config file. */
-export async function runOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<Partial<ArbiterOptions> | 'help'> {
+export async function runOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<ArbiterInput | 'help'> {
   const dash = argv.indexOf('--');
   const own = dash >= 0 ? argv.slice(0, dash) : argv;
   const cli = parse(own);

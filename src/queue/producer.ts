@@ -1,0 +1,241 @@
+// The producer side of durable queues: enqueue() from any process that can
+// reach Redis, and the handle that follows a job to its result.
+//
+//   enqueue ──enqueue.lua──► P:j:ID + P:q:Q:s:PRI ──► any consumer (arbiter) ──► task worker
+//   result() ◄── PUBLISH P:r:R ◄── finish.lua ◄─────────────┘
+//
+// A waiter subscribes to its channel before it reads the job's hash, so a
+// result published in between is not missed; it also reads the hash again
+// every pollMs, because a message published while Redis restarts, or while
+// the subscriber reconnects, is gone (pub/sub keeps nothing).
+import { randomBytes } from 'node:crypto';
+import { CorralError, InvalidOptionError } from '../errors.js';
+import { FINAL_STATES, PRIORITIES, type JobInfo, type JobState, type NewJob, type Priority } from '../broker/broker.js';
+import { RedisBroker, brokerError } from '../broker/redis.js';
+import { decodePayload, encodePayload, type CodecName } from '../tasks/codec.js';
+import { QUEUE_DEFAULTS, checkBackoff, checkKey, checkMs, checkQueueName, checkTaskName } from './options.js';
+
+/** Options of Queue.connect(). */
+export interface QueueConnectOptions {
+  /** Redis URL (default redis://127.0.0.1:6379). */
+  redis?: string;
+  /** Key prefix (default "corral"): installations sharing one Redis use different prefixes. */
+  prefix?: string;
+  /** How long a finished job and its result stay in Redis, ms (default 24 h). */
+  resultTtlMs?: number;
+  /** Largest payload, bytes (default 16 MiB). */
+  maxPayloadBytes?: number;
+  /** How often a waiter re-reads a job it waits for, ms (default 1000). */
+  pollMs?: number;
+}
+
+/** Options of one enqueue (Celery's apply_async options, BullMQ's job options). */
+export interface EnqueueOptions {
+  priority?: Priority;
+  /** Run no earlier than this many ms from now (Celery's countdown). */
+  delayMs?: number;
+  /** Run no earlier than this time (Celery's eta). */
+  eta?: Date | number;
+  /** Revoke the job if it has not started within this many ms (Celery's expires). */
+  expiresMs?: number;
+  /** Retries after a failed run (default 0). */
+  retries?: number;
+  /** Retry delay: ms, or { delayMs, factor, maxMs, jitter } (default 1 s × 2^n, at most 10 min, jittered). */
+  backoff?: number | { delayMs?: number; factor?: number; maxMs?: number; jitter?: boolean };
+  /** Soft time limit: the action's signal aborts and the run fails with CORRAL_ERR_TASK_TIMEOUT. */
+  softTimeLimitMs?: number;
+  /** Hard time limit: the task worker running it is stopped and replaced. */
+  timeLimitMs?: number;
+  /** A job enqueued again with the same key (while the first lives) is the first job. */
+  idempotencyKey?: string;
+  /** How long the key dedupes, ms (default 24 h). */
+  keyTtlMs?: number;
+  /** Payload encoding (default json; a Buffer is sent raw). */
+  codec?: CodecName;
+  /** Choose the job's id (default 16 random bytes, base64url). */
+  jobId?: string;
+}
+
+export interface ResultOptions {
+  /** Reject with CORRAL_ERR_TIMEOUT after this many ms (the job goes on). */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+/** A job in Redis: its id, its state, and its result once it has one. */
+export class Job {
+  constructor(readonly queue: Queue, readonly id: string, readonly created: boolean) {}
+  /** The job's current state (undefined once its hash has expired). */
+  async state(): Promise<JobState | undefined> {
+    return (await this.queue.broker.job(this.id))?.state;
+  }
+  info(): Promise<JobInfo | undefined> {
+    return this.queue.broker.job(this.id);
+  }
+  /** Resolves with the decoded result; rejects with the job's error code on FAILURE, CORRAL_ERR_QUEUE_REVOKED on REVOKED. */
+  result(o: ResultOptions = {}): Promise<unknown> {
+    return this.queue.wait(this.id, false, o).then((info) => settle(info as JobInfo));
+  }
+  /** Revokes the job; terminate (default true) also cancels it if it runs. */
+  cancel(o: { terminate?: boolean } = {}): Promise<JobState | 'missing'> {
+    return this.queue.revoke(this.id, o);
+  }
+}
+
+function settle(info: JobInfo): unknown {
+  if (info.state === 'SUCCESS') return decodePayload(info.result ?? Buffer.alloc(0), info.resultContentType ?? 'application/json');
+  throw new CorralError(info.error?.code ?? (info.state === 'REVOKED' ? 'CORRAL_ERR_QUEUE_REVOKED' : 'CORRAL_ERR_TASK_FAILED'), `job ${info.id} (${info.queue}.${info.task}) ${info.state}: ${info.error?.message ?? ''}`);
+}
+
+interface Waiter {
+  workflow: boolean;
+  /** Read the hash again: the job changed state. */
+  wake(): void;
+  /** The result came with the message (a job's SUCCESS): no read needed. */
+  deliver(info: JobInfo): void;
+}
+
+/** A connection to the queues in one Redis: enqueue, wait, revoke, inspect. */
+export class Queue {
+  readonly broker: RedisBroker;
+  /** This producer's result channel suffix (section 13.5). */
+  readonly channel = randomBytes(12).toString('base64url');
+  readonly #o: Required<Omit<QueueConnectOptions, 'redis' | 'prefix'>>;
+  readonly #waiters = new Map<string, Set<Waiter>>();
+  #unsubscribe: Promise<() => void> | undefined;
+
+  private constructor(broker: RedisBroker, o: QueueConnectOptions) {
+    this.broker = broker;
+    this.#o = { resultTtlMs: o.resultTtlMs ?? QUEUE_DEFAULTS.resultTtlMs, maxPayloadBytes: o.maxPayloadBytes ?? QUEUE_DEFAULTS.maxPayloadBytes, pollMs: o.pollMs ?? 1000 };
+  }
+
+  /** Connects to Redis (rejects with CORRAL_ERR_QUEUE_BROKER if it does not answer within 10 s). */
+  static async connect(o: QueueConnectOptions = {}): Promise<Queue> {
+    const prefix = o.prefix ?? QUEUE_DEFAULTS.prefix;
+    if (!/^[A-Za-z0-9_.-]{1,64}$/.test(prefix)) throw new InvalidOptionError(`prefix: ${JSON.stringify(prefix)} must be 1-64 of A-Z a-z 0-9 _ . -`);
+    const resultTtlMs = checkMs(o.resultTtlMs ?? QUEUE_DEFAULTS.resultTtlMs, 'resultTtlMs', 1000);
+    const broker = new RedisBroker(o.redis ?? process.env.CORRAL_REDIS ?? QUEUE_DEFAULTS.redis, { prefix, resultTtlMs, keep: QUEUE_DEFAULTS.keep, name: 'corral-producer' });
+    try {
+      await broker.ready();
+    } catch (err) {
+      await broker.close();
+      throw err;
+    }
+    return new Queue(broker, o);
+  }
+
+  /** Enqueues `queue.task(payload)`; resolves once Redis holds the job. */
+  async enqueue(queue: string, task: string, payload?: unknown, o: EnqueueOptions = {}): Promise<Job> {
+    const j = this.newJob(queue, task, payload, o);
+    const { id, created } = await this.broker.enqueue(j);
+    return new Job(this, id, created);
+  }
+
+  /** A job's description as enqueue() would write it (workflows use it for their nodes). */
+  newJob(queue: string, task: string, payload: unknown, o: EnqueueOptions, now = Date.now()): NewJob {
+    checkQueueName(queue);
+    checkTaskName(task);
+    const known = new Set(['priority', 'delayMs', 'eta', 'expiresMs', 'retries', 'backoff', 'softTimeLimitMs', 'timeLimitMs', 'idempotencyKey', 'keyTtlMs', 'codec', 'jobId', 'each']);
+    for (const k of Object.keys(o)) if (!known.has(k)) throw new InvalidOptionError(`enqueue options: unknown option "${k}"`);
+    const { payload: bytes, contentType } = encodePayload(payload ?? null, o.codec);
+    if (bytes.byteLength > this.#o.maxPayloadBytes) {
+      throw new CorralError('CORRAL_ERR_QUEUE_PAYLOAD_TOO_LARGE', `the payload of ${queue}.${task} is ${bytes.byteLength} bytes, more than maxPayloadBytes (${this.#o.maxPayloadBytes})`);
+    }
+    const priority = o.priority ?? 'normal';
+    if (!(priority in PRIORITIES)) throw new InvalidOptionError(`priority: must be "high", "normal" or "low", got ${JSON.stringify(priority)}`);
+    let dueAt = 0;
+    if (o.delayMs !== undefined) dueAt = now + checkMs(o.delayMs, 'delayMs');
+    if (o.eta !== undefined) {
+      const t = o.eta instanceof Date ? o.eta.getTime() : o.eta;
+      if (typeof t !== 'number' || !Number.isFinite(t)) throw new InvalidOptionError('eta: must be a Date or epoch ms');
+      dueAt = Math.max(dueAt, t);
+    }
+    const retries = o.retries ?? 0;
+    if (!Number.isInteger(retries) || retries < 0 || retries > 1000) throw new InvalidOptionError(`retries: must be a whole number from 0 to 1000, got ${String(retries)}`, { range: true });
+    const soft = checkMs(o.softTimeLimitMs ?? 0, 'softTimeLimitMs');
+    const hard = checkMs(o.timeLimitMs ?? 0, 'timeLimitMs');
+    if (soft > 0 && hard > 0 && hard < soft) throw new InvalidOptionError(`timeLimitMs (${hard}) must not be less than softTimeLimitMs (${soft})`, { range: true });
+    return {
+      id: o.jobId === undefined ? randomBytes(16).toString('base64url') : checkKey(o.jobId, 'jobId'),
+      queue, task, contentType, payload: bytes, priority: PRIORITIES[priority], retries, backoff: checkBackoff(o.backoff),
+      expiresAt: o.expiresMs === undefined ? 0 : Math.max(dueAt, now) + checkMs(o.expiresMs, 'expiresMs', 1),
+      softMs: soft, hardMs: hard, each: (o as { each?: boolean }).each === true, dueAt,
+      ...(o.idempotencyKey === undefined ? {} : { key: checkKey(o.idempotencyKey, 'idempotencyKey') }),
+      keyTtlMs: checkMs(o.keyTtlMs ?? QUEUE_DEFAULTS.keyTtlMs, 'keyTtlMs', 1000),
+      resultChannel: this.channel,
+    };
+  }
+
+  /** A handle on a job by id (from another process, say). */
+  job(id: string): Job {
+    return new Job(this, checkKey(id, 'id'), false);
+  }
+
+  /** Revokes a job (QUEUE-11): it will not start; with terminate (default false) a running one is cancelled. */
+  revoke(id: string, o: { terminate?: boolean } = {}): Promise<JobState | 'missing'> {
+    return this.broker.revoke(checkKey(id, 'id'), o.terminate === true);
+  }
+
+  /**
+   * Waits until job (or workflow) `id` is final and returns its description.
+   * Subscribes first, then reads, then waits for a message or the next poll.
+   */
+  async wait(id: string, workflow: boolean, o: ResultOptions = {}): Promise<JobInfo | { state: string }> {
+    this.#unsubscribe ??= this.broker.subscribe(`r:${this.channel}`, (m) => this.#message(m));
+    await this.#unsubscribe;
+    const read = async () => (workflow ? this.broker.workflow(id) : this.broker.job(id));
+    return new Promise((resolve, reject) => {
+      let done = false;
+      let timer: NodeJS.Timeout | undefined;
+      let poll: NodeJS.Timeout | undefined;
+      const waiter: Waiter = { workflow, wake: () => void check(), deliver: (info) => finish(undefined, info) };
+      const finish = (err: Error | undefined, v?: JobInfo | { state: string }) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        clearInterval(poll);
+        o.signal?.removeEventListener('abort', onAbort);
+        const set = this.#waiters.get(id);
+        set?.delete(waiter);
+        if (set?.size === 0) this.#waiters.delete(id);
+        if (err) reject(err); else resolve(v!);
+      };
+      const check = async () => {
+        try {
+          const info = await read();
+          if (!info) return finish(new CorralError('CORRAL_ERR_QUEUE_UNKNOWN_JOB', `${workflow ? 'workflow' : 'job'} ${id} is not in Redis (never enqueued, or its result expired)`));
+          if (FINAL_STATES.has(info.state)) finish(undefined, info as JobInfo);
+        } catch (err) {
+          if (!done && (err as CorralError).code !== 'CORRAL_ERR_QUEUE_BROKER') finish(brokerError(err, 'reading the job'));
+          // A broker error while Redis restarts: the next poll tries again.
+        }
+      };
+      const onAbort = () => finish(new CorralError('CORRAL_ERR_TASK_CANCELLED', `stopped waiting for ${id}: ${String(o.signal?.reason ?? 'aborted')}`));
+      if (o.signal?.aborted) return onAbort();
+      o.signal?.addEventListener('abort', onAbort, { once: true });
+      if (o.timeoutMs !== undefined) timer = setTimeout(() => finish(new CorralError('CORRAL_ERR_TIMEOUT', `${workflow ? 'workflow' : 'job'} ${id} did not end within ${o.timeoutMs} ms (it goes on)`)), o.timeoutMs);
+      poll = setInterval(() => void check(), this.#o.pollMs);
+      let set = this.#waiters.get(id);
+      if (!set) this.#waiters.set(id, (set = new Set()));
+      set.add(waiter);
+      void check();
+    });
+  }
+
+  #message(m: Buffer): void {
+    const nl = m.indexOf(10);
+    let head: { id?: string; state?: string; ct?: string; workflow?: boolean };
+    try { head = JSON.parse(m.subarray(0, nl < 0 ? m.length : nl).toString('utf8')) as typeof head; } catch { return; }
+    if (!head.id || !head.state || !FINAL_STATES.has(head.state)) return;
+    for (const w of [...(this.#waiters.get(head.id) ?? [])]) {
+      if (w.workflow !== (head.workflow === true)) continue;
+      if (head.state === 'SUCCESS' && head.ct !== undefined && !w.workflow) {
+        w.deliver({ id: head.id, queue: '', task: '', state: 'SUCCESS', attempts: 0, deliveries: 0, contentType: '', payload: Buffer.alloc(0), resultContentType: head.ct, result: m.subarray(nl + 1) });
+      } else w.wake();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.broker.close();
+  }
+}
