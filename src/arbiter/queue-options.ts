@@ -67,7 +67,8 @@ export function resolveQueueOptions(input: unknown, apps: readonly string[]): Qu
     rates[k] = parseRate(v, `queue.rateLimits["${k}"]`);
   }
   const int = (name: keyof QueueOptionsInput, v: unknown, dflt: number, min: number) => {
-    const n = v ?? dflt;
+    // The command line passes numbers as strings.
+    const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v ?? dflt;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < min) throw new InvalidOptionError(`queue.${name}: must be a whole number >= ${min}, got ${String(v)}`, { range: true });
     return n;
   };

@@ -70,6 +70,19 @@ process, or scripts of the same user through the task socket):
       --task-max-rss MB        recycle a task worker above MB of resident memory (default 0)
       --tasks-address-file F   write the task socket's address to F (mode 0600), for
                                connect() from scripts outside the pool
+
+Durable queues (Redis Streams; docs/queues.md):
+      --redis URL              consume the task apps' queues from this Redis
+                               (e.g. redis://127.0.0.1:6379; $CORRAL_REDIS is the default URL)
+      --queues Q,Q             consume only these queues (default: every task app)
+      --prefetch N             jobs held at once (default: task workers x capacity)
+      --visibility SECS        a consumer silent this long is dead; its jobs go to
+                               others (default ${30})
+      --max-deliveries N       deliveries without a run ending before a job is
+                               dead-lettered (default 3)
+      --rate-limit Q.T=RATE    at most RATE jobs of Q.T across all consumers, like
+                               10/s, 100/m; repeatable
+      --queue-prefix P         Redis key prefix (default corral)
   -h, --help                   show this help
 
 Signals: TERM graceful stop, INT/QUIT fast stop, HUP reload, TTIN/TTOU one more/one
@@ -106,6 +119,13 @@ const FLAGS = {
   'task-max-jobs-jitter': { type: 'string' },
   'task-max-rss': { type: 'string' },
   'tasks-address-file': { type: 'string' },
+  redis: { type: 'string' },
+  queues: { type: 'string' },
+  prefetch: { type: 'string' },
+  visibility: { type: 'string' },
+  'max-deliveries': { type: 'string' },
+  'rate-limit': { type: 'string', multiple: true },
+  'queue-prefix': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -168,6 +188,27 @@ function toOptions(v: Parsed): ArbiterInput {
   set('taskMaxJobsJitter', num(v['task-max-jobs-jitter']));
   set('taskMaxRssMb', num(v['task-max-rss']));
   set('tasksAddressFile', v['tasks-address-file'] as string | undefined);
+  if (v.redis !== undefined) {
+    const q: NonNullable<Exclude<ArbiterInput['queue'], false>> = { redis: v.redis as string };
+    if (v.queues !== undefined) q.queues = (v.queues as string).split(',').map((x) => x.trim()).filter(Boolean);
+    const prefetch = num(v.prefetch);
+    if (prefetch !== undefined) q.prefetch = prefetch;
+    const vis = ms('visibility', v.visibility);
+    if (vis !== undefined) q.visibilityMs = vis;
+    const md = num(v['max-deliveries']);
+    if (md !== undefined) q.maxDeliveries = md;
+    if (v['queue-prefix'] !== undefined) q.prefix = v['queue-prefix'] as string;
+    for (const r of (v['rate-limit'] as string[] | undefined) ?? []) {
+      const eq = r.indexOf('=');
+      if (eq < 1) throw new InvalidOptionError(`--rate-limit: "${r}" must be QUEUE.TASK=RATE, like images.resize=10/s`);
+      (q.rateLimits ??= {})[r.slice(0, eq)] = r.slice(eq + 1);
+    }
+    o.queue = q;
+  } else {
+    for (const f of ['queues', 'prefetch', 'visibility', 'max-deliveries', 'rate-limit', 'queue-prefix'] as const) {
+      if (v[f] !== undefined) throw new InvalidOptionError(`--${f} needs --redis URL`);
+    }
+  }
   return o;
 }
 
