@@ -111,7 +111,9 @@ export class RedisBroker {
     for (const j of w.jobs) {
       m.hset(`${this.prefix}:j:${j.id}`, ...(jobFields(j) as string[]), 'v', '1', 'queue', j.queue, 'state', 'PENDING', 'created', now, 'attempts', 0, 'deliveries', 0);
       m.sadd(`${this.prefix}:queues`, j.queue);
-      if (w.roots.has(j.id)) m.xadd(`${this.prefix}:q:${j.queue}:s:${j.priority}`, '*', 'id', j.id, 'v', '1');
+      if (!w.roots.has(j.id)) continue;
+      if (j.dueAt > now) m.zadd(`${this.prefix}:q:${j.queue}:delayed`, j.dueAt, j.id);
+      else m.xadd(`${this.prefix}:q:${j.queue}:s:${j.priority}`, '*', 'id', j.id, 'v', '1');
     }
     try { await m.exec(); } catch (err) { throw brokerError(err, 'enqueue workflow'); }
   }

@@ -13,6 +13,7 @@ import { CorralError, InvalidOptionError } from '../errors.js';
 import { FINAL_STATES, PRIORITIES, type JobInfo, type JobState, type NewJob, type Priority } from '../broker/broker.js';
 import { RedisBroker, brokerError } from '../broker/redis.js';
 import { decodePayload, encodePayload, type CodecName } from '../tasks/codec.js';
+import { enqueueWorkflow, type Canvas, type Workflow } from './workflow.js';
 import { QUEUE_DEFAULTS, checkBackoff, checkKey, checkMs, checkQueueName, checkTaskName } from './options.js';
 
 /** Options of Queue.connect(). */
@@ -164,6 +165,11 @@ export class Queue {
       keyTtlMs: checkMs(o.keyTtlMs ?? QUEUE_DEFAULTS.keyTtlMs, 'keyTtlMs', 1000),
       resultChannel: this.channel,
     };
+  }
+
+  /** Enqueues a workflow: chain, group, chord, chunks or dag (section 13.6). */
+  workflow(c: Canvas): Promise<Workflow> {
+    return enqueueWorkflow(this, c);
   }
 
   /** A handle on a job by id (from another process, say). */
