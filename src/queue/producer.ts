@@ -159,7 +159,8 @@ export class Queue {
     return {
       id: o.jobId === undefined ? randomBytes(16).toString('base64url') : checkKey(o.jobId, 'jobId'),
       queue, task, contentType, payload: bytes, priority: PRIORITIES[priority], retries, backoff: checkBackoff(o.backoff),
-      expiresAt: o.expiresMs === undefined ? 0 : Math.max(dueAt, now) + checkMs(o.expiresMs, 'expiresMs', 1),
+      // Celery's expires: from the time of enqueueing, so a job delayed past it never runs.
+      expiresAt: o.expiresMs === undefined ? 0 : now + checkMs(o.expiresMs, 'expiresMs', 1),
       softMs: soft, hardMs: hard, each: (o as { each?: boolean }).each === true, dueAt,
       ...(o.idempotencyKey === undefined ? {} : { key: checkKey(o.idempotencyKey, 'idempotencyKey') }),
       keyTtlMs: checkMs(o.keyTtlMs ?? QUEUE_DEFAULTS.keyTtlMs, 'keyTtlMs', 1000),
