@@ -193,6 +193,29 @@ t('bad input: clear errors with stable codes, before anything reaches Redis', as
   assert.is((await u.info())!.attempts, 1);
 });
 
+t('malformed entries written straight to Redis are dead-lettered and the consumer goes on: a hash without task, an entry of format 2, an entry naming no job', async () => {
+  const r = q.broker.redis;
+  await r.multi()
+    .hset('sem:j:notask', 'queue', 'jobs', 'state', 'PENDING', 'p', '1', 'ct', 'application/json', 'rc', q.channel)
+    .xadd('sem:q:jobs:s:1', '*', 'id', 'notask', 'v', '1')
+    .exec();
+  const good = await q.enqueue('jobs', 'add', { a: 20, b: 22 });
+  assert.is(await good.result(WAIT), 42, 'the job after the bad one runs');
+  // Now the consumer is idle, blocked in XREADGROUP: the entry of format 2 arrives that way.
+  const v2 = await q.enqueue('jobs', 'echo', 'x', { delayMs: 60_000 });
+  await r.multi().zrem('sem:q:jobs:delayed', v2.id).xadd('sem:q:jobs:s:1', '*', 'id', v2.id, 'v', '2').exec();
+  await r.xadd('sem:q:jobs:s:1', '*', 'v', '1');
+  assert.is(await v2.result(WAIT).catch((e: { code: string }) => e.code), 'CORRAL_ERR_QUEUE_VERSION');
+  assert.is(await (await q.enqueue('jobs', 'add', { a: 1, b: 2 })).result(WAIT), 3);
+  const notask = await q.job('notask').info();
+  assert.is(notask?.state, 'FAILURE');
+  assert.is(notask?.error?.code, 'CORRAL_ERR_QUEUE_DEAD_LETTER');
+  const reasons = (await q.broker.dead('jobs', 1000)).map((d) => `${d.id}|${d.reason.split(':')[0]}`);
+  assert.ok(reasons.includes('notask|CORRAL_ERR_QUEUE_DEAD_LETTER'), reasons.join(' '));
+  assert.ok(reasons.includes(`${v2.id}|CORRAL_ERR_QUEUE_VERSION`), reasons.join(' '));
+  assert.ok(reasons.includes('|CORRAL_ERR_QUEUE_DEAD_LETTER'), 'the entry without an id');
+});
+
 t('a streamed (generator) action\'s chunks are the job\'s result, as a list', async () => {
   assert.equal(await (await q.enqueue('jobs', 'count', { n: 4 })).result(WAIT), [0, 1, 2, 3]);
 });

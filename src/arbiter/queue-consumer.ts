@@ -131,6 +131,15 @@ export class QueueConsumer {
   }
 
   async #reclaim(): Promise<void> {
+    // Our own orphans first: entries pending under our name that we do not hold.
+    const entries = new Set([...this.#held.values()].map((h) => h.d.entry));
+    for (const p of await this.broker.pendingOf(this.name, this.#o.queues, this.#o.visibilityMs)) {
+      if (entries.has(p.entry) || this.#held.has(p.id)) continue;
+      this.#deps.log.info(`queue consumer: entry ${p.entry} (job ${p.id || '?'}) was handed to this consumer by a reply that never arrived; it goes back to its queue`);
+      const d = { stream: p.stream, entry: p.entry, id: p.id } as Delivery;
+      if (p.id) this.#write(d, { kind: 'return' }, 'orphan');
+      else await this.broker.finish(d, { kind: 'skip' }).catch(() => {});
+    }
     const n = await this.broker.reclaim(this.name, this.#o.queues);
     if (n > 0) {
       this.counts.reclaimed += n;

@@ -162,8 +162,12 @@ export class RedisBroker {
     for (const [sk, entries] of got) {
       for (const [eid, f] of entries) {
         let id = '';
-        for (let i = 0; i < f.length; i += 2) if (f[i] === 'id') id = f[i + 1]!;
-        given.push(sk, eid, id);
+        let v = '1';
+        for (let i = 0; i < f.length; i += 2) {
+          if (f[i] === 'id') id = f[i + 1]!;
+          else if (f[i] === 'v') v = f[i + 1]!;
+        }
+        given.push(sk, eid, id, v);
       }
     }
     if (given.length === 0) return [];
@@ -196,6 +200,31 @@ export class RedisBroker {
   /** reclaim.lua: entries of dead consumers back to their streams. */
   async reclaim(consumer: string, queues: readonly string[]): Promise<number> {
     return num(await this.#run('reclaim', [this.group, consumer, ...queues]));
+  }
+
+  /**
+   * Entries pending under `consumer` for at least minIdleMs: the consumer
+   * compares them with what it holds. One it does not hold was handed to it
+   * by a command whose reply was lost (Redis restarted between running
+   * fetch.lua or XREADGROUP and answering), and would otherwise stay pending
+   * for as long as the consumer lives.
+   */
+  async pendingOf(consumer: string, queues: readonly string[], minIdleMs: number): Promise<{ stream: string; entry: string; id: string }[]> {
+    const out: { stream: string; entry: string; id: string }[] = [];
+    for (const q of queues) {
+      for (let pri = 0; pri < 3; pri++) {
+        const sk = `${this.prefix}:q:${q}:s:${pri}`;
+        const pend = (await this.#cmd.xpending(sk, this.group, 'IDLE', minIdleMs, '-', '+', 100, consumer).catch(() => [])) as [string, string, number, number][];
+        for (const [entry] of pend) {
+          const e = await this.#cmd.xrange(sk, entry, entry);
+          const f = e[0]?.[1] ?? [];
+          let id = '';
+          for (let i = 0; i < f.length; i += 2) if (f[i] === 'id') id = f[i + 1]!;
+          out.push({ stream: sk, entry, id });
+        }
+      }
+    }
+    return out;
   }
 
   /** Keeps P:alive:C for ttlMs more (QUEUE-5). */

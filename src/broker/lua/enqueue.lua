@@ -10,7 +10,10 @@ if key ~= '' then
   redis.call('SET', kk, id, 'PX', keyTtl)
 end
 local jk = jobKey(id)
-if redis.call('EXISTS', jk) == 1 then return redis.error_reply('CORRAL_ERR_INVALID_ARGUMENT job id ' .. id .. ' is in use') end
+-- The id exists: this call is a resend of one whose reply was lost (ids are
+-- 128 random bits), or a producer chose an id in use; either way the job
+-- stays as it is.
+if redis.call('EXISTS', jk) == 1 then return { id, 0 } end
 redis.call('HSET', jk, unpack(ARGV, 8))
 redis.call('HSET', jk, 'v', '1', 'queue', q, 'state', 'PENDING', 'created', now, 'attempts', 0, 'deliveries', 0)
 redis.call('SADD', P .. ':queues', q)

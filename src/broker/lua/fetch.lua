@@ -2,7 +2,7 @@
 -- ARGV: P, group, consumer, now, count, maxDeliveries, ttl, keep, rates (JSON
 --       {"Q.T": [max, windowMs]}), mode, then
 --   mode "read":  the queue names; reads up to count new entries, high priority first;
---   mode "given": triples stream-key, entry-id, job-id already read by a blocking XREADGROUP.
+--   mode "given": stream-key, entry-id, job-id, entry version: entries already read by a blocking XREADGROUP.
 -- Returns one array per job it hands out:
 --   { sk, eid, id, queue, task, ct, p, attempts, retries, backoff, soft, hard, each, deliveries, key }
 local G, C, now, count, maxDel, ttl, keep = ARGV[2], ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8])
@@ -30,7 +30,7 @@ if mode == 'read' then
     end
   end
 else
-  for i = 11, #ARGV, 3 do entries[#entries + 1] = { ARGV[i], ARGV[i + 1], ARGV[i + 2], '1' } end
+  for i = 11, #ARGV, 4 do entries[#entries + 1] = { ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3] } end
 end
 
 local out = {}
@@ -45,10 +45,19 @@ for _, e in ipairs(entries) do
   else
     local f = redis.call('HMGET', jk, 'state', 'queue', 'task', 'expires', 'v')
     local state, q, task, expires = f[1], f[2] or string.match(sk, ':q:(.*):s:%d$'), f[3], tonumber(f[4] or '0') or 0
-    if tonumber(f[5] or v) ~= 1 or tonumber(v) ~= 1 then
-      redis.call('XADD', P .. ':q:' .. q .. ':dead', 'MAXLEN', '~', 10000, '*', 'id', id, 'reason', 'CORRAL_ERR_QUEUE_VERSION: queue format ' .. tostring(f[5] or v) .. ' (this consumer knows 1)', 'deliveries', 0, 'at', now)
+    -- The newer of the entry's and the hash's versions decides.
+    local version = math.max(tonumber(v) or 0, tonumber(f[5] or '1') or 0)
+    if version ~= 1 then
+      local why = 'queue format ' .. tostring(version) .. ' is not the one this consumer knows (1)'
+      redis.call('XADD', P .. ':q:' .. q .. ':dead', 'MAXLEN', '~', 10000, '*', 'id', id, 'reason', 'CORRAL_ERR_QUEUE_VERSION: ' .. why, 'deliveries', 0, 'at', now)
       drop(sk, G, eid)
-      fail(jk, id, 'FAILURE', 'CORRAL_ERR_QUEUE_VERSION', 'queue format ' .. tostring(f[5] or v) .. ' is newer than this consumer knows (1)', now, ttl, keep, q)
+      fail(jk, id, 'FAILURE', 'CORRAL_ERR_QUEUE_VERSION', why, now, ttl, keep, q)
+    elseif not task or not state then
+      -- A hash without its required fields (section 13.2): nothing to run.
+      local why = 'the job hash lacks ' .. (task and 'state' or 'task')
+      redis.call('XADD', P .. ':q:' .. q .. ':dead', 'MAXLEN', '~', 10000, '*', 'id', id, 'reason', 'CORRAL_ERR_QUEUE_DEAD_LETTER: ' .. why, 'deliveries', 0, 'at', now)
+      drop(sk, G, eid)
+      fail(jk, id, 'FAILURE', 'CORRAL_ERR_QUEUE_DEAD_LETTER', why, now, ttl, keep, q)
     elseif FINAL[state] then
       drop(sk, G, eid) -- revoked while it waited, or a copy that was already run
     elseif expires > 0 and now > expires then
