@@ -48,7 +48,7 @@ for _, e in ipairs(entries) do
     -- The newer of the entry's and the hash's versions decides.
     local version = math.max(tonumber(v) or 0, tonumber(f[5] or '1') or 0)
     if version ~= 1 then
-      local why = 'queue format ' .. tostring(version) .. ' is not the one this consumer knows (1)'
+      local why = 'queue format ' .. tostring(version) .. (version > 1 and ' is newer than' or ' is not one') .. ' this consumer knows (1)'
       redis.call('XADD', P .. ':q:' .. q .. ':dead', 'MAXLEN', '~', 10000, '*', 'id', id, 'reason', 'CORRAL_ERR_QUEUE_VERSION: ' .. why, 'deliveries', 0, 'at', now)
       drop(sk, G, eid)
       fail(jk, id, 'FAILURE', 'CORRAL_ERR_QUEUE_VERSION', why, now, ttl, keep, q)
