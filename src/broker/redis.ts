@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { CorralError } from '../errors.js';
+import * as inspect from './redis-inspect.js';
 import type { Delivery, FetchOptions, JobInfo, JobState, NewJob, Outcome } from './broker.js';
 
 const LUA_DIR = join(dirname(fileURLToPath(import.meta.url)), 'lua');
@@ -289,61 +290,30 @@ export class RedisBroker {
     };
   }
 
-  // ---- inspection -------------------------------------------------------------
+  // ---- inspection: see redis-inspect.ts for each verb -------------------------
 
-  async queues(): Promise<string[]> {
-    return (await this.#cmd.smembers(`${this.prefix}:queues`)).sort();
+  queues(): Promise<string[]> {
+    return inspect.queues(this.#cmd, this);
   }
 
-  /** Depths, consumers and counts of one queue. */
-  async inspect(queue: string): Promise<QueueInfo> {
-    const p = `${this.prefix}:q:${queue}`;
-    const streams: QueueInfo['streams'] = [];
-    const consumers = new Map<string, { pending: number; idleMs: number; alive: boolean }>();
-    for (let pri = 0; pri < 3; pri++) {
-      const sk = `${p}:s:${pri}`;
-      const length = await this.#cmd.xlen(sk);
-      let pending = 0;
-      let lag = length;
-      if (length > 0 || (await this.#cmd.exists(sk))) {
-        try {
-          const groups = (await this.#cmd.xinfo('GROUPS', sk)) as unknown[][];
-          for (const g of groups) {
-            const o = pairs(g);
-            if (o.name === this.group) { pending = Number(o.pending); lag = o.lag === null || o.lag === undefined ? length - pending : Number(o.lag); }
-          }
-          for (const c of (await this.#cmd.xinfo('CONSUMERS', sk, this.group)) as unknown[][]) {
-            const o = pairs(c);
-            const name = String(o.name);
-            const prev = consumers.get(name) ?? { pending: 0, idleMs: Number(o.idle), alive: false };
-            prev.pending += Number(o.pending);
-            prev.idleMs = Math.min(prev.idleMs, Number(o.idle));
-            consumers.set(name, prev);
-          }
-        } catch { /* no group yet */ }
-      }
-      streams.push({ priority: (['high', 'normal', 'low'] as const)[pri]!, length, waiting: Math.max(0, lag), pending });
-    }
-    for (const [name, c] of consumers) c.alive = (await this.#cmd.exists(`${this.prefix}:alive:${name}`)) === 1;
-    const counts: Record<string, number> = {};
-    for (const s of ['SUCCESS', 'FAILURE', 'REVOKED']) counts[s] = await this.#cmd.zcard(`${p}:z:${s}`);
-    return {
-      queue, streams, delayed: await this.#cmd.zcard(`${p}:delayed`), dead: await this.#cmd.xlen(`${p}:dead`),
-      consumers: [...consumers].map(([name, c]) => ({ name, ...c })), finished: counts,
-    };
+  inspect(queue: string): Promise<QueueInfo> {
+    return inspect.inspect(this.#cmd, this, queue);
   }
 
-  /** The latest ids that ended in a final state, newest first; or delayed ones, soonest first. */
-  async ids(queue: string, state: 'SUCCESS' | 'FAILURE' | 'REVOKED' | 'DELAYED', limit: number): Promise<string[]> {
-    const p = `${this.prefix}:q:${queue}`;
-    if (state === 'DELAYED') return this.#cmd.zrange(`${p}:delayed`, 0, limit - 1);
-    return this.#cmd.zrevrange(`${p}:z:${state}`, 0, limit - 1);
+  ids(queue: string, state: 'SUCCESS' | 'FAILURE' | 'REVOKED' | 'DELAYED', limit: number): Promise<string[]> {
+    return inspect.ids(this.#cmd, this, queue, state, limit);
   }
 
-  /** Dead letters, oldest first. */
-  async dead(queue: string, limit: number): Promise<{ entry: string; id: string; reason: string; deliveries: number; at: number }[]> {
-    const r = await this.#cmd.xrange(`${this.prefix}:q:${queue}:dead`, '-', '+', 'COUNT', limit);
-    return r.map(([entry, f]) => { const o = pairs(f); return { entry, id: String(o.id ?? ''), reason: String(o.reason ?? ''), deliveries: Number(o.deliveries ?? 0), at: Number(o.at ?? 0) }; });
+  streamIds(queue: string, which: 'PENDING' | 'ACTIVE', limit: number): Promise<{ id: string; consumer?: string }[]> {
+    return inspect.streamIds(this.#cmd, this, queue, which, limit);
+  }
+
+  redrive(queue: string, limit: number): Promise<string[]> {
+    return inspect.redrive(this.#cmd, this, queue, limit);
+  }
+
+  dead(queue: string, limit: number): Promise<{ entry: string; id: string; reason: string; deliveries: number; at: number }[]> {
+    return inspect.dead(this.#cmd, this, queue, limit);
   }
 
   /** The command connection, for what the verbs above do not cover (tests, the bench's command counts). */
@@ -391,11 +361,6 @@ function times(t: Record<'created' | 'received' | 'started' | 'finished', number
   return o;
 }
 
-function pairs(a: unknown[]): Record<string, unknown> {
-  const o: Record<string, unknown> = {};
-  for (let i = 0; i + 1 < a.length; i += 2) o[String(a[i])] = a[i + 1];
-  return o;
-}
 
 function jobFields(j: NewJob): (string | number | Uint8Array)[] {
   const f: (string | number | Uint8Array)[] = [

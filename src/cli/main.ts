@@ -9,6 +9,7 @@ Commands:
   run           run a prefork pool: corral run [options] app.mjs | -- <command> [args…]
   bench         run a benchmark: corral bench [herd|tasks|codec] [options]
   conformance   test a worker or an arbiter against the spec
+  queue         inspect and act on durable queues in Redis: stats, jobs, dead, enqueue…
   help          show this help
   version       print corral's version (also --version, -v)
 
@@ -27,6 +28,10 @@ export async function main(argv: string[]): Promise<number> {
     case 'conformance': {
       const { conformance } = await import('./conformance.js');
       return conformance(rest);
+    }
+    case 'queue': {
+      const { queueCommand } = await import('./queue.js');
+      return queueCommand(rest);
     }
     case 'version':
     case '--version':

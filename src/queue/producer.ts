@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { CorralError, InvalidOptionError } from '../errors.js';
 import { FINAL_STATES, PRIORITIES, type JobInfo, type JobState, type NewJob, type Priority } from '../broker/broker.js';
-import { RedisBroker, brokerError } from '../broker/redis.js';
+import { RedisBroker, brokerError, type QueueInfo } from '../broker/redis.js';
 import { decodePayload, encodePayload, type CodecName } from '../tasks/codec.js';
 import { enqueueWorkflow, type Canvas, type Workflow } from './workflow.js';
 import { QUEUE_DEFAULTS, checkBackoff, checkKey, checkMs, checkQueueName, checkTaskName } from './options.js';
@@ -240,6 +240,44 @@ export class Queue {
         w.deliver({ id: head.id, queue: '', task: '', state: 'SUCCESS', attempts: 0, deliveries: 0, contentType: '', payload: Buffer.alloc(0), resultContentType: head.ct, result: m.subarray(nl + 1) });
       } else w.wake();
     }
+  }
+
+  /** Every queue a producer has used. */
+  queues(): Promise<string[]> {
+    return this.broker.queues();
+  }
+
+  /** Depths per priority, delayed and dead counts, consumers with their pending jobs, finished counts. */
+  inspect(queue: string): Promise<QueueInfo> {
+    return this.broker.inspect(checkQueueName(queue));
+  }
+
+  /**
+   * Jobs of a queue by state: PENDING (waiting in the streams), ACTIVE
+   * (received or started by a consumer), DELAYED (countdown, ETA, retry
+   * backoff), or the latest SUCCESS / FAILURE / REVOKED.
+   */
+  async jobs(queue: string, state: 'PENDING' | 'ACTIVE' | 'DELAYED' | 'SUCCESS' | 'FAILURE' | 'REVOKED', limit = 100): Promise<JobInfo[]> {
+    checkQueueName(queue);
+    const ids = state === 'PENDING' || state === 'ACTIVE'
+      ? (await this.broker.streamIds(queue, state, limit)).map((x) => x.id)
+      : await this.broker.ids(queue, state, limit);
+    const out: JobInfo[] = [];
+    for (const id of ids) {
+      const info = id ? await this.broker.job(id) : undefined;
+      if (info) out.push(info);
+    }
+    return out;
+  }
+
+  /** Dead letters, oldest first. */
+  dead(queue: string, limit = 100) {
+    return this.broker.dead(checkQueueName(queue), limit);
+  }
+
+  /** Dead letters back into their queue, attempts reset; returns the job ids. */
+  redrive(queue: string, limit = 1000): Promise<string[]> {
+    return this.broker.redrive(checkQueueName(queue), limit);
   }
 
   async close(): Promise<void> {
