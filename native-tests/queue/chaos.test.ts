@@ -156,4 +156,25 @@ t('Redis restarted mid-run (append-only file on): consumers and producers reconn
   }
 });
 
+t('an arbiter started while Redis is down starts anyway and consumes once Redis comes', async () => {
+  redis.kill();
+  const ledger = join(dir, 'ledger-late');
+  const host = arbiter('late', ledger);
+  try {
+    await sleep(1500); // the arbiter is up, its consumer retrying
+    assert.is(host.exitCode, null, 'the arbiter did not exit');
+    await redis.start();
+    const q = await Queue.connect({ redis: redis.url, prefix: 'late' });
+    try {
+      const job = await q.enqueue('jobs', 'add', { a: 4, b: 5 });
+      assert.is(await job.result({ timeoutMs: 60_000 }), 9);
+    } finally {
+      await q.close();
+    }
+  } finally {
+    host.kill('SIGTERM');
+    if (host.exitCode === null) await new Promise((r) => host.once('exit', r));
+  }
+});
+
 test.run();

@@ -28,6 +28,8 @@ export interface QueueConnectOptions {
   maxPayloadBytes?: number;
   /** How often a waiter re-reads a job it waits for, ms (default 1000). */
   pollMs?: number;
+  /** How long enqueue() keeps resending after the connection to Redis was lost, ms (default 10 000). */
+  retryMs?: number;
 }
 
 /** Options of one enqueue (Celery's apply_async options, BullMQ's job options). */
@@ -83,6 +85,11 @@ export class Job {
   }
 }
 
+/** A broker error that means "the connection went", not "Redis said no". */
+function isConnectionLoss(err: unknown): boolean {
+  return (err as { code?: string }).code === 'CORRAL_ERR_QUEUE_BROKER' && /connection|closed|aborted|ECONN|EPIPE|ETIMEDOUT|max retries|LOADING/i.test((err as Error).message);
+}
+
 function settle(info: JobInfo): unknown {
   if (info.state === 'SUCCESS') return decodePayload(info.result ?? Buffer.alloc(0), info.resultContentType ?? 'application/json');
   throw new CorralError(info.error?.code ?? (info.state === 'REVOKED' ? 'CORRAL_ERR_QUEUE_REVOKED' : 'CORRAL_ERR_TASK_FAILED'), `job ${info.id} (${info.queue}.${info.task}) ${info.state}: ${info.error?.message ?? ''}`);
@@ -107,7 +114,7 @@ export class Queue {
 
   private constructor(broker: RedisBroker, o: QueueConnectOptions) {
     this.broker = broker;
-    this.#o = { resultTtlMs: o.resultTtlMs ?? QUEUE_DEFAULTS.resultTtlMs, maxPayloadBytes: o.maxPayloadBytes ?? QUEUE_DEFAULTS.maxPayloadBytes, pollMs: o.pollMs ?? 1000 };
+    this.#o = { resultTtlMs: o.resultTtlMs ?? QUEUE_DEFAULTS.resultTtlMs, maxPayloadBytes: o.maxPayloadBytes ?? QUEUE_DEFAULTS.maxPayloadBytes, pollMs: o.pollMs ?? 1000, retryMs: o.retryMs ?? 10_000 };
   }
 
   /** Connects to Redis (rejects with CORRAL_ERR_QUEUE_BROKER if it does not answer within 10 s). */
@@ -128,8 +135,17 @@ export class Queue {
   /** Enqueues `queue.task(payload)`; resolves once Redis holds the job. */
   async enqueue(queue: string, task: string, payload?: unknown, o: EnqueueOptions = {}): Promise<Job> {
     const j = this.newJob(queue, task, payload, o);
-    const { id, created } = await this.broker.enqueue(j);
-    return new Job(this, id, created);
+    // A command cut off by a lost connection may or may not have run; enqueue.lua is
+    // idempotent by job id (QUEUE-2), so sending it again makes at most one job.
+    for (let pause = 100, end = Date.now() + this.#o.retryMs; ; pause = Math.min(pause * 2, 1000)) {
+      try {
+        const { id, created } = await this.broker.enqueue(j);
+        return new Job(this, id, created || id === j.id);
+      } catch (err) {
+        if (!isConnectionLoss(err) || Date.now() + pause > end) throw err;
+        await new Promise((r) => setTimeout(r, pause));
+      }
+    }
   }
 
   /** A job's description as enqueue() would write it (workflows use it for their nodes). */
