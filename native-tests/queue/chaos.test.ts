@@ -156,6 +156,28 @@ t('Redis restarted mid-run (append-only file on): consumers and producers reconn
   }
 });
 
+t('a workflow goes on when the arbiter running its step dies: another arbiter runs the rest', async () => {
+  const ledger = join(dir, 'ledger-wf');
+  const first = arbiter('wf', ledger);
+  const q = await Queue.connect({ redis: redis.url, prefix: 'wf' });
+  let second: ChildProcess | undefined;
+  try {
+    await waitFor('the first consumer', async () => (await q.broker.redis.keys('wf:alive:*')).length === 1);
+    const { chain, sig } = await import('../../src/queue/workflow.js');
+    const w = await q.workflow(chain(sig('jobs', 'add', { a: 1, b: 2 }), sig('jobs', 'sleep', { ms: 1500 }, { immutable: true }), sig('jobs', 'echo', 'after', { immutable: true })));
+    await waitFor('the sleep step running', async () => (await w.status())[`2.sleep`] === 'QUEUED' && (await q.job(w.nodes['2.sleep']!).state()) === 'STARTED');
+    process.kill(-first.pid!, 'SIGKILL');
+    second = arbiter('wf', ledger);
+    assert.is(await w.result({ timeoutMs: 60_000 }), 'after');
+    assert.equal(await w.status(), { '1.add': 'SUCCESS', '2.sleep': 'SUCCESS', '3.echo': 'SUCCESS' });
+    assert.is((await q.job(w.nodes['2.sleep']!).info())!.attempts, 1, 'the step killed with its arbiter ran again, once to the end');
+  } finally {
+    await q.close();
+    second?.kill('SIGTERM');
+    if (second && second.exitCode === null) await new Promise((r) => second!.once('exit', r));
+  }
+});
+
 t('an arbiter started while Redis is down starts anyway and consumes once Redis comes', async () => {
   redis.kill();
   const ledger = join(dir, 'ledger-late');

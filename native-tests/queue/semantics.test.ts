@@ -19,6 +19,7 @@ if (skip) console.log(REDIS_SKIP_NOTICE);
 let redis: RedisServer;
 let main: Arbiter;
 let solo: Arbiter;
+let twin: Arbiter;
 let q: Queue;
 let qs: Queue;
 
@@ -41,6 +42,11 @@ test.before(async () => {
     tasks: [{ name: 'jobs', module: APP }], taskWorkers: 2, env: { QUEUE_REDIS: redis.url },
     queue: { redis: redis.url, prefix: 'sem', visibilityMs: 2000, maxDeliveries: 2, rateLimits: { 'jobs.pid': '3/s' }, schedules: [{ name: 'tick', everyMs: 1000, queue: 'jobs', task: 'noop' }] },
   });
+  // `twin`: a second consumer of the same queues with the same schedule, as on another host.
+  twin = await arbiter({
+    tasks: [{ name: 'jobs', module: APP }], taskWorkers: 1, env: { QUEUE_REDIS: redis.url },
+    queue: { redis: redis.url, prefix: 'sem', visibilityMs: 2000, maxDeliveries: 2, rateLimits: { 'jobs.pid': '3/s' }, schedules: [{ name: 'tick', everyMs: 1000, queue: 'jobs', task: 'noop' }] },
+  });
   solo = await arbiter({
     tasks: [{ name: 'jobs', module: APP }], taskWorkers: 1, taskCapacity: 1, taskGraceMs: 200, env: { QUEUE_REDIS: redis.url },
     queue: { redis: redis.url, prefix: 'solo', prefetch: 1, visibilityMs: 2000 },
@@ -55,6 +61,7 @@ test.after(async () => {
   await qs?.close();
   await main?.stop();
   await solo?.stop();
+  await twin?.stop();
   await redis?.stop();
 });
 
@@ -248,14 +255,19 @@ t('a DAG with trigger rules: all_success is revoked upstream of a failure, one_f
   assert.is(await q.workflow(dag({ A: { queue: 'jobs', task: 'echo', deps: ['B'] }, B: { queue: 'jobs', task: 'echo', deps: ['A'] } })).catch((e: { code: string }) => e.code), 'CORRAL_ERR_INVALID_OPTION');
 });
 
-t('a periodic job runs once per tick (the beat\'s key is the tick), and inspection shows the queue', async () => {
-  // The beat has been ticking every second since the arbiter started.
+t('a periodic job runs once per tick across two arbiters with the same schedule, and inspection shows the queue', async () => {
+  // Both beats have been ticking every second since the arbiters started.
   await new Promise((r) => setTimeout(r, 1200));
   const keys = (await q.broker.redis.keys('sem:k:jobs:beat:tick:*')).sort();
-  assert.ok(keys.length >= 1, 'at least one tick');
+  assert.ok(keys.length >= 3, `ticks so far: ${keys.length}`);
   const ticks = keys.map((k) => Number(k.split(':').pop()));
   for (const tick of ticks) assert.is(tick % 1000, 0, 'ticks fall on whole seconds');
-  assert.is(new Set(ticks).size, ticks.length);
+  const jobIds = await Promise.all(keys.map((k) => q.broker.redis.get(k)));
+  assert.is(new Set(jobIds).size, keys.length, 'one job per tick');
+  // Every noop job that ran was a tick's job: neither beat made a second one.
+  const noops = (await q.jobs('jobs', 'SUCCESS', 1000)).filter((j) => j.task === 'noop');
+  assert.ok(noops.length >= keys.length - 2 && noops.length <= keys.length, `${noops.length} noop jobs for ${keys.length} ticks`);
+  for (const j of noops) assert.ok(jobIds.includes(j.id), `noop job ${j.id} is a tick's job`);
   const info = await q.broker.inspect('jobs');
   assert.is(info.queue, 'jobs');
   assert.ok(info.finished.SUCCESS! >= 10, JSON.stringify(info.finished));
