@@ -197,9 +197,10 @@ export class QueueConsumer {
     this.#held.set(d.id, h);
     this.#toStart.push(d.id);
     if (this.#toStart.length === 1) setImmediate(() => this.#flushStarted());
-    void this.#runDelivery(h).then((outcome) => {
-      this.#write(d, outcome, 'run', () => this.#release(d.id));
-    });
+    // Whatever happens in between, the delivery ends with an outcome written (or left pending for reclaim).
+    void this.#runDelivery(h)
+      .catch((err: unknown): Outcome => ({ kind: 'fail', code: (err as { code?: string }).code ?? 'CORRAL_ERR_TASK_FAILED', message: (err as Error).message }))
+      .then((outcome) => this.#write(d, outcome, 'run', () => this.#release(d.id)));
   }
 
   #flushStarted(): void {
@@ -266,7 +267,13 @@ export class QueueConsumer {
     }
     this.#calls.delete(b.requestId);
     if (m.kind === 'result') call.resolve({ ok: true, payload: b.payload ?? new Uint8Array(), contentType: b.contentType || 'application/json' });
-    else if (m.kind === 'end') call.resolve({ ok: true, ...encodeResult(call.chunks.map((c) => decodePayload(c, call.contentType)), 'application/json') });
+    else if (m.kind === 'end') {
+      try {
+        call.resolve({ ok: true, ...encodeResult(call.chunks.map((c) => decodePayload(c, call.contentType)), 'application/json') });
+      } catch (err) {
+        call.resolve({ ok: false, wire: ErrorCode.ERROR_CODE_TASK_FAILED, code: 'CORRAL_ERR_TASK_FAILED', message: `the streamed chunks could not be gathered into a list: ${(err as Error).message}` });
+      }
+    }
     else if (m.kind === 'error') {
       const e = errorFromWire(b.code ?? 0, b.message ?? '');
       call.resolve({ ok: false, wire: b.code ?? 0, code: e.code, message: e.message });
