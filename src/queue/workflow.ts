@@ -64,8 +64,11 @@ const NODE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,63}$/;
 
 interface Compiled { def: WorkflowDef; jobs: NewJob[]; roots: Set<string>; ids: Record<string, string> }
 
+/** What makes one node's job: Queue.newJob, or a stand-in in tests. */
+export type JobMaker = Pick<Queue, 'newJob'>;
+
 /** Compiles a canvas into nodes and jobs (exported for tests). */
-export function compile(queue: Queue, c: Canvas, wid: string, now = Date.now()): Compiled {
+export function compile(queue: JobMaker, c: Canvas, wid: string, now = Date.now()): Compiled {
   const def: WorkflowDef = { nodes: {}, children: {}, out: [], shape: 'one' };
   const jobs: NewJob[] = [];
   const ids: Record<string, string> = {};
