@@ -169,6 +169,8 @@ export class QueueConsumer {
       const free = this.prefetch - this.#held.size;
       if (free <= 0) {
         await new Promise<void>((resolve) => (this.#wake = resolve));
+        // Outcomes are written in batches (auto-pipelined): let the batch's other releases land, then fetch for all of them at once.
+        await new Promise((r) => setImmediate(r));
         continue;
       }
       try {

@@ -52,6 +52,7 @@ export class RedisBroker {
   #block: Redis | undefined;
   #sub: Redis | undefined;
   readonly #subs = new Map<string, Set<(m: Buffer) => void>>();
+  readonly #resubscribed = new Set<() => void>();
   #groupsMade = new Set<string>();
   #closed = false;
 
@@ -270,12 +271,24 @@ export class RedisBroker {
     return { state: h.state ?? 'PENDING', def: JSON.parse(h.def) as WorkflowDef, nodes };
   }
 
-  /** Subscribes fn to a channel (P-relative name); resolves once Redis confirmed. */
-  async subscribe(channel: string, fn: (m: Buffer) => void): Promise<() => void> {
+  /**
+   * Subscribes fn to a channel (P-relative name); resolves once Redis
+   * confirmed. `resubscribed` runs after the subscriber connection came
+   * back and its channels were subscribed again: what was published in
+   * between is lost, so a listener reads again what it waits for.
+   */
+  async subscribe(channel: string, fn: (m: Buffer) => void, resubscribed?: () => void): Promise<() => void> {
     const full = `${this.prefix}:${channel}`;
+    if (resubscribed) this.#resubscribed.add(resubscribed);
     if (!this.#sub) {
-      this.#sub = this.#connect('sub');
-      this.#sub.on('messageBuffer', (ch: Buffer, m: Buffer) => { for (const f of this.#subs.get(ch.toString()) ?? []) f(m); });
+      const sub = (this.#sub = this.#connect('sub'));
+      sub.on('messageBuffer', (ch: Buffer, m: Buffer) => { for (const f of this.#subs.get(ch.toString()) ?? []) f(m); });
+      let first = true;
+      sub.on('ready', () => {
+        if (first) { first = false; return; }
+        // ioredis subscribes again by itself; one more SUBSCRIBE, answered, marks the moment after which nothing is missed.
+        void sub.subscribe(...this.#subs.keys()).then(() => { for (const f of this.#resubscribed) f(); }, () => {});
+      });
     }
     let set = this.#subs.get(full);
     if (!set) {

@@ -67,6 +67,8 @@ export interface ResultOptions {
 
 /** A job in Redis: its id, its state, and its result once it has one. */
 export class Job {
+  /** @internal Set by the Queue that enqueued it: its results come to that Queue's channel. */
+  own: { evictions: number } | undefined;
   constructor(readonly queue: Queue, readonly id: string, readonly created: boolean) {}
   /** The job's current state (undefined once its hash has expired). */
   async state(): Promise<JobState | undefined> {
@@ -77,7 +79,7 @@ export class Job {
   }
   /** Resolves with the decoded result; rejects with the job's error code on FAILURE, CORRAL_ERR_QUEUE_REVOKED on REVOKED. */
   result(o: ResultOptions = {}): Promise<unknown> {
-    return this.queue.wait(this.id, false, o).then((info) => settle(info as JobInfo));
+    return this.queue.wait(this.id, false, o, this.own).then((info) => settle(info as JobInfo));
   }
   /** Revokes the job; terminate (default true) also cancels it if it runs. */
   cancel(o: { terminate?: boolean } = {}): Promise<JobState | 'missing'> {
@@ -89,6 +91,8 @@ export class Job {
 function isConnectionLoss(err: unknown): boolean {
   return (err as { code?: string }).code === 'CORRAL_ERR_QUEUE_BROKER' && /connection|closed|aborted|ECONN|EPIPE|ETIMEDOUT|max retries|LOADING/i.test((err as Error).message);
 }
+
+const RECENT_MAX = 10_000;
 
 function settle(info: JobInfo): unknown {
   if (info.state === 'SUCCESS') return decodePayload(info.result ?? Buffer.alloc(0), info.resultContentType ?? 'application/json');
@@ -110,6 +114,10 @@ export class Queue {
   readonly channel = randomBytes(12).toString('base64url');
   readonly #o: Required<Omit<QueueConnectOptions, 'redis' | 'prefix'>>;
   readonly #waiters = new Map<string, Set<Waiter>>();
+  /** Outcomes of our jobs that arrived before anyone waited (at most RECENT_MAX, oldest let go first). */
+  readonly #recent = new Map<string, JobInfo | { state: string }>();
+  /** How many outcomes were let go (or lost to a reconnect): a waiter enqueued before that reads the hash. */
+  #evictions = 0;
   #unsubscribe: Promise<() => void> | undefined;
 
   private constructor(broker: RedisBroker, o: QueueConnectOptions) {
@@ -123,13 +131,16 @@ export class Queue {
     if (!/^[A-Za-z0-9_.-]{1,64}$/.test(prefix)) throw new InvalidOptionError(`prefix: ${JSON.stringify(prefix)} must be 1-64 of A-Z a-z 0-9 _ . -`);
     const resultTtlMs = checkMs(o.resultTtlMs ?? QUEUE_DEFAULTS.resultTtlMs, 'resultTtlMs', 1000);
     const broker = new RedisBroker(o.redis ?? process.env.CORRAL_REDIS ?? QUEUE_DEFAULTS.redis, { prefix, resultTtlMs, keep: QUEUE_DEFAULTS.keep, name: 'corral-producer' });
+    const q = new Queue(broker, o);
     try {
       await broker.ready();
+      // Before the first enqueue: every outcome of a job of ours is then published to us.
+      await q.#listen();
     } catch (err) {
       await broker.close();
       throw err;
     }
-    return new Queue(broker, o);
+    return q;
   }
 
   /** Enqueues `queue.task(payload)`; resolves once Redis holds the job. */
@@ -139,8 +150,12 @@ export class Queue {
     // idempotent by job id (QUEUE-2), so sending it again makes at most one job.
     for (let pause = 100, end = Date.now() + this.#o.retryMs; ; pause = Math.min(pause * 2, 1000)) {
       try {
+        const evictions = this.#evictions;
         const { id, created } = await this.broker.enqueue(j);
-        return new Job(this, id, created || id === j.id);
+        const job = new Job(this, id, created || id === j.id);
+        // Its outcome will be published on our channel (subscribed in connect()) unless the key gave another producer's job.
+        if (id === j.id) job.own = { evictions };
+        return job;
       } catch (err) {
         if (!isConnectionLoss(err) || Date.now() + pause > end) throw err;
         await new Promise((r) => setTimeout(r, pause));
@@ -199,13 +214,33 @@ export class Queue {
     return this.broker.revoke(checkKey(id, 'id'), o.terminate === true);
   }
 
+  #listen(): Promise<() => void> {
+    this.#unsubscribe ??= this.broker.subscribe(`r:${this.channel}`, (m) => this.#message(m), () => {
+      // Messages published while the subscriber was away are lost: read every awaited job again.
+      this.#evictions++;
+      this.#recent.clear();
+      for (const set of this.#waiters.values()) for (const w of set) w.wake();
+    });
+    return this.#unsubscribe;
+  }
+
   /**
    * Waits until job (or workflow) `id` is final and returns its description.
-   * Subscribes first, then reads, then waits for a message or the next poll.
+   * A job of ours: its outcome comes on our channel, or is among the recent
+   * outcomes nobody waited for yet; the hash is read only if some of those
+   * were let go since it was enqueued, and every 30 s as a last resort.
+   * Anyone else's job or a workflow: subscribe, read, and read again every pollMs.
    */
-  async wait(id: string, workflow: boolean, o: ResultOptions = {}): Promise<JobInfo | { state: string }> {
-    this.#unsubscribe ??= this.broker.subscribe(`r:${this.channel}`, (m) => this.#message(m));
-    await this.#unsubscribe;
+  async wait(id: string, workflow: boolean, o: ResultOptions = {}, own?: { evictions: number }): Promise<JobInfo | { state: string }> {
+    await this.#listen();
+    let early: JobInfo | { state: string } | undefined;
+    if (own && !workflow) {
+      early = this.#recent.get(id);
+      this.#recent.delete(id);
+      // A result came with its message; a failure's code and message are in the hash.
+      if (early && 'result' in early) return early;
+    }
+    const trusted = own !== undefined && !workflow && early === undefined && this.#evictions === own.evictions;
     const read = async () => (workflow ? this.broker.workflow(id) : this.broker.job(id));
     return new Promise((resolve, reject) => {
       let done = false;
@@ -237,11 +272,11 @@ export class Queue {
       if (o.signal?.aborted) return onAbort();
       o.signal?.addEventListener('abort', onAbort, { once: true });
       if (o.timeoutMs !== undefined) timer = setTimeout(() => finish(new CorralError('CORRAL_ERR_TIMEOUT', `${workflow ? 'workflow' : 'job'} ${id} did not end within ${o.timeoutMs} ms (it goes on)`)), o.timeoutMs);
-      poll = setInterval(() => void check(), this.#o.pollMs);
+      poll = setInterval(() => void check(), trusted ? 30_000 : this.#o.pollMs);
       let set = this.#waiters.get(id);
       if (!set) this.#waiters.set(id, (set = new Set()));
       set.add(waiter);
-      void check();
+      if (!trusted) void check();
     });
   }
 
@@ -250,7 +285,19 @@ export class Queue {
     let head: { id?: string; state?: string; ct?: string; workflow?: boolean };
     try { head = JSON.parse(m.subarray(0, nl < 0 ? m.length : nl).toString('utf8')) as typeof head; } catch { return; }
     if (!head.id || !head.state || !FINAL_STATES.has(head.state)) return;
-    for (const w of [...(this.#waiters.get(head.id) ?? [])]) {
+    const waiting = this.#waiters.get(head.id);
+    if (!waiting && !head.workflow) {
+      // Nobody waits yet (the producer enqueues a batch, then awaits): keep it for result(), boundedly.
+      this.#recent.set(head.id, head.state === 'SUCCESS' && head.ct !== undefined
+        ? { id: head.id, queue: '', task: '', state: 'SUCCESS', attempts: 0, deliveries: 0, contentType: '', payload: Buffer.alloc(0), resultContentType: head.ct, result: Buffer.from(m.subarray(nl + 1)) }
+        : { state: head.state });
+      if (this.#recent.size > RECENT_MAX) {
+        this.#recent.delete(this.#recent.keys().next().value!);
+        this.#evictions++;
+      }
+      return;
+    }
+    for (const w of [...(waiting ?? [])]) {
       if (w.workflow !== (head.workflow === true)) continue;
       if (head.state === 'SUCCESS' && head.ct !== undefined && !w.workflow) {
         w.deliver({ id: head.id, queue: '', task: '', state: 'SUCCESS', attempts: 0, deliveries: 0, contentType: '', payload: Buffer.alloc(0), resultContentType: head.ct, result: m.subarray(nl + 1) });
