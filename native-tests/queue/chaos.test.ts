@@ -178,6 +178,30 @@ t('a workflow goes on when the arbiter running its step dies: another arbiter ru
   }
 });
 
+t('a graceful stop (TERM) finishes the jobs it runs and writes their outcomes: nothing runs twice, nothing is lost', async () => {
+  const ledger = join(dir, 'ledger-term');
+  const first = arbiter('term', ledger);
+  const q = await Queue.connect({ redis: redis.url, prefix: 'term' });
+  let second: ChildProcess | undefined;
+  try {
+    await waitFor('the first consumer', async () => (await q.broker.redis.keys('term:alive:*')).length === 1);
+    const keys = Array.from({ length: 12 }, (_, i) => `t-${i}`);
+    const jobs = await Promise.all(keys.map((key) => q.enqueue('jobs', 'effect', { key, ms: 800 }, { idempotencyKey: key })));
+    await waitFor('jobs running', async () => (await Promise.all(jobs.map((j) => j.state()))).filter((s) => s === 'STARTED').length >= 4);
+    const exited = new Promise<number | null>((r) => first.once('exit', (code) => r(code)));
+    first.kill('SIGTERM');
+    second = arbiter('term', ledger);
+    const { runs, reruns } = await audit(q, jobs, keys, ledger);
+    assert.is(await exited, 0, 'the stopped arbiter exits 0');
+    assert.is(reruns, 0, `${runs} runs for ${keys.length} jobs`);
+    for (const j of jobs) assert.is((await j.info())!.attempts, 1);
+  } finally {
+    await q.close();
+    second?.kill('SIGTERM');
+    if (second && second.exitCode === null) await new Promise((r) => second!.once('exit', r));
+  }
+});
+
 t('an arbiter started while Redis is down starts anyway and consumes once Redis comes', async () => {
   redis.kill();
   const ledger = join(dir, 'ledger-late');
