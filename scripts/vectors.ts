@@ -314,6 +314,10 @@ function messages(): VectorFile {
       { kind: 'error', body: { code: 200, message: 'unknown message type 50', messageType: 50 } }, null),
     one('msg-error-fatal-decode', 'MSG-1', 'A fatal Error reporting an undecodable frame.', [],
       { kind: 'error', body: { code: 103, message: 'undecodable envelope', fatal: true } }, null),
+    one('msg-execute-meta', 'TASK-27', 'Execute.meta (since 1.3): a map is one entry message per key, key in field 1, value in field 2; UTF-8 beyond ASCII and an empty value.', ['Map'],
+      { kind: 'execute', body: { requestId: 3, name: 'jobs.send', meta: { 'corral.attempt': '1', 'ünï': '日本 😀', empty: '' } } }, null),
+    one('msg-execute-meta-key-twice', 'MSG-1', 'Execute.meta with the key "k" twice, values "a" then "b": the last entry wins.', ['Map', 'NotCanonical'],
+      Uint8Array.from(lenField(30, [...field(1, 0), 3, ...lenField(8, [...lenField(1, [0x6b]), ...lenField(2, [0x61])]), ...lenField(8, [...lenField(1, [0x6b]), ...lenField(2, [0x62])])])), null),
   ];
   const semantic: Spec[] = [
     one('msg-hello-no-versions', 'HELLO-2', 'A Hello must list at least one version.', ['Semantic'],
@@ -342,6 +346,7 @@ function messages(): VectorFile {
     Unpacked: 'A repeated scalar field sent unpacked; proto3 receivers accept both forms.',
     NotCanonical: 'Valid bytes that a proto3 encoder would not produce for this message; compare the decoded message, not the bytes.',
     Semantic: 'The bytes decode, but a value breaks a protocol rule (CORRAL_ERR_INVALID_FIELD).',
+    Map: 'A map<string, string> field (Execute.meta, since 1.3): repeated entry messages {1: key, 2: value}, in any order.',
   }, [
     { type: 'MessageRoundTrip', specs: [...full, ...empty, ...edge] },
     { type: 'MessageValidation', specs: semantic },
@@ -454,6 +459,12 @@ function handshake(): VectorFile {
       { versions: [v(1, 2)], kind: WorkerKind.WORKER_KIND_TASK, features: [FEATURE.TASKS, FEATURE.TASKS_STREAM, FEATURE.TASKS_FLOW], apps: ['images'] }, offer([v(1, 2)])),
     c('neg-client-tasks-call', 'NEG-3', 'A client (kind CLIENT, since 1.2) speaking 1.2 gets tasks.call and tasks.flow.',
       { versions: [v(1, 2)], kind: WorkerKind.WORKER_KIND_CLIENT, features: [FEATURE.TASKS_CALL, FEATURE.TASKS_FLOW] }, offer([v(1, 2)])),
+    c('neg-1.3-task-worker', 'NEG-1', 'Task worker and arbiter speak 1.3: version 1.3, so its Execute may carry meta (section 4.6.3); 1.3 adds no feature, the features are those of 1.2.',
+      { versions: [v(1, 3)], kind: WorkerKind.WORKER_KIND_TASK, features: [FEATURE.TASKS, FEATURE.TASKS_STREAM, FEATURE.TASKS_FLOW], apps: ['images'] }, offer([v(1, 3)])),
+    c('neg-1.2-task-worker-under-1.3', 'COMPAT-8', 'A task worker of 1.2 under an arbiter of 1.3: version 1.2, with tasks.flow; the arbiter sends it no Execute.meta.',
+      { versions: [v(1, 2)], kind: WorkerKind.WORKER_KIND_TASK, features: [FEATURE.TASKS, FEATURE.TASKS_STREAM, FEATURE.TASKS_FLOW], apps: ['images'] }, offer([v(1, 3)])),
+    c('neg-1.2-client-under-1.3', 'COMPAT-8', 'A client of 1.2 under an arbiter of 1.3: version 1.2; it sends no Execute.meta, and meta it sent anyway would be ignored.',
+      { versions: [v(1, 2)], kind: WorkerKind.WORKER_KIND_CLIENT, features: [FEATURE.TASKS_CALL, FEATURE.TASKS_FLOW] }, offer([v(1, 3)])),
     c('neg-max-frame-defaults', 'NEG-4', 'Both sides say 0: the default, 65536.', { versions: [v(1, 0)] }, offer([v(1, 0)], [], 0)),
     c('neg-max-frame-worker-smaller', 'NEG-4', 'Worker 16384, arbiter 1 MiB: 16384.', { versions: [v(1, 0)], maxFrameBytes: 16384 }, offer([v(1, 0)], [], 1 << 20)),
     c('neg-max-frame-arbiter-smaller', 'NEG-4', 'Worker 1 MiB, arbiter 32768: 32768.', { versions: [v(1, 0)], maxFrameBytes: 1 << 20 }, offer([v(1, 0)], [], 32768)),

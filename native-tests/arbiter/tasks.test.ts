@@ -193,6 +193,34 @@ test('a Node caller runs Python jobs: the stdlib Python task worker under --task
     for await (const c of a.stream('echo', 'stream', { n: 4 })) chunks.push(c);
     assert.is(chunks.length, 4);
     assert.is(await codeOf(a.execute('echo', 'fail')), 'CORRAL_ERR_TASK_FAILED');
+    // The Python action's ctx.meta (TASK-27).
+    assert.equal(await a.execute('echo', 'meta', null, { meta: { a: 'b', 'ü': '日本 😀', empty: '' } }), { a: 'b', 'ü': '日本 😀', empty: '' });
+    assert.equal(await a.execute('echo', 'meta'), {});
+  } finally {
+    await a.stop();
+  }
+});
+
+test('job metadata reaches the action as ctx.meta, from the embedding process, a socket worker and a client [TASK-25, TASK-27, CALL-17]', async () => {
+  const a = await pool({ command: nodeWorkerCommand(join(here, 'web.mjs'), []), workers: 1, bind: ['127.0.0.1:0'], tasks: [ECHO, PROBE], taskWorkers: 1 });
+  try {
+    assert.equal(await a.execute('echo', 'meta', { any: 'payload' }, { meta: { a: 'b' } }), { a: 'b' });
+    assert.equal(await a.execute('echo', 'meta'), {});
+    const chunks: unknown[] = [];
+    for await (const c of a.stream('echo', 'meta', null, { meta: { streamed: 'yes' } })) chunks.push(c);
+    assert.equal(chunks, [{ streamed: 'yes' }]);
+    const r = await (await fetch(`http://${a.addresses[0]}/meta`)).json() as { worker: number; meta: unknown };
+    assert.equal(r.meta, { from: 'web', worker: String(r.worker) });
+    const { connect } = await import('../../src/tasks/connect.js');
+    const client = await connect(a.tasksAddress!);
+    try {
+      assert.equal(await client.execute('echo', 'meta', null, { meta: { 'x-trace': 't-1', 'ü': '😀' } }), { 'x-trace': 't-1', 'ü': '😀' });
+    } finally {
+      client.close();
+    }
+    // The arbiter's own keys cannot be forged, and the limits hold before anything is sent.
+    assert.is(await codeOf(a.execute('echo', 'meta', null, { meta: { 'corral.job': 'forged' } })), 'CORRAL_ERR_INVALID_OPTION');
+    assert.is(await codeOf(a.execute('echo', 'meta', null, { meta: { big: 'x'.repeat(5000) } })), 'CORRAL_ERR_INVALID_OPTION');
   } finally {
     await a.stop();
   }

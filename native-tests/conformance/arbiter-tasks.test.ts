@@ -40,6 +40,13 @@ test('an arbiter that never passes Cancel on fails the cancel cases', async () =
   assert.equal(failures(r), ['A-TK-003', 'A-TK-012'], explain(r));
 });
 
+test('an arbiter that drops a caller\'s meta fails A-TK-014; one that adds a key outside corral. fails it, and A-TK-015 at 1.2 [TASK-25, TASK-26, COMPAT-8]', async () => {
+  for (const [mutation, fails] of [['drop-meta', ['A-TK-014']], ['add-meta', ['A-TK-014', 'A-TK-015']]] as const) {
+    const r = await runSuite('arbiter', ['--graceful-timeout-ms', '3000', '--run', 'A-TK-014', '--run', 'A-TK-015', '--run', 'A-TK-009'], corral(meddle(mutation)));
+    assert.equal(failures(r), fails, `${mutation}: ${explain(r)}`);
+  }
+});
+
 test('an arbiter that credits a task worker beyond what it relayed fails FLOW-6', async () => {
   const r = await runSuite('arbiter', ['--graceful-timeout-ms', '3000', '--run', 'A-TK-006', '--run', 'A-TK-009'], corral(meddle('extra-credit')));
   assert.equal(failures(r), ['A-TK-006'], explain(r));

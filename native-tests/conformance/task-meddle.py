@@ -13,6 +13,9 @@ and relays every frame, except that it breaks one arbiter rule:
   extra-credit  give the worker Credit for 1000 chunks with every Execute that
                 has a window, as an arbiter that does not hold back for a slow
                 caller would (FLOW-6)
+  drop-meta     strip Execute.meta (TASK-25)
+  add-meta      add the entry {"x-added": "1"} to Execute.meta, a key outside
+                corral. (TASK-26)
 """
 import os
 import selectors
@@ -23,8 +26,9 @@ import subprocess
 import sys
 
 MUTATION = sys.argv[1]
-if MUTATION not in ("none", "drop-cancel", "extra-credit") or sys.argv[2] != "--":
-    sys.exit("usage: task-meddle.py none|drop-cancel|extra-credit -- <task worker command...>")
+MUTATIONS = ("none", "drop-cancel", "extra-credit", "drop-meta", "add-meta")
+if MUTATION not in MUTATIONS or sys.argv[2] != "--":
+    sys.exit(f"usage: task-meddle.py {'|'.join(MUTATIONS)} -- <task worker command...>")
 COMMAND = sys.argv[3:]
 
 control_fd = int(os.environ["CORRAL_CONTROL_FD"])
@@ -42,6 +46,7 @@ for s in (signal.SIGTERM, signal.SIGINT, signal.SIGQUIT, signal.SIGHUP):
     signal.signal(s, lambda sig, _f: child.send_signal(sig))
 
 EXECUTE, CANCEL, CREDIT = 30, 34, 35
+META = 8   # Execute.meta: one length-delimited entry per key
 
 
 def varint(v):
@@ -93,6 +98,28 @@ def varint_fields(body):
     return out
 
 
+def without_field(body, number):
+    """The body with every occurrence of field `number` left out."""
+    out, i = bytearray(), 0
+    while i < len(body):
+        start = i
+        tag, i = read_varint(body, i)
+        if tag & 7 == 0:
+            _, i = read_varint(body, i)
+        elif tag & 7 == 2:
+            size, i = read_varint(body, i)
+            i += size
+        else:
+            i += 8 if tag & 7 == 1 else 4
+        if tag >> 3 != number:
+            out += body[start:i]
+    return bytes(out)
+
+
+def length_delimited(number, data):
+    return varint(number << 3 | 2) + varint(len(data)) + data
+
+
 def frame(field, body):
     env = varint(field << 3 | 2) + varint(len(body)) + body
     return struct.pack(">I", len(env)) + env
@@ -101,6 +128,12 @@ def frame(field, body):
 def from_arbiter(env):
     field, body = top(env)
     if MUTATION == "drop-cancel" and field == CANCEL:
+        return
+    if MUTATION == "drop-meta" and field == EXECUTE:
+        ours.sendall(frame(EXECUTE, without_field(body, META)))
+        return
+    if MUTATION == "add-meta" and field == EXECUTE:
+        ours.sendall(frame(EXECUTE, body + length_delimited(META, length_delimited(1, b"x-added") + length_delimited(2, b"1"))))
         return
     ours.sendall(struct.pack(">I", len(env)) + env)
     if MUTATION == "extra-credit" and field == EXECUTE:

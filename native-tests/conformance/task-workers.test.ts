@@ -1,7 +1,8 @@
 // The Python task worker runs Python task apps: it passes the worker
 // conformance suite as a task worker (with the Echo app of
 // fixtures/tasks/py_apps.py), really runs `capacity` jobs at once, keeps an
-// app's state from init() on, and fails to load as spec 2.5 says.
+// app's state from init() on, hands the action its job's meta, and fails to
+// load as spec 2.5 says.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,24 +19,24 @@ process.env.PYTHONDONTWRITEBYTECODE = '1';
 
 const WORKER = join(root, 'native-tests/workers/python/task_worker.py');
 const APPS = join(root, 'fixtures/tasks/py_apps.py');
-const JOBS = ['--task', 'echo.echo', '--task-slow', 'echo.sleep', '--task-fail', 'echo.fail', '--task-stream', 'echo.stream', '--task-echo', 'echo.echo'];
+const JOBS = ['--task', 'echo.echo', '--task-slow', 'echo.sleep', '--task-fail', 'echo.fail', '--task-stream', 'echo.stream', '--task-echo', 'echo.echo', '--task-meta', 'echo.meta'];
 const { ErrorCode } = corral.v1;
 // Long waits: they bound a hang only, and a loaded machine is slow.
 const TIMING: Timing = { timeoutMs: 20_000, bootTimeoutMs: 60_000, quietMs: 300 };
 
-test('the Python task worker is conformant: every applicable case passes, the flow and apps cases among them', async () => {
+test('the Python task worker is conformant: every applicable case passes, the flow, apps and meta cases among them', async () => {
   const r = await runSuite('worker', JOBS, ['python3', WORKER, `echo=${APPS}:Echo`]);
   assert.is(r.exit, 0, explain(r));
   const verdicts = new Map(r.cases.map((c) => [c.id, c.verdict]));
-  for (const id of ['W-TK-001', 'W-TK-003', 'W-TK-004', 'W-TK-005', 'W-TK-006', 'W-TK-007', 'W-TK-008', 'W-TK-009', 'W-TK-010', 'W-TK-012', 'W-TK-013', 'W-TK-014', 'W-TK-015']) {
+  for (const id of ['W-TK-001', 'W-TK-003', 'W-TK-004', 'W-TK-005', 'W-TK-006', 'W-TK-007', 'W-TK-008', 'W-TK-009', 'W-TK-010', 'W-TK-012', 'W-TK-013', 'W-TK-014', 'W-TK-015', 'W-TK-016', 'W-TK-017']) {
     assert.is(verdicts.get(id), 'PASS', `${id}: ${verdicts.get(id)}\n${explain(r)}`);
   }
   const bad = r.cases.filter((c) => !['PASS', 'UNSUPPORTED', 'INFO'].includes(c.verdict));
   assert.equal(bad.map((c) => `${c.id} ${c.verdict}`), [], explain(r));
 });
 
-// Copies of the worker, each with one rule broken: the 1.2 cases must catch
-// each (and only the case meant), or they pass vacuously.
+// Copies of the worker, each with one rule broken: the 1.2 and 1.3 cases
+// must catch each (and only the cases meant), or they pass vacuously.
 const MUTANTS: { name: string; file: string; from: string; to: string; fails: string[] }[] = [
   {
     name: 'ignores the window', file: 'task_jobs.py', fails: ['W-TK-012'],
@@ -47,6 +48,15 @@ const MUTANTS: { name: string; file: string; from: string; to: string; fails: st
     to: 'if job is None:\n            self.send_error(INVALID_FIELD, "no such job", request_id=body["request_id"])\n            return',
   },
   { name: 'lists a malformed app', file: 'task_worker.py', fails: ['W-TK-014'], from: '"apps": list(self.apps)}', to: '"apps": list(self.apps) + ["no spaces"]}' },
+  {
+    name: 'hides the meta from the action', file: 'task_jobs.py', fails: ['W-TK-017'],
+    from: 'meta = {e["key"]: e["value"] for e in body["meta"]} if', to: 'meta = {} if',
+  },
+  {
+    name: 'refuses a job with meta', file: 'task_jobs.py', fails: ['W-TK-016', 'W-TK-017'],
+    from: '    app_name, _, action_name = body["name"].partition(".")',
+    to: '    if body["meta"]:\n        worker.send_error(TASK_FAILED, "no meta here", request_id=rid)\n        return\n    app_name, _, action_name = body["name"].partition(".")',
+  },
 ];
 
 test('the flow and apps cases are not vacuous: a worker that breaks each rule fails its case', async () => {
@@ -60,7 +70,7 @@ test('the flow and apps cases are not vacuous: a worker that breaks each rule fa
       assert.ok(text.includes(m.from), `${m.name}: the line to mutate is gone from ${m.file}`);
       writeFileSync(file, text.replace(m.from, m.to));
       assert.ok(readdirSync(copy).includes('task_worker.py'));
-      const runs = ['W-TK-012', 'W-TK-013', 'W-TK-014'].flatMap((id) => ['--run', id]);
+      const runs = ['W-TK-012', 'W-TK-013', 'W-TK-014', 'W-TK-016', 'W-TK-017'].flatMap((id) => ['--run', id]);
       return { m, r: await runSuite('worker', [...runs, ...JOBS], ['python3', join(copy, 'task_worker.py'), `echo=${APPS}:Echo`]) };
     });
     const wrong = results.filter(({ m, r }) => r.exit !== 1 || failures(r).join(' ') !== m.fails.join(' '));

@@ -17,7 +17,7 @@ const { ErrorCode, GoodbyeReason } = corral.v1;
 const TSX = import.meta.resolve('tsx');
 const bootstrap = join(root, 'src/task-worker/bootstrap.ts');
 const tasks = join(root, 'fixtures/tasks');
-const JOBS = ['--task', 'echo.noop', '--task-slow', 'echo.sleep', '--task-fail', 'echo.fail', '--task-stream', 'echo.stream', '--task-echo', 'echo.echo'];
+const JOBS = ['--task', 'echo.noop', '--task-slow', 'echo.sleep', '--task-fail', 'echo.fail', '--task-stream', 'echo.stream', '--task-echo', 'echo.echo', '--task-meta', 'echo.meta'];
 
 const live = new Set<ChildProcess>();
 test.after.each(() => {
@@ -42,7 +42,7 @@ function spawnTaskWorker(apps: string[], env: NodeJS.ProcessEnv = {}) {
   return { child, arbiter, exited, output: () => output };
 }
 
-test('the Node task worker passes the worker conformance suite, task and flow cases included', async () => {
+test('the Node task worker passes the worker conformance suite, task, flow and meta cases included', async () => {
   const r = await runSuite('worker', JOBS, [process.execPath, '--import', TSX, bootstrap, `echo=${join(tasks, 'echo.mjs')}`]);
   assert.is(r.exit, 0, explain(r));
   const taskCases = r.cases.filter((c) => c.id.startsWith('W-TK-'));

@@ -60,7 +60,7 @@ export function spawnWorker(deps: SpawnDeps, id: number, generation: number, tas
   const now = deps.clock.now();
   const jitter = o.maxRequestsJitter > 0 ? Math.floor(Math.random() * (o.maxRequestsJitter + 1)) : 0;
   return {
-    id, kind: task ? 'task' : 'socket', slot: task?.slot ?? -1, maxJobs: task && o.taskMaxJobs > 0 ? o.taskMaxJobs + jobJitter : 0, features: [], generation, proc, channel: undefined, handoffSock: handoffPair?.[0], state: 'booting', spawnedAt: now, lastSeen: now,
+    id, kind: task ? 'task' : 'socket', slot: task?.slot ?? -1, maxJobs: task && o.taskMaxJobs > 0 ? o.taskMaxJobs + jobJitter : 0, features: [], minor: 0, generation, proc, channel: undefined, handoffSock: handoffPair?.[0], state: 'booting', spawnedAt: now, lastSeen: now,
     helloed: false, everReady: false, capacity: 0, inFlight: 0, acceptedTotal: 0, requestsTotal: 0,
     maxConnections: o.maxRequests > 0 ? o.maxRequests + jitter : 0, termAt: undefined, killAt: undefined, stopReason: undefined, planned: false, recycle: false, saidGoodbye: false,
     readyAt: undefined, signalled: false, stable: false,

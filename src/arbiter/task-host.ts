@@ -8,6 +8,7 @@
 //   Redis queues ── consumer ──────┘ (options.queue: spec.md section 13)
 import type { OutMessage } from '../protocol/codec.js';
 import { CorralError } from '../protocol/errors.js';
+import type { Meta } from '../protocol/meta.js';
 import { TaskClient } from '../tasks/client.js';
 import type { Logger } from './log.js';
 import type { ArbiterOptions } from './options.js';
@@ -72,12 +73,17 @@ export class TaskHost {
     const me: Caller = { name: 'arbiter', reply: (m) => client.receive(m as never) };
     const client = new TaskClient({
       send: (m) => {
-        const b = m.body as { requestId: number; name: string; payload: Uint8Array; contentType: string; deadlineMs: number; window: number; idempotent: boolean; reason: string; chunks: number };
-        if (m.kind === 'execute') pool.submit({ caller: me, requestId: b.requestId, name: b.name, payload: b.payload, contentType: b.contentType, deadlineMs: b.deadlineMs, window: b.window, idempotent: b.idempotent });
+        const b = m.body as { requestId: number; name: string; payload: Uint8Array; contentType: string; deadlineMs: number; window: number; idempotent: boolean; meta?: Meta | null; reason: string; chunks: number };
+        if (m.kind === 'execute') {
+          pool.call({
+            caller: me, requestId: b.requestId, name: b.name, payload: b.payload, contentType: b.contentType, deadlineMs: b.deadlineMs, window: b.window, idempotent: b.idempotent,
+            ...(b.meta ? { meta: b.meta } : {}),
+          });
+        }
         else if (m.kind === 'cancel') pool.cancel(me, b.requestId, b.reason);
         else if (m.kind === 'credit') pool.credit(me, b.requestId, b.chunks);
       },
-    }, { flow: true, window: this.#o.taskStreamWindow });
+    }, { flow: true, meta: true, window: this.#o.taskStreamWindow });
     this.#local = client;
     return client;
   }

@@ -21,9 +21,12 @@ interface RecCaller extends Caller {
   got: OutMessage[];
 }
 
-interface Exec { to: number; wid: number; tag: string; name: string; deadlineMs: number; window: number; idempotent: unknown }
+interface Exec { to: number; wid: number; tag: string; name: string; deadlineMs: number; window: number; idempotent: unknown; meta: unknown }
 
-type Body = { requestId?: number; code?: number; seq?: number; chunks?: number; name?: string; payload?: Uint8Array; deadlineMs?: number; window?: number; idempotent?: boolean; fatal?: boolean };
+type Body = {
+  requestId?: number; code?: number; seq?: number; chunks?: number; name?: string; payload?: Uint8Array; deadlineMs?: number; window?: number; idempotent?: boolean; fatal?: boolean;
+  meta?: Record<string, string> | null; message?: string;
+};
 const body = (m: OutMessage) => m.body as Body;
 
 /** What a caller was answered, one short string per message: kind:callerId[:seq|chunks|code]. */
@@ -55,9 +58,9 @@ function setup(o: Partial<TaskPoolOptions> = {}, configured: string[] = []) {
     get now() { return now; },
     advance(ms: number) { now += ms; },
     /** A worker that said Hello and (unless ready = false) Ready. */
-    worker(id: number, opts: { apps?: string[]; capacity?: number; flow?: boolean; ready?: boolean } = {}) {
+    worker(id: number, opts: { apps?: string[]; capacity?: number; flow?: boolean; meta?: boolean; ready?: boolean } = {}) {
       const capacity = opts.capacity ?? 1;
-      pool.addWorker(id, opts.apps ?? [], capacity, opts.flow ?? false);
+      pool.addWorker(id, opts.apps ?? [], capacity, { flow: opts.flow ?? false, meta: opts.meta ?? false });
       if (opts.ready !== false) pool.ready(id, capacity);
     },
     caller(name = 'c'): RecCaller {
@@ -72,7 +75,7 @@ function setup(o: Partial<TaskPoolOptions> = {}, configured: string[] = []) {
       for (const { to: t, m } of sent) {
         if (m.kind !== 'execute' || (to !== undefined && t !== to)) continue;
         const b = body(m);
-        out.push({ to: t, wid: Number(b.requestId), tag: Buffer.from(b.payload!).toString(), name: b.name!, deadlineMs: b.deadlineMs!, window: b.window!, idempotent: b.idempotent });
+        out.push({ to: t, wid: Number(b.requestId), tag: Buffer.from(b.payload!).toString(), name: b.name!, deadlineMs: b.deadlineMs!, window: b.window!, idempotent: b.idempotent, meta: b.meta });
       }
       return out;
     },
@@ -884,6 +887,62 @@ test('FLOW-5: Credit for a job that is not streaming is ignored', () => {
   h.pool.credit(h.caller('other'), 1, 4);
   assert.equal(h.of('credit'), []);
   assert.equal(said(c), []);
+});
+
+// ---- meta (TASK-25, CALL-17, CALL-18, COMPAT-8) ---------------------------------
+
+test('TASK-25: a caller\'s meta reaches a worker of 1.3 as it came; a worker of 1.2 gets none (COMPAT-8)', () => {
+  const h = setup();
+  h.worker(1, { meta: true }); h.worker(2, { meta: false });
+  const c = h.caller();
+  const meta = { trace: 'abc', 'ünï': 'cödé', constructor: 'x' };
+  h.pool.call({ caller: c, requestId: 1, name: 'app.run', payload: Buffer.from('c:1'), contentType: '', deadlineMs: 0, window: 0, idempotent: false, meta });
+  h.pool.call({ caller: c, requestId: 2, name: 'app.run', payload: Buffer.from('c:2'), contentType: '', deadlineMs: 0, window: 0, idempotent: false, meta });
+  const [a, b] = [h.exec(c, 1), h.exec(c, 2)].sort((x, y) => x.to - y.to);
+  assert.equal([a!.to, b!.to], [1, 2]);
+  assert.equal(a!.meta, meta);
+  assert.is(b!.meta, null);
+  h.submit(c, 3);
+  h.result(a!);
+  assert.is(h.exec(c, 3).meta, null, 'no meta: none sent');
+});
+
+test('TASK-25: a job queued, then re-run after its worker is lost, keeps its meta', () => {
+  const h = setup();
+  h.worker(1, { meta: true });
+  const c = h.caller();
+  h.submit(c, 1);
+  h.submit(c, 2, 'app.run', { idempotent: true, meta: { n: '2' } });
+  h.result(h.exec(c, 1));
+  assert.equal(h.exec(c, 2).meta, { n: '2' });
+  h.worker(2, { meta: true });
+  h.pool.removeWorker(1);
+  const again = h.exec(c, 2);
+  assert.is(again.to, 2);
+  assert.equal(again.meta, { n: '2' });
+});
+
+test('CALL-17, CALL-18: call() refuses meta beyond the caller\'s limits with INVALID_FIELD, not fatal; submit() takes the arbiter\'s own corral. keys', () => {
+  const h = setup();
+  h.worker(1, { meta: true, capacity: 10 });
+  const c = h.caller();
+  const call = (requestId: number, meta: Record<string, string>) =>
+    h.pool.call({ caller: c, requestId, name: 'app.run', payload: Buffer.from(`c:${requestId}`), contentType: '', deadlineMs: 0, window: 0, idempotent: false, meta });
+  const many = Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`k${i}`, 'v']));
+  call(1, many);
+  call(2, { big: 'x'.repeat(4094) }); // 3 + 4094 octets
+  call(3, { 'corral.job': 'j1' });
+  call(4, { big: 'x'.repeat(4093) }); // exactly 4096: allowed
+  call(5, Object.fromEntries(Array.from({ length: 64 }, (_, i) => [`k${i}`, 'v'])));
+  assert.equal(said(c), ['error:1:206', 'error:2:206', 'error:3:206']);
+  for (const m of c.got) {
+    assert.is(body(m).fatal, false);
+    assert.match(body(m).message ?? '', /\[CALL-17\]$/);
+  }
+  assert.equal(h.execs().map((e) => e.tag), ['c:4', 'c:5']);
+  h.pool.submit({ caller: c, requestId: 6, name: 'app.run', payload: Buffer.from('c:6'), contentType: '', deadlineMs: 0, window: 0, idempotent: false, meta: { 'corral.job': 'j1', 'corral.attempt': '1' } });
+  assert.equal(h.exec(c, 6).meta, { 'corral.job': 'j1', 'corral.attempt': '1' });
+  addsUp(h, 'app');
 });
 
 // ---- drain and shutdown (DRAIN-12) --------------------------------------------

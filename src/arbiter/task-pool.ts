@@ -5,6 +5,11 @@
 //   caller ──Execute{id c}──► submit() ──► queue[app] ──► pump() ──Execute{id w}──► task worker
 //   caller ◄──Result/Chunk/End/Error{id c}── relay ◄──── onReply() ◄──────────────── task worker
 //
+// A caller's Execute.meta goes to the worker as it came (TASK-25), only to
+// workers that negotiated 1.3 or later (COMPAT-8); call() checks it against
+// the caller's limits first (CALL-17, CALL-18), submit() does not, so that
+// the arbiter's own jobs may carry `corral.` keys.
+//
 // A job has two ids: the caller's (unique among that caller's outstanding
 // jobs, CALL-2) and the arbiter's, unique for the arbiter's life and never
 // reused, so a late reply can never be taken for another job's (TASK-2).
@@ -14,6 +19,7 @@
 // and signals; logic tests drive it with a fake clock.
 import type { OutMessage } from '../protocol/codec.js';
 import { ErrorCode } from '../protocol/codec.js';
+import { metaProblem, type Meta } from '../protocol/meta.js';
 
 /** Whoever submitted jobs: a socket worker's control channel, a task-socket client, the embedding process. */
 export interface Caller {
@@ -53,6 +59,11 @@ export interface SubmitRequest {
   /** The caller's window: 0 = it does not pace the stream. */
   window: number;
   idempotent: boolean;
+  /**
+   * Job metadata for the action (Execute.meta, since 1.3): sent as it is to a
+   * task worker that negotiated 1.3 or later, and to no other (COMPAT-8).
+   */
+  meta?: Meta;
   /** This job's grace past its deadline or cancel, instead of the pool's (a queued job's hard time limit). */
   graceMs?: number;
 }
@@ -95,6 +106,8 @@ interface TaskWorker {
   /** Asked to be killed for a job past its grace (CALL-10): once is enough. */
   killed: boolean;
   flow: boolean;
+  /** It negotiated 1.3 or later: its Execute carries meta (COMPAT-8). */
+  meta: boolean;
   jobs: Map<number, Job>;
   completed: number;
 }
@@ -149,9 +162,11 @@ export class TaskPool {
 
   // ---- workers ----------------------------------------------------------
 
-  /** A task worker said Hello. */
-  addWorker(id: number, apps: readonly string[], capacity: number, flow: boolean): void {
-    this.#workers.set(id, { id, apps: apps.length ? new Set(apps) : null, capacity, ready: false, closed: false, killed: false, flow, jobs: new Map(), completed: 0 });
+  /** A task worker said Hello; `terms` is what it negotiated: tasks.flow, and a version with Execute.meta (1.3). */
+  addWorker(id: number, apps: readonly string[], capacity: number, terms: { flow: boolean; meta: boolean }): void {
+    this.#workers.set(id, {
+      id, apps: apps.length ? new Set(apps) : null, capacity, ready: false, closed: false, killed: false, flow: terms.flow, meta: terms.meta, jobs: new Map(), completed: 0,
+    });
     for (const a of apps) this.#app(a);
   }
 
@@ -201,7 +216,21 @@ export class TaskPool {
 
   // ---- callers ----------------------------------------------------------
 
-  /** A caller's Execute (CALL-2..5). */
+  /**
+   * A caller's own Execute (a socket worker, a client, the embedding
+   * process): submit() once its meta keeps within the caller's limits
+   * (CALL-17); otherwise the job is refused with INVALID_FIELD, not fatal (CALL-18).
+   */
+  call(req: SubmitRequest): void {
+    const problem = req.meta === undefined ? undefined : metaProblem(req.meta);
+    if (problem) {
+      req.caller.reply({ kind: 'error', body: { code: ErrorCode.ERROR_CODE_INVALID_FIELD, message: `Execute.meta: ${problem.message} [CALL-17]`, fatal: false, requestId: req.requestId } });
+      return;
+    }
+    this.submit(req);
+  }
+
+  /** An Execute to run (CALL-2..5); its meta is not checked (the arbiter's own jobs add `corral.` keys). */
   submit(req: SubmitRequest): void {
     const mine = this.#callerJobs(req.caller);
     if (mine.has(req.requestId)) {
@@ -431,7 +460,7 @@ export class TaskPool {
     const r = job.req;
     this.#deps.send(w.id, {
       kind: 'execute',
-      body: { requestId: wid, name: r.name, payload: r.payload, deadlineMs, contentType: r.contentType, window: w.flow ? this.#o.streamWindow : 0 },
+      body: { requestId: wid, name: r.name, payload: r.payload, deadlineMs, contentType: r.contentType, window: w.flow ? this.#o.streamWindow : 0, meta: w.meta && r.meta ? r.meta : null },
     });
   }
 

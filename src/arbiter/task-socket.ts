@@ -19,7 +19,8 @@ import * as native from '../transport/native.js';
 import { WorkerKind, type Message } from '../protocol/codec.js';
 import { CorralError, UnexpectedMessageError } from '../protocol/errors.js';
 import { DEFAULT_MAX_FRAME_BYTES, FEATURE, HARD_MAX_FRAME_BYTES, PROTOCOL_VERSION } from '../protocol/limits.js';
-import { negotiate } from '../protocol/handshake.js';
+import { negotiate, type Negotiated } from '../protocol/handshake.js';
+import { metaAllowed } from '../protocol/meta.js';
 import type { Logger } from './log.js';
 import { printable } from './log.js';
 import type { Caller, TaskPool } from './task-pool.js';
@@ -116,7 +117,7 @@ export class TaskSocket {
     const ch = new Channel(c, { maxFrameBytes: DEFAULT_MAX_FRAME_BYTES, batchWrites: true });
     ch.handshaking = true;
     this.#clients.add(ch);
-    let features: string[] | undefined;
+    let terms: Negotiated | undefined;
     const caller: Caller = { name: `client ${id}`, reply: (m) => ch.send(m) };
     const fail = (err: CorralError) => {
       this.#log.warning(`task socket client ${id}: ${err.code}: ${printable(err.message)}`);
@@ -124,14 +125,18 @@ export class TaskSocket {
     };
     ch.on('message', (m: Message) => {
       try {
-        if (!features) {
-          features = this.#hello(ch, id, m);
+        if (!terms) {
+          terms = this.#hello(ch, id, m);
           return;
         }
-        const flow = features.includes(FEATURE.TASKS_FLOW);
+        const flow = terms.features.includes(FEATURE.TASKS_FLOW);
         if (m.kind === 'execute') {
           const b = m.body;
-          this.#pool.submit({ caller, requestId: b.requestId, name: b.name, payload: b.payload, contentType: b.contentType, deadlineMs: b.deadlineMs, window: flow ? b.window : 0, idempotent: b.idempotent });
+          // Fields of a version or feature the client did not negotiate are not taken (NEG-6).
+          this.#pool.call({
+            caller, requestId: b.requestId, name: b.name, payload: b.payload, contentType: b.contentType, deadlineMs: b.deadlineMs, window: flow ? b.window : 0, idempotent: b.idempotent,
+            ...(metaAllowed(terms.version.minor) ? { meta: b.meta } : {}),
+          });
         } else if (m.kind === 'cancel') this.#pool.cancel(caller, m.body.requestId, m.body.reason);
         else if (m.kind === 'credit' && flow) this.#pool.credit(caller, m.body.requestId, m.body.chunks);
         else if (m.kind === 'error') {
@@ -150,8 +155,8 @@ export class TaskSocket {
     c.resume();
   }
 
-  /** CALL-14, CALL-16: the client's Hello, answered with Welcome. Returns the negotiated features. */
-  #hello(ch: Channel, id: number, m: Message): string[] {
+  /** CALL-14, CALL-16: the client's Hello, answered with Welcome. Returns what was negotiated. */
+  #hello(ch: Channel, id: number, m: Message): Negotiated {
     if (m.kind !== 'hello') throw new UnexpectedMessageError(`${m.kind} before Hello`);
     if (m.body.kind !== WorkerKind.WORKER_KIND_CLIENT) throw new UnexpectedMessageError(`Hello on the task socket must say kind CLIENT (3), got ${m.body.kind} [CALL-16]`);
     const result = negotiate(m.body, { versions: [PROTOCOL_VERSION], features: CLIENT_FEATURES, maxFrameBytes: HARD_MAX_FRAME_BYTES });
@@ -163,6 +168,6 @@ export class TaskSocket {
     ch.maxFrameBytes = result.maxFrameBytes;
     ch.setLimits(CALLER_LIMITS(this.#queuedBytes));
     this.#log.debug(`task socket client ${id} (pid ${m.body.pid}) connected`);
-    return result.features;
+    return result;
   }
 }

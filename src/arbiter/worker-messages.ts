@@ -11,6 +11,7 @@ import { Channel } from '../transport/channel.js';
 import { strategyToWire, strategyFeature } from '../transport/process-state.js';
 import { APP_NAME, DEFAULT_MAX_FRAME_BYTES, FEATURE, HARD_MAX_FRAME_BYTES, PROTOCOL_VERSION } from '../protocol/limits.js';
 import { negotiate } from '../protocol/handshake.js';
+import { metaAllowed } from '../protocol/meta.js';
 import { WorkerKind, type BodyTypes, type Message, type MessageKind } from '../protocol/codec.js';
 import { CorralError, InvalidFieldError, UnexpectedMessageError } from '../protocol/errors.js';
 import type { ListenerRecord } from './listeners.js';
@@ -212,7 +213,7 @@ function taskHello(ctx: MessageContext, w: WorkerRecord, hello: BodyTypes['hello
   welcome(ctx, w, hello, result, 0, []); // WELCOME-5, WELCOME-6: no strategy, no listeners
   // Every frame a task worker sends answers an Execute (or is a heartbeat); up to capacity payloads may be queued for it.
   w.channel!.setLimits({ maxFramesPerWindow: 0, maxQueuedBytes: o.taskQueueBytes });
-  ctx.tasks.addWorker(w.id, hello.apps, hello.capacity, result.features.includes(FEATURE.TASKS_FLOW));
+  ctx.tasks.addWorker(w.id, hello.apps, hello.capacity, { flow: result.features.includes(FEATURE.TASKS_FLOW), meta: metaAllowed(result.version.minor) });
 }
 
 /** Execute, Cancel or Credit from a socket worker that calls jobs (section 4.7). */
@@ -227,7 +228,11 @@ function onCall(ctx: MessageContext, w: WorkerRecord, m: Extract<Message, { kind
   if (m.kind === 'execute') {
     const b = m.body;
     const flow = w.features.includes(FEATURE.TASKS_FLOW);
-    ctx.tasks.submit({ caller, requestId: b.requestId, name: b.name, payload: b.payload, contentType: b.contentType, deadlineMs: b.deadlineMs, window: flow ? b.window : 0, idempotent: b.idempotent });
+    // Fields of a version or feature the caller did not negotiate are not taken (NEG-6).
+    ctx.tasks.call({
+      caller, requestId: b.requestId, name: b.name, payload: b.payload, contentType: b.contentType, deadlineMs: b.deadlineMs, window: flow ? b.window : 0, idempotent: b.idempotent,
+      ...(metaAllowed(w.minor) ? { meta: b.meta } : {}),
+    });
   } else if (m.kind === 'cancel') ctx.tasks.cancel(caller, m.body.requestId, m.body.reason);
   else ctx.tasks.credit(caller, m.body.requestId, m.body.chunks);
 }
@@ -237,6 +242,7 @@ function welcome(ctx: MessageContext, w: WorkerRecord, hello: BodyTypes['hello']
   const o = ctx.options;
   w.helloed = true;
   w.features = result.features;
+  w.minor = result.version.minor;
   w.channel!.handshaking = false;
   w.capacity = hello.capacity;
   w.channel!.send({

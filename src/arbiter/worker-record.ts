@@ -19,6 +19,8 @@ export interface WorkerRecord {
   rssCheckedAtJobs?: number;
   /** The features negotiated in Welcome. */
   features: string[];
+  /** The minor version of major 1 negotiated in Welcome (0 before). */
+  minor: number;
   /** Socket workers that call jobs (tasks.call): the pool's handle on them. */
   caller?: Caller;
   generation: number;

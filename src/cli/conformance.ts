@@ -51,6 +51,7 @@ Options:
   --task-fail NAME        task workers: a job that fails
   --task-stream NAME      task workers: a job that streams chunks (tasks.stream)
   --task-echo NAME        task workers: a job whose result is its payload (checks the frame limit)
+  --task-meta NAME        task workers: a job whose result is its Execute.meta as a JSON object (1.3)
 
 Exit codes: 0 conformant, 1 a case failed (FAIL, ERROR, XPASS; NON_STRICT with --strict),
 2 usage error, 3 the testee never completed the handshake.
@@ -76,6 +77,7 @@ const OPTIONS = {
   'task-fail': { type: 'string' },
   'task-stream': { type: 'string' },
   'task-echo': { type: 'string' },
+  'task-meta': { type: 'string' },
   'graceful-timeout-ms': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -278,6 +280,7 @@ async function runRole(role: Role, args: string[]): Promise<number> {
       ...(p.values['task-fail'] ? { fail: p.values['task-fail'] } : {}),
       ...(p.values['task-stream'] ? { stream: p.values['task-stream'] } : {}),
       ...(p.values['task-echo'] ? { echo: p.values['task-echo'] } : {}),
+      ...(p.values['task-meta'] ? { meta: p.values['task-meta'] } : {}),
     };
     const run = await runWorkerSuite(command, timing, selected as never, skippedResults, runnerOpts, jobs);
     results = run.results;

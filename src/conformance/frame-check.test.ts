@@ -4,7 +4,7 @@ import { checkSentEnvelope } from './frame-check.js';
 import { encodeMessage } from '../protocol/codec.js';
 import { EXAMPLE_MESSAGES } from '../protocol/examples.js';
 
-const rules = (bytes: Uint8Array | number[], features: string[] = []) => checkSentEnvelope(Uint8Array.from(bytes), features).map((p) => p.requirement);
+const rules = (bytes: Uint8Array | number[], features: string[] = [], minor?: number) => checkSentEnvelope(Uint8Array.from(bytes), features, minor).map((p) => p.requirement);
 
 test('the example of every message passes', () => {
   for (const m of Object.values(EXAMPLE_MESSAGES)) {
@@ -23,6 +23,17 @@ test('what 1.2 added is flagged without its feature: Credit, Execute.window, Exe
   assert.equal(rules(exec, ['tasks.flow']), ['COMPAT-8']);
   assert.equal(rules(exec, ['tasks.flow', 'tasks.call']), []);
   assert.equal(rules(encodeMessage({ kind: 'hello', body: { versions: [{ major: 1 }], apps: ['images'] } })), []);
+});
+
+test('what 1.3 added is flagged below 1.3, whatever the features: Execute.meta', () => {
+  const exec = encodeMessage({ kind: 'execute', body: { requestId: 3, name: 'a.b', meta: { 'corral.job': 'j1', k: 'v' } } });
+  assert.equal(rules(exec, [], 3), []);
+  assert.equal(rules(exec, ['tasks.flow', 'tasks.call'], 2), ['COMPAT-8', 'COMPAT-8'], 'one per entry');
+  assert.equal(rules(exec, [], 0), ['COMPAT-8', 'COMPAT-8']);
+  assert.equal(rules(exec), [], 'nothing negotiated yet: the suite\'s own version');
+  assert.equal(rules(encodeMessage({ kind: 'execute', body: { requestId: 3, name: 'a.b', meta: {} } }), [], 2), [], 'an empty map is no field');
+  // Execute{request_id 3, meta: {k: ff}}: a value that is not UTF-8.
+  assert.equal(rules([0xf2, 0x01, 0x0a, 0x08, 0x03, 0x42, 0x06, 0x0a, 0x01, 0x6b, 0x12, 0x01, 0xff], [], 3), ['MSG-8']);
 });
 
 test('two bodies, unknown fields and extension messages are flagged', () => {
@@ -58,6 +69,8 @@ test('Error codes and fields are checked', () => {
   assert.equal(err({ code: 1500 }), []);
   assert.equal(err({ code: 100, requestId: 4 }), ['ERR-3']);
   assert.equal(err({ code: 302, requestId: 4 }), []);
+  assert.equal(err({ code: 206, requestId: 4 }), [], 'a caller\'s Execute refused, not fatal (CALL-18)');
+  assert.equal(err({ code: 206, requestId: 4, fatal: true }), ['ERR-3']);
   assert.equal(err({ code: 100, messageType: 4 }), ['ERR-4']);
   assert.equal(err({ code: 200 }), ['ERR-4']);
   assert.equal(err({ code: 200, messageType: 45 }), []);

@@ -8,13 +8,15 @@
 //   COMPAT-8 / NEG-6  no field or message type unknown to 1.0; what 1.1 and
 //             1.2 added only with the feature that uses it negotiated
 //             (AcceptRevoke: accept.revoke; Credit, Execute.window: tasks.flow;
-//             Execute.idempotent: tasks.call). Hello may carry 1.2's `apps`
-//             at any version: it precedes negotiation, and a receiver that
-//             does not know the field skips it (COMPAT-1).
+//             Execute.idempotent: tasks.call); what 1.3 added only at 1.3
+//             (Execute.meta, which has no feature). Hello may carry 1.2's
+//             `apps` at any version: it precedes negotiation, and a receiver
+//             that does not know the field skips it (COMPAT-1).
 //   COMPAT-10 no extension message (100-199) unless negotiated
 //   ERR-1 / ERR-13  Error.code is defined, or >= 1000; never 0
 //   ERR-3 / ERR-4   request_id / message_type only where they belong
 import { corral } from '../protocol/codec.js';
+import { PROTOCOL_VERSION } from '../protocol/limits.js';
 
 type Scalar = 'u32' | 'u64' | 'bool' | 'str' | 'bytes';
 type FieldType = Scalar | { enum: Record<string, number | string> } | { msg: string } | { rep: Scalar | { msg: string } };
@@ -39,7 +41,9 @@ const SCHEMA: Record<string, Record<number, FieldType>> = {
   Stop: { 1: 'str' },
   Goodbye: { 1: { enum: V.GoodbyeReason }, 2: 'str', 3: 'u64' },
   Error: { 1: 'u32', 2: 'str', 3: 'bool', 4: 'u64', 5: 'u32' },
-  Execute: { 1: 'u64', 2: 'str', 3: 'bytes', 4: 'u32', 5: 'str', 6: 'u32', 7: 'bool' },
+  Execute: { 1: 'u64', 2: 'str', 3: 'bytes', 4: 'u32', 5: 'str', 6: 'u32', 7: 'bool', 8: { rep: { msg: 'MetaEntry' } } },
+  // map<string, string>: one entry message per key.
+  MetaEntry: { 1: 'str', 2: 'str' },
   Result: { 1: 'u64', 2: 'bytes', 3: 'str' },
   Chunk: { 1: 'u64', 2: 'u32', 3: 'bytes' },
   End: { 1: 'u64', 2: 'u32' },
@@ -59,6 +63,9 @@ const SINCE_1_1: { bodies: Record<number, string>; fields: Record<string, string
   fields: { 'Execute.6': 'tasks.flow', 'Execute.7': 'tasks.call' },
   enums: { 'AcceptDone.6': { [V.ReleaseReason.RELEASE_REASON_REVOKED]: 'accept.revoke' } },
 };
+
+/** Fields a minor version added without a feature of their own: sent when a lower minor was negotiated, they break COMPAT-8. */
+const FIELD_SINCE_MINOR: Record<string, number> = { 'Execute.8': 3 };
 
 const DEFINED_ERROR_CODES = new Set(Object.values(V.ErrorCode).filter((v): v is number => typeof v === 'number' && v !== 0));
 const SAFE = 2n ** 53n - 1n;
@@ -139,7 +146,7 @@ function checkScalar(t: Scalar, f: Field, where: string, out: FrameProblem[]): v
   }
 }
 
-function checkMessage(name: string, buf: Uint8Array, out: FrameProblem[], features: readonly string[]): void {
+function checkMessage(name: string, buf: Uint8Array, out: FrameProblem[], features: readonly string[], minor: number): void {
   const schema = SCHEMA[name] as Record<number, FieldType>;
   for (const f of fields(buf)) {
     const t = schema[f.number];
@@ -152,6 +159,10 @@ function checkMessage(name: string, buf: Uint8Array, out: FrameProblem[], featur
     if (fieldNeeds !== undefined && !features.includes(fieldNeeds)) {
       out.push({ requirement: 'COMPAT-8', problem: `${name} carries field ${f.number}, which only 1.2 with ${fieldNeeds} uses, and ${fieldNeeds} was not negotiated` });
     }
+    const since = FIELD_SINCE_MINOR[where];
+    if (since !== undefined && minor < since) {
+      out.push({ requirement: 'COMPAT-8', problem: `${name} carries field ${f.number}, which came with 1.${since}, and 1.${minor} was negotiated` });
+    }
     if (typeof t === 'string') checkScalar(t, f, where, out);
     else if ('enum' in t) {
       const needs = SINCE_1_1.enums[where]?.[Number(f.value)];
@@ -161,17 +172,19 @@ function checkMessage(name: string, buf: Uint8Array, out: FrameProblem[], featur
         out.push({ requirement: 'COMPAT-6', problem: `${where} has enum value ${f.value}, which only 1.1 with ${needs} uses, and ${needs} was not negotiated` });
       }
     } else if ('msg' in t) {
-      if (f.wire === 2) checkMessage(t.msg, f.value as Uint8Array, out, features);
+      if (f.wire === 2) checkMessage(t.msg, f.value as Uint8Array, out, features, minor);
     } else if (typeof t.rep === 'string') checkScalar(t.rep, f, where, out);
-    else if (f.wire === 2) checkMessage(t.rep.msg, f.value as Uint8Array, out, features);
+    else if (f.wire === 2) checkMessage(t.rep.msg, f.value as Uint8Array, out, features, minor);
   }
 }
 
 /**
- * Checks one Envelope sent by the testee. `features` are the negotiated
- * ones (for extension messages). Returns the rules it breaks (empty if none).
+ * Checks one Envelope sent by the testee. `features` are the negotiated ones
+ * (for extension messages and what 1.1 and 1.2 added); `minor` is the
+ * negotiated minor version of major 1 (for what 1.3 added; the suite's own
+ * when none has been negotiated yet). Returns the rules it breaks (empty if none).
  */
-export function checkSentEnvelope(envelope: Uint8Array, features: readonly string[] = []): FrameProblem[] {
+export function checkSentEnvelope(envelope: Uint8Array, features: readonly string[] = [], minor: number = PROTOCOL_VERSION.minor): FrameProblem[] {
   const out: FrameProblem[] = [];
   let top: Field[];
   try {
@@ -198,7 +211,7 @@ export function checkSentEnvelope(envelope: Uint8Array, features: readonly strin
       out.push({ requirement: 'COMPAT-8', problem: `${name} is a message of feature ${needs} (since 1.1 or 1.2), which was not negotiated` });
     }
     try {
-      checkMessage(name, b.value as Uint8Array, out, features);
+      checkMessage(name, b.value as Uint8Array, out, features, minor);
     } catch (err) {
       out.push({ requirement: 'FRAME-1', problem: `${name} is not valid protobuf: ${(err as Error).message}` });
       continue;
@@ -212,16 +225,20 @@ function checkError(buf: Uint8Array, out: FrameProblem[]): void {
   let code = 0n;
   let requestId = 0n;
   let messageType = 0n;
+  let fatal = false;
   for (const f of fields(buf)) {
     if (f.wire !== 0) continue;
     if (f.number === 1) code = f.value as bigint;
+    if (f.number === 3) fatal = f.value !== 0n;
     if (f.number === 4) requestId = f.value as bigint;
     if (f.number === 5) messageType = f.value as bigint;
   }
   const c = Number(code);
   if (c === 0) out.push({ requirement: 'ERR-1', problem: 'Error.code is 0' });
   else if (c < 1000 && !DEFINED_ERROR_CODES.has(c)) out.push({ requirement: 'ERR-13', problem: `Error.code ${c} is not defined by 1.0` });
-  if (requestId !== 0n && (c < 300 || c >= 400)) out.push({ requirement: 'ERR-3', problem: `Error.request_id ${requestId} on a non-task error ${c}` });
+  // A job's errors: the task codes, and INVALID_FIELD, not fatal, refusing a caller's Execute (CALL-18).
+  const endsJob = (c >= 300 && c < 400) || (c === 206 && !fatal);
+  if (requestId !== 0n && !endsJob) out.push({ requirement: 'ERR-3', problem: `Error.request_id ${requestId} on a non-task error ${c}` });
   if (messageType !== 0n && c !== 200) out.push({ requirement: 'ERR-4', problem: `Error.message_type ${messageType} on error ${c}, not UNKNOWN_MESSAGE` });
   if (messageType === 0n && c === 200) out.push({ requirement: 'ERR-4', problem: 'UNKNOWN_MESSAGE without message_type' });
 }

@@ -562,7 +562,7 @@ async function main(): Promise<void> {
         continue;
       }
       report({ t: 'recv', at, kind: m.kind, body: bodyOf(m), size: f.length, channel: 'control' });
-      for (const p of checkSentEnvelope(f, welcome?.body.features ?? [])) report({ t: 'rule', at, requirement: p.requirement, problem: p.problem, kind: m.kind });
+      for (const p of checkSentEnvelope(f, welcome?.body.features ?? [], welcome ? welcome.body.version?.minor ?? 0 : undefined)) report({ t: 'rule', at, requirement: p.requirement, problem: p.problem, kind: m.kind });
       onMessage(m);
     }
   });

@@ -11,6 +11,7 @@ import * as net from 'node:net';
 import { readFileSync, statSync } from 'node:fs';
 import type { Message, OutMessage } from '../protocol/codec.js';
 import * as native from '../transport/native.js';
+import { PROTOCOL_VERSION } from '../protocol/limits.js';
 import { Wire, type Incoming, type Transcript } from './wire.js';
 import { fairTimeout } from './starvation.js';
 import type { JobPlan } from './probe-protocol.js';
@@ -83,11 +84,11 @@ export class TaskClient {
     });
   }
 
-  hello(over: { kind?: number; features?: string[]; capacity?: number; apps?: string[] } = {}): void {
+  hello(over: { versions?: { major: number; minor: number }[]; kind?: number; features?: string[]; capacity?: number; apps?: string[] } = {}): void {
     this.wire.send({
       kind: 'hello',
       body: {
-        versions: [{ major: 1, minor: 2 }], kind: over.kind ?? WORKER_KIND_CLIENT, pid: process.pid, features: over.features ?? CLIENT_FEATURES,
+        versions: over.versions ?? [{ major: PROTOCOL_VERSION.major, minor: PROTOCOL_VERSION.minor }], kind: over.kind ?? WORKER_KIND_CLIENT, pid: process.pid, features: over.features ?? CLIENT_FEATURES,
         maxFrameBytes: 0, implementation: 'corral-conformance-suite/1.0', capacity: over.capacity ?? 0, apps: over.apps ?? [],
       },
     });
@@ -97,15 +98,18 @@ export class TaskClient {
   async handshake(timeoutMs: number, over?: Parameters<TaskClient['hello']>[0]): Promise<Incoming | undefined> {
     this.hello(over);
     const i = await this.wire.next(timeoutMs);
-    if (i?.type === 'message' && i.message.kind === 'welcome') this.wire.features = i.message.body.features;
+    if (i?.type === 'message' && i.message.kind === 'welcome') {
+      this.wire.features = i.message.body.features;
+      this.wire.minor = i.message.body.version?.minor ?? 0;
+    }
     return i;
   }
 
-  execute(requestId: number, name: string, plan: JobPlan | Buffer, opts: { deadlineMs?: number; window?: number; idempotent?: boolean } = {}): void {
+  execute(requestId: number, name: string, plan: JobPlan | Buffer, opts: { deadlineMs?: number; window?: number; idempotent?: boolean; meta?: Record<string, string> } = {}): void {
     const payload = Buffer.isBuffer(plan) ? plan : planned(plan);
     this.wire.send({
       kind: 'execute',
-      body: { requestId, name, payload, deadlineMs: opts.deadlineMs ?? 0, contentType: 'application/json', window: opts.window ?? 0, idempotent: opts.idempotent ?? false },
+      body: { requestId, name, payload, deadlineMs: opts.deadlineMs ?? 0, contentType: 'application/json', window: opts.window ?? 0, idempotent: opts.idempotent ?? false, ...(opts.meta ? { meta: opts.meta } : {}) },
     });
   }
 

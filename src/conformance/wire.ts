@@ -99,6 +99,8 @@ export class Wire {
   readonly sizes: number[] = [];
   /** Negotiated features, for the extension-message rule. */
   features: readonly string[] = [];
+  /** The negotiated minor version of major 1, once known, for what 1.3 added (COMPAT-8). */
+  minor: number | undefined = undefined;
   /**
    * The frame limit in force for what the peer sends (FRAME-10): the default
    * until the suite sends Welcome, then the negotiated one. The decoder itself
@@ -175,7 +177,7 @@ export class Wire {
       return;
     }
     this.#transcript.add({ tMs, dir: 'in', channel: this.channel, what: message.kind, detail: bodyJSON(message) });
-    for (const p of checkSentEnvelope(frame, this.features)) {
+    for (const p of checkSentEnvelope(frame, this.features, this.minor)) {
       this.problems.push({ ...p, tMs, kind: message.kind });
       this.#transcript.event(this.channel, 'rule-broken', `[${p.requirement}] ${p.problem}`);
     }

@@ -18,6 +18,8 @@ export interface TaskJobs {
   stream?: string;
   /** Answers its payload as its result (so the suite controls the output's size). */
   echo?: string;
+  /** Answers the Execute.meta it was given, as a JSON object (1.3). */
+  meta?: string;
 }
 import type { Transcript } from './wire.js';
 import { describeIncoming } from './wire.js';
@@ -49,7 +51,7 @@ export class WorkerContext {
   job(kind: keyof TaskJobs): string {
     const name = this.jobs[kind];
     if (name === undefined) {
-      const flag = { quick: '--task', slow: '--task-slow', fail: '--task-fail', stream: '--task-stream', echo: '--task-echo' }[kind];
+      const flag = { quick: '--task', slow: '--task-slow', fail: '--task-fail', stream: '--task-stream', echo: '--task-echo', meta: '--task-meta' }[kind];
       throw new CaseSkipped(`needs a job of the worker: run with ${flag} NAME`);
     }
     return name;

@@ -321,6 +321,7 @@ export class TestWorker {
     }
     this.welcome = this.welcomeFor(this.hello, over);
     this.wire.features = this.welcome.features ?? [];
+    this.wire.minor = this.welcome.version?.minor ?? 0;
     this.wire.peerLimit = this.welcome.maxFrameBytes || DEFAULT_MAX_FRAME_BYTES;
     this.wire.send({ kind: 'welcome', body: this.welcome });
     return this.welcome;

@@ -103,6 +103,31 @@ test('64-bit fields decode to plain numbers, zero included', () => {
   assert.equal(ack.kind === 'handoffAck' && ack.body.handoffIds, [2 ** 53 - 1, 0, 1]);
 });
 
+test('Execute.meta (1.3) round-trips: UTF-8 beyond ASCII, an empty value, keys that name object properties', () => {
+  const meta = { 'corral.job': 'j1', 'ünï': '日本 😀', empty: '', constructor: 'c', ['__proto__']: 'p' };
+  const m = decodeMessage(encodeMessage({ kind: 'execute', body: { requestId: 5, name: 'a.b', meta } }));
+  assert.is(m.kind, 'execute');
+  if (m.kind !== 'execute') return;
+  assert.equal(Object.keys(m.body.meta), Object.keys(meta));
+  for (const [k, v] of Object.entries(meta)) assert.is(Object.getOwnPropertyDescriptor(m.body.meta, k)?.value, v, k);
+  assert.is(Object.getPrototypeOf(m.body.meta), Object.prototype, '"__proto__" is an entry, not the prototype');
+  // The JSON form keeps it too.
+  const json = messageToJSON(m) as { execute: { meta: Record<string, string> } };
+  assert.equal(Object.entries(json.execute.meta), Object.entries(meta));
+});
+
+test('Execute.meta on the wire: one entry message per key (1 key, 2 value); no field when empty; the last of two equal keys wins', () => {
+  // Execute{request_id 1, meta {k: v}}: 08 01, then field 8: 42 06 [0a 01 6b] [12 01 76]
+  assert.equal(Array.from(encodeMessage({ kind: 'execute', body: { requestId: 1, meta: { k: 'v' } } })), [0xf2, 0x01, 0x0a, 0x08, 0x01, 0x42, 0x06, 0x0a, 0x01, 0x6b, 0x12, 0x01, 0x76]);
+  assert.equal(Array.from(encodeMessage({ kind: 'execute', body: { requestId: 1, meta: {} } })), [0xf2, 0x01, 0x02, 0x08, 0x01]);
+  const twice = Uint8Array.from([0xf2, 0x01, 0x12, 0x08, 0x01, 0x42, 0x06, 0x0a, 0x01, 0x6b, 0x12, 0x01, 0x61, 0x42, 0x06, 0x0a, 0x01, 0x6b, 0x12, 0x01, 0x62]);
+  const m = decodeMessage(twice);
+  assert.equal(m.kind === 'execute' && { ...m.body.meta }, { k: 'b' });
+  // An entry without a value is the empty string; one without a key, the empty key.
+  const partial = decodeMessage(Uint8Array.from([0xf2, 0x01, 0x0b, 0x08, 0x01, 0x42, 0x03, 0x0a, 0x01, 0x6b, 0x42, 0x02, 0x12, 0x00]));
+  assert.equal(partial.kind === 'execute' && { ...partial.body.meta }, { k: '', '': '' });
+});
+
 test('empty bodies encode as a zero-length field and decode with defaults', () => {
   const bytes = encodeMessage({ kind: 'ready', body: {} });
   assert.equal(Array.from(bytes), [0x1a, 0x00]);

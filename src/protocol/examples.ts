@@ -30,7 +30,7 @@ export const EXAMPLE_MESSAGES: { readonly [K in MessageKind]: Extract<OutMessage
   welcome: {
     kind: 'welcome',
     body: {
-      version: { major: 1, minor: 2 },
+      version: { major: 1, minor: 3 },
       workerId: 3,
       heartbeatIntervalMs: 1000,
       heartbeatTimeoutMs: 5000,
@@ -72,7 +72,10 @@ export const EXAMPLE_MESSAGES: { readonly [K in MessageKind]: Extract<OutMessage
   },
   execute: {
     kind: 'execute',
-    body: { requestId: 17, name: 'images.resize', payload: examplePayload(16), deadlineMs: 5000, contentType: 'application/json', window: 16, idempotent: true },
+    body: {
+      requestId: 17, name: 'images.resize', payload: examplePayload(16), deadlineMs: 5000, contentType: 'application/json', window: 16, idempotent: true,
+      meta: { 'corral.job': 'j-8f3a', 'corral.attempt': '2', tenant: 'acme' },
+    },
   },
   result: { kind: 'result', body: { requestId: 17, payload: examplePayload(8), contentType: 'application/octet-stream' } },
   chunk: { kind: 'chunk', body: { requestId: 17, seq: 3, payload: examplePayload(4) } },

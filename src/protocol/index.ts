@@ -5,4 +5,5 @@ export * from './errors.js';
 export * from './codec.js';
 export * from './framer.js';
 export * from './handshake.js';
+export * from './meta.js';
 export * from './examples.js';

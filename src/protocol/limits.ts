@@ -11,7 +11,7 @@ export const HARD_MAX_FRAME_BYTES = 16 * 1024 * 1024;
 export const FRAME_HEADER_BYTES = 4;
 
 /** The protocol version this implementation speaks. */
-export const PROTOCOL_VERSION: Readonly<{ major: 1; minor: 2 }> = Object.freeze({ major: 1, minor: 2 });
+export const PROTOCOL_VERSION: Readonly<{ major: 1; minor: 3 }> = Object.freeze({ major: 1, minor: 3 });
 
 /** Default cadence of worker heartbeats (Welcome.heartbeat_interval_ms). */
 export const DEFAULT_HEARTBEAT_INTERVAL_MS = 1000;
@@ -61,6 +61,18 @@ export const FEATURE_SINCE: Readonly<Record<string, { major: number; minor: numb
   [FEATURE.TASKS_FLOW]: Object.freeze({ major: 1, minor: 2 }),
   [FEATURE.TASKS_CALL]: Object.freeze({ major: 1, minor: 2 }),
 });
+
+/** The minor version of major 1 that added Execute.meta: a peer that negotiated less is sent none (COMPAT-8, section 4.6.3). */
+export const META_SINCE_MINOR = 3;
+
+/** Most entries a caller may put in Execute.meta (CALL-17). */
+export const MAX_META_ENTRIES = 64;
+
+/** Most octets a caller may put in Execute.meta: its keys and values together, in UTF-8 (CALL-17). */
+export const MAX_META_BYTES = 4096;
+
+/** Meta keys that begin with this are the arbiter's own; a caller does not send them (CALL-17, TASK-26). */
+export const META_RESERVED_PREFIX = 'corral.';
 
 /** A task app's name, as Hello.apps lists it and a job name `app.action` starts (HELLO-10, section 4.6.1). */
 export const APP_NAME = /^[A-Za-z0-9_-]{1,64}$/;

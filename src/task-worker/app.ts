@@ -30,6 +30,16 @@ export interface TaskContext {
   readonly requestId: number;
   /** The Execute's content type ('' when it sent opaque bytes). */
   readonly contentType: string;
+  /**
+   * The job's metadata (Execute.meta, spec.md section 4.6.3), as it arrived:
+   * what the caller attached (`execute(app, action, payload, { meta })`) and
+   * keys beginning with `corral.` that the arbiter added. A durable queue's
+   * job carries `corral.queue`, `corral.job`, `corral.attempt` (1 on the
+   * first run) and, when it has one, `corral.key` (its idempotency key).
+   * Frozen and without a prototype; empty when the job has none, or the
+   * arbiter speaks a protocol before 1.3.
+   */
+  readonly meta: Readonly<Record<string, string>>;
   /** Writes a line to the worker's standard error, prefixed with the job. */
   log(level: LogLevel, message: string): void;
 }

@@ -12,6 +12,7 @@
 // job has credit [FLOW-1] and the channel is not backed up.
 import { corral, type OutMessage } from '../protocol/codec.js';
 import { TaskCancelledError, TaskTimeoutError } from '../protocol/errors.js';
+import { EMPTY_META, type Meta } from '../protocol/meta.js';
 import { decodePayload, encodeResult, encodeValue, findAction, gathered, isStream, type LogLevel, type TaskApp, type TaskContext } from './app.js';
 
 const { ErrorCode } = corral.v1;
@@ -23,6 +24,8 @@ export interface JobHost {
   readonly stream: boolean;
   /** tasks.flow negotiated: Execute.window and Credit pace streams [FLOW-1]. */
   readonly flow: boolean;
+  /** 1.3 or later negotiated: Execute.meta is the action's ctx.meta [TASK-27]. */
+  readonly meta: boolean;
   /** The negotiated frame limit [NEG-15, TASK-19]. */
   readonly maxFrameBytes: number;
   now(): number;
@@ -73,15 +76,18 @@ class Job implements TaskContext {
   credit: number;
   timer: NodeJS.Timeout | undefined;
   iterator: Iter | undefined;
+  #rawMeta: Record<string, string> | undefined;
+  #meta: Meta | undefined;
   #controller: AbortController | undefined;
   #aborted: Error | undefined;
   #wake: (() => void) | undefined;
   readonly #log: (line: string) => void;
 
-  constructor(body: corral.v1.Execute, deadline: number | undefined, credit: number, log: (line: string) => void) {
+  constructor(body: corral.v1.Execute, deadline: number | undefined, credit: number, meta: boolean, log: (line: string) => void) {
     this.requestId = body.requestId;
     this.contentType = body.contentType;
     this.name = body.name;
+    this.#rawMeta = meta ? body.meta : undefined;
     this.deadline = deadline;
     this.credit = credit;
     this.#log = log;
@@ -95,6 +101,22 @@ class Job implements TaskContext {
       if (this.#aborted) this.#controller.abort(this.#aborted);
     }
     return this.#controller.signal;
+  }
+
+  // Made on first use, as the signal is: a frozen copy without a prototype,
+  // so that keys such as "constructor" or "__proto__" are plain entries.
+  get meta(): Meta {
+    if (this.#meta === undefined) {
+      const raw = this.#rawMeta;
+      const keys = raw ? Object.keys(raw) : [];
+      if (keys.length === 0) this.#meta = EMPTY_META;
+      else {
+        const copy = Object.create(null) as Record<string, string>;
+        for (const key of keys) copy[key] = raw![key]!;
+        this.#meta = Object.freeze(copy);
+      }
+    }
+    return this.#meta;
   }
 
   log(level: LogLevel, message: string): void {
@@ -160,7 +182,7 @@ export class Jobs {
       return;
     }
     const credit = host.flow && body.window > 0 ? body.window : Infinity;
-    const job = new Job(body, body.deadlineMs > 0 ? host.now() + body.deadlineMs : undefined, credit, (line) => host.log(line));
+    const job = new Job(body, body.deadlineMs > 0 ? host.now() + body.deadlineMs : undefined, credit, host.meta, (line) => host.log(line));
     this.#running.set(id, job);
     this.startedTotal++;
     host.loadChanged();

@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { pack, unpack } from 'msgpackr';
 import { corral, encodeFrame } from '../protocol/codec.js';
-import { HARD_MAX_FRAME_BYTES } from '../protocol/limits.js';
+import { HARD_MAX_FRAME_BYTES, PROTOCOL_VERSION } from '../protocol/limits.js';
 import { defineApp, type TaskContext } from './app.js';
 import { TASK_FEATURES } from './runtime.js';
 import { execute, exited, gate, json, replyOf, sleep, taskHarness, taskStart, taskWelcome, until, WORKER_ID } from './test-support.js';
@@ -27,11 +27,11 @@ const basic = defineApp({
 
 // ---- handshake --------------------------------------------------------------
 
-test('handshake: Hello{TASK, 1.2, task features, apps, capacity, 16 MiB}, Welcome, Ready [HELLO-1..10, HS-8]', async () => {
+test('handshake: Hello{TASK, 1.3, task features, apps, capacity, 16 MiB}, Welcome, Ready [HELLO-1..10, HS-8]', async () => {
   const h = await taskStart({ apps: { basic, other: basic }, capacity: 5 });
   const b = h.hello.body;
   assert.is(b.kind, WorkerKind.WORKER_KIND_TASK);
-  assert.equal(b.versions.map((v) => [v.major, v.minor]), [[1, 2]]);
+  assert.equal(b.versions.map((v) => [v.major, v.minor]), [[1, PROTOCOL_VERSION.minor]]);
   assert.equal(b.features, ['tasks', 'tasks.stream', 'tasks.flow', 'load-report']);
   assert.equal(b.apps, ['basic', 'other']);
   assert.is(b.capacity, 5);
@@ -47,7 +47,7 @@ for (const [what, over, code] of [
   ['a strategy', { strategy: 1 }, ErrorCode.ERROR_CODE_UNSUPPORTED_FEATURE],
   ['listeners', { listeners: [{ index: 0, name: 'l', address: '127.0.0.1:1' }] }, ErrorCode.ERROR_CODE_INVALID_FIELD],
   ['a feature Hello did not offer', { features: [...TASK_FEATURES, 'accept.shared'] }, ErrorCode.ERROR_CODE_INVALID_FIELD],
-  ['version 1.3', { version: { major: 1, minor: 3 } }, ErrorCode.ERROR_CODE_VERSION_MISMATCH],
+  ['a minor above its own', { version: { major: 1, minor: PROTOCOL_VERSION.minor + 1 } }, ErrorCode.ERROR_CODE_VERSION_MISMATCH],
   ['another worker id', { workerId: WORKER_ID + 1 }, ErrorCode.ERROR_CODE_INVALID_FIELD],
 ] as const) {
   test(`handshake: a Welcome with ${what} is a fatal error, exit 3 [NEG-5, NEG-9, NEG-12, WELCOME-5]`, async () => {
@@ -139,6 +139,43 @@ test('execute: a throwing action is TASK_FAILED with its message; a bad JSON pay
   h.arbiter.send({ kind: 'execute', body: { requestId: 2, name: 'basic.echo', payload: Buffer.from('{nope'), contentType: 'application/json' } });
   const bad = await replyOf(h, 2);
   assert.is(bad.kind === 'error' && bad.body.code, ErrorCode.ERROR_CODE_TASK_FAILED);
+  h.runtime.stop();
+});
+
+const metaApp = defineApp({
+  actions: {
+    meta: (_p: unknown, ctx: TaskContext) => ({ meta: { ...ctx.meta }, frozen: Object.isFrozen(ctx.meta), proto: Object.getPrototypeOf(ctx.meta) === null }),
+    // A job that looked at no meta still answers at once; one that looks at its own key does not see Object's.
+    own: (_p: unknown, ctx: TaskContext) => [ctx.meta['constructor'] ?? null, ctx.meta['toString'] ?? null],
+  },
+});
+
+test('meta: the action sees Execute.meta as ctx.meta, frozen and without a prototype; empty when none came [TASK-27]', async () => {
+  const h = await taskStart({ apps: { m: metaApp } });
+  const meta = { 'corral.job': 'j-1', 'corral.attempt': '2', trace: 'ü-😀', constructor: 'c', ['__proto__']: 'p' };
+  execute(h, 1, 'm.meta', undefined, { meta });
+  assert.equal(json(await replyOf(h, 1)), { meta, frozen: true, proto: true });
+  execute(h, 2, 'm.meta');
+  assert.equal(json(await replyOf(h, 2)), { meta: {}, frozen: true, proto: true });
+  execute(h, 3, 'm.own', undefined, { meta: { constructor: 'mine' } });
+  assert.equal(json(await replyOf(h, 3)), ['mine', null]);
+  h.runtime.stop();
+});
+
+test('meta: a job runs the same whatever its meta holds: keys it does not know, more than a caller may send [TASK-28]', async () => {
+  const h = await taskStart({ apps: { basic } });
+  const many = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`corral.unknown-${i}`, 'x'.repeat(100)]));
+  execute(h, 1, 'basic.echo', 'hi', { meta: many });
+  const r = await replyOf(h, 1);
+  assert.is(r.kind, 'result');
+  assert.equal(json(r), 'hi');
+  h.runtime.stop();
+});
+
+test('meta: from an arbiter that chose 1.2 the action sees none (COMPAT-8)', async () => {
+  const h = await taskStart({ apps: { m: metaApp }, welcome: { version: { major: 1, minor: 2 } } });
+  execute(h, 1, 'm.meta', undefined, { meta: { a: 'b' } });
+  assert.equal(json(await replyOf(h, 1)), { meta: {}, frozen: true, proto: true });
   h.runtime.stop();
 });
 

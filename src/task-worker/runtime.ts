@@ -17,6 +17,7 @@
 // protocol error after Ready.
 import { corral, type Message } from '../protocol/codec.js';
 import { FEATURE } from '../protocol/limits.js';
+import { metaAllowed } from '../protocol/meta.js';
 import { EXIT } from '../transport/process-state.js';
 import { WorkerSession, type LoadFigures } from '../worker/session.js';
 import type { WelcomeProblem } from '../worker/welcome.js';
@@ -37,6 +38,7 @@ export class TaskWorkerRuntime extends WorkerSession {
   #maxFrameBytes = TASK_MAX_FRAME_BYTES;
   #stream = false;
   #flow = false;
+  #meta = false;
   #closing = false;
 
   constructor(cfg: TaskRuntimeConfig) {
@@ -65,6 +67,9 @@ export class TaskWorkerRuntime extends WorkerSession {
       },
       get flow() {
         return self.#flow;
+      },
+      get meta() {
+        return self.#meta;
       },
       get maxFrameBytes() {
         return self.#maxFrameBytes;
@@ -112,6 +117,7 @@ export class TaskWorkerRuntime extends WorkerSession {
     this.#maxFrameBytes = w.maxFrameBytes;
     this.#stream = w.features.includes(FEATURE.TASKS_STREAM);
     this.#flow = w.features.includes(FEATURE.TASKS_FLOW);
+    this.#meta = metaAllowed(w.version?.minor);
   }
 
   protected work(m: Message): boolean {

@@ -3,6 +3,7 @@
 // unit tests beside this file; not part of the API.
 import { EventEmitter } from 'node:events';
 import { corral, type MessageOf } from '../protocol/codec.js';
+import { PROTOCOL_VERSION } from '../protocol/limits.js';
 import { duplexPair, FakeArbiter, until } from '../worker/test-support.js';
 import type { TaskApp } from './app.js';
 import { TASK_FEATURES, TaskWorkerRuntime } from './runtime.js';
@@ -19,7 +20,7 @@ export const WORKER_ID = 9;
 
 export function taskWelcome(over: Partial<corral.v1.Welcome.$Properties> = {}): corral.v1.Welcome.$Properties {
   return {
-    version: { major: 1, minor: 2 },
+    version: { major: 1, minor: PROTOCOL_VERSION.minor },
     workerId: WORKER_ID,
     heartbeatIntervalMs: 60_000,
     heartbeatTimeoutMs: 0,

@@ -13,6 +13,7 @@
 import type { Message, OutMessage } from '../protocol/codec.js';
 import { errorFromWire, FrameTooLargeError, TaskCancelledError, TaskOverloadedError, TaskTimeoutError } from '../protocol/errors.js';
 import { CorralError, InvalidOptionError } from '../errors.js';
+import { metaProblem, metaWireBytes, type Meta } from '../protocol/meta.js';
 import { contentTypeOf, decodePayload, encodePayload, type CodecName } from './codec.js';
 
 /** Options of one call. */
@@ -23,6 +24,16 @@ export interface CallOptions {
   deadlineMs?: number;
   /** The job may be run again on another worker if its worker is lost before any output. */
   idempotent?: boolean;
+  /**
+   * Job metadata that the action reads as `ctx.meta` (Execute.meta, spec.md
+   * section 4.6.3): who asked, a trace id, a key that makes a retry safe.
+   * Strings to strings, at most 64 entries and 4096 octets of keys and
+   * values in UTF-8; keys beginning with `corral.` are the arbiter's own and
+   * are refused (CORRAL_ERR_INVALID_OPTION). The action does not see it
+   * when the arbiter, or the task worker that runs the job, speaks a
+   * protocol before 1.3.
+   */
+  meta?: Readonly<Record<string, string>>;
   /** How the payload is encoded (default json; a Buffer is always sent raw). */
   codec?: CodecName;
   /** When the app's queue is full: reject with CORRAL_ERR_TASK_OVERLOADED (default), or retry with backoff until the deadline or the signal. */
@@ -38,6 +49,8 @@ export interface TaskClientOptions {
   flow: boolean;
   /** Chunks the caller buffers per stream (Execute.window). */
   window?: number;
+  /** Send Execute.meta (protocol 1.3 or later negotiated); without it a call's meta is left out. */
+  meta?: boolean;
   /** The negotiated frame limit: a call whose Execute would not fit is refused here, not by the arbiter (which would close the channel). */
   maxFrameBytes?: number;
 }
@@ -57,6 +70,7 @@ const DEFAULT_WINDOW = 16;
 export class TaskClient {
   readonly #t: TaskTransport;
   readonly #flow: boolean;
+  readonly #meta: boolean;
   readonly #window: number;
   readonly #maxFrameBytes: number;
   readonly #pending = new Map<number, Pending>();
@@ -66,6 +80,7 @@ export class TaskClient {
   constructor(transport: TaskTransport, o: TaskClientOptions) {
     this.#t = transport;
     this.#flow = o.flow;
+    this.#meta = o.meta === true;
     this.#window = o.window ?? DEFAULT_WINDOW;
     this.#maxFrameBytes = o.maxFrameBytes ?? Infinity;
   }
@@ -205,15 +220,19 @@ export class TaskClient {
       if (typeof action !== 'string' || action === '') throw new InvalidOptionError(`action must be a non-empty string, got ${JSON.stringify(action)}`);
       const deadlineMs = o.deadlineMs ?? 0;
       if (!Number.isInteger(deadlineMs) || deadlineMs < 0 || deadlineMs > 0xffffffff) throw new InvalidOptionError(`options.deadlineMs must be a non-negative integer, got ${deadlineMs}`);
+      const problem = o.meta === undefined ? undefined : metaProblem(o.meta);
+      if (problem) throw new InvalidOptionError(`options.meta: ${problem.message}`, { range: problem.range });
       if (o.signal?.aborted) throw new TaskCancelledError(`${app}.${action}: aborted before it was sent`, { cause: o.signal.reason });
       const { payload: bytes, contentType } = encodePayload(payload, o.codec ?? 'json');
-      // Envelope and field overhead is well under 64 octets besides the name and content type.
-      const size = bytes.length + Buffer.byteLength(app) + Buffer.byteLength(action) + contentType.length + 64;
+      // A copy, as the payload's bytes are: the job may wait in a queue while the caller reuses its object.
+      const meta: Meta | undefined = this.#meta && o.meta ? { ...o.meta } : undefined;
+      // Envelope and field overhead is well under 64 octets besides the name, content type and meta.
+      const size = bytes.length + Buffer.byteLength(app) + Buffer.byteLength(action) + contentType.length + metaWireBytes(meta) + 64;
       if (size > this.#maxFrameBytes) throw new FrameTooLargeError(`${app}.${action}: a payload of ${bytes.length} bytes does not fit in a frame (limit ${this.#maxFrameBytes} bytes); pass a reference to the data instead`);
       const id = this.#nextId++;
       p.id = id;
       this.#pending.set(id, p);
-      this.#t.send({ kind: 'execute', body: { requestId: id, name: `${app}.${action}`, payload: bytes, contentType, deadlineMs, window, idempotent: o.idempotent === true } });
+      this.#t.send({ kind: 'execute', body: { requestId: id, name: `${app}.${action}`, payload: bytes, contentType, deadlineMs, window, idempotent: o.idempotent === true, ...(meta ? { meta } : {}) } });
       return id;
     } catch (err) {
       reject(err as Error);

@@ -9,6 +9,7 @@ import * as native from '../transport/native.js';
 import { WorkerKind, type Message } from '../protocol/codec.js';
 import { CorralError, errorFromWire } from '../protocol/errors.js';
 import { FEATURE, HARD_MAX_FRAME_BYTES, PROTOCOL_VERSION } from '../protocol/limits.js';
+import { metaAllowed } from '../protocol/meta.js';
 import { InvalidOptionError } from '../errors.js';
 import { TaskClient, type CallOptions } from './client.js';
 
@@ -78,7 +79,9 @@ export async function connect(address: string, o: ConnectOptions = {}): Promise<
   ch.maxFrameBytes = welcome.body.maxFrameBytes;
   // Results are answers to our calls, however many a second; payloads may queue up.
   ch.setLimits({ maxFramesPerWindow: 0, maxQueuedBytes: 256 * 1024 * 1024 });
-  const client = new TaskClient({ send: (m) => ch.send(m) }, { flow: welcome.body.features.includes(FEATURE.TASKS_FLOW), maxFrameBytes: welcome.body.maxFrameBytes });
+  const client = new TaskClient({ send: (m) => ch.send(m) }, {
+    flow: welcome.body.features.includes(FEATURE.TASKS_FLOW), meta: metaAllowed(welcome.body.version?.minor), maxFrameBytes: welcome.body.maxFrameBytes,
+  });
   let fatal: CorralError | undefined;
   ch.on('message', (m: Message) => {
     if (m.kind === 'result' || m.kind === 'chunk' || m.kind === 'end' || (m.kind === 'error' && m.body.requestId !== 0)) client.receive(m);

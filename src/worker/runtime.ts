@@ -18,6 +18,7 @@
 import { corral, type Message, type MessageKind } from '../protocol/codec.js';
 import { CorralError } from '../protocol/errors.js';
 import { FEATURE } from '../protocol/limits.js';
+import { metaAllowed } from '../protocol/meta.js';
 import type { StrategyName } from '../transport/process-state.js';
 import { ConnectionTracker } from './load.js';
 import { LeaseAcceptor, PollAcceptor, type Acceptor, type AcceptorHost } from './acceptors.js';
@@ -130,7 +131,9 @@ export class WorkerRuntime extends WorkerSession {
     if (this.negotiated(FEATURE.TASKS_CALL)) {
       // Results of its own calls are answers, however many; their payloads may queue up.
       this.link.channel.setLimits({ maxFramesPerWindow: 0, maxQueuedBytes: CALLER_QUEUE_BYTES });
-      this.#tasks = new TaskClient({ send: (m) => this.send(m) }, { flow: this.negotiated(FEATURE.TASKS_FLOW), maxFrameBytes: this.link.channel.maxFrameBytes });
+      this.#tasks = new TaskClient({ send: (m) => this.send(m) }, {
+        flow: this.negotiated(FEATURE.TASKS_FLOW), meta: metaAllowed(this.version.minor), maxFrameBytes: this.link.channel.maxFrameBytes,
+      });
     }
     // ACCEPT-2: no listener joins the poll set before Ready has left.
     this.afterFlush((flushed) => {

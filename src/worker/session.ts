@@ -35,6 +35,7 @@ export abstract class WorkerSession {
   #phase: Phase = 'hello';
   #workerId: number;
   #features: readonly string[] = [];
+  #version: Readonly<{ major: number; minor: number }> = { major: 0, minor: 0 };
   #timers = new Set<NodeJS.Timeout>();
   #failure: Error | undefined;
   #handshakeTimer: NodeJS.Timeout | undefined;
@@ -65,6 +66,11 @@ export abstract class WorkerSession {
   /** The features both sides agreed on (empty before Welcome). */
   get features(): readonly string[] {
     return this.#features;
+  }
+
+  /** The version Welcome chose (0.0 before Welcome). */
+  get version(): Readonly<{ major: number; minor: number }> {
+    return this.#version;
   }
 
   /**
@@ -339,6 +345,7 @@ export abstract class WorkerSession {
     this.link.channel.maxFrameBytes = w.maxFrameBytes; // NEG-15
     this.#workerId = w.workerId;
     this.#features = [...w.features];
+    this.#version = { major: w.version?.major ?? 0, minor: w.version?.minor ?? 0 };
     this.#phase = 'booting';
     // LIVE-3, LIVE-4: heartbeats from Welcome on, so work that takes a while
     // to load is not taken for a stuck worker; LIVE-1 after Ready.

@@ -46,13 +46,18 @@ class Context:
         deadline passes; sync code can `ctx.cancelled.wait(seconds)`, async
         code is also interrupted by asyncio cancellation.
     deadline: time.monotonic() seconds at which the job times out, or None.
+    meta: the job's metadata (Execute.meta, since 1.3) as a dict of str to
+        str: what the caller attached, and keys beginning with "corral." that
+        the arbiter added (a durable queue's job: corral.queue, corral.job,
+        corral.attempt, corral.key). Empty when there is none.
     """
 
-    def __init__(self, request_id, name, content_type, deadline):
+    def __init__(self, request_id, name, content_type, deadline, meta=None):
         self.request_id = request_id
         self.name = name
         self.content_type = content_type
         self.deadline = deadline
+        self.meta = meta if meta is not None else {}
         self.cancelled = threading.Event()
 
     def log(self, message):

@@ -10,7 +10,7 @@ import sys
 
 from task_apps import parse_apps
 
-IMPLEMENTATION = "corral-python-task/1.2"
+IMPLEMENTATION = "corral-python-task/1.3"
 DEFAULT_CAPACITY = 16
 
 

@@ -17,6 +17,8 @@ from task_apps import Context, decode_payload, encode_result, encode_value, is_j
 from task_wire import (DUPLICATE_REQUEST, INVALID_FIELD, TASK_FAILED, TASK_OVERLOADED, TASK_TIMEOUT,
                        TASK_UNKNOWN, UNEXPECTED_MESSAGE, ProtocolError, encode_frame, short)
 
+META_SINCE_MINOR = 3   # Execute.meta came with 1.3 [COMPAT-8]
+
 MAX_SAFE_ID = 2**53 - 1
 # Room in a frame for everything of a Chunk but its payload: the body tag and
 # length, request_id, seq, and the payload's tag and length.
@@ -68,8 +70,11 @@ class Job:
         self.payload = body["payload"]
         self.fn = fn
         deadline_ms = body["deadline_ms"]
+        # Every entry as it came, the last of two equal keys winning; nothing
+        # in it changes how the job runs [TASK-27, TASK-28].
+        meta = {e["key"]: e["value"] for e in body["meta"]} if worker.minor >= META_SINCE_MINOR else {}
         self.ctx = Context(self.request_id, self.name, self.content_type,
-                           time.monotonic() + deadline_ms / 1000 if deadline_ms else None)
+                           time.monotonic() + deadline_ms / 1000 if deadline_ms else None, meta)
         self.finished = False
         self.stream = "tasks.stream" in worker.features
         # Flow control [FLOW-1]: None is no limit (window 0, or tasks.flow not

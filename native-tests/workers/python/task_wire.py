@@ -28,9 +28,12 @@ STOP = {1: ("reason", STR)}
 GOODBYE = {1: ("reason", U32), 2: ("detail", STR), 3: ("accepted_total", U64)}
 ERROR = {1: ("code", U32), 2: ("message", STR), 3: ("fatal", BOOL),
          4: ("request_id", U64), 5: ("message_type", U32)}
+# A map<string, string> is a repeated message of {1: key, 2: value} (spec.md A.1).
+META_ENTRY = {1: ("key", STR), 2: ("value", STR)}
 EXECUTE = {1: ("request_id", U64), 2: ("name", STR), 3: ("payload", BYTES),
            4: ("deadline_ms", U32), 5: ("content_type", STR),
-           6: ("window", U32), 7: ("idempotent", BOOL)}        # 6, 7: since 1.2
+           6: ("window", U32), 7: ("idempotent", BOOL),         # 6, 7: since 1.2
+           8: ("meta", [META_ENTRY])}                           # 8: since 1.3
 RESULT = {1: ("request_id", U64), 2: ("payload", BYTES), 3: ("content_type", STR)}
 CHUNK = {1: ("request_id", U64), 2: ("seq", U32), 3: ("payload", BYTES)}
 END = {1: ("request_id", U64), 2: ("chunks", U32)}

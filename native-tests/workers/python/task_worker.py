@@ -2,8 +2,9 @@
 """corral task worker in Python, standard library only (python3 >= 3.11, Linux).
 
 Runs Python task apps (task_apps.py says what an app is) for a corral arbiter,
-speaking protocol 1.2 with the features tasks, tasks.stream, tasks.flow and
-load-report (spec.md sections 4.6, 4.6.1, 4.6.2):
+speaking protocol 1.3 with the features tasks, tasks.stream, tasks.flow and
+load-report, and handing each job's metadata to the action as ctx.meta
+(spec.md sections 4.6, 4.6.1, 4.6.2, 4.6.3):
 
     python3 task_worker.py [--capacity N] name=path/to/file.py:Class [name=package.module:Class ...]
 
@@ -33,7 +34,7 @@ from task_wire import (APP_LOAD, FRAME_TRUNCATED, INTERNAL, INVALID_FIELD, TASK_
                        UnknownMessage, decode_envelope, encode_frame, short)
 import task_jobs
 
-VERSION_MINOR = 2
+VERSION_MINOR = 3
 KIND_TASK = 2
 UNBOUNDED_THREADS = 64          # threads for sync actions when --capacity 0 (unbounded)
 MAX_FRAME_BYTES = 16 * 1024 * 1024   # what Hello offers; the hard cap
@@ -69,6 +70,7 @@ class TaskWorker:
         self.welcomed = self.loop.create_future()
         self.ready = False
         self.features = set()
+        self.minor = 0                # the minor version Welcome chose
         self.frame_limit = DEFAULT_FRAME_LIMIT
         self.interval_s = 1.0
         self.jobs = {}                # request_id -> task_jobs.Job, until its final reply
@@ -251,6 +253,7 @@ class TaskWorker:
             raise ProtocolError(INVALID_FIELD, f"Welcome.listeners has {len(w['listeners'])} entries for a task worker")
         # A feature newer than the chosen version does not exist in it [NEG-6, COMPAT-8].
         self.features = {f for f in w["features"] if FEATURE_SINCE.get(f, 0) <= version["minor"]}
+        self.minor = version["minor"]
         self.frame_limit = self.reader.limit = w["max_frame_bytes"]   # NEG-15
         self.interval_s = interval / 1000
         self.welcome = w

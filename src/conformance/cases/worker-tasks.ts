@@ -2,7 +2,7 @@
 // (UNSUPPORTED otherwise), and some need jobs the worker knows, named on the
 // command line: --task (quick), --task-slow (runs a second or more),
 // --task-fail (fails), --task-stream (streams chunks), --task-echo (answers
-// its payload).
+// its payload), --task-meta (answers its Execute.meta; 1.3).
 //
 //   job-reply = Result / *Chunk End / *Chunk Error   (all with the Execute's request_id)
 import type { Message } from '../../protocol/codec.js';
@@ -12,7 +12,8 @@ import { check, fail, type WorkerContext } from '../worker-context.js';
 import { sleep, type TestWorker } from '../worker-harness.js';
 import { FairDeadline } from '../starvation.js';
 import { encodeMessage } from '../../protocol/codec.js';
-import { DEFAULT_MAX_FRAME_BYTES } from '../../protocol/limits.js';
+import { DEFAULT_MAX_FRAME_BYTES, META_SINCE_MINOR } from '../../protocol/limits.js';
+import { CaseUnsupported } from '../types.js';
 import { ErrorCode, codeName, expectDrained, expectFatalError, expectQuiet, workerCase, type WorkerCase } from './common.js';
 
 const PAYLOAD = new TextEncoder().encode('{"conformance":true}');
@@ -34,6 +35,31 @@ async function taskWorker(ctx: WorkerContext, features?: string[]): Promise<Test
 }
 
 type Msg = Extract<Incoming, { type: 'message' }>;
+
+/** A task worker past a handshake at 1.3 or later, where Execute.meta exists (UNSUPPORTED below it). */
+async function metaWorker(ctx: WorkerContext): Promise<TestWorker> {
+  ctx.need('tasks');
+  const minor = Math.max(-1, ...ctx.testee.versions.filter((v) => v.major === 1).map((v) => v.minor ?? 0));
+  if (minor < META_SINCE_MINOR) throw new CaseUnsupported(`the worker speaks 1.${minor}; Execute.meta came with 1.${META_SINCE_MINOR} (COMPAT-8)`);
+  return taskWorker(ctx);
+}
+
+/**
+ * Metadata as a 1.3 arbiter may send it: keys the worker cannot know, under
+ * corral. (the arbiter's) and outside it, UTF-8 beyond ASCII, an empty value,
+ * and keys that name properties of objects in some languages.
+ */
+const META: Record<string, string> = {
+  'corral.queue': 'conformance',
+  'corral.job': 'W-TK-job-1',
+  'corral.attempt': '2',
+  'corral.conformance-unknown': 'a key no worker knows',
+  'x-trace': '00-4bf92f3577b34da6-01',
+  'ünïcödé': '日本語 😀',
+  empty: '',
+  constructor: 'c',
+  ['__proto__']: 'p',
+};
 
 /** Messages that belong to job `id` (Result, Chunk, End, or an Error carrying it). */
 function replies(w: TestWorker, id: number): Message[] {
@@ -66,8 +92,8 @@ function text(ms: Message[]): string {
   return ms.map((m) => describeIncoming({ type: 'message', tMs: 0, message: m, size: 0 }).replace(/ at 0 ms$/, '')).join('; ') || 'nothing';
 }
 
-function execute(w: TestWorker, requestId: number, name: string, deadlineMs = 0): void {
-  w.wire.send({ kind: 'execute', body: { requestId, name, payload: PAYLOAD, deadlineMs, contentType: 'application/json' } });
+function execute(w: TestWorker, requestId: number, name: string, deadlineMs = 0, meta?: Record<string, string>): void {
+  w.wire.send({ kind: 'execute', body: { requestId, name, payload: PAYLOAD, deadlineMs, contentType: 'application/json', ...(meta ? { meta } : {}) } });
 }
 
 export const taskCases: WorkerCase[] = [
@@ -361,6 +387,64 @@ export const taskCases: WorkerCase[] = [
           text([f]), ['TASK-19']);
         check(!chunked || w.wire.features.includes('tasks.stream'), 'the worker streamed without tasks.stream', 'Result or Error', text(frames.map((i) => i.message)), ['TASK-4']);
       }
+    },
+  }),
+  workerCase({
+    id: 'W-TK-016',
+    section: '4.6.3',
+    slug: 'meta-does-not-change-a-job',
+    title: 'A job with Execute.meta the worker does not know runs as it does without (1.3)',
+    requirements: ['TASK-28'],
+    level: 'MUST',
+    feature: 'tasks',
+    procedure: [
+      'Start the task worker; it must speak 1.3 or later (UNSUPPORTED otherwise).',
+      'Run the --task job as request 46 without meta, then as request 47 with meta of keys no worker knows (corral.* and others, non-ASCII, an empty value, "constructor", "__proto__").',
+    ],
+    expectations: ['Job 47 ends as job 46 did: the same final reply (Result, End, or an Error of the same code), never an Error job 46 did not get; the channel stays open.'],
+    async run(ctx) {
+      const w = await metaWorker(ctx);
+      const name = ctx.job('quick');
+      execute(w, 46, name);
+      const plain = await finalReply(w, 46, ctx.timing.timeoutMs * 2);
+      execute(w, 47, name, 0, META);
+      const withMeta = await finalReply(w, 47, ctx.timing.timeoutMs * 2);
+      const same = withMeta.kind === plain.kind && (withMeta.kind !== 'error' || (plain.kind === 'error' && withMeta.body.code === plain.body.code));
+      check(same, 'the worker treated a job differently because of its meta', `as without meta: ${text([plain])}`, text([withMeta]), ['TASK-28']);
+      await expectDrained(ctx, w, ['TASK-28']);
+    },
+  }),
+  workerCase({
+    id: 'W-TK-017',
+    section: '4.6.3',
+    slug: 'action-sees-meta',
+    title: 'The action sees every entry of Execute.meta as it arrived (1.3)',
+    requirements: ['TASK-27'],
+    level: 'MUST',
+    feature: 'tasks',
+    procedure: [
+      'Start the task worker; it must speak 1.3 or later (UNSUPPORTED otherwise).',
+      'Run the --task-meta job as request 48 with meta of nine entries (corral.* keys, non-ASCII, an empty value, "constructor", "__proto__"), and as request 49 with none.',
+    ],
+    expectations: ['Job 48\'s Result is a JSON object equal to the meta sent; job 49\'s is {}.'],
+    async run(ctx) {
+      const w = await metaWorker(ctx);
+      const name = ctx.job('meta');
+      const answer = async (requestId: number, meta: Record<string, string> | undefined): Promise<unknown> => {
+        execute(w, requestId, name, 0, meta);
+        const f = await finalReply(w, requestId, ctx.timing.timeoutMs * 2);
+        if (f.kind !== 'result') fail('the --task-meta job did not answer with a Result', 'Result{a JSON object}', text([f]), ['TASK-27']);
+        try {
+          return JSON.parse(Buffer.from(f.body.payload).toString('utf8')) as unknown;
+        } catch {
+          return fail('the --task-meta job did not answer JSON', 'Result{a JSON object}', text([f]), ['TASK-27']);
+        }
+      };
+      const seen = await answer(48, META);
+      const sorted = (o: unknown) => (typeof o === 'object' && o !== null && !Array.isArray(o) ? JSON.stringify(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1))) : JSON.stringify(o));
+      check(sorted(seen) === sorted(META), 'the action did not see the job\'s meta as it was sent', JSON.stringify(META), JSON.stringify(seen), ['TASK-27']);
+      const none = await answer(49, undefined);
+      check(sorted(none) === '[]', 'the action saw meta in a job that had none', '{}', JSON.stringify(none), ['TASK-27']);
     },
   }),
 ];

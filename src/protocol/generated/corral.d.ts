@@ -1976,6 +1976,9 @@ export namespace corral {
             /** Execute idempotent. */
             idempotent: boolean;
 
+            /** Execute meta. */
+            meta: { [k: string]: string };
+
             /**
              * Creates a new Execute instance using the specified properties.
              * @param [properties] Properties to set
@@ -2049,6 +2052,9 @@ export namespace corral {
 
                 /** Execute idempotent */
                 idempotent?: (boolean|null);
+
+                /** Execute meta */
+                meta?: ({ [k: string]: string }|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -5530,6 +5530,7 @@ export const corral = $root.corral = (() => {
              * @property {string|null} [contentType] Execute contentType
              * @property {number|null} [window] Execute window
              * @property {boolean|null} [idempotent] Execute idempotent
+             * @property {Object.<string,string>|null} [meta] Execute meta
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -5555,6 +5556,7 @@ export const corral = $root.corral = (() => {
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
             const Execute = function (properties) {
+                this.meta = {};
                 if (properties)
                     for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -5618,6 +5620,14 @@ export const corral = $root.corral = (() => {
             Execute.prototype.idempotent = false;
 
             /**
+             * Execute meta.
+             * @member {Object.<string,string>} meta
+             * @memberof corral.v1.Execute
+             * @instance
+             */
+            Execute.prototype.meta = $util.emptyObject;
+
+            /**
              * Creates a new Execute instance using the specified properties.
              * @function create
              * @memberof corral.v1.Execute
@@ -5663,6 +5673,9 @@ export const corral = $root.corral = (() => {
                     writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.window);
                 if (message.idempotent != null && $Object.hasOwnProperty.call(message, "idempotent") && message.idempotent !== false)
                     writer.uint32(/* id 7, wireType 0 =*/56).bool(message.idempotent);
+                if (message.meta != null && $Object.hasOwnProperty.call(message, "meta"))
+                    for (let keys = $Object.keys(message.meta), i = 0; i < keys.length; ++i)
+                        writer.uint32(/* id 8, wireType 2 =*/66).fork().uint32(/* id 1, wireType 2 =*/10).string(keys[i]).uint32(/* id 2, wireType 2 =*/18).string(message.meta[keys[i]]).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -5687,7 +5700,7 @@ export const corral = $root.corral = (() => {
                     _depth = 0;
                 if (_depth > $Reader.recursionLimit)
                     throw $Error("max depth exceeded");
-                let end, message, value;
+                let end, message, key, value;
                 if (length === $undefined)
                     end = reader.len;
                 else {
@@ -5770,6 +5783,42 @@ export const corral = $root.corral = (() => {
                                 delete message.idempotent;
                             continue;
                         }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            if (message.meta === $util.emptyObject)
+                                message.meta = {};
+                            let end2 = reader.size() + reader.pos;
+                            if (end2 > reader.len)
+                                throw $RangeError("index out of range");
+                            reader.len = end2;
+                            key = "";
+                            value = "";
+                            while (reader.pos < end2) {
+                                let tag2 = reader.tag();
+                                wireType = tag2 & 7;
+                                switch (tag2 >>>= 3) {
+                                case 1:
+                                    if (wireType !== 2)
+                                        break;
+                                    key = reader.stringVerify();
+                                    continue;
+                                case 2:
+                                    if (wireType !== 2)
+                                        break;
+                                    value = reader.stringVerify();
+                                    continue;
+                                }
+                                reader.skipType(wireType, _depth, tag2);
+                            }
+                            if (reader.pos !== end2)
+                                throw $RangeError("index out of range");
+                            reader.len = end;
+                            if (key === "__proto__")
+                                $util.makeProp(message.meta, key);
+                            message.meta[key] = value;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -5836,6 +5885,16 @@ export const corral = $root.corral = (() => {
                 if (object.idempotent != null)
                     if (object.idempotent)
                         message.idempotent = $Boolean(object.idempotent);
+                if (object.meta) {
+                    if (!$util.isObject(object.meta))
+                        throw $TypeError(".corral.v1.Execute.meta: object expected");
+                    message.meta = {};
+                    for (let keys = $Object.keys(object.meta), i = 0; i < keys.length; ++i) {
+                        if (keys[i] === "__proto__")
+                            $util.makeProp(message.meta, keys[i]);
+                        message.meta[keys[i]] = $String(object.meta[keys[i]]);
+                    }
+                }
                 return message;
             };
 
@@ -5856,6 +5915,8 @@ export const corral = $root.corral = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 let object = {};
+                if (options.objects || options.defaults)
+                    object.meta = {};
                 if (options.defaults) {
                     if ($util.Long) {
                         let long = new $util.Long(0, 0, true);
@@ -5894,6 +5955,15 @@ export const corral = $root.corral = (() => {
                     object.window = message.window;
                 if (message.idempotent != null && $Object.hasOwnProperty.call(message, "idempotent"))
                     object.idempotent = message.idempotent;
+                let keys2;
+                if (message.meta && (keys2 = $Object.keys(message.meta)).length) {
+                    object.meta = {};
+                    for (let j = 0; j < keys2.length; ++j) {
+                        if (keys2[j] === "__proto__")
+                            $util.makeProp(object.meta, keys2[j]);
+                        object.meta[keys2[j]] = message.meta[keys2[j]];
+                    }
+                }
                 return object;
             };
 
