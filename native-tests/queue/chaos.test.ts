@@ -90,7 +90,7 @@ async function audit(q: Queue, jobs: Job[], keys: string[], ledger: string): Pro
   return { runs, reruns: runs - keys.length };
 }
 
-t('three arbiters on one queue; task workers and a whole arbiter killed with SIGKILL under load: nothing lost, no effect twice', async () => {
+t('three arbiters on one queue; task workers and a whole arbiter killed with SIGKILL under load: nothing lost, no effect twice [QUEUE-4, QUEUE-5, QUEUE-6]', async () => {
   const ledger = join(dir, 'ledger-chaos');
   const hosts = [arbiter('chaos', ledger), arbiter('chaos', ledger), arbiter('chaos', ledger)];
   const q = await Queue.connect({ redis: redis.url, prefix: 'chaos' });
@@ -132,7 +132,7 @@ t('three arbiters on one queue; task workers and a whole arbiter killed with SIG
   }
 });
 
-t('Redis restarted mid-run (append-only file on): consumers and producers reconnect, nothing acknowledged is lost', async () => {
+t('Redis restarted mid-run (append-only file on): consumers and producers reconnect, nothing acknowledged is lost [QUEUE-4, QUEUE-13]', async () => {
   const ledger = join(dir, 'ledger-restart');
   const hosts = [arbiter('rr', ledger), arbiter('rr', ledger)];
   const q = await Queue.connect({ redis: redis.url, prefix: 'rr' });
@@ -156,7 +156,7 @@ t('Redis restarted mid-run (append-only file on): consumers and producers reconn
   }
 });
 
-t('a workflow goes on when the arbiter running its step dies: another arbiter runs the rest', async () => {
+t('a workflow goes on when the arbiter running its step dies: another arbiter runs the rest [QUEUE-5]', async () => {
   const ledger = join(dir, 'ledger-wf');
   const first = arbiter('wf', ledger);
   const q = await Queue.connect({ redis: redis.url, prefix: 'wf' });

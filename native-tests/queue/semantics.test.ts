@@ -67,7 +67,7 @@ test.after(async () => {
 
 const t = skip ? test.skip : test;
 
-t('a job runs once and its result comes back; the hash records PENDING → RECEIVED → STARTED → SUCCESS', async () => {
+t('a job runs once and its result comes back; the hash records PENDING → RECEIVED → STARTED → SUCCESS [QUEUE-1]', async () => {
   const j = await q.enqueue('jobs', 'add', { a: 2, b: 40 });
   assert.is(j.created, true);
   assert.is(await j.result(WAIT), 42);
@@ -79,7 +79,7 @@ t('a job runs once and its result comes back; the hash records PENDING → RECEI
   assert.match(info.consumer!, /:\d+:/);
 });
 
-t('a failing job is retried with backoff until it succeeds; one whose retries are spent ends FAILURE with the action\'s error', async () => {
+t('a failing job is retried with backoff until it succeeds; one whose retries are spent ends FAILURE with the action\'s error [QUEUE-9]', async () => {
   const key = `k${Date.now()}`;
   const j = await q.enqueue('jobs', 'flaky', { key, times: 2 }, { retries: 3, backoff: { delayMs: 100, factor: 2, jitter: false } });
   const started = Date.now();
@@ -96,7 +96,7 @@ t('a failing job is retried with backoff until it succeeds; one whose retries ar
   assert.is(info.attempts, 2);
 });
 
-t('countdown and ETA: a delayed job does not start before its time; an expired one is revoked unstarted', async () => {
+t('countdown and ETA: a delayed job does not start before its time; an expired one is revoked unstarted [QUEUE-8]', async () => {
   const t0 = Date.now();
   const d = await q.enqueue('jobs', 'echo', 'later', { delayMs: 700 });
   const e = await q.enqueue('jobs', 'echo', 'eta', { eta: new Date(t0 + 500) });
@@ -114,7 +114,7 @@ t('countdown and ETA: a delayed job does not start before its time; an expired o
   assert.match(info.error!.message, /expired/);
 });
 
-t('priorities: with the consumer busy, waiting jobs start high, normal, low', async () => {
+t('priorities: with the consumer busy, waiting jobs start high, normal, low [QUEUE-3]', async () => {
   const busy = await qs.enqueue('jobs', 'sleep', { ms: 600 });
   while ((await busy.state()) !== 'STARTED') await new Promise((r) => setTimeout(r, 20));
   const low = await qs.enqueue('jobs', 'echo', 'low', { priority: 'low' });
@@ -125,7 +125,7 @@ t('priorities: with the consumer busy, waiting jobs start high, normal, low', as
   assert.ok((await at(high)) <= (await at(normal)) && (await at(normal)) <= (await at(low)), `${await at(high)} ${await at(normal)} ${await at(low)}`);
 });
 
-t('a rate limit holds across the consumer: at most 3 jobs of jobs.pid received per second', async () => {
+t('a rate limit holds across the consumer: at most 3 jobs of jobs.pid received per second [QUEUE-12]', async () => {
   const jobs = await Promise.all(Array.from({ length: 8 }, () => q.enqueue('jobs', 'pid', null)));
   await Promise.all(jobs.map((j) => j.result(WAIT)));
   const perWindow = new Map<number, number>();
@@ -137,7 +137,7 @@ t('a rate limit holds across the consumer: at most 3 jobs of jobs.pid received p
   assert.ok(perWindow.size >= 3, `8 jobs at 3/s need 3 windows, saw ${perWindow.size}`);
 });
 
-t('revoke: a waiting job never runs; revoke with terminate cancels a running job (its signal aborts)', async () => {
+t('revoke: a waiting job never runs; revoke with terminate cancels a running job (its signal aborts) [QUEUE-11, QUEUE-6]', async () => {
   const later = await q.enqueue('jobs', 'echo', 'x', { delayMs: 5000 });
   assert.is(await later.cancel({ terminate: false }), 'REVOKED');
   assert.is((await later.result(WAIT).catch((e: { code: string }) => e.code)), 'CORRAL_ERR_QUEUE_REVOKED');
@@ -152,7 +152,7 @@ t('revoke: a waiting job never runs; revoke with terminate cancels a running job
   assert.is(await later.state(), 'REVOKED');
 });
 
-t('soft time limit: the action\'s signal aborts and the run fails TASK_TIMEOUT; hard limit: the worker is replaced', async () => {
+t('soft time limit: the action\'s signal aborts and the run fails TASK_TIMEOUT; hard limit: the worker is replaced [QUEUE-10]', async () => {
   const soft = await q.enqueue('jobs', 'sleep', { ms: 10_000 }, { softTimeLimitMs: 200 });
   assert.is(await soft.result(WAIT).catch((e: { code: string }) => e.code), 'CORRAL_ERR_TASK_TIMEOUT');
   const before = await (await qs.enqueue('jobs', 'pid', null)).result(WAIT);
@@ -162,7 +162,7 @@ t('soft time limit: the action\'s signal aborts and the run fails TASK_TIMEOUT; 
   assert.is.not(after, before, 'the stubborn job\'s worker was replaced');
 });
 
-t('idempotency keys: the same key gives the same job, which runs once', async () => {
+t('idempotency keys: the same key gives the same job, which runs once [QUEUE-2]', async () => {
   const key = `once-${Date.now()}`;
   const a = await q.enqueue('jobs', 'effect', { key }, { idempotencyKey: key });
   const b = await q.enqueue('jobs', 'effect', { key }, { idempotencyKey: key });
@@ -174,7 +174,7 @@ t('idempotency keys: the same key gives the same job, which runs once', async ()
   assert.is((await a.info())!.attempts, 1);
 });
 
-t('a job that keeps killing its worker is dead-lettered after maxDeliveries (2), not run for ever', async () => {
+t('a job that keeps killing its worker is dead-lettered after maxDeliveries (2), not run for ever [QUEUE-7]', async () => {
   const j = await q.enqueue('jobs', 'crash', null);
   const err = await j.result(WAIT).then(() => undefined, (e: unknown) => e as { code: string; message: string });
   assert.is(err?.code, 'CORRAL_ERR_QUEUE_DEAD_LETTER');
@@ -200,7 +200,7 @@ t('bad input: clear errors with stable codes, before anything reaches Redis', as
   assert.is((await u.info())!.attempts, 1);
 });
 
-t('malformed entries written straight to Redis are dead-lettered and the consumer goes on: a hash without task, an entry of format 2, an entry naming no job', async () => {
+t('malformed entries written straight to Redis are dead-lettered and the consumer goes on: a hash without task, an entry of format 2, an entry naming no job [QUEUE-7]', async () => {
   const r = q.broker.redis;
   await r.multi()
     .hset('sem:j:notask', 'queue', 'jobs', 'state', 'PENDING', 'p', '1', 'ct', 'application/json', 'rc', q.channel)

@@ -4,10 +4,12 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { levelOf, loadSpec, mentionedIds, parseRequirements, sectionTitles, specPath, specVersion } from './requirements.js';
 import { workerCases } from './registry.js';
 import { arbiterCases } from './arbiter-registry.js';
 import { UNTESTABLE } from './untestable.js';
+import { TESTED_ELSEWHERE } from './elsewhere.js';
 import { caseName } from './types.js';
 
 const all = [...workerCases, ...arbiterCases];
@@ -30,8 +32,18 @@ test('every anchor in spec.md is parsed as a requirement with a level', () => {
 test('every MUST requirement is covered by a case or listed as untestable', () => {
   const spec = loadSpec();
   const cited = new Set(all.flatMap((c) => c.requirements));
-  const uncovered = [...spec.requirements.values()].filter((r) => r.level === 'MUST' && !cited.has(r.id) && UNTESTABLE[r.id] === undefined);
+  const uncovered = [...spec.requirements.values()].filter((r) => r.level === 'MUST' && !cited.has(r.id) && UNTESTABLE[r.id] === undefined && TESTED_ELSEWHERE[r.id] === undefined);
   assert.equal(uncovered.map((r) => `${r.id} (${r.section}): ${r.text}`), [], 'MUST requirements without a case');
+});
+
+test('elsewhere.ts lists existing MUSTs, each named in a test title of the file it gives', () => {
+  const spec = loadSpec();
+  for (const [id, file] of Object.entries(TESTED_ELSEWHERE)) {
+    assert.is(spec.requirements.get(id)?.level, 'MUST', `${id} is not a MUST of spec.md`);
+    const text = readFileSync(join(dirname(specPath()), file), 'utf8');
+    const titled = text.split('\n').some((line) => /^\s*(t|test)\(/.test(line) && new RegExp(`\\[[^\\]]*\\b${id}\\b[^\\]]*\\]`).test(line));
+    assert.ok(titled, `${file} has no test whose title names [${id}]`);
+  }
 });
 
 test('cases cite only requirements that exist', () => {
