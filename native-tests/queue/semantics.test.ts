@@ -162,6 +162,13 @@ t('soft time limit: the action\'s signal aborts and the run fails TASK_TIMEOUT; 
   assert.is.not(after, before, 'the stubborn job\'s worker was replaced');
 });
 
+t('the action sees the queue job in ctx.meta: queue, id, attempt (1, then 2 on its retry) and idempotency key', async () => {
+  const j = await q.enqueue('jobs', 'meta', null, { idempotencyKey: `meta-${Date.now()}` });
+  assert.equal(await j.result(WAIT), { 'corral.queue': 'jobs', 'corral.job': j.id, 'corral.attempt': '1', 'corral.key': (await j.info())!.key });
+  const r = await q.enqueue('jobs', 'flakyMeta', null, { retries: 1, backoff: 10 });
+  assert.equal(await r.result(WAIT), { 'corral.queue': 'jobs', 'corral.job': r.id, 'corral.attempt': '2' });
+});
+
 t('idempotency keys: the same key gives the same job, which runs once [QUEUE-2]', async () => {
   const key = `once-${Date.now()}`;
   const a = await q.enqueue('jobs', 'effect', { key }, { idempotencyKey: key });

@@ -253,7 +253,10 @@ export class QueueConsumer {
     h.rid = rid;
     return new Promise((resolve) => {
       this.#calls.set(rid, { resolve, chunks: [], contentType });
-      this.#deps.pool.submit({ caller: this.#caller, requestId: rid, name, payload, contentType, deadlineMs: soft, window: 0, idempotent: false, ...(graceMs === undefined ? {} : { graceMs }) });
+      // The action learns which queue job it runs (spec section 4.6.3), as Celery's self.request does.
+      const meta: Record<string, string> = { 'corral.queue': h.d.queue, 'corral.job': h.d.id, 'corral.attempt': String(h.d.attempts + 1) };
+      if (h.d.key) meta['corral.key'] = h.d.key;
+      this.#deps.pool.submit({ caller: this.#caller, requestId: rid, name, payload, contentType, deadlineMs: soft, window: 0, idempotent: false, meta, ...(graceMs === undefined ? {} : { graceMs }) });
     });
   }
 
