@@ -65,8 +65,6 @@ export interface TaskApp {
   close?(): void | Promise<void>;
 }
 
-/** App names, as Hello.apps allows them [HELLO-10]. */
-
 /** Thrown when an app module cannot be used; the worker reports it as APP_LOAD and exits 4. */
 export class AppDefinitionError extends Error {
   override name = 'AppDefinitionError';
