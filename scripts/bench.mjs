@@ -5,6 +5,7 @@
 //   npm run bench codec -- --save     ... and write bench/results/codec-<date>.md
 //   npm run bench herd                accept strategies side by side (bench herd --help)
 //   npm run bench tasks               the task pool and its peers (bench tasks --help)
+//   npm run bench queue               durable queues: corral vs BullMQ on one redis-server (bench queue --help)
 //
 // To add a benchmark, add an entry to BENCHMARKS.
 //
@@ -33,6 +34,10 @@ const BENCHMARKS = {
   tasks: {
     file: 'bench/tasks/index.ts',
     description: 'the task pool vs piscina, tinypool, fork IPC and a raw Unix socket: latency, throughput, payloads, crashes, RSS',
+  },
+  queue: {
+    file: 'bench/queue/index.ts',
+    description: 'durable queues, corral vs BullMQ on the same redis-server: throughput, enqueue rate, latency, Redis commands per job',
   },
 };
 
