@@ -21,7 +21,7 @@ import type { OutMessage } from '../protocol/codec.js';
 import { ErrorCode } from '../protocol/codec.js';
 import type { Delivery, Outcome } from '../broker/broker.js';
 import { RedisBroker, redact } from '../broker/redis.js';
-import { backoffDelay } from '../queue/options.js';
+import { QUEUE_DEFAULTS, backoffDelay } from '../queue/options.js';
 import { Beat } from '../queue/beat.js';
 import { Queue } from '../queue/producer.js';
 import { decodePayload, encodeResult } from '../tasks/codec.js';
@@ -36,6 +36,8 @@ interface Held {
   d: Delivery;
   /** Request ids of this delivery's runs in the pool (one, or one at a time for `each`). */
   rid: number;
+  /** Its first run reached a task worker (STARTED was asked for). */
+  started?: boolean;
 }
 
 export interface QueueConsumerDeps {
@@ -75,7 +77,7 @@ export class QueueConsumer {
   }
 
   get prefetch(): number {
-    return this.#o.prefetch > 0 ? this.#o.prefetch : Math.max(1, this.#deps.capacity());
+    return this.#o.prefetch > 0 ? this.#o.prefetch : Math.max(1, QUEUE_DEFAULTS.prefetchMultiplier * this.#deps.capacity());
   }
 
   /** Resolves once the consumer is connected and taking jobs. */
@@ -138,7 +140,7 @@ export class QueueConsumer {
       this.#deps.log.info(`queue consumer: entry ${p.entry} (job ${p.id || '?'}) was handed to this consumer by a reply that never arrived; it goes back to its queue`);
       const d = { stream: p.stream, entry: p.entry, id: p.id } as Delivery;
       if (p.id) this.#write(d, { kind: 'return' }, 'orphan');
-      else await this.broker.finish(d, { kind: 'skip' }).catch(() => {});
+      else await this.broker.finish(d, { kind: 'skip' }).catch(() => undefined);
     }
     const n = await this.broker.reclaim(this.name, this.#o.queues);
     if (n > 0) {
@@ -163,8 +165,9 @@ export class QueueConsumer {
   }
 
   async #loop(): Promise<void> {
-    const o = { maxDeliveries: this.#o.maxDeliveries, rates: this.#o.rates };
+    const o = this.#fetchOptions;
     let pause = 100;
+    let drained = false;
     while (this.#running) {
       const free = this.prefetch - this.#held.size;
       if (free <= 0) {
@@ -174,8 +177,11 @@ export class QueueConsumer {
         continue;
       }
       try {
-        let got = await this.broker.fetch(this.name, this.#o.queues, free, o);
+        // A fetch that came back short means the queue ran dry: block at once next time
+        // instead of asking again first (one round trip less per job at low load).
+        let got: Delivery[] = drained ? [] : await this.broker.fetch(this.name, this.#o.queues, free, o);
         if (got.length === 0 && this.#running) got = await this.broker.waitFor(this.name, this.#o.queues, free, this.#o.blockMs, o);
+        drained = got.length < free;
         this.#recovered();
         pause = 100;
         for (const d of got) this.#dispatch(d);
@@ -197,12 +203,16 @@ export class QueueConsumer {
     }
     const h: Held = { d, rid: 0 };
     this.#held.set(d.id, h);
-    this.#toStart.push(d.id);
-    if (this.#toStart.length === 1) setImmediate(() => this.#flushStarted());
     // Whatever happens in between, the delivery ends with an outcome written (or left pending for reclaim).
     void this.#runDelivery(h)
       .catch((err: unknown): Outcome => ({ kind: 'fail', code: (err as { code?: string }).code ?? 'CORRAL_ERR_TASK_FAILED', message: (err as Error).message }))
-      .then((outcome) => this.#write(d, outcome, 'run', () => this.#release(d.id)));
+      .then((outcome) => this.#write(d, outcome, 'run'));
+  }
+
+  /** The pool sent a run of job `id` to a task worker: STARTED, written in one call per batch. */
+  #started(id: string): void {
+    this.#toStart.push(id);
+    if (this.#toStart.length === 1) setImmediate(() => this.#flushStarted());
   }
 
   #flushStarted(): void {
@@ -256,7 +266,8 @@ export class QueueConsumer {
       // The action learns which queue job it runs (spec section 4.6.3), as Celery's self.request does.
       const meta: Record<string, string> = { 'corral.queue': h.d.queue, 'corral.job': h.d.id, 'corral.attempt': String(h.d.attempts + 1) };
       if (h.d.key) meta['corral.key'] = h.d.key;
-      this.#deps.pool.submit({ caller: this.#caller, requestId: rid, name, payload, contentType, deadlineMs: soft, window: 0, idempotent: false, meta, ...(graceMs === undefined ? {} : { graceMs }) });
+      const onStart = !h.started ? () => { h.started = true; this.#started(h.d.id); } : undefined;
+      this.#deps.pool.submit({ caller: this.#caller, requestId: rid, name, payload, contentType, deadlineMs: soft, window: 0, idempotent: false, meta, ...(onStart ? { onStart } : {}), ...(graceMs === undefined ? {} : { graceMs }) });
     });
   }
 
@@ -285,14 +296,26 @@ export class QueueConsumer {
     }
   }
 
-  /** Writes an outcome, retrying while Redis is away: the job stays pending until it is written (QUEUE-4). */
-  #write(d: Delivery, o: Outcome, why: string, then?: () => void): void {
+  /**
+   * Writes an outcome, retrying while Redis is away: the job stays pending
+   * until it is written (QUEUE-4). The outcome of a run frees its slot, and
+   * the same call takes the next job for it (finish.lua), as long as the
+   * consumer runs: one round trip per job under load, not two.
+   */
+  #write(d: Delivery, o: Outcome, why: 'run' | 'duplicate' | 'orphan'): void {
     const attempt = async () => {
       for (let pause = 100; ; pause = Math.min(pause * 2, 2000)) {
+        const next = why === 'run' && this.#running ? { consumer: this.name, queues: this.#o.queues, count: 1, o: this.#fetchOptions } : undefined;
         try {
-          const state = await this.broker.finish(d, o);
+          const { state, next: got } = await this.broker.finish(d, o, next);
           this.#count(o, state);
           this.#recovered();
+          if (why === 'run') {
+            // The slot goes to the job taken in its place, if any; else the loop fetches (or blocks) for it.
+            this.#held.delete(d.id);
+            for (const n of got) this.#dispatch(n);
+            if (got.length === 0) this.#release();
+          }
           return;
         } catch (err) {
           this.#broken(err);
@@ -301,8 +324,11 @@ export class QueueConsumer {
         }
       }
     };
-    void why;
-    this.#track(attempt().finally(() => then?.()));
+    this.#track(attempt());
+  }
+
+  get #fetchOptions() {
+    return { maxDeliveries: this.#o.maxDeliveries, rates: this.#o.rates };
   }
 
   #stopForced = false;
@@ -318,8 +344,7 @@ export class QueueConsumer {
     else this.counts.failed++;
   }
 
-  #release(id: string): void {
-    this.#held.delete(id);
+  #release(): void {
     const w = this.#wake;
     this.#wake = undefined;
     w?.();

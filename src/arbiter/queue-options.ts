@@ -11,7 +11,7 @@ export interface QueueOptionsInput {
   prefix?: string;
   /** Queues to consume (default: every task app). */
   queues?: string[];
-  /** Jobs held at once (default: task workers × task capacity). */
+  /** Jobs held at once (default: 2 × task workers × task capacity). */
   prefetch?: number;
   /** A consumer silent this long is dead; its jobs go to others (default 30 s). */
   visibilityMs?: number;

@@ -66,6 +66,8 @@ export interface SubmitRequest {
   meta?: Meta;
   /** This job's grace past its deadline or cancel, instead of the pool's (a queued job's hard time limit). */
   graceMs?: number;
+  /** Called when the job is sent to a task worker (it may wait in the app's queue first). */
+  onStart?: () => void;
 }
 
 type JobState = 'queued' | 'running' | 'abandoned';
@@ -453,6 +455,7 @@ export class TaskPool {
     job.worker = w;
     job.wid = wid;
     job.startedAt = now;
+    job.req.onStart?.();
     job.received = 0;
     job.allowed = w.flow ? this.#o.streamWindow : Infinity;
     this.#app(job.app).waits.add(now - job.receivedAt);

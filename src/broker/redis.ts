@@ -182,14 +182,19 @@ export class RedisBroker {
     if (ids.length > 0) await this.#run('start', [now, ...ids]);
   }
 
-  /** finish.lua: one delivery's outcome. Returns the job's state after it, or 'stale'. */
-  async finish(d: Delivery, o: Outcome, now = Date.now()): Promise<JobState | 'stale'> {
+  /**
+   * finish.lua: one delivery's outcome, and with `next` up to next.count
+   * jobs for the consumer in the same call (the slot it frees). Returns the
+   * job's state after it (or 'stale') and the jobs taken.
+   */
+  async finish(d: Delivery, o: Outcome, next?: { consumer: string; queues: readonly string[]; count: number; o: FetchOptions }, now = Date.now()): Promise<{ state: JobState | 'stale'; next: Delivery[] }> {
     const tail: (string | number | Uint8Array)[] =
-      o.kind === 'ok' ? [o.contentType, o.result]
+      o.kind === 'ok' ? [o.contentType, o.result, '']
         : o.kind === 'fail' ? [o.code, o.message, o.retryAt ?? '']
-          : o.kind === 'dead' ? [o.code, o.message] : [];
-    const r = await this.#run('finish', [this.group, now, this.#o.resultTtlMs, this.#o.keep, d.id, d.stream, d.entry, o.kind, ...tail]);
-    return str(r) as JobState | 'stale';
+          : o.kind === 'dead' ? [o.code, o.message, ''] : ['', '', ''];
+    const more = next && next.count > 0 ? [next.count, next.consumer, next.o.maxDeliveries, JSON.stringify(next.o.rates), ...next.queues] : [0];
+    const r = (await this.#run('finish', [this.group, now, this.#o.resultTtlMs, this.#o.keep, d.id, d.stream, d.entry, o.kind, ...tail, ...more])) as Raw[];
+    return { state: str(r[0]) as JobState | 'stale', next: ((r[1] ?? []) as Raw[][]).map(toDelivery) };
   }
 
   /** promote.lua: due delayed jobs to their streams. */

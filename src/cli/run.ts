@@ -75,7 +75,7 @@ Durable queues (Redis Streams; docs/queues.md):
       --redis URL              consume the task apps' queues from this Redis
                                (e.g. redis://127.0.0.1:6379; $CORRAL_REDIS is the default URL)
       --queues Q,Q             consume only these queues (default: every task app)
-      --prefetch N             jobs held at once (default: task workers x capacity)
+      --prefetch N             jobs held at once (default: 2 x task workers x capacity)
       --visibility SECS        a consumer silent this long is dead; its jobs go to
                                others (default ${30})
       --max-deliveries N       deliveries without a run ending before a job is
