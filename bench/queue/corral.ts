@@ -56,7 +56,7 @@ export const corral: QueueSystem = {
     }
     return {
       output: tail,
-      describe: `corral run: 1 arbiter consuming queue ${QUEUE}, ${workers} Node task worker(s) × capacity ${capacity} (prefetch ${workers * capacity}, the default)`,
+      describe: `corral run: 1 arbiter consuming queue ${QUEUE}, ${workers} Node task worker(s) × capacity ${capacity} (prefetch ${2 * workers * capacity}, the default: twice the capacity)`,
       async stop() {
         stopping = true;
         // TERM: a graceful stop (outcomes written, task workers drained).

@@ -74,6 +74,8 @@ export class QueueConsumer {
     this.#deps = deps;
     this.broker = new RedisBroker(o.redis, { prefix: o.prefix, resultTtlMs: o.resultTtlMs, keep: o.keep, name: `corral-consumer-${process.pid}` });
     this.#caller = { name: 'queue', reply: (m) => this.#reply(m) };
+    this.#fetchO.maxDeliveries = o.maxDeliveries;
+    this.#fetchO.rates = o.rates;
   }
 
   get prefetch(): number {
@@ -328,8 +330,10 @@ export class QueueConsumer {
   }
 
   get #fetchOptions() {
-    return { maxDeliveries: this.#o.maxDeliveries, rates: this.#o.rates };
+    return this.#fetchO;
   }
+
+  readonly #fetchO = { maxDeliveries: 0, rates: {} as Record<string, [number, number]> };
 
   #stopForced = false;
 

@@ -65,6 +65,13 @@ export class RedisBroker {
     for (const name of SCRIPTS) this.#cmd.defineCommand(name, { numberOfKeys: 0, lua: scriptSource(name) });
   }
 
+  #ratesOf: { rates: unknown; json: string } | undefined;
+  /** The rates as the scripts take them, encoded once (they are the consumer's configuration). */
+  #rates(rates: Record<string, [number, number]>): string {
+    if (this.#ratesOf?.rates !== rates) this.#ratesOf = { rates, json: JSON.stringify(rates) };
+    return this.#ratesOf.json;
+  }
+
   #connect(role: string): Redis {
     const r = new Redis(this.#url, {
       connectionName: `${this.#o.name ?? 'corral'}:${role}`,
@@ -139,7 +146,7 @@ export class RedisBroker {
 
   /** fetch.lua "read": up to `count` new jobs, high priority first, without blocking. */
   async fetch(consumer: string, queues: readonly string[], count: number, o: FetchOptions, now = Date.now()): Promise<Delivery[]> {
-    const r = (await this.#run('fetch', [this.group, consumer, now, count, o.maxDeliveries, this.#o.resultTtlMs, this.#o.keep, JSON.stringify(o.rates), 'read', ...queues])) as Raw[][];
+    const r = (await this.#run('fetch', [this.group, consumer, now, count, o.maxDeliveries, this.#o.resultTtlMs, this.#o.keep, this.#rates(o.rates), 'read', ...queues])) as Raw[][];
     return r.map(toDelivery);
   }
 
@@ -173,7 +180,7 @@ export class RedisBroker {
       }
     }
     if (given.length === 0) return [];
-    const r = (await this.#run('fetch', [this.group, consumer, Date.now(), count, o.maxDeliveries, this.#o.resultTtlMs, this.#o.keep, JSON.stringify(o.rates), 'given', ...given])) as Raw[][];
+    const r = (await this.#run('fetch', [this.group, consumer, Date.now(), count, o.maxDeliveries, this.#o.resultTtlMs, this.#o.keep, this.#rates(o.rates), 'given', ...given])) as Raw[][];
     return r.map(toDelivery);
   }
 
@@ -192,7 +199,7 @@ export class RedisBroker {
       o.kind === 'ok' ? [o.contentType, o.result, '']
         : o.kind === 'fail' ? [o.code, o.message, o.retryAt ?? '']
           : o.kind === 'dead' ? [o.code, o.message, ''] : ['', '', ''];
-    const more = next && next.count > 0 ? [next.count, next.consumer, next.o.maxDeliveries, JSON.stringify(next.o.rates), ...next.queues] : [0];
+    const more = next && next.count > 0 ? [next.count, next.consumer, next.o.maxDeliveries, this.#rates(next.o.rates), ...next.queues] : [0];
     const r = (await this.#run('finish', [this.group, now, this.#o.resultTtlMs, this.#o.keep, d.id, d.stream, d.entry, o.kind, ...tail, ...more])) as Raw[];
     return { state: str(r[0]) as JobState | 'stale', next: ((r[1] ?? []) as Raw[][]).map(toDelivery) };
   }
