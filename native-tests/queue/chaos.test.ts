@@ -71,6 +71,28 @@ async function waitFor(what: string, ok: () => Promise<boolean>, ms = 60_000): P
   }
 }
 
+/**
+ * `n` arbiters consuming under `prefix`, a producer, and their ledger; the
+ * body may start more arbiters with spawn(). Afterwards every arbiter still
+ * alive is stopped with TERM and awaited.
+ */
+async function scene(prefix: string, n: number, body: (s: { ledger: string; hosts: ChildProcess[]; q: Queue; spawn(): ChildProcess }) => Promise<void>): Promise<void> {
+  const ledger = join(dir, `ledger-${prefix}`);
+  const hosts: ChildProcess[] = [];
+  const spawnOne = () => { const h = arbiter(prefix, ledger); hosts.push(h); return h; };
+  for (let i = 0; i < n; i++) spawnOne();
+  const q = await Queue.connect({ redis: redis.url, prefix });
+  try {
+    await waitFor(`${n} live consumer(s)`, async () => (await q.broker.redis.keys(`${prefix}:alive:*`)).length === n);
+    await body({ ledger, hosts, q, spawn: spawnOne });
+  } finally {
+    await q.close();
+    const alive = hosts.filter((h) => h.exitCode === null && h.signalCode === null);
+    for (const h of alive) h.kill('SIGTERM');
+    await Promise.all(alive.map((h) => new Promise((r) => { if (h.exitCode !== null || h.signalCode !== null) r(undefined); else h.once('exit', r); })));
+  }
+}
+
 /** The ledger: every job SUCCESS with its own key as result, every effect once. */
 async function audit(q: Queue, jobs: Job[], keys: string[], ledger: string): Promise<{ runs: number; reruns: number }> {
   const results = await Promise.all(jobs.map((j) => j.result({ timeoutMs: 120_000 }).catch((e: Error) => e)));
@@ -91,11 +113,7 @@ async function audit(q: Queue, jobs: Job[], keys: string[], ledger: string): Pro
 }
 
 t('three arbiters on one queue; task workers and a whole arbiter killed with SIGKILL under load: nothing lost, no effect twice [QUEUE-4, QUEUE-5, QUEUE-6]', async () => {
-  const ledger = join(dir, 'ledger-chaos');
-  const hosts = [arbiter('chaos', ledger), arbiter('chaos', ledger), arbiter('chaos', ledger)];
-  const q = await Queue.connect({ redis: redis.url, prefix: 'chaos' });
-  try {
-    await waitFor('three live consumers', async () => (await q.broker.redis.keys('chaos:alive:*')).length === 3);
+  await scene('chaos', 3, async ({ ledger, hosts, q }) => {
     const N = 400;
     const keys = Array.from({ length: N }, (_, i) => `c-${i}`);
     const jobs = await Promise.all(keys.map((key) => q.enqueue('jobs', 'effect', { key, ms: 100 }, { idempotencyKey: key })));
@@ -125,19 +143,11 @@ t('three arbiters on one queue; task workers and a whole arbiter killed with SIG
     const info = await q.broker.inspect('jobs');
     assert.is(info.dead, 0, 'no job was dead-lettered');
     assert.is(info.streams.reduce((n, s) => n + s.pending + s.waiting, 0), 0, 'nothing left pending or waiting');
-  } finally {
-    await q.close();
-    for (const h of hosts) if (h.exitCode === null && h.signalCode === null) h.kill('SIGTERM');
-    await Promise.all(hosts.map((h) => (h.exitCode !== null || h.signalCode !== null ? undefined : new Promise((r) => h.once('exit', r)))));
-  }
+  });
 });
 
 t('Redis restarted mid-run (append-only file on): consumers and producers reconnect, nothing acknowledged is lost [QUEUE-4, QUEUE-13]', async () => {
-  const ledger = join(dir, 'ledger-restart');
-  const hosts = [arbiter('rr', ledger), arbiter('rr', ledger)];
-  const q = await Queue.connect({ redis: redis.url, prefix: 'rr' });
-  try {
-    await waitFor('two live consumers', async () => (await q.broker.redis.keys('rr:alive:*')).length === 2);
+  await scene('rr', 2, async ({ ledger, q }) => {
     const N = 300;
     const keys = Array.from({ length: N }, (_, i) => `r-${i}`);
     const jobs = await Promise.all(keys.slice(0, 200).map((key) => q.enqueue('jobs', 'effect', { key, ms: 20 }, { idempotencyKey: key })));
@@ -149,57 +159,36 @@ t('Redis restarted mid-run (append-only file on): consumers and producers reconn
     jobs.push(...(await Promise.all(late)));
     const { runs, reruns } = await audit(q, jobs, keys, ledger);
     console.log(`  restart: ${N} jobs (100 enqueued while Redis was down), ${runs} runs (${reruns} re-runs), 0 lost, 0 effects twice`);
-  } finally {
-    await q.close();
-    for (const h of hosts) h.kill('SIGTERM');
-    await Promise.all(hosts.map((h) => (h.exitCode !== null || h.signalCode !== null ? undefined : new Promise((r) => h.once('exit', r)))));
-  }
+  });
 });
 
 t('a workflow goes on when the arbiter running its step dies: another arbiter runs the rest [QUEUE-5]', async () => {
-  const ledger = join(dir, 'ledger-wf');
-  const first = arbiter('wf', ledger);
-  const q = await Queue.connect({ redis: redis.url, prefix: 'wf' });
-  let second: ChildProcess | undefined;
-  try {
-    await waitFor('the first consumer', async () => (await q.broker.redis.keys('wf:alive:*')).length === 1);
+  await scene('wf', 1, async ({ hosts, q, spawn }) => {
     const { chain, sig } = await import('../../src/queue/workflow.js');
     const w = await q.workflow(chain(sig('jobs', 'add', { a: 1, b: 2 }), sig('jobs', 'sleep', { ms: 1500 }, { immutable: true }), sig('jobs', 'echo', 'after', { immutable: true })));
     await waitFor('the sleep step running', async () => (await w.status())[`2.sleep`] === 'QUEUED' && (await q.job(w.nodes['2.sleep']!).state()) === 'STARTED');
-    process.kill(-first.pid!, 'SIGKILL');
-    second = arbiter('wf', ledger);
+    process.kill(-hosts[0]!.pid!, 'SIGKILL');
+    spawn();
     assert.is(await w.result({ timeoutMs: 60_000 }), 'after');
     assert.equal(await w.status(), { '1.add': 'SUCCESS', '2.sleep': 'SUCCESS', '3.echo': 'SUCCESS' });
     assert.is((await q.job(w.nodes['2.sleep']!).info())!.attempts, 1, 'the step killed with its arbiter ran again, once to the end');
-  } finally {
-    await q.close();
-    second?.kill('SIGTERM');
-    if (second && second.exitCode === null) await new Promise((r) => second!.once('exit', r));
-  }
+  });
 });
 
 t('a graceful stop (TERM) finishes the jobs it runs and writes their outcomes: nothing runs twice, nothing is lost', async () => {
-  const ledger = join(dir, 'ledger-term');
-  const first = arbiter('term', ledger);
-  const q = await Queue.connect({ redis: redis.url, prefix: 'term' });
-  let second: ChildProcess | undefined;
-  try {
-    await waitFor('the first consumer', async () => (await q.broker.redis.keys('term:alive:*')).length === 1);
+  await scene('term', 1, async ({ ledger, hosts, q, spawn }) => {
+    const first = hosts[0]!;
     const keys = Array.from({ length: 12 }, (_, i) => `t-${i}`);
     const jobs = await Promise.all(keys.map((key) => q.enqueue('jobs', 'effect', { key, ms: 800 }, { idempotencyKey: key })));
     await waitFor('jobs running', async () => (await Promise.all(jobs.map((j) => j.state()))).filter((s) => s === 'STARTED').length >= 4);
     const exited = new Promise<number | null>((r) => first.once('exit', (code) => r(code)));
     first.kill('SIGTERM');
-    second = arbiter('term', ledger);
+    spawn();
     const { runs, reruns } = await audit(q, jobs, keys, ledger);
     assert.is(await exited, 0, 'the stopped arbiter exits 0');
     assert.is(reruns, 0, `${runs} runs for ${keys.length} jobs`);
     for (const j of jobs) assert.is((await j.info())!.attempts, 1);
-  } finally {
-    await q.close();
-    second?.kill('SIGTERM');
-    if (second && second.exitCode === null) await new Promise((r) => second!.once('exit', r));
-  }
+  });
 });
 
 t('an arbiter started while Redis is down starts anyway and consumes once Redis comes', async () => {
