@@ -131,16 +131,15 @@ local function take(G, C, now, count, maxDel, ttl, keep, rates, mode, args, firs
       for i = first, #args do
         if #entries >= count then break end
         local sk = streamKey(args[i], pri)
-        if redis.call('EXISTS', sk) == 1 then
-          local got = redis.call('XREADGROUP', 'GROUP', G, C, 'COUNT', count - #entries, 'STREAMS', sk, '>')
-          if got then
-            for _, e in ipairs(got[1][2]) do
-              local f, jid = e[2], nil
-              for k = 1, #f, 2 do if f[k] == 'id' then jid = f[k + 1] end end
-              local v = '1'
-              for k = 1, #f, 2 do if f[k] == 'v' then v = f[k + 1] end end
-              entries[#entries + 1] = { sk, e[1], jid, v }
+        -- pcall: a stream that does not exist (no group yet) is simply empty here.
+        local got = redis.pcall('XREADGROUP', 'GROUP', G, C, 'COUNT', count - #entries, 'STREAMS', sk, '>')
+        if type(got) == 'table' and not got.err then
+          for _, e in ipairs(got[1][2]) do
+            local f, jid, v = e[2], nil, '1'
+            for k = 1, #f, 2 do
+              if f[k] == 'id' then jid = f[k + 1] elseif f[k] == 'v' then v = f[k + 1] end
             end
+            entries[#entries + 1] = { sk, e[1], jid, v }
           end
         end
       end

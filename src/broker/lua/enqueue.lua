@@ -20,6 +20,8 @@ redis.call('SADD', P .. ':queues', q)
 if due > now then
   redis.call('ZADD', P .. ':q:' .. q .. ':delayed', due, id)
 else
-  redis.call('XADD', streamKey(q, redis.call('HGET', jk, 'pri') or '1'), '*', 'id', id, 'v', '1')
+  local pri = '1'
+  for i = 8, #ARGV - 1, 2 do if ARGV[i] == 'pri' then pri = ARGV[i + 1] end end
+  redis.call('XADD', streamKey(q, pri), '*', 'id', id, 'v', '1')
 end
 return { id, 1 }
