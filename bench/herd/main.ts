@@ -8,36 +8,28 @@
 // so the SIGWINCH that makes corral processes dump their counters, and perf's
 // own start-up, fall outside the measured window. Strategies are interleaved
 // within a repeat, so drift in the machine's load spreads over all of them.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cliOptions } from '../common/cli.js';
+import { stopOnSignals } from '../common/drivers.js';
+import { resolve } from 'node:path';
+import { defaultOutputs, fileStamp, gitDescribe, markdownLegend, rerender, root, stringifyReport, writeOutput, wroteLine } from '../common/run.js';
 import { counterDelta, snapshotCounters, type CounterDelta, type CounterFile } from './counters.js';
 import { buildLoadgen, killAllLoadgens, runLoadgen } from './loadgen.js';
 import { aggregate, computeRun, median, type HerdResult, type RunMetrics } from './metrics.js';
-import { CORRAL_STRATEGIES, HELP, NGINX_STRATEGIES, parseHerdArgs, scenarioFor, UsageError, type HerdOptions, type Scenario, type ScenarioName, type Strategy } from './options.js';
+import { CORRAL_STRATEGIES, HELP, NGINX_STRATEGIES, parseHerdArgs, scenarioFor, type HerdOptions, type Scenario, type ScenarioName, type Strategy } from './options.js';
 import { checkGoals, goalsText, type GoalVerdict } from './goals.js';
 import { plotSvg } from './plot.js';
 import { kindOf, killAllPools, startPool, type Pool, type PoolContext } from './pools.js';
-import { machine, machineBusyMs, procDelta, RssSampler, samplePool } from './proc.js';
+import { machine, machineBusyMs, procDelta, RssSampler, samplePool } from '../common/proc.js';
 import { headerText, LEGEND, memoryTable, spreadTable, table, wakeupsCounting, type Header } from './report.js';
 import { verdict, verdictText, type VerdictLine } from './verdict.js';
 import { killAllTraces, probeTrace, TraceSession, type TraceCounts } from './trace.js';
 import { probeNginx, type NginxInfo } from '../peers/nginx.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export function nodeHasReusePort(version: string = process.versions.node): boolean {
   const [major = 0, minor = 0] = version.split('.').map(Number);
   return major > 23 || (major === 23 && minor >= 1) || (major === 22 && minor >= 12);
-}
-
-/** The commit measured, with `-dirty` when the working tree differs from it. */
-function gitDescribe(): string | null {
-  const r = spawnSync('git', ['describe', '--always', '--dirty', '--abbrev=12'], { cwd: root, encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.trim() : null;
 }
 
 export interface HerdReport extends Header {
@@ -54,17 +46,6 @@ export interface HerdReport extends Header {
   wakeupsCounting: 'sched_wakeup' | 'counters' | 'mixed' | null;
   /** Per scenario and worker count, the winner of each metric and by how much. */
   verdict: VerdictLine[];
-}
-
-/** Indented JSON, with arrays of plain values kept on one line. */
-function stringify(report: HerdReport): string {
-  return JSON.stringify(report, roundReplacer, 2).replace(/\[\s+([^\[\]{}]*?)\s+\]/g, (_m, inner: string) => `[${inner.split(/,\s+/).join(', ')}]`) + '\n';
-}
-
-/** JSON numbers: 4 significant digits are more than these measurements carry. */
-function roundReplacer(_key: string, value: unknown): unknown {
-  if (typeof value === 'number' && !Number.isInteger(value)) return Number(value.toPrecision(4));
-  return value;
 }
 
 interface Measured {
@@ -203,16 +184,14 @@ function emit(report: HerdReport, opts: HerdOptions, took: string | undefined): 
   if (took !== undefined) say(`took ${took}`);
 
   if (opts.plot) {
-    mkdirSync(dirname(resolve(opts.plot)), { recursive: true });
     const m = header.machine;
-    writeFileSync(opts.plot, plotSvg(report.results, {
+    writeOutput(opts.plot, plotSvg(report.results, {
       title: 'corral bench herd: wakeups per connection and p99 latency against worker count',
       subtitle: `${m.cpus} cpus (${m.model}), Linux ${m.kernel}, node ${header.node}, ${header.date.slice(0, 10)}; median of ${header.repeats}, bars min–max; wakeups: ${tracing ? 'sched_wakeup (perf)' : "corral's addon counters (others need --trace)"}`,
       scenarios: report.scenarios,
     }));
   }
   if (opts.markdown) {
-    mkdirSync(dirname(resolve(opts.markdown)), { recursive: true });
     let md = `# bench herd\n\n${headerText(header).replace('\n', '  \n')}${report.commit ? `  \ncommit ${report.commit}` : ''}\n`;
     for (const sc of scenarios) {
       if (!report.results.some((r) => r.scenario === sc.name)) continue;
@@ -220,61 +199,27 @@ function emit(report: HerdReport, opts: HerdOptions, took: string | undefined): 
     }
     if (report.verdict.length) md += `\n## Verdict\n\nMedians of ${header.repeats}; best of the Node pools (corral and node:cluster), nginx apart; wakeups counted by ${report.wakeupsCounting ?? 'nothing'}. "within spread": the runner-up's min–max over the repeats overlaps the winner's.\n${verdictText(report.verdict, true)}`;
     if (report.goals.some((g) => g.met !== null)) md += `\n## Goals for the arbiter strategy\n\n${goalsText(report.goals, true)}`;
-    md += `\n${LEGEND.map((l) => `- ${l}`).join('\n')}\n`;
-    if (report.notices.length) md += `\n${report.notices.map((n) => `- notice: ${n}`).join('\n')}\n`;
-    writeFileSync(opts.markdown, md);
+    md += markdownLegend(LEGEND, report.notices);
+    writeOutput(opts.markdown, md);
   }
-  const wrote = [opts.json && `JSON ${opts.json}`, opts.plot && `plot ${opts.plot}`, opts.markdown && `markdown ${opts.markdown}`].filter(Boolean);
-  if (wrote.length) say(`\nwrote: ${wrote.join(', ')}`);
-}
-
-/** With none of --json/--plot/--markdown, all three go to --out DIR, or to a new temporary directory. */
-function outputs(opts: HerdOptions, stamp: string): void {
-  if (!opts.out && (opts.json || opts.plot || opts.markdown)) return;
-  const dir = opts.out ? resolve(opts.out) : mkdtempSync(join(tmpdir(), `corral-bench-herd-${stamp}-`));
-  mkdirSync(dir, { recursive: true });
-  opts.json ??= join(dir, 'herd.json');
-  opts.plot ??= join(dir, 'herd.svg');
-  opts.markdown ??= join(dir, 'herd.md');
+  const wrote = wroteLine(opts);
+  if (wrote) say(wrote);
 }
 
 /** `--from FILE`: print and render a saved report again, without running anything. */
 function reemit(opts: HerdOptions): number {
-  let report: HerdReport;
-  try {
-    report = JSON.parse(readFileSync(opts.from!, 'utf8')) as HerdReport;
-  } catch (err) {
-    process.stderr.write(`bench herd: cannot read ${opts.from}: ${(err as Error).message}\n`);
-    return 1;
-  }
-  if (!Array.isArray(report.results) || !report.config?.scenarios) {
-    process.stderr.write(`bench herd: ${opts.from} is not a bench herd JSON report\n`);
-    return 1;
-  }
-  report.commit ??= null;
-  report.goals = report.results.some((r) => r.strategy === 'arbiter') ? checkGoals(report.results) : [];
-  report.wakeupsCounting = wakeupsCounting(report.results);
-  report.verdict = verdict(report.results);
-  emit(report, opts, undefined);
-  if (opts.json) writeFileSync(opts.json, stringify(report));
-  return 0;
+  return rerender<HerdReport>('herd', opts, (report) => Array.isArray(report.results) && !!report.config?.scenarios, (report) => {
+    report.commit ??= null;
+    report.goals = report.results.some((r) => r.strategy === 'arbiter') ? checkGoals(report.results) : [];
+    report.wakeupsCounting = wakeupsCounting(report.results);
+    report.verdict = verdict(report.results);
+    emit(report, opts, undefined);
+  });
 }
 
 export async function herd(argv: string[]): Promise<number> {
-  let opts: HerdOptions;
-  try {
-    opts = parseHerdArgs(argv);
-  } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`bench herd: ${err.message}\n(bench herd --help lists the options)\n`);
-      return 2;
-    }
-    throw err;
-  }
-  if (opts.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
+  const opts = cliOptions('herd', argv, parseHerdArgs, HELP);
+  if (typeof opts === 'number') return opts;
   if (opts.from) return reemit(opts);
   const say = (s: string) => process.stdout.write(s + '\n');
   const notices: string[] = [];
@@ -337,24 +282,14 @@ export async function herd(argv: string[]): Promise<number> {
     killAllPools();
     killAllTraces();
   };
-  const onSignal = (sig: NodeJS.Signals) => {
-    onExit();
-    process.stderr.write(`\nbench herd: ${sig}, pools stopped\n`);
-    process.exit(128 + (sig === 'SIGINT' ? 2 : 15));
-  };
   // Started by scripts/bench.mjs with an IPC channel: its end means the
   // runner is gone (even by SIGKILL), and the pools go with it.
-  const onDisconnect = () => onSignal('SIGTERM');
-  process.channel?.unref();
-  process.on('exit', onExit);
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  process.once('disconnect', onDisconnect);
+  const unhook = stopOnSignals('herd', 'pools stopped', onExit);
 
   say(`bench herd: ${strategies.join(', ')}; workers ${opts.workers.join(', ')}; scenario ${opts.scenarios.join(', ')}; ${opts.repeat} repeat(s)`);
   say(headerText(header));
   const commit = gitDescribe();
-  outputs(opts, header.date.slice(0, 19).replace(/[:T]/g, '-'));
+  defaultOutputs(opts, 'herd', fileStamp(header.date));
   const runs = new Map<string, RunMetrics[]>();
   const key = (s: Strategy, w: number, sc: ScenarioName) => `${s}\u0000${w}\u0000${sc}`;
   const errors: HerdReport['errors'] = [];
@@ -384,9 +319,7 @@ export async function herd(argv: string[]): Promise<number> {
     };
   };
   const writeJson = (report: HerdReport) => {
-    if (!opts.json) return;
-    mkdirSync(dirname(resolve(opts.json)), { recursive: true });
-    writeFileSync(opts.json, stringify(report));
+    if (opts.json) writeOutput(opts.json, stringifyReport(report));
   };
 
   try {
@@ -445,10 +378,7 @@ export async function herd(argv: string[]): Promise<number> {
     }
   } finally {
     onExit();
-    process.off('exit', onExit);
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    process.off('disconnect', onDisconnect);
+    unhook();
   }
 
   const all = [...runs.values()].flat().map((m) => m.backgroundCores).filter((x): x is number => x !== null);

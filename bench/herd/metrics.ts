@@ -5,7 +5,7 @@ import type { CounterDelta } from './counters.js';
 import type { LoadgenReport } from './loadgen.js';
 import type { ScenarioName, Strategy } from './options.js';
 import type { PoolKind } from './pools.js';
-import type { ProcDelta, RssFigures } from './proc.js';
+import type { ProcDelta, RssFigures } from '../common/proc.js';
 import type { TraceCounts } from './trace.js';
 
 export const LATENCY_KEYS = ['p50', 'p90', 'p99', 'p999', 'max'] as const;

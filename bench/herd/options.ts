@@ -1,5 +1,6 @@
 // `bench herd` options, the scenarios and the strategy list.
-import { parseArgs } from 'node:util';
+import { intFlag, OUTPUT_FLAGS, outputOptions, parseFlags, UsageError, type OutputOptions } from '../common/cli.js';
+
 
 export const CORRAL_STRATEGIES = ['arbiter', 'shared', 'exclusive', 'reuseport', 'handoff'] as const;
 export const NODE_STRATEGIES = ['cluster-rr', 'cluster-none', 'node-reuseport'] as const;
@@ -33,7 +34,7 @@ export const SCENARIO_DEFAULTS: Record<ScenarioName, Scenario> = {
   slow: { name: 'slow', mode: 'close', concurrency: 16, connections: 1000, path: '/?work=2', rate: 0, pauseMs: 0, blurb: '16 in flight, the handler burns 2 ms of CPU per request' },
 };
 
-export interface HerdOptions {
+export interface HerdOptions extends OutputOptions {
   workers: number[];
   strategies: Strategy[] | undefined;
   scenarios: ScenarioName[];
@@ -41,20 +42,11 @@ export interface HerdOptions {
   concurrency: number | undefined;
   rate: number | undefined;
   repeat: number;
-  json: string | undefined;
-  plot: string | undefined;
-  markdown: string | undefined;
   trace: boolean;
   /** A corral run --config file (e.g. lease parameters) for the corral strategies. */
   corralConfig: string | undefined;
   warmup: number | undefined;
-  /** Re-render a saved JSON report instead of running. */
-  from: string | undefined;
-  /** Where json/svg/md go when none of --json/--plot/--markdown is given. */
-  out: string | undefined;
   full: boolean;
-  quiet: boolean;
-  help: boolean;
 }
 
 export const HELP = `Usage: corral bench herd [options]      (same as: npm run bench herd -- [options])
@@ -101,53 +93,30 @@ Options:
   -h, --help           show this help
 `;
 
-export class UsageError extends Error {}
-
 function intList(name: string, v: string): number[] {
   const out = v.split(',').map((s) => s.trim()).filter(Boolean).map(Number);
   if (out.length === 0 || out.some((n) => !Number.isInteger(n) || n < 1 || n > 256)) throw new UsageError(`--${name} must be a comma list of integers 1..256, got ${JSON.stringify(v)}`);
   return out;
 }
 
-function posInt(name: string, v: string | undefined, max = 10_000_000): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`--${name} must be an integer 1..${max}, got ${JSON.stringify(v)}`);
-  return n;
-}
+const posInt = (name: string, v: string | undefined, max = 10_000_000) => intFlag(name, v, 1, max);
 
 export function parseHerdArgs(argv: string[]): HerdOptions {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    values = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        workers: { type: 'string' },
-        strategies: { type: 'string' },
-        scenario: { type: 'string' },
-        scenarios: { type: 'string' },
-        connections: { type: 'string' },
-        concurrency: { type: 'string' },
-        rate: { type: 'string' },
-        repeat: { type: 'string' },
-        warmup: { type: 'string' },
-        json: { type: 'string' },
-        plot: { type: 'string' },
-        markdown: { type: 'string' },
-        trace: { type: 'boolean' },
-        'corral-config': { type: 'string' },
-        from: { type: 'string' },
-        quiet: { type: 'boolean' },
-        full: { type: 'boolean' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const values = parseFlags(argv, {
+    workers: { type: 'string' },
+    strategies: { type: 'string' },
+    scenario: { type: 'string' },
+    scenarios: { type: 'string' },
+    connections: { type: 'string' },
+    concurrency: { type: 'string' },
+    rate: { type: 'string' },
+    repeat: { type: 'string' },
+    warmup: { type: 'string' },
+    trace: { type: 'boolean' },
+    'corral-config': { type: 'string' },
+    full: { type: 'boolean' },
+    ...OUTPUT_FLAGS,
+  });
   const s = (k: string) => values[k] as string | undefined;
   let strategies: Strategy[] | undefined;
   if (s('strategies') !== undefined) {
@@ -181,16 +150,10 @@ export function parseHerdArgs(argv: string[]): HerdOptions {
     rate,
     repeat: posInt('repeat', s('repeat'), 1000) ?? 3,
     warmup: s('warmup') === '0' ? 0 : posInt('warmup', s('warmup')),
-    json: s('json'),
-    plot: s('plot'),
-    markdown: s('markdown'),
     trace: values.trace === true || full,
     corralConfig: s('corral-config'),
-    from: s('from'),
-    out: s('out'),
     full,
-    quiet: values.quiet === true,
-    help: values.help === true,
+    ...outputOptions(values),
   };
 }
 

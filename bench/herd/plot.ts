@@ -6,6 +6,7 @@
 // cover each other.
 // Both y axes are logarithmic: a herd grows with the worker count while the
 // herd-free strategies stay near 1, and both must stay readable.
+import { esc, svgHead } from '../common/svg.js';
 import type { HerdResult } from './metrics.js';
 import type { ScenarioName, Strategy } from './options.js';
 
@@ -22,8 +23,6 @@ const STYLE: Record<Strategy, { color: string; dash?: string; width?: number }> 
   'nginx-exclusive': { color: '#a6a61f', dash: '2 3' },
   'nginx-reuseport': { color: '#e377c2', dash: '2 3' },
 };
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function logTicks(lo: number, hi: number): number[] {
   const steps = [1, 2, 5];
@@ -132,17 +131,7 @@ export function plotSvg(results: HerdResult[], opts: { title: string; subtitle: 
   const width = 3 * PW + legendW + 10;
   // Tall enough for the legend too, when there is one scenario.
   const height = Math.max(top + scenarios.length * (PH + 10) + 10, top + 52 + strategies.length * 22 + 5 * 16 + 10);
-  let svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif">
-<style>
-.title{font-size:14px;font-weight:bold;fill:#222}.frame{fill:#fff;stroke:#999}.grid{stroke:#e4e4e4}
-.ytick{font-size:11px;text-anchor:end;fill:#444}.xtick{font-size:11px;text-anchor:middle;fill:#444}
-.axis{font-size:12px;text-anchor:middle;fill:#333}.na{font-size:12px;text-anchor:middle;fill:#888}
-.legend{font-size:12px;fill:#222}.head{font-size:16px;font-weight:bold;fill:#111}.sub{font-size:11.5px;fill:#555}
-</style>
-<rect width="100%" height="100%" fill="#fafafa"/>
-<text x="12" y="22" class="head">${esc(opts.title)}</text>
-<text x="12" y="42" class="sub">${esc(opts.subtitle)}</text>
-`;
+  let svg = svgHead(width, height, opts.title, opts.subtitle, ['.axis{font-size:12px;text-anchor:middle;fill:#333}.na{font-size:12px;text-anchor:middle;fill:#888}']);
   scenarios.forEach((sc, row) => {
     const rows = results.filter((r) => r.scenario === sc);
     const series = (list: Strategy[], get: (r: HerdResult) => number | null, range: (r: HerdResult) => [number, number] | null): Series[] =>

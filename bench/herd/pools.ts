@@ -8,7 +8,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Strategy } from './options.js';
-import { processTree } from './proc.js';
+import { processTree } from '../common/proc.js';
 import { nginxArgs, nginxConfig, type NginxInfo, type NginxMode } from '../peers/nginx.js';
 
 export type PoolKind = 'corral' | 'node' | 'nginx';

@@ -3,14 +3,14 @@
 // and stops the consumer processes, and it reads Redis's counters around each
 // timed run. Every scenario starts from FLUSHALL. It exits when the channel
 // closes, killing whatever it started.
-import { machineBusyMs, sampleProcess } from '../herd/proc.js';
+import { descendants, machineBusyMs, sampleProcess } from '../common/proc.js';
 import { histogram, percentile } from '../tasks/loops.js';
 import { bullmq } from './bullmq.js';
 import { corral } from './corral.js';
 import type { ScenarioName, Sizes, SystemName } from './options.js';
 import { scenarioKey } from './options.js';
 import { RedisAdmin, type CommandCounts, type MonitorCounts } from './redis-stats.js';
-import { descendants, killIdentified, identify, type Consumers, type Producer, type QueueSystem } from './systems.js';
+import { killIdentified, identify, type Consumers, type Producer, type QueueSystem } from './systems.js';
 
 export interface DriverRun {
   type: 'run';

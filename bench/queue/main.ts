@@ -5,23 +5,20 @@
 // tables and the goals; writes JSON, SVG and markdown. Every process it
 // starts (drivers, arbiters, BullMQ workers, redis-server) is stopped at the
 // end, on an error, and on Ctrl-C or TERM.
-import { fork, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REDIS_SKIP_NOTICE, redisServerPath, startRedis, type RedisServer } from '../../fixtures/redis/server.js';
-import { machine } from '../herd/proc.js';
+import { cliOptions } from '../common/cli.js';
+import { Drivers, stopOnSignals } from '../common/drivers.js';
+import { clock, defaultOutputs, fileStamp, loadNotice, markdownFailures, markdownLegend, packageVersion, progressHead, rerender, runHeader, stringifyReport, writeOutput, wroteLine } from '../common/run.js';
 import { aggregate, type Result } from './aggregate.js';
 import type { DriverMessage, DriverRun, Sample } from './driver.js';
 import { checkGoals, goalsTable, type GoalVerdict } from './goals.js';
-import { HELP, parseQueueArgs, scenarioKey, SYSTEM_BLURB, SYSTEMS, UsageError, type QueueBenchOptions, type ScenarioName, type SystemName } from './options.js';
+import { HELP, parseQueueArgs, scenarioKey, SYSTEM_BLURB, SYSTEMS, type QueueBenchOptions, type ScenarioName, type SystemName } from './options.js';
 import { plotSvg } from './plot.js';
 import { commandLists, commandsTable, enqueueTable, headerText, latencyTable, LEGEND, throughputKeys, throughputTable, type Header } from './report.js';
 import { parseInfo } from './redis-stats.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const DRIVER = fileURLToPath(new URL('./driver.ts', import.meta.url));
+const drivers = new Drivers(fileURLToPath(new URL('./driver.ts', import.meta.url)));
 
 export interface QueueReport extends Header {
   config: { systems: SystemName[]; scenarios: ScenarioName[]; workers: number[]; count: boolean; blurbs: Record<string, string> };
@@ -31,24 +28,6 @@ export interface QueueReport extends Header {
   goals: GoalVerdict[];
   /** Every repeat's figures, per system and scenario, as the drivers sent them. */
   samples: Record<string, Sample[]>;
-}
-
-function gitDescribe(): string | null {
-  const r = spawnSync('git', ['describe', '--always', '--dirty', '--abbrev=12'], { cwd: root, encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.trim() : null;
-}
-
-function version(pkg: string): string {
-  try {
-    return (JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'missing';
-  }
-}
-
-function stringify(report: QueueReport): string {
-  const round = (_k: string, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(4)) : v);
-  return JSON.stringify(report, round, 2).replace(/\[\s+([^\[\]{}]*?)\s+\]/g, (_m, inner: string) => `[${inner.split(/,\s+/).join(', ')}]`) + '\n';
 }
 
 /** The measured configurations, in the order a driver runs them. */
@@ -61,66 +40,6 @@ export function plannedKeys(o: Pick<QueueBenchOptions, 'scenarios' | 'workers'>)
     if (o.scenarios.includes('throughput') && o.workers.includes(w)) keys.push(scenarioKey('throughput', w));
   }
   return keys;
-}
-
-const drivers = new Set<ChildProcess>();
-function killDrivers(): void {
-  for (const d of drivers) {
-    try {
-      // Its own process group: the driver and every consumer it started.
-      process.kill(-d.pid!, 'SIGKILL');
-    } catch {
-      d.kill('SIGKILL');
-    }
-  }
-  drivers.clear();
-}
-
-/** One system, one repeat, in a fresh driver; calls back per message. */
-function runDriver(run: DriverRun, silenceMs: number, on: (m: DriverMessage) => void): Promise<void> {
-  return new Promise((resolveRun) => {
-    const d = fork(DRIVER, [], { cwd: root, execArgv: ['--import', 'tsx'], detached: true, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    drivers.add(d);
-    let finished = false;
-    let timer: NodeJS.Timeout;
-    const arm = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        on({ type: 'failed', key: '*', message: `the driver said nothing for ${Math.round(silenceMs / 1000)} s; killed` });
-        finish();
-      }, silenceMs);
-    };
-    const finish = () => {
-      if (finished) return;
-      finished = true;
-      clearTimeout(timer);
-      try {
-        process.kill(-d.pid!, 'SIGKILL');
-      } catch {
-        // gone with its group
-      }
-      drivers.delete(d);
-      resolveRun();
-    };
-    d.on('message', (m: DriverMessage) => {
-      arm();
-      if (m.type === 'done') finish();
-      else on(m);
-    });
-    d.on('exit', (code, sig) => {
-      if (!finished) on({ type: 'failed', key: '*', message: `the driver exited (${sig ?? code}) before it was done` });
-      finish();
-    });
-    arm();
-    d.send(run);
-  });
-}
-
-function eta(elapsedMs: number, done: number, total: number): string {
-  if (done >= total) return 'done';
-  if (done === 0) return 'ETA ?';
-  const s = Math.round(((total - done) * elapsedMs) / done / 1000);
-  return `ETA ${s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`}`;
 }
 
 function brief(s: Sample): string {
@@ -157,12 +76,8 @@ function emit(report: QueueReport, opts: QueueBenchOptions): void {
   if (report.errors.length) say(`${report.errors.length} run(s) failed; see "errors" in the JSON`);
 
   const subtitle = `${report.machine.cpus} cpus (${report.machine.model}), node ${report.node}, redis-server ${report.redis.version}, bullmq ${report.versions.bullmq}, ${report.date.slice(0, 10)}; ${report.mode}, median of ${report.repeats}, whiskers min–max; ${report.sizes.jobs} jobs per throughput run, ${report.sizes.samples} latency samples, capacity ${report.capacity} per worker`;
-  if (opts.plot) {
-    mkdirSync(dirname(resolve(opts.plot)), { recursive: true });
-    writeFileSync(opts.plot, plotSvg(r, { title: 'corral bench queue: durable queues on one redis-server, corral vs BullMQ, same run', subtitle }));
-  }
+  if (opts.plot) writeOutput(opts.plot, plotSvg(r, { title: 'corral bench queue: durable queues on one redis-server, corral vs BullMQ, same run', subtitle }));
   if (opts.markdown) {
-    mkdirSync(dirname(resolve(opts.markdown)), { recursive: true });
     const z = report.sizes;
     let md = `# bench queue\n\n${headerText(report)}\n\n`;
     md += `Sizes: ${z.jobs} jobs per throughput run and ${z.enqueueJobs} per enqueue run, in bulk calls of ${z.batch}; ${z.warmup} warm-up jobs per started pool; ${z.samples} latency samples after ${z.latencyWarmup} warm-up; MONITOR passes of ${z.countJobs} jobs (${z.countSamples} for latency). Capacity ${report.capacity} jobs per worker.\n\n`;
@@ -175,45 +90,22 @@ function emit(report: QueueReport, opts: QueueBenchOptions): void {
       const rows = r.filter((x) => (name === 'throughput' ? x.scenario === 'throughput' : x.key === name));
       if (rows.length) md += `\nConfigurations: ${[...new Set(rows.map((x) => `${x.system}${x.scenario === 'throughput' ? ` (${x.workers})` : ''}: ${x.describe}`))].join('; ')}.\n`;
     }
-    md += `\n${LEGEND.map((l) => `- ${l}`).join('\n')}\n`;
-    if (report.notices.length) md += `\n${report.notices.map((n) => `- notice: ${n}`).join('\n')}\n`;
-    if (report.errors.length) md += `\n## Failed runs\n\n${report.errors.map((e) => `- ${e.system} ${e.key} repeat ${e.repeat}: ${e.message.split('\n')[0]}`).join('\n')}\n`;
-    writeFileSync(opts.markdown, md);
+    md += markdownLegend(LEGEND, report.notices);
+    md += markdownFailures(report.errors.map((e) => `${e.system} ${e.key} repeat ${e.repeat}: ${e.message.split('\n')[0]}`));
+    writeOutput(opts.markdown, md);
   }
-  const wrote = [opts.json && `JSON ${opts.json}`, opts.plot && `plot ${opts.plot}`, opts.markdown && `markdown ${opts.markdown}`].filter(Boolean);
-  if (wrote.length) say(`\nwrote: ${wrote.join(', ')}`);
-}
-
-function outputs(opts: QueueBenchOptions, stamp: string): void {
-  if (!opts.out && (opts.json || opts.plot || opts.markdown)) return;
-  const dir = opts.out ? resolve(opts.out) : mkdtempSync(join(tmpdir(), `corral-bench-queue-${stamp}-`));
-  mkdirSync(dir, { recursive: true });
-  opts.json ??= join(dir, 'queue.json');
-  opts.plot ??= join(dir, 'queue.svg');
-  opts.markdown ??= join(dir, 'queue.md');
+  const wrote = wroteLine(opts);
+  if (wrote) say(wrote);
 }
 
 export async function queue(argv: string[]): Promise<number> {
-  let opts: QueueBenchOptions;
-  try {
-    opts = parseQueueArgs(argv);
-  } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`bench queue: ${err.message}\n(bench queue --help lists the options)\n`);
-      return 2;
-    }
-    throw err;
-  }
-  if (opts.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
+  const opts = cliOptions('queue', argv, parseQueueArgs, HELP);
+  if (typeof opts === 'number') return opts;
   if (opts.from) {
-    const report = JSON.parse(readFileSync(opts.from, 'utf8')) as QueueReport;
-    report.goals = checkGoals(report.results);
-    emit(report, opts);
-    if (opts.json) writeFileSync(opts.json, stringify(report));
-    return 0;
+    return rerender<QueueReport>('queue', opts, (report) => Array.isArray(report.results), (report) => {
+      report.goals = checkGoals(report.results);
+      emit(report, opts);
+    });
   }
   const bin = redisServerPath();
   if (bin === undefined) {
@@ -227,47 +119,29 @@ export async function queue(argv: string[]): Promise<number> {
   const keys = plannedKeys(opts);
   let server: RedisServer | undefined;
 
-  let stopping = false;
-  const onSignal = (sig: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    killDrivers();
-    process.stderr.write(`\nbench queue: ${sig}, every process it started is stopped\n`);
-    // redis-server: stop() kills it and removes its directory; the fixture's exit hook covers the rest.
-    const code = 128 + (sig === 'SIGINT' ? 2 : 15);
-    void Promise.race([server?.stop(), new Promise((r) => setTimeout(r, 3000))]).finally(() => process.exit(code));
-  };
-  const onDisconnect = () => onSignal('SIGTERM');
-  const onExit = () => killDrivers();
-  process.channel?.unref();
-  process.on('exit', onExit);
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  process.once('disconnect', onDisconnect);
+  // redis-server: stop() kills it and removes its directory; the fixture's exit hook covers the rest.
+  const unhook = stopOnSignals('queue', 'every process it started is stopped', () => drivers.killAll(), () => server?.stop());
 
   const started = Date.now();
   let header: Header;
   try {
     server = await startRedis();
     const info = parseInfo(String(await server.command('INFO', 'server')));
+    const { loadavg, ...run } = runHeader(opts.quick, opts.repeat);
     header = {
-      node: process.version,
-      machine: machine(),
-      date: new Date().toISOString(),
-      commit: gitDescribe(),
-      mode: opts.quick ? 'quick' : 'full',
-      repeats: opts.repeat,
+      ...run,
       redis: { version: info.redis_version ?? 'unknown', bin, pid: server.pid, port: server.port },
-      versions: { bullmq: version('bullmq'), ioredis: version('ioredis') },
+      versions: { bullmq: packageVersion('bullmq'), ioredis: packageVersion('ioredis') },
       capacity: opts.capacity,
       sizes: opts.sizes,
-      loadavg: { start: loadavg()[0]!, end: null },
+      loadavg,
     };
   } catch (err) {
+    unhook();
     await server?.stop().catch(() => {});
     throw err;
   }
-  outputs(opts, header.date.slice(0, 19).replace(/[:T]/g, '-'));
+  defaultOutputs(opts, 'queue', fileStamp(header.date));
   say(`bench queue: ${opts.systems.join(', ')}; ${keys.join(', ')}; ${opts.repeat} repeat(s)${opts.quick ? ', quick' : ''}; redis-server ${header.redis.version} on port ${server.port}`);
   say(headerText(header));
 
@@ -275,8 +149,7 @@ export async function queue(argv: string[]): Promise<number> {
   let done = 0;
   const line = (rep: number, s: SystemName, key: string, text: string) => {
     if (opts.quiet) return;
-    const w = String(total).length;
-    say(`[${String(done).padStart(w)}/${total} ${eta(Date.now() - started, done, total)}] ${s.padEnd(7)} ${key.padEnd(13)} rep ${rep}/${opts.repeat}  ${text}`);
+    say(`${progressHead(done, total, started)} ${s.padEnd(7)} ${key.padEnd(13)} rep ${rep}/${opts.repeat}  ${text}`);
   };
   const id = (s: SystemName, key: string) => `${s}/${key}`;
   const buildReport = (): QueueReport => {
@@ -296,9 +169,7 @@ export async function queue(argv: string[]): Promise<number> {
     };
   };
   const writeJson = () => {
-    if (!opts.json) return;
-    mkdirSync(dirname(resolve(opts.json)), { recursive: true });
-    writeFileSync(opts.json, stringify(buildReport()));
+    if (opts.json) writeOutput(opts.json, stringifyReport(buildReport()));
   };
   const silenceMs = 120_000 + 2 * opts.sizes.timeoutMs;
 
@@ -313,7 +184,7 @@ export async function queue(argv: string[]): Promise<number> {
           errors.push({ system, key, repeat: rep, message });
           line(rep, system, key, `FAILED: ${message.split('\n')[0]}`);
         };
-        await runDriver({ type: 'run', system, url: server.url, scenarios: opts.scenarios, workers: opts.workers, capacity: opts.capacity, sizes: opts.sizes, count: opts.count }, silenceMs, (m) => {
+        await drivers.run<DriverMessage>({ type: 'run', system, url: server.url, scenarios: opts.scenarios, workers: opts.workers, capacity: opts.capacity, sizes: opts.sizes, count: opts.count } satisfies DriverRun, silenceMs, (m) => {
           if (m.type === 'start' || m.type === 'done') return;
           if (m.type === 'failed') {
             if (m.key === '*') { for (const k of keys) if (!seen.has(k)) failKey(k, m.message); }
@@ -324,27 +195,23 @@ export async function queue(argv: string[]): Promise<number> {
           done++;
           (samples[id(system, m.key)] ??= []).push(m.sample);
           line(rep, system, m.key, brief(m.sample));
-        });
+        }, (message) => ({ type: 'failed', key: '*', message }));
         for (const k of keys) if (!seen.has(k)) failKey(k, 'not run: the driver ended before it');
         writeJson();
       }
     }
   } finally {
-    killDrivers();
+    drivers.killAll();
     await server.stop().catch(() => {});
-    process.off('exit', onExit);
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    process.off('disconnect', onDisconnect);
+    unhook();
   }
   const took = Math.round((Date.now() - started) / 1000);
-  header.loadavg.end = loadavg()[0]!;
-  const busy = Math.max(header.loadavg.start, header.loadavg.end);
-  if (busy > header.machine.cpus * 0.5) notices.push(`the load average was ${header.loadavg.start.toFixed(1)} at the start and ${header.loadavg.end.toFixed(1)} at the end on ${header.machine.cpus} cpus: other work shared the machine, and every figure carries that noise (both systems alike, interleaved)`);
+  const busy = loadNotice(header, 0.5, 'both systems alike');
+  if (busy) notices.push(busy);
   if (throughputKeys(buildReport().results).length === 0 && opts.scenarios.includes('throughput')) notices.push('no throughput figure was measured');
   const report = buildReport();
   emit(report, opts);
-  say(`took ${took >= 60 ? `${Math.floor(took / 60)}m${String(took % 60).padStart(2, '0')}s` : `${took}s`}`);
+  say(`took ${clock(took)}`);
   writeJson();
   return errors.length ? 1 : 0;
 }

@@ -1,6 +1,6 @@
 // `bench queue` options, its systems and scenarios, and their sizes (full,
 // --quick, and the --jobs/--samples overrides the smoke test uses).
-import { parseArgs } from 'node:util';
+import { intFlag as int, nameList as list, OUTPUT_FLAGS, outputHelp, RUN_FLAGS, outputOptions, parseFlags, UsageError, type OutputOptions } from '../common/cli.js';
 
 export const SYSTEMS = ['corral', 'bullmq'] as const;
 export type SystemName = (typeof SYSTEMS)[number];
@@ -49,7 +49,7 @@ export function sizes(quick: boolean, o: { jobs?: number | undefined; samples?: 
   return base;
 }
 
-export interface QueueBenchOptions {
+export interface QueueBenchOptions extends OutputOptions {
   systems: SystemName[];
   scenarios: ScenarioName[];
   /** Worker counts of the throughput scenario (latency always uses 1). */
@@ -60,13 +60,6 @@ export interface QueueBenchOptions {
   sizes: Sizes;
   /** Run the untimed MONITOR pass that separates top-level commands from those inside scripts. */
   count: boolean;
-  json: string | undefined;
-  plot: string | undefined;
-  markdown: string | undefined;
-  out: string | undefined;
-  from: string | undefined;
-  quiet: boolean;
-  help: boolean;
 }
 
 export const SYSTEM_BLURB: Record<SystemName, string> = {
@@ -105,67 +98,19 @@ Options:
   --samples N          latency samples (default ${sizes(false).samples}; --quick ${sizes(true).samples})
   --batch N            jobs per bulk call (default ${sizes(false).batch})
   --no-count           skip the MONITOR pass (top-level commands are then not reported)
-  --out DIR            write queue.json, queue.svg and queue.md into DIR (default: a new
-                       temporary directory, unless one of the next three is given)
-  --json FILE          write the results as JSON
-  --plot FILE.svg      write the plot
-  --markdown FILE      write the tables and goals as markdown
-  --from FILE          print a saved --json report again and write --plot/--markdown from it
-  --quiet              no progress lines
-  -h, --help           show this help
-`;
-
-export class UsageError extends Error {}
-
-function list<T extends string>(flag: string, raw: string, known: readonly T[]): T[] {
-  if (raw === 'all') return [...known];
-  const out: T[] = [];
-  for (const x of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
-    if (!(known as readonly string[]).includes(x)) throw new UsageError(`--${flag}: unknown ${JSON.stringify(x)} (known: ${known.join(', ')})`);
-    if (!out.includes(x as T)) out.push(x as T);
-  }
-  if (out.length === 0) throw new UsageError(`--${flag} is empty`);
-  return out;
-}
-
-function int(flag: string, raw: string | undefined, min: number, max: number): number | undefined {
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${flag} must be an integer ${min}..${max}, got ${JSON.stringify(raw)}`);
-  return n;
-}
+${outputHelp('queue')}`;
 
 export function parseQueueArgs(argv: string[]): QueueBenchOptions {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    values = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        quick: { type: 'boolean' },
-        repeat: { type: 'string' },
-        systems: { type: 'string' },
-        scenario: { type: 'string' },
-        scenarios: { type: 'string' },
-        workers: { type: 'string' },
-        capacity: { type: 'string' },
-        jobs: { type: 'string' },
-        samples: { type: 'string' },
-        batch: { type: 'string' },
-        'no-count': { type: 'boolean' },
-        out: { type: 'string' },
-        json: { type: 'string' },
-        plot: { type: 'string' },
-        markdown: { type: 'string' },
-        from: { type: 'string' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const values = parseFlags(argv, {
+    ...RUN_FLAGS,
+    workers: { type: 'string' },
+    capacity: { type: 'string' },
+    jobs: { type: 'string' },
+    samples: { type: 'string' },
+    batch: { type: 'string' },
+    'no-count': { type: 'boolean' },
+    ...OUTPUT_FLAGS,
+  });
   const s = (k: string) => values[k] as string | undefined;
   const quick = values.quick === true;
   const workers: number[] = [];
@@ -184,13 +129,7 @@ export function parseQueueArgs(argv: string[]): QueueBenchOptions {
     quick,
     sizes: sizes(quick, { jobs: int('jobs', s('jobs'), 1, 10_000_000), samples: int('samples', s('samples'), 1, 1_000_000), batch: int('batch', s('batch'), 1, 1_000_000) }),
     count: values['no-count'] !== true,
-    json: s('json'),
-    plot: s('plot'),
-    markdown: s('markdown'),
-    out: s('out'),
-    from: s('from'),
-    quiet: values.quiet === true,
-    help: values.help === true,
+    ...outputOptions(values),
   };
 }
 

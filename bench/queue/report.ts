@@ -1,25 +1,19 @@
 // Tables (terminal and markdown) for a bench queue report.
 import type { Fig, Result } from './aggregate.js';
+import { headerLine, type RunHeader } from '../common/run.js';
+import { renderTable, type Column } from '../common/table.js';
 import type { Sizes, SystemName } from './options.js';
 
-export interface Header {
-  node: string;
-  machine: { cpus: number; model: string; kernel: string };
-  date: string;
-  commit: string | null;
-  mode: 'quick' | 'full';
-  repeats: number;
+export interface Header extends RunHeader {
   /** redis-server's version, and what else the run used. */
   redis: { version: string; bin: string; pid: number; port: number };
   versions: { bullmq: string; ioredis: string };
   capacity: number;
   sizes: Sizes;
-  /** 1-minute load average when the run started and ended. */
-  loadavg: { start: number; end: number | null };
 }
 
 export function headerText(h: Header): string {
-  return `machine: ${h.machine.cpus} cpus, ${h.machine.model}, Linux ${h.machine.kernel}; node ${h.node}; redis-server ${h.redis.version}; bullmq ${h.versions.bullmq}, ioredis ${h.versions.ioredis}; ${h.date}; ${h.mode} mode, ${h.repeats} repeat(s), medians with min–max; load average ${h.loadavg.start.toFixed(1)}${h.loadavg.end !== null ? ` → ${h.loadavg.end.toFixed(1)}` : ''}${h.commit ? `; commit ${h.commit}` : ''}`;
+  return headerLine(h, `redis-server ${h.redis.version}; bullmq ${h.versions.bullmq}, ioredis ${h.versions.ioredis}`);
 }
 
 const NAME: Record<SystemName, string> = { corral: 'corral', bullmq: 'BullMQ' };
@@ -40,21 +34,7 @@ const cpu = (r: Result, consumers = true) => {
 };
 const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && b > 0 ? `${(a / b).toFixed(2)}×` : '–');
 
-interface Column {
-  head: string;
-  get: (r: Result) => string;
-  left?: boolean;
-}
-
-function render(cols: Column[], rows: Result[], markdown: boolean): string {
-  const cells = rows.map((r) => cols.map((c) => c.get(r)));
-  if (markdown) {
-    return `| ${cols.map((c) => c.head).join(' | ')} |\n|${cols.map((c) => (c.left ? ':---' : '---:')).join('|')}|\n${cells.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`;
-  }
-  const w = cols.map((c, i) => Math.max(c.head.length, ...cells.map((r) => r[i]!.length)));
-  const line = (r: string[]) => '  ' + r.map((s, i) => (cols[i]!.left ? s.padEnd(w[i]!) : s.padStart(w[i]!))).join('  ');
-  return [line(cols.map((c) => c.head)), ...cells.map(line)].join('\n') + '\n';
-}
+const render = (cols: Column<Result>[], rows: Result[], markdown: boolean) => renderTable(cols, rows, markdown);
 
 const order = (results: Result[], keys: string[]) => keys.flatMap((k) => (['corral', 'bullmq'] as const).map((s) => results.find((r) => r.key === k && r.system === s)).filter((r): r is Result => r !== undefined));
 const peer = (results: Result[], r: Result) => results.find((x) => x.key === r.key && x.system === 'bullmq');

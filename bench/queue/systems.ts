@@ -2,7 +2,7 @@
 // enqueue one, await a job's result) and consumer processes started for a
 // worker count and stopped again.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { descendants, statField } from '../common/proc.js';
 
 /** The two jobs every system serves: `noop` (measured) and `pid` (which worker ran it). */
 export type Task = 'noop' | 'pid';
@@ -31,33 +31,9 @@ export interface QueueSystem {
   start(url: string, workers: number, capacity: number): Promise<Consumers>;
 }
 
-/** Every descendant of this process (or only those `depth` levels down at most). */
-export function descendants(root = process.pid, depth = Infinity): number[] {
-  const kids = new Map<number, number[]>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      kids.set(ppid, [...(kids.get(ppid) ?? []), Number(name)]);
-    } catch {
-      // gone
-    }
-  }
-  const out: number[] = [];
-  const walk = (p: number, d: number) => (kids.get(p) ?? []).forEach((c) => { out.push(c); if (d > 1) walk(c, d - 1); });
-  walk(root, depth);
-  return out;
-}
-
 /** A process's start time (clock ticks since boot, /proc/PID/stat field 22): with the pid, it names one process even after the pid is reused. */
 export function startTime(pid: number): string | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-  } catch {
-    return undefined;
-  }
+  return statField(pid, 19);
 }
 
 /** The processes, each with its start time, so that a later kill reaches them and nothing that reused a pid. */

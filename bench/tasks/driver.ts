@@ -4,11 +4,10 @@
 // one pool's threads, heap and children from weighing on the next, and makes
 // this process's RSS the embedding arbiter's own. It exits when the channel
 // closes, killing whatever it started.
-import { readdirSync, readFileSync } from 'node:fs';
 import { crashScenario, LOOP_SCENARIOS, loopScenarios, type ScenarioName, type SystemName } from './options.js';
 import { specFor, startSystem, type Runner } from './systems.js';
 import { RssWatch, type RssFigures } from './rss.js';
-import { machineBusyMs, sampleProcess } from '../herd/proc.js';
+import { descendants, machineBusyMs, sampleProcess } from '../common/proc.js';
 import type { LoopResult } from './loops.js';
 import { Unavailable, startEmbedded } from './corral.js';
 import { measureChaos, measureCrash, type ChaosResult, type CrashResult } from './crash.js';
@@ -38,25 +37,6 @@ export type DriverMessage =
   | { type: 'done' };
 
 const send = (m: DriverMessage) => process.send?.(m);
-
-/** Every descendant of this process, deepest last. */
-function descendants(): number[] {
-  const kids = new Map<number, number[]>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      kids.set(ppid, [...(kids.get(ppid) ?? []), Number(name)]);
-    } catch {
-      // gone
-    }
-  }
-  const out: number[] = [];
-  const walk = (p: number) => (kids.get(p) ?? []).forEach((c) => { out.push(c); walk(c); });
-  walk(process.pid);
-  return out;
-}
 
 /** CPU ms of this process and every descendant, now. */
 function treeCpuMs(): number {

@@ -1,5 +1,5 @@
 // `bench tasks` options, its systems and its scenarios (full and --quick sizes).
-import { parseArgs } from 'node:util';
+import { intFlag, nameList as list, OUTPUT_FLAGS, outputHelp, RUN_FLAGS, outputOptions, parseFlags, type OutputOptions } from '../common/cli.js';
 import type { Job } from './loops.js';
 
 export const PEERS = ['piscina', 'tinypool-threads', 'tinypool-process', 'fork-json', 'fork-advanced', 'uds'] as const;
@@ -66,18 +66,11 @@ export function crashScenario(quick: boolean): CrashScenario {
   return quick ? { samples: 2, chaosSeconds: 2, chaosEveryMs: 200, chaosCallers: 16 } : { samples: 6, chaosSeconds: 10, chaosEveryMs: 200, chaosCallers: 16 };
 }
 
-export interface TasksOptions {
+export interface TasksOptions extends OutputOptions {
   systems: SystemName[];
   scenarios: ScenarioName[];
   repeat: number;
   quick: boolean;
-  json: string | undefined;
-  plot: string | undefined;
-  markdown: string | undefined;
-  out: string | undefined;
-  from: string | undefined;
-  quiet: boolean;
-  help: boolean;
 }
 
 export const HELP = `Usage: corral bench tasks [options]      (same as: npm run bench tasks -- [options])
@@ -105,72 +98,17 @@ Options:
   --repeat N           repeats (default 3; --quick 1); figures are medians, with min–max
   --systems LIST       a comma list of the systems above (default all)
   --scenario LIST      a comma list of the scenarios above, or all (default all)
-  --out DIR            write tasks.json, tasks.svg and tasks.md into DIR (default: a
-                       new temporary directory, unless one of the next three is given)
-  --json FILE          write the results as JSON
-  --plot FILE.svg      write the plot
-  --markdown FILE      write the tables and goals as markdown
-  --from FILE          print a saved --json report again and write --plot/--markdown from it
-  --quiet              no progress lines
-  -h, --help           show this help
-`;
-
-export class UsageError extends Error {}
-
-function list<T extends string>(flag: string, raw: string, known: readonly T[], allowAll: boolean): T[] {
-  if (allowAll && raw === 'all') return [...known];
-  const out: T[] = [];
-  for (const x of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
-    if (!(known as readonly string[]).includes(x)) throw new UsageError(`--${flag}: unknown ${JSON.stringify(x)} (known: ${known.join(', ')})`);
-    if (!out.includes(x as T)) out.push(x as T);
-  }
-  if (out.length === 0) throw new UsageError(`--${flag} is empty`);
-  return out;
-}
+${outputHelp('tasks')}`;
 
 export function parseTasksArgs(argv: string[]): TasksOptions {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    values = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        quick: { type: 'boolean' },
-        repeat: { type: 'string' },
-        systems: { type: 'string' },
-        scenario: { type: 'string' },
-        scenarios: { type: 'string' },
-        out: { type: 'string' },
-        json: { type: 'string' },
-        plot: { type: 'string' },
-        markdown: { type: 'string' },
-        from: { type: 'string' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const values = parseFlags(argv, { ...RUN_FLAGS, ...OUTPUT_FLAGS });
   const s = (k: string) => values[k] as string | undefined;
   const quick = values.quick === true;
-  let repeat = quick ? 1 : 3;
-  if (s('repeat') !== undefined) {
-    repeat = Number(s('repeat'));
-    if (!Number.isInteger(repeat) || repeat < 1 || repeat > 100) throw new UsageError(`--repeat must be an integer 1..100, got ${JSON.stringify(s('repeat'))}`);
-  }
   return {
     systems: s('systems') !== undefined ? list('systems', s('systems')!, SYSTEMS, false) : [...SYSTEMS],
     scenarios: list('scenario', s('scenario') ?? s('scenarios') ?? 'all', SCENARIOS, true),
-    repeat,
+    repeat: intFlag('repeat', s('repeat'), 1, 100) ?? (quick ? 1 : 3),
     quick,
-    json: s('json'),
-    plot: s('plot'),
-    markdown: s('markdown'),
-    out: s('out'),
-    from: s('from'),
-    quiet: values.quiet === true,
-    help: values.help === true,
+    ...outputOptions(values),
   };
 }

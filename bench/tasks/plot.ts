@@ -3,6 +3,7 @@
 // whisker over the repeats, the goal as a vertical line), the crash
 // settlement times, and RSS.
 import type { Fig, Result } from './aggregate.js';
+import { BAR_STYLE, barGrid, cdfAxes, cdfPoints, esc, niceMax, svgHead, whisker } from '../common/svg.js';
 import { HIST_EDGES_US } from './loops.js';
 import type { SystemName } from './options.js';
 
@@ -19,7 +20,6 @@ const COLOR: Record<SystemName, string> = {
 };
 const CORRALS = new Set<string>(['corral-embedded', 'corral-worker', 'corral-client']);
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const PW = 470;
 const PH = 300;
 
@@ -27,12 +27,6 @@ interface Bar {
   system: SystemName;
   fig: Fig | null;
   note?: string;
-}
-
-function niceMax(v: number): number {
-  const e = 10 ** Math.floor(Math.log10(v));
-  for (const m of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * e >= v) return m * e;
-  return 10 * e;
 }
 
 function bars(title: string, unit: string, items: Bar[], ox: number, oy: number, refs: { at: number; label: string; color: string }[] = [], lowerIsBetter = false): string {
@@ -47,10 +41,7 @@ function bars(title: string, unit: string, items: Bar[], ox: number, oy: number,
   const max = niceMax(Math.max(...vals) * 1.05);
   const x = (v: number) => left + (v / max) * w;
   const h = items.length * rowH;
-  for (let i = 0; i <= 4; i++) {
-    const v = (max / 4) * i;
-    out += `<line x1="${x(v).toFixed(1)}" x2="${x(v).toFixed(1)}" y1="${top + 4}" y2="${top + 4 + h}" class="grid"/><text x="${x(v).toFixed(1)}" y="${top + h + 18}" class="xtick">${Number(v.toPrecision(3))}</text>`;
-  }
+  out += barGrid(x, max, top, h);
   items.forEach((b, i) => {
     const y = top + 4 + i * rowH;
     out += `<text x="${left - 6}" y="${(y + rowH * 0.68).toFixed(1)}" class="ylab${CORRALS.has(b.system) ? ' bold' : ''}">${esc(b.system)}</text>`;
@@ -59,10 +50,7 @@ function bars(title: string, unit: string, items: Bar[], ox: number, oy: number,
       return;
     }
     out += `<rect x="${left}" y="${(y + 3).toFixed(1)}" width="${Math.max(1, x(b.fig.median) - left).toFixed(1)}" height="${(rowH - 6).toFixed(1)}" fill="${COLOR[b.system]}" opacity="0.85"/>`;
-    if (b.fig.max > b.fig.min) {
-      const ym = (y + rowH / 2).toFixed(1);
-      out += `<path d="M${x(b.fig.min).toFixed(1)},${ym} L${x(b.fig.max).toFixed(1)},${ym} M${x(b.fig.min).toFixed(1)},${(y + 6).toFixed(1)} L${x(b.fig.min).toFixed(1)},${(y + rowH - 6).toFixed(1)} M${x(b.fig.max).toFixed(1)},${(y + 6).toFixed(1)} L${x(b.fig.max).toFixed(1)},${(y + rowH - 6).toFixed(1)}" stroke="#222" stroke-width="1.2"/>`;
-    }
+    if (b.fig.max > b.fig.min) out += whisker(x, b.fig, y, rowH, 1.2);
     out += `<text x="${(x(b.fig.max) + 4).toFixed(1)}" y="${(y + rowH * 0.68).toFixed(1)}" class="val">${Number(b.fig.median.toPrecision(3))}</text>`;
   });
   // Reference labels on rows of their own, so that close lines do not print over each other.
@@ -80,39 +68,13 @@ function cdf(results: Result[], systems: SystemName[], ox: number, oy: number, w
   const rows = systems.map((s) => results.find((r) => r.system === s && r.scenario === 'latency')).filter((r): r is Result => !!r?.histogram);
   let out = `<g transform="translate(${ox},${oy})"><text x="10" y="20" class="title">no-op latency, one call in flight: percentile against latency</text><text x="10" y="34" class="sub">all repeats pooled; log x axis; y: the share of calls at or under x, spaced so the tail shows (0.9, 0.99, 0.999…)</text>`;
   if (!rows.length) return out + `<text x="${width / 2}" y="${PH / 2}" class="na">not measured</text></g>`;
-  let lo = Infinity;
-  let hi = 0;
-  for (const r of rows) r.histogram!.forEach((n, i) => {
-    if (!n) return;
-    lo = Math.min(lo, i === 0 ? 1 : HIST_EDGES_US[i - 1]!);
-    hi = Math.max(hi, HIST_EDGES_US[Math.min(i, HIST_EDGES_US.length - 1)]!);
-  });
-  lo = 10 ** Math.floor(Math.log10(Math.max(1, lo)));
-  hi = 10 ** Math.ceil(Math.log10(Math.max(hi, lo * 10)));
-  const x = (v: number) => left + ((Math.log10(v) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))) * w;
   // Percentile axis: equal steps for 0.9, 0.99, 0.999, 0.9999 so that the tail is as visible as the median.
-  const TAIL = 4;
-  const y = (q: number) => top + h - (Math.min(TAIL, -Math.log10(Math.max(1 - q, 10 ** -TAIL))) / TAIL) * h;
-  out += `<rect x="${left}" y="${top}" width="${w}" height="${h}" class="frame"/>`;
-  for (let e = Math.log10(lo); e <= Math.log10(hi); e++) for (const m of [1, 2, 5]) {
-    const v = m * 10 ** e;
-    if (v < lo || v > hi) continue;
-    out += `<line x1="${x(v).toFixed(1)}" x2="${x(v).toFixed(1)}" y1="${top}" y2="${top + h}" class="grid"/><text x="${x(v).toFixed(1)}" y="${top + h + 16}" class="xtick">${v >= 1000 ? `${v / 1000} ms` : `${v} µs`}</text>`;
-  }
-  for (const q of [0, 0.5, 0.9, 0.99, 0.999, 0.9999]) out += `<line x1="${left}" x2="${left + w}" y1="${y(q).toFixed(1)}" y2="${y(q).toFixed(1)}" class="grid"/><text x="${left - 6}" y="${(y(q) + 4).toFixed(1)}" class="ytick">${q}</text>`;
+  const axes = cdfAxes(rows.map((r) => r.histogram!), HIST_EDGES_US, { left, top, w, h }, 4, [0, 0.5, 0.9, 0.99, 0.999, 0.9999]);
+  out += axes.svg;
   rows.forEach((r, k) => {
-    const total = r.histogram!.reduce((a, b) => a + b, 0);
-    let acc = 0;
-    const pts: string[] = [];
-    r.histogram!.forEach((n, i) => {
-      acc += n;
-      const edge = HIST_EDGES_US[Math.min(i, HIST_EDGES_US.length - 1)]!;
-      if (edge < lo || edge > hi) return;
-      pts.push(`${x(edge).toFixed(1)},${y(acc / total).toFixed(1)}`);
-    });
     const c = COLOR[r.system];
     const sw = CORRALS.has(r.system) ? 2.8 : 1.8;
-    out += `<polyline points="${pts.join(' ')}" fill="none" stroke="${c}" stroke-width="${sw}"${r.system === 'uds' ? ' stroke-dasharray="5 3"' : ''}/>`;
+    out += `<polyline points="${cdfPoints(r.histogram!, HIST_EDGES_US, axes)}" fill="none" stroke="${c}" stroke-width="${sw}"${r.system === 'uds' ? ' stroke-dasharray="5 3"' : ''}/>`;
     const ly = top + 8 + k * 20;
     out += `<line x1="${left + w + 14}" x2="${left + w + 40}" y1="${ly}" y2="${ly}" stroke="${c}" stroke-width="${sw}"/><text x="${left + w + 46}" y="${ly + 4}" class="legend">${esc(r.system)} ${Math.round(r.latencyUs!.p50.median)} / ${Math.round(r.latencyUs!.p99.median)} µs</text>`;
   });
@@ -133,18 +95,7 @@ export function plotSvg(results: Result[], systems: SystemName[], opts: { title:
   const top = 58;
   const width = 3 * PW;
   const height = top + 3 * PH + 10;
-  let svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif">
-<style>
-.title{font-size:14px;font-weight:bold;fill:#222}.frame{fill:#fff;stroke:#999}.grid{stroke:#e4e4e4}
-.ytick{font-size:11px;text-anchor:end;fill:#444}.xtick{font-size:11px;text-anchor:middle;fill:#444}
-.ylab{font-size:11.5px;text-anchor:end;fill:#333}.bold{font-weight:bold}.val{font-size:11px;fill:#222}
-.ref{font-size:11px;text-anchor:middle}.na{font-size:12px;text-anchor:middle;fill:#999}.nal{font-size:12px;fill:#999}
-.legend{font-size:12px;fill:#222}.head{font-size:16px;font-weight:bold;fill:#111}.sub{font-size:11.5px;fill:#555}
-</style>
-<rect width="100%" height="100%" fill="#fafafa"/>
-<text x="12" y="22" class="head">${esc(opts.title)}</text>
-<text x="12" y="42" class="sub">${esc(opts.subtitle)}</text>
-`;
+  let svg = svgHead(width, height, opts.title, opts.subtitle, [BAR_STYLE, '.ref{font-size:11px;text-anchor:middle}.na{font-size:12px;text-anchor:middle;fill:#999}.nal{font-size:12px;fill:#999}']);
   svg += cdf(results, systems, 0, top, 2 * PW);
   svg += bars('no-op p99, one in flight', 'µs', list('latency', (r) => r.latencyUs?.p99 ?? null), 2 * PW, top, pisc ? [{ at: 1.5 * pisc.p99.median, label: 'goal 1.5 × piscina', color: '#d62728' }] : [], true);
   svg += bars('no-op, 64 in flight', 'calls/s', list('pipelined', (r) => r.perSec), 0, top + PH, pPipe ? [{ at: pPipe.median, label: 'goal ≥ piscina', color: '#d62728' }] : []);

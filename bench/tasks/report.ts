@@ -1,22 +1,15 @@
 // Tables (terminal and markdown) for a bench tasks report.
 import type { Fig, Result } from './aggregate.js';
+import { headerLine, type RunHeader } from '../common/run.js';
+import { renderTable, type Column as TableColumn } from '../common/table.js';
 import type { LoopScenarioName, ScenarioName, SystemName } from './options.js';
 
-export interface Header {
-  node: string;
-  machine: { cpus: number; model: string; kernel: string };
-  date: string;
-  commit: string | null;
-  mode: 'quick' | 'full';
-  repeats: number;
+export interface Header extends RunHeader {
   peers: Record<string, string>;
-  /** 1-minute load average when the run started and ended: other work on the machine shows here. */
-  loadavg: { start: number; end: number | null };
 }
 
 export function headerText(h: Header): string {
-  const peers = Object.entries(h.peers).map(([k, v]) => `${k} ${v}`).join(', ');
-  return `machine: ${h.machine.cpus} cpus, ${h.machine.model}, Linux ${h.machine.kernel}; node ${h.node}; ${peers}; ${h.date}; ${h.mode} mode, ${h.repeats} repeat(s), medians with min–max; load average ${h.loadavg ? `${h.loadavg.start.toFixed(1)}${h.loadavg.end !== null ? ` → ${h.loadavg.end.toFixed(1)}` : ''}` : '?'}${h.commit ? `; commit ${h.commit}` : ''}`;
+  return headerLine(h, Object.entries(h.peers).map(([k, v]) => `${k} ${v}`).join(', '));
 }
 
 const n0 = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : Math.round(x).toString());
@@ -29,11 +22,7 @@ const errs = (r: Result) => {
 const other = (r: Result) => (r.otherCores ? `${n2(r.otherCores.median, 1)} (${n2(r.otherCores.min, 1)}–${n2(r.otherCores.max, 1)})` : '–');
 const rss = (r: Result) => `${n2(r.rss.callerMiB?.median, 0)}/${r.rss.arbiterMiB ? n2(r.rss.arbiterMiB.median, 0) : '–'}/${r.rss.workerMiB ? n2(r.rss.workerMiB.median, 0) : 'threads'}`;
 
-interface Column {
-  head: string;
-  get: (r: Result) => string;
-  left?: boolean;
-}
+type Column = TableColumn<Result>;
 
 const THEORETICAL: Partial<Record<LoopScenarioName, number>> = { cpu: 2000, gunicorn: 400 };
 
@@ -81,13 +70,7 @@ function columns(scenario: ScenarioName, rows: Result[]): Column[] {
   ];
 }
 
-function render(cols: Column[], rows: Result[], markdown: boolean): string {
-  const cells = rows.map((r) => cols.map((c) => c.get(r)));
-  if (markdown) return `| ${cols.map((c) => c.head).join(' | ')} |\n|${cols.map((c) => (c.left ? ':---' : '---:')).join('|')}|\n${cells.map((row) => `| ${row.join(' | ')} |`).join('\n')}\n`;
-  const w = cols.map((c, i) => Math.max(c.head.length, ...cells.map((row) => row[i]!.length)));
-  const line = (row: string[]) => '  ' + row.map((s, i) => (cols[i]!.left ? s.padEnd(w[i]!) : s.padStart(w[i]!))).join('  ');
-  return [line(cols.map((c) => c.head)), ...cells.map(line)].join('\n') + '\n';
-}
+const render = (cols: Column[], rows: Result[], markdown: boolean) => renderTable(cols, rows, markdown);
 
 export function table(results: Result[], scenario: ScenarioName, markdown = false): string {
   const rows = results.filter((r) => r.scenario === scenario);

@@ -1,5 +1,5 @@
 // VmRSS of the caller, the arbiter and each worker, sampled while a scenario runs.
-import { rssKiB } from '../herd/proc.js';
+import { rssKiB } from '../common/proc.js';
 
 export interface RssFigures {
   /** Largest sample of the calling process, MiB. */

@@ -1,4 +1,5 @@
-// Pool processes and their kernel accounting, from /proc.
+// Processes and their kernel accounting, from /proc: the benches' one
+// reader (herd's pools, the tasks and queue drivers).
 //
 // Context switches: /proc/PID/status shows the main thread only, so the
 // counts are summed over /proc/PID/task/*/status (every thread). CPU time:
@@ -25,13 +26,19 @@ function read(path: string): string | undefined {
   }
 }
 
-/** ppid from /proc/PID/stat (the comm field may hold spaces and parens: parse after the last ')'). */
+/** The fields of /proc/PID/stat after comm (the comm field may hold spaces and parens: parse after the last ')'); [0] is the state, [1] the ppid. */
 function statFields(text: string): string[] {
   return text.slice(text.lastIndexOf(')') + 2).split(' ');
 }
 
-/** The leader and all its descendants, leader first. */
-export function processTree(leader: number): number[] {
+/** One field of /proc/PID/stat counted after comm (0 the state, 1 the ppid, 19 the start time), undefined if the process is gone. */
+export function statField(pid: number, index: number): string | undefined {
+  const stat = read(`/proc/${pid}/stat`);
+  return stat === undefined ? undefined : statFields(stat)[index];
+}
+
+/** Every process's children, by parent pid, in /proc's order. */
+function childrenByParent(): Map<number, number[]> {
   const children = new Map<number, number[]>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -42,12 +49,27 @@ export function processTree(leader: number): number[] {
     list.push(Number(name));
     children.set(ppid, list);
   }
+  return children;
+}
+
+/** The leader and all its descendants, leader first. */
+export function processTree(leader: number): number[] {
+  const children = childrenByParent();
   const out: number[] = [];
   const walk = (pid: number) => {
     out.push(pid);
     for (const c of (children.get(pid) ?? []).sort((a, b) => a - b)) walk(c);
   };
   if (read(`/proc/${leader}/stat`) !== undefined) walk(leader);
+  return out;
+}
+
+/** Every descendant of root (by default this process), parents before their children, or only those `depth` levels down at most. */
+export function descendants(root = process.pid, depth = Infinity): number[] {
+  const kids = childrenByParent();
+  const out: number[] = [];
+  const walk = (p: number, d: number) => (kids.get(p) ?? []).forEach((c) => { out.push(c); if (d > 1) walk(c, d - 1); });
+  walk(root, depth);
   return out;
 }
 
