@@ -18,6 +18,7 @@ import { plannedKeys } from '../../bench/queue/main.js';
 import { parseQueueArgs, SYSTEMS } from '../../bench/queue/options.js';
 import { parseCommandStats, parseInfo } from '../../bench/queue/redis-stats.js';
 import { startTime } from '../../bench/queue/systems.js';
+import { statField } from '../../bench/common/proc.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const installed = redisServerPath() !== undefined;
@@ -75,7 +76,14 @@ t('bench queue: a tiny run of both systems; figures present, counts that add up,
     // Nothing the run started is still alive: redis-server, the drivers, their consumers.
     const procs = [...Object.values(report.samples).flat().flatMap((s) => s.procs)];
     assert.ok(procs.length >= 4, 'the report names the processes it ran');
-    const alive = procs.filter((p) => startTime(p.pid) === p.start);
+    // A process killed at the end may take a moment to go on a loaded machine, and one whose parent
+    // is gone stays a zombie where nothing reaps orphans (state Z: not running, nothing left to stop).
+    const running = (p: { pid: number; start: string }) => startTime(p.pid) === p.start && statField(p.pid, 0) !== 'Z';
+    let alive = procs.filter(running);
+    for (let i = 0; i < 50 && alive.length > 0; i++) {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+      alive = procs.filter(running);
+    }
     assert.equal(alive, [], 'processes left behind');
     assert.ok(!existsSync(`/proc/${report.redis.pid}`) || !readFileSync(`/proc/${report.redis.pid}/cmdline`, 'utf8').includes(`:${report.redis.port}`), 'redis-server left running');
   } finally {
