@@ -167,7 +167,6 @@ export class QueueConsumer {
   }
 
   async #loop(): Promise<void> {
-    const o = this.#fetchOptions;
     let pause = 100;
     let drained = false;
     while (this.#running) {
@@ -181,8 +180,8 @@ export class QueueConsumer {
       try {
         // A fetch that came back short means the queue ran dry: block at once next time
         // instead of asking again first (one round trip less per job at low load).
-        let got: Delivery[] = drained ? [] : await this.broker.fetch(this.name, this.#o.queues, free, o);
-        if (got.length === 0 && this.#running) got = await this.broker.waitFor(this.name, this.#o.queues, free, this.#o.blockMs, o);
+        let got: Delivery[] = drained ? [] : await this.broker.fetch(this.name, this.#o.queues, free, this.#fetchOptions);
+        if (got.length === 0 && this.#running) got = await this.broker.waitFor(this.name, this.#o.queues, free, this.#o.blockMs, this.#fetchOptions);
         drained = got.length < free;
         this.#recovered();
         pause = 100;
@@ -203,7 +202,7 @@ export class QueueConsumer {
       this.#write(d, { kind: 'skip' }, 'duplicate');
       return;
     }
-    const h: Held = { d, rid: 0 };
+    const h: Held = { d, rid: 0, started: d.started };
     this.#held.set(d.id, h);
     // Whatever happens in between, the delivery ends with an outcome written (or left pending for reclaim).
     void this.#runDelivery(h)
@@ -329,11 +328,18 @@ export class QueueConsumer {
     this.#track(attempt());
   }
 
+  /** What fetch.lua and finish.lua need, with the idle slots per queue as of now. */
   get #fetchOptions() {
+    const starts: Record<string, number> = {};
+    for (const q of this.#o.queues) {
+      const n = this.#deps.pool.idleSlots(q);
+      if (n > 0) starts[q] = Math.min(n, 1_000_000);
+    }
+    this.#fetchO.starts = starts;
     return this.#fetchO;
   }
 
-  readonly #fetchO = { maxDeliveries: 0, rates: {} as Record<string, [number, number]> };
+  readonly #fetchO: { maxDeliveries: number; rates: Record<string, [number, number]>; starts: Record<string, number> } = { maxDeliveries: 0, rates: {}, starts: {} };
 
   #stopForced = false;
 

@@ -425,6 +425,21 @@ export class TaskPool {
     return m;
   }
 
+  /**
+   * Jobs of `app` that would start at once if submitted now: room on ready
+   * workers that serve it, less what already waits in its queue
+   * (Infinity when a worker takes any number).
+   */
+  idleSlots(app: string): number {
+    let n = 0;
+    for (const w of this.#workers.values()) {
+      if (!w.ready || w.closed || (w.apps && !w.apps.has(app))) continue;
+      if (w.capacity === 0) return Infinity;
+      n += Math.max(0, w.capacity - w.jobs.size);
+    }
+    return Math.max(0, n - (this.#apps.get(app)?.queue.length ?? 0));
+  }
+
   #serves(app: string): boolean {
     if (this.#configured.has(app)) return true;
     for (const w of this.#workers.values()) if (!w.apps || w.apps.has(app)) return true;

@@ -62,6 +62,8 @@ export interface Delivery {
   each: boolean;
   deliveries: number;
   key: string;
+  /** Marked STARTED by the script that handed it out (an idle slot was waiting for it). */
+  started: boolean;
 }
 
 /** What became of one delivery (finish.lua's outcomes). */
@@ -100,4 +102,6 @@ export interface FetchOptions {
   maxDeliveries: number;
   /** "queue.task" → [max, windowMs] (QUEUE-12). */
   rates: Record<string, [number, number]>;
+  /** Queue → idle task-worker slots now: that many of its jobs start at once (STARTED, not RECEIVED). */
+  starts?: Record<string, number>;
 }

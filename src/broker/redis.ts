@@ -146,7 +146,7 @@ export class RedisBroker {
 
   /** fetch.lua "read": up to `count` new jobs, high priority first, without blocking. */
   async fetch(consumer: string, queues: readonly string[], count: number, o: FetchOptions, now = Date.now()): Promise<Delivery[]> {
-    const r = (await this.#run('fetch', [this.group, consumer, now, count, o.maxDeliveries, this.#o.resultTtlMs, this.#o.keep, this.#rates(o.rates), 'read', ...queues])) as Raw[][];
+    const r = (await this.#run('fetch', [this.group, consumer, now, count, o.maxDeliveries, this.#o.resultTtlMs, this.#o.keep, this.#rates(o.rates), JSON.stringify(o.starts ?? {}), 'read', ...queues])) as Raw[][];
     return r.map(toDelivery);
   }
 
@@ -180,7 +180,7 @@ export class RedisBroker {
       }
     }
     if (given.length === 0) return [];
-    const r = (await this.#run('fetch', [this.group, consumer, Date.now(), count, o.maxDeliveries, this.#o.resultTtlMs, this.#o.keep, this.#rates(o.rates), 'given', ...given])) as Raw[][];
+    const r = (await this.#run('fetch', [this.group, consumer, Date.now(), count, o.maxDeliveries, this.#o.resultTtlMs, this.#o.keep, this.#rates(o.rates), JSON.stringify(o.starts ?? {}), 'given', ...given])) as Raw[][];
     return r.map(toDelivery);
   }
 
@@ -199,7 +199,7 @@ export class RedisBroker {
       o.kind === 'ok' ? [o.contentType, o.result, '']
         : o.kind === 'fail' ? [o.code, o.message, o.retryAt ?? '']
           : o.kind === 'dead' ? [o.code, o.message, ''] : ['', '', ''];
-    const more = next && next.count > 0 ? [next.count, next.consumer, next.o.maxDeliveries, this.#rates(next.o.rates), ...next.queues] : [0];
+    const more = next && next.count > 0 ? [next.count, next.consumer, next.o.maxDeliveries, this.#rates(next.o.rates), JSON.stringify(next.o.starts ?? {}), ...next.queues] : [0];
     const r = (await this.#run('finish', [this.group, now, this.#o.resultTtlMs, this.#o.keep, d.id, d.stream, d.entry, o.kind, ...tail, ...more])) as Raw[];
     return { state: str(r[0]) as JobState | 'stale', next: ((r[1] ?? []) as Raw[][]).map(toDelivery) };
   }
@@ -408,7 +408,7 @@ function toDelivery(r: Raw[]): Delivery {
   return {
     stream: str(r[0]), entry: str(r[1]), id: str(r[2]), queue: str(r[3]), task: str(r[4]), contentType: str(r[5]),
     payload: Buffer.isBuffer(r[6]) ? r[6] : Buffer.from(str(r[6])), attempts: num(r[7]), retries: num(r[8]), backoff,
-    softMs: num(r[10]), hardMs: num(r[11]), each: str(r[12]) === '1', deliveries: num(r[13]), key: str(r[14]),
+    softMs: num(r[10]), hardMs: num(r[11]), each: str(r[12]) === '1', deliveries: num(r[13]), key: str(r[14]), started: str(r[15]) === '1',
   };
 }
 

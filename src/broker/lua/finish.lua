@@ -7,7 +7,7 @@
 --   outcome "return": never started (the consumer stops): back to the stream, the delivery does not count
 --   outcome "skip":   a second delivery of a job this consumer is running: the entry goes, the run's own outcome follows
 -- ARGV[13..]: the next jobs for the consumer whose slot this frees, as BullMQ's moveToFinished
--- does (one round trip instead of two): count (0 = none), consumer, maxDeliveries, rates, queue names.
+-- does (one round trip instead of two): count (0 = none), consumer, maxDeliveries, rates, starts, queue names.
 -- Returns { the job's state after this call (or "stale" when it was already final), the jobs taken (take()) }.
 local G, now, ttl, keep, id, sk, eid, outcome = ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]), ARGV[6], ARGV[7], ARGV[8], ARGV[9]
 
@@ -51,6 +51,6 @@ end
 local state = outcomeOf()
 local n = tonumber(ARGV[13] or '0') or 0
 if n > 0 then
-  return { state, take(G, ARGV[14], now, n, tonumber(ARGV[15]), ttl, keep, cjson.decode(ARGV[16]), 'read', ARGV, 17) }
+  return { state, take(G, ARGV[14], now, n, tonumber(ARGV[15]), ttl, keep, cjson.decode(ARGV[16]), cjson.decode(ARGV[17]), 'read', ARGV, 18) }
 end
 return { state, {} }
