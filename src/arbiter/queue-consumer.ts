@@ -65,6 +65,8 @@ export class QueueConsumer {
   #writes = new Set<Promise<void>>();
   #outage: number | undefined;
   #unsubscribe: (() => void) | undefined;
+  /** close() gave up waiting: outcomes not written by now stay pending for another consumer. */
+  #stopForced = false;
   #beat: Beat | undefined;
   #producer: Queue | undefined;
   readonly counts = { fetched: 0, succeeded: 0, failed: 0, retried: 0, lost: 0, returned: 0, stale: 0, dead: 0, reclaimed: 0 };
@@ -249,7 +251,7 @@ export class QueueConsumer {
       case ErrorCode.ERROR_CODE_TASK_OVERLOADED: return { kind: 'return' }; // the pool is stopping: it never ran
       case ErrorCode.ERROR_CODE_TASK_UNKNOWN: return { kind: 'dead', code: r.code, message: r.message };
       default: {
-        const retryAt = d.attempts + 1 <= d.retries ? Date.now() + backoffDelay(d.backoff ?? { delayMs: 1000, factor: 2, maxMs: 600_000, jitter: true }, d.attempts + 1) : undefined;
+        const retryAt = d.attempts + 1 <= d.retries ? Date.now() + backoffDelay(d.backoff ?? QUEUE_DEFAULTS.backoff, d.attempts + 1) : undefined;
         return { kind: 'fail', code: r.code, message: r.message, ...(retryAt === undefined ? {} : { retryAt }) };
       }
     }
@@ -340,8 +342,6 @@ export class QueueConsumer {
   }
 
   readonly #fetchO: { maxDeliveries: number; rates: Record<string, [number, number]>; starts: Record<string, number> } = { maxDeliveries: 0, rates: {}, starts: {} };
-
-  #stopForced = false;
 
   #count(o: Outcome, state: string): void {
     if (state === 'stale') { this.counts.stale++; return; }
