@@ -20,15 +20,23 @@ mkdirSync(out, { recursive: true });
 
 const require = createRequire(import.meta.url);
 const pbjs = join(dirname(require.resolve('protobufjs-cli/package.json')), 'bin/pbjs');
-execFileSync(process.execPath, [
-  pbjs, '-t', 'static-module', '-w', 'esm', '--es6', '--force-number', '--no-service',
-  '--no-typeurl', '--no-verify', '--no-delimited', '-p', protoDir,
-  '-o', join(out, 'corral.js'), '--dts', ...files,
-], { cwd: protoDir, stdio: ['ignore', 'inherit', 'inherit'] });
+// The control protocol (spec.md section 14) is its own package with its own
+// root, so that the two static modules never overwrite each other's types.
+const bundles = [
+  { out: 'corral.js', root: 'default', files },
+  { out: 'control.js', root: 'control', files: ['corral/control/v1/control.proto'] },
+];
+for (const b of bundles) {
+  execFileSync(process.execPath, [
+    pbjs, '-t', 'static-module', '-w', 'esm', '--es6', '--force-number', '--no-service',
+    '--no-typeurl', '--no-verify', '--no-delimited', '-r', b.root, '-p', protoDir,
+    '-o', join(out, b.out), '--dts', ...b.files,
+  ], { cwd: protoDir, stdio: ['ignore', 'inherit', 'inherit'] });
+}
 
 if (check) {
   let stale = [];
-  for (const f of ['corral.js', 'corral.d.ts']) {
+  for (const f of ['corral.js', 'corral.d.ts', 'control.js', 'control.d.ts']) {
     const a = existsSync(join(committed, f)) ? readFileSync(join(committed, f), 'utf8') : '';
     if (a !== readFileSync(join(out, f), 'utf8')) stale.push(f);
   }
@@ -39,5 +47,5 @@ if (check) {
   }
   console.log('generated protocol code is current');
 } else {
-  console.log(`generated ${join('src/protocol/generated', 'corral.js')} and corral.d.ts from proto/corral/v1`);
+  console.log('generated src/protocol/generated/{corral,control}.{js,d.ts} from proto/corral');
 }

@@ -449,7 +449,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     const task = slot === undefined ? undefined : { slot, command: taskCommandFor(o, slot) };
     let w: WorkerRecord;
     try {
-      w = spawnWorker({ spawn: this.#spawn, clock: this.#clock, options: o, listeners: this.#listeners }, id, generation, task);
+      w = spawnWorker({ spawn: this.#spawn, clock: this.#clock, options: o, listeners: this.#listeners, log: this.log }, id, generation, task);
     } catch (err) {
       this.log.error(`${kind} worker ${id}: cannot start: ${(err as Error).message}`);
       this.#boot.failed(this.#clock.now(), true);

@@ -8,6 +8,7 @@ import { PROTOCOL_VERSION } from '../protocol/limits.js';
 import type { ListenerRecord } from './listeners.js';
 import type { ArbiterOptions } from './options.js';
 import type { Clock, Spawner, WorkerProcess } from './spawner.js';
+import type { Logger } from './log.js';
 import type { WorkerRecord } from './worker-record.js';
 
 export interface SpawnDeps {
@@ -15,6 +16,8 @@ export interface SpawnDeps {
   clock: Clock;
   options: ArbiterOptions;
   listeners: readonly ListenerRecord[];
+  /** Where the worker's own output lines go (when the spawner pipes them). */
+  log: Logger;
 }
 
 /**
@@ -61,7 +64,7 @@ export function spawnWorker(deps: SpawnDeps, id: number, generation: number, tas
   const jitter = o.maxRequestsJitter > 0 ? Math.floor(Math.random() * (o.maxRequestsJitter + 1)) : 0;
   return {
     id, kind: task ? 'task' : 'socket', slot: task?.slot ?? -1, maxJobs: task && o.taskMaxJobs > 0 ? o.taskMaxJobs + jobJitter : 0, features: [], minor: 0, generation, proc, channel: undefined, handoffSock: handoffPair?.[0], state: 'booting', spawnedAt: now, lastSeen: now,
-    helloed: false, everReady: false, capacity: 0, inFlight: 0, acceptedTotal: 0, requestsTotal: 0,
+    helloed: false, everReady: false, capacity: 0, inFlight: 0, acceptedTotal: 0, requestsTotal: 0, wakeupsTotal: 0, latencyCounts: undefined,
     maxConnections: o.maxRequests > 0 ? o.maxRequests + jitter : 0, termAt: undefined, killAt: undefined, stopReason: undefined, planned: false, recycle: false, saidGoodbye: false,
     readyAt: undefined, signalled: false, stable: false,
   };

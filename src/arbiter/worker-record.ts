@@ -36,6 +36,10 @@ export interface WorkerRecord {
   inFlight: number;
   acceptedTotal: number;
   requestsTotal: number;
+  /** Times it was woken to accept (Heartbeat.wakeups_total, since 1.4); 0 when not reported. */
+  wakeupsTotal: number;
+  /** Completed requests by duration bucket (Heartbeat.latency_counts, since 1.4; bounds LATENCY_BOUNDS_US); undefined when not reported. */
+  latencyCounts: number[] | undefined;
   /** Recycle after this many connections (max_requests + jitter); 0 = never. */
   maxConnections: number;
   /** SIGTERM if still alive at this time (after its channel was closed on a protocol error). */

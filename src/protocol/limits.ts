@@ -13,6 +13,16 @@ export const FRAME_HEADER_BYTES = 4;
 /** The protocol version this implementation speaks. */
 export const PROTOCOL_VERSION: Readonly<{ major: 1; minor: 3 }> = Object.freeze({ major: 1, minor: 3 });
 
+/**
+ * Upper bounds, in microseconds, of the request-duration buckets a worker
+ * counts in Heartbeat.latency_counts (since 1.4, spec.md section 6.3); a
+ * last bucket, not listed, holds everything slower. Fixed by the protocol so
+ * that counts from every worker add up.
+ */
+export const LATENCY_BOUNDS_US: readonly number[] = Object.freeze([
+  100, 250, 500, 1000, 2500, 5000, 10_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000, 2_500_000, 5_000_000, 10_000_000,
+]);
+
 /** Default cadence of worker heartbeats (Welcome.heartbeat_interval_ms). */
 export const DEFAULT_HEARTBEAT_INTERVAL_MS = 1000;
 
