@@ -36,6 +36,13 @@ import { disconnect, endWorker, killOverdue, stopWorkerNow } from './worker-stop
 import { manageTaskSlots, taskCommandFor } from './task-workers.js';
 import { TaskHost } from './task-host.js';
 import type { CallOptions } from '../tasks/client.js';
+import { PoolMonitor, exitReason, type HistoryPoint } from './monitor.js';
+import { poolStatus, runControl, type OperateContext } from './operate.js';
+import { ControlServer } from './control-server.js';
+import { openServices, type PoolView, type Service } from './services.js';
+import { processUsage } from '../transport/procfs.js';
+import type { ControlAction, ControlResult, JobList, PoolStatus, TasksStatus } from '../protocol/control.js';
+import type { JobQuery } from './task-pool.js';
 
 export type { WorkerRecord, WorkerState } from './worker-record.js';
 
@@ -67,7 +74,7 @@ const TICK_MS = 100;
 /** Signals a process raises on itself when it crashes: its own failure, not a stranger's kill. */
 const SELF_SIGNALS = new Set<string>(['SIGSEGV', 'SIGABRT', 'SIGBUS', 'SIGFPE', 'SIGILL', 'SIGSYS', 'SIGTRAP']);
 
-export class Arbiter extends EventEmitter<ArbiterEvents> {
+export class Arbiter extends EventEmitter<ArbiterEvents> implements PoolView {
   readonly options: ArbiterOptions;
   readonly log: Logger;
   readonly #spawn: Spawner;
@@ -99,6 +106,15 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   #reexecChild: WorkerProcess | undefined;
   /** The task pool and what serves it (spec.md sections 4.6, 4.7), when task apps are configured. */
   readonly #taskHost: TaskHost | undefined;
+  /** Rates, percentiles, CPU, memory and history, sampled every sampleIntervalMs. */
+  readonly #monitor: PoolMonitor;
+  #lastSample = -Infinity;
+  #startedAt = 0;
+  #startedAtMs = 0;
+  readonly #operate: OperateContext;
+  /** The control socket (options.controlSocket) and the HTTP services (metrics, dashboard). */
+  #control: ControlServer | undefined;
+  #services: Service[] = [];
 
   constructor(options: ArbiterInput, deps: ArbiterDeps = {}) {
     super();
@@ -131,6 +147,27 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
         },
       });
     }
+    this.#monitor = new PoolMonitor({ usage: processUsage, wall: () => Date.now(), historySamples: this.options.historySamples });
+    this.#operate = {
+      options: this.options,
+      monitor: this.#monitor,
+      taskHost: this.#taskHost,
+      now: () => this.#clock.now(),
+      startedAtMs: () => this.#startedAtMs,
+      uptimeMs: () => (this.#startedAtMs ? this.#clock.now() - this.#startedAt : 0),
+      generation: () => this.#generation,
+      target: () => (this.options.workers === 0 ? 0 : this.#target),
+      taskSlots: () => this.#taskSlots,
+      listeners: () => this.addresses,
+      bootFailures: () => this.#boot.failures,
+      state: () => (this.#stopping || this.#finished ? 'stopping' : this.#readyAnnounced ? 'running' : 'starting'),
+      workers: () => this.#workers.values(),
+      setWorkers: (n) => this.setWorkers(n),
+      setTaskWorkers: (n, app) => this.setTaskWorkers(n, app),
+      reload: () => this.#enqueue('HUP'),
+      stop: (graceful) => this.#enqueue(graceful ? 'TERM' : 'QUIT'),
+      reopenLogs: () => this.#enqueue('USR1'),
+    };
     this.#workerCtx = {
       tasks: this.#tasks,
       jobDone: (w) => {
@@ -164,9 +201,23 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   async start(): Promise<void> {
     if (this.#timer || this.#stopped) throw new CorralError('CORRAL_ERR_STATE', 'arbiter already started');
     await this.#hooks.run('on_starting');
+    this.#startedAt = this.#clock.now();
+    this.#startedAtMs = Date.now();
+    if (this.options.controlSocket) {
+      this.#control = await ControlServer.open(this.options.controlSocket, (a) => this.control(a), this.log);
+      this.log.info(`corral arbiter ${process.pid}: control socket ${this.#control.path} (corral ctl --socket ${this.#control.path})`);
+    }
     const open = this.#deps.openListeners ?? ((o: ArbiterOptions) => openListeners(o.bind, o.backlog, inheritedListeners(), (process.env[ENV.listenFdNames] ?? '').split(':'), o.accept === 'reuseport'));
-    // A pool of task workers only binds nothing.
-    this.#listeners = this.options.workers > 0 ? open(this.options) : [];
+    try {
+      // A pool of task workers only binds nothing.
+      this.#listeners = this.options.workers > 0 ? open(this.options) : [];
+      // The metrics endpoint and the dashboard: a port in use fails the start, like a listener's.
+      this.#services = await openServices(this, this.options, this.log);
+    } catch (err) {
+      this.#control?.close();
+      closeListeners(this.#listeners, true);
+      throw err;
+    }
     if (this.#listeners.length) this.log.info(`corral arbiter ${process.pid} listening at ${this.addresses.join(', ')} (accept: ${this.options.accept})`);
     await this.#taskHost?.open();
     this.#accept.open(this.#listeners);
@@ -258,6 +309,37 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   /** Enqueues a signal as if the process had received it. */
   signal(name: SignalName): void { this.#enqueue(name); }
 
+  /**
+   * The pool as the control protocol's PoolStatus (spec.md section 14.3):
+   * what `corral ctl status` prints. Rates, percentiles and CPU are those of
+   * the last sample (sampleIntervalMs).
+   */
+  status(options: { histograms?: boolean } = {}): PoolStatus {
+    return poolStatus(this.#operate, options.histograms);
+  }
+
+  /** The task apps and the queue consumer (`corral ctl tasks`). */
+  tasksStatus(): TasksStatus {
+    return this.#taskHost?.tasksStatus() ?? { apps: [] };
+  }
+
+  /** Task jobs waiting, running and recently ended, newest first (`corral ctl jobs`). */
+  jobs(query: Partial<JobQuery> = {}): JobList {
+    const r = runControl(this.#operate, { action: 'jobs', ...query } as ControlAction);
+    if ('error' in r) throw new CorralError(r.error.code, r.error.message);
+    return (r as { jobs: JobList }).jobs;
+  }
+
+  /** The pool's history, one point per sample, oldest first (historySamples of them). */
+  history(): HistoryPoint[] {
+    return this.#monitor.history();
+  }
+
+  /** Carries out one control request, as the control socket does; never throws. */
+  control(action: ControlAction): ControlResult {
+    return runControl(this.#operate, action);
+  }
+
   stats() {
     const now = this.#clock.now();
     return {
@@ -287,6 +369,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
   #tick(): void {
     try {
       for (let sig = this.#queue.shift(); sig; sig = this.#queue.shift()) this.#handle(sig);
+      this.#sample();
       this.#accept.expire();
       this.#murderStuck();
       this.#manageWorkers();
@@ -298,6 +381,16 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
       // The supervisor must outlive its own bugs: log and carry on.
       this.log.error(`supervision loop error: ${(err as Error).stack ?? err}`);
     }
+  }
+
+  /** Once per sampleIntervalMs: rates, percentiles, CPU and memory of every worker. */
+  #sample(): void {
+    const now = this.#clock.now();
+    if (now - this.#lastSample < this.options.sampleIntervalMs) return;
+    this.#lastSample = now;
+    const t = this.#taskHost?.totals();
+    this.#monitor.sample(now, this.#workers.values(), { jobsTotal: t?.ended ?? 0, queued: t?.queued ?? 0 });
+    this.#taskHost?.refreshDepths(now);
   }
 
   #handle(sig: SignalName): void {
@@ -506,6 +599,9 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     // TASK-20: settle the jobs it ran; CALL-8: cancel the jobs it called.
     if (w.kind === 'task') this.#tasks?.removeWorker(w.id);
     if (w.caller) this.#tasks?.callerGone(w.caller);
+    // Ended by someone else's signal (kill -9, the OOM killer), not its own crash nor ours.
+    const foreign = signal !== null && !w.signalled && !SELF_SIGNALS.has(signal);
+    this.#monitor.exited(w, exitReason(w, this.#stopping !== undefined, foreign));
     const how = signal ? `signal ${signal}${signal === 'SIGKILL' && !expected ? ' (perhaps out of memory?)' : ''}` : `code ${code}`;
     const reason = w.stopReason ?? (wasReady ? 'exited unexpectedly' : code === EXIT.appLoadError ? 'application load failure' : 'boot failure: exited before Ready');
     const exit: HookExit = { code, signal, reason };
@@ -520,7 +616,6 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     // A boot failure: it died before Ready, or by itself within minUptimeMs
     // of Ready (a crash loop, e.g. on its first connection every time).
     const now = this.#clock.now();
-    const foreign = signal !== null && !w.signalled && !SELF_SIGNALS.has(signal);
     const crashLoop = wasReady && !w.stable && !foreign && this.options.minUptimeMs > 0;
     if ((!wasReady || crashLoop) && !w.planned && !this.#stopping) {
       // SUP-4..6: halt only when nothing is serving; otherwise keep the ready
@@ -592,7 +687,8 @@ export class Arbiter extends EventEmitter<ArbiterEvents> {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = undefined;
     this.#accept.close();
-    const tasksClosed = this.#taskHost?.close() ?? Promise.resolve();
+    this.#control?.close();
+    const tasksClosed = Promise.all([this.#taskHost?.close(), ...this.#services.map((x) => x.close())]);
     // After a re-exec the listeners (and a unix socket's path) live on in the new arbiter.
     closeListeners(this.#listeners, !this.#reexecChild);
     removePidfile(this.options.pidfile);

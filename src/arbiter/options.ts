@@ -117,6 +117,28 @@ export interface ArbiterOptions {
   tasksAddressFile: string | undefined;
   /** Consume durable queues from Redis (spec.md section 13); undefined = none. */
   queue: QueueOptions | undefined;
+  /** Ended task jobs kept for `corral ctl jobs` and the dashboard (the newest). */
+  taskJobHistory: number;
+  /**
+   * The control socket's path (spec.md section 14): a Unix socket, mode 0600,
+   * for `corral ctl` and `corral top`; undefined = none. `corral run` opens
+   * one by default (controlSocketPath()).
+   */
+  controlSocket: string | undefined;
+  /** Serve Prometheus metrics at http://HOST:PORT/metrics; undefined = off. */
+  metrics: string | undefined;
+  /** Serve the web dashboard at http://HOST:PORT/; undefined = off. */
+  dashboard: string | undefined;
+  /**
+   * A token the dashboard requires for actions (scale, reload) as
+   * `Authorization: Bearer TOKEN`. Required when the dashboard is bound to
+   * a non-loopback address; optional on loopback.
+   */
+  dashboardToken: string | undefined;
+  /** How often the pool is sampled for rates, percentiles, CPU and memory (status, top, metrics, dashboard), ms. */
+  sampleIntervalMs: number;
+  /** Samples of pool history kept for the dashboard's charts (at sampleIntervalMs each). */
+  historySamples: number;
 }
 
 /** What a user passes: every option optional, and `queue` as written (resolveQueueOptions checks it). */
@@ -170,6 +192,13 @@ export const DEFAULTS: Omit<ArbiterOptions, 'command' | 'workers' | 'hooks' | 'e
   taskMaxRssMb: 0,
   tasksAddressFile: undefined,
   queue: undefined,
+  taskJobHistory: 1000,
+  controlSocket: undefined,
+  metrics: undefined,
+  dashboard: undefined,
+  dashboardToken: undefined,
+  sampleIntervalMs: 1000,
+  historySamples: 600,
 };
 
 export { InvalidOptionError };
@@ -296,7 +325,18 @@ export function resolveOptions(input: ArbiterInput): ArbiterOptions {
     taskMaxRssMb: int('taskMaxRssMb', o.taskMaxRssMb, 0),
     tasksAddressFile: o.tasksAddressFile,
     queue: resolveQueueOptions(input.queue, tasks.map((t) => t.name)),
+    taskJobHistory: int('taskJobHistory', o.taskJobHistory, 0, 1_000_000),
+    controlSocket: socketPath('controlSocket', o.controlSocket),
+    metrics: httpAddress('metrics', o.metrics),
+    dashboard: httpAddress('dashboard', o.dashboard),
+    dashboardToken: token('dashboardToken', o.dashboardToken),
+    sampleIntervalMs: int('sampleIntervalMs', o.sampleIntervalMs, 100, 60_000),
+    historySamples: int('historySamples', o.historySamples, 10, 100_000),
   };
+  const dash = resolved.dashboard ? parseBind(resolved.dashboard) : undefined;
+  if (dash?.kind === 'tcp' && !isLoopback(dash.host) && !resolved.dashboardToken) {
+    throw new InvalidOptionError(`options.dashboard binds ${dash.text}, which is not a loopback address: set options.dashboardToken (--dashboard-token) so that only holders of the token can act on the pool`);
+  }
   for (const t of tasks) {
     if (t.workers !== undefined && t.workers > resolved.taskWorkers) {
       throw new InvalidOptionError(`options.tasks: app "${t.name}" asks for ${t.workers} workers but options.taskWorkers is ${resolved.taskWorkers}`);
@@ -324,6 +364,43 @@ export function resolveOptions(input: ArbiterInput): ArbiterOptions {
     throw new InvalidOptionError(`options.timeout (${resolved.timeout} s) must be at least twice the heartbeat interval (${resolved.heartbeatIntervalMs} ms)`);
   }
   return resolved;
+}
+
+function socketPath(name: string, value: unknown): string | undefined {
+  if (value === undefined || value === false || value === '') return undefined;
+  if (typeof value !== 'string') throw new InvalidOptionError(`options.${name} must be a file system path`);
+  // sun_path holds 108 bytes with its NUL.
+  if (Buffer.byteLength(value) > 107) throw new InvalidOptionError(`options.${name}: the path ${JSON.stringify(value)} is longer than a Unix socket path may be (107 bytes)`);
+  return value;
+}
+
+/** A `HOST:PORT` for an HTTP server (metrics, dashboard). */
+function httpAddress(name: string, value: unknown): string | undefined {
+  if (value === undefined || value === false || value === '') return undefined;
+  const text = typeof value === 'number' ? `127.0.0.1:${value}` : value;
+  if (typeof text !== 'string') throw new InvalidOptionError(`options.${name} must be HOST:PORT`);
+  const b = (() => {
+    try {
+      return parseBind(text);
+    } catch {
+      return undefined;
+    }
+  })();
+  if (b?.kind !== 'tcp') throw new InvalidOptionError(`options.${name} must be HOST:PORT (or a port, for 127.0.0.1), got ${JSON.stringify(value)}`);
+  // Written out: parseBind reads an empty host as every address, and a metrics or dashboard port must say so.
+  if (text.startsWith(':')) throw new InvalidOptionError(`options.${name}: "${text}" names no host; write 127.0.0.1:PORT, or 0.0.0.0:PORT to listen on every address`);
+  return text;
+}
+
+function token(name: string, value: unknown): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string' || value.length < 16 || /\s/.test(value)) throw new InvalidOptionError(`options.${name} must be a string of at least 16 characters without spaces`);
+  return value;
+}
+
+/** 127.0.0.0/8 and ::1. */
+export function isLoopback(host: string): boolean {
+  return /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1' || host === 'localhost';
 }
 
 /** Parses a `--tasks` value: `[name=]module[:N]`; the name defaults to the module's file name. */

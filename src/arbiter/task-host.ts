@@ -15,6 +15,10 @@ import type { ArbiterOptions } from './options.js';
 import { TaskPool, type Caller } from './task-pool.js';
 import { TaskSocket } from './task-socket.js';
 import { QueueConsumer } from './queue-consumer.js';
+import type { AppStatus, QueueDepth, TasksStatus } from '../protocol/control.js';
+
+/** How often the queues' depths are read from Redis for status and metrics, ms (about 20 commands per queue). */
+const DEPTH_REFRESH_MS = 2000;
 
 export interface TaskHostDeps {
   now(): number;
@@ -36,13 +40,17 @@ export class TaskHost {
   #local: TaskClient | undefined;
   /** The durable-queue consumer, when options.queue is set. */
   readonly queue: QueueConsumer | undefined;
+  /** The queues' depths as last read (refreshDepths). */
+  #depths: QueueDepth[] = [];
+  #depthsAt = -Infinity;
+  #depthsReading = false;
 
   constructor(o: ArbiterOptions, deps: TaskHostDeps) {
     this.#o = o;
     this.#deps = deps;
     this.slots = o.taskWorkers;
     this.pool = new TaskPool(
-      { maxQueue: o.maxQueue, graceMs: o.taskGraceMs, streamWindow: o.taskStreamWindow },
+      { maxQueue: o.maxQueue, graceMs: o.taskGraceMs, streamWindow: o.taskStreamWindow, jobHistory: o.taskJobHistory },
       o.tasks.map((t) => t.name),
       { now: deps.now, send: deps.send, kill: deps.kill, log: (level, message) => deps.log.log(level, message), schedule: (at) => this.#schedule(at) },
     );
@@ -90,6 +98,44 @@ export class TaskHost {
 
   stats() {
     return { slots: this.slots, address: this.#socket?.printable, ...this.pool.stats(), ...(this.queue ? { queue: this.queue.stats() } : {}) };
+  }
+
+  /** Jobs ended since the start, every app; and jobs waiting in the arbiter now. */
+  totals(): { ended: number; queued: number } {
+    let ended = 0;
+    let queued = 0;
+    for (const a of Object.values(this.pool.stats().apps) as { completed: number; failed: number; lost: number; abandoned: number; queued: number }[]) {
+      ended += a.completed + a.failed + a.lost + a.abandoned;
+      queued += a.queued;
+    }
+    return { ended, queued };
+  }
+
+  /** The task apps and the queue consumer, as the control protocol's TasksStatus (spec.md section 14.3). */
+  tasksStatus(): TasksStatus {
+    const apps = Object.entries(this.pool.stats().apps).map(([name, a]) => ({ name, ...(a as Omit<AppStatus, 'name'>) }));
+    const q = this.queue;
+    if (!q) return { apps };
+    const s = q.stats();
+    return {
+      apps,
+      queue: {
+        state: s.redisDown ? 'connecting' : 'connected', queues: [...s.queues], held: s.held,
+        fetched: s.fetched, succeeded: s.succeeded, failed: s.failed, retried: s.retried, dead: s.dead, depths: this.#depths,
+      },
+    };
+  }
+
+  /** Reads the queues' depths from Redis now and then (in the background; status shows the last reading). */
+  refreshDepths(now: number): void {
+    const q = this.queue;
+    if (!q || this.#depthsReading || now - this.#depthsAt < DEPTH_REFRESH_MS) return;
+    this.#depthsReading = true;
+    this.#depthsAt = now;
+    void Promise.all(q.stats().queues.map(async (name) => {
+      const info = await q.broker.inspect(name);
+      return { queue: name, waiting: info.streams.reduce((n, st) => n + st.waiting, 0), delayed: info.delayed, dead: info.dead };
+    })).then((d) => { this.#depths = d; }, () => { /* Redis away: the consumer logs the outage; keep the last reading */ }).finally(() => { this.#depthsReading = false; });
   }
 
   /** The arbiter is stopping: the queue consumer takes no more jobs (those it holds still end and are written). */

@@ -20,6 +20,8 @@
 import type { OutMessage } from '../protocol/codec.js';
 import { ErrorCode } from '../protocol/codec.js';
 import { metaProblem, type Meta } from '../protocol/meta.js';
+import { errorFromWire } from '../protocol/errors.js';
+import type { JobInfo, JobList, JobState as ListedState } from '../protocol/control.js';
 
 /** Whoever submitted jobs: a socket worker's control channel, a task-socket client, the embedding process. */
 export interface Caller {
@@ -46,6 +48,18 @@ export interface TaskPoolOptions {
   graceMs: number;
   /** Chunks per job the arbiter holds for a slow caller (Execute.window to the worker, FLOW-6). */
   streamWindow: number;
+  /** Ended jobs kept for jobs() (the newest; `corral ctl jobs`, the dashboard); 0 keeps none. */
+  jobHistory?: number;
+}
+
+/** What jobs() is asked for (a JobsRequest, spec.md section 14.3). */
+export interface JobQuery {
+  state?: string | undefined;
+  app?: string | undefined;
+  /** At most this many, newest first. */
+  limit: number;
+  /** Only this job (JobInfo.id); 0 or undefined = any. */
+  id?: number | undefined;
 }
 
 export interface SubmitRequest {
@@ -73,6 +87,11 @@ export interface SubmitRequest {
 type JobState = 'queued' | 'running' | 'abandoned';
 
 interface Job {
+  /** The arbiter's id of the job for listings (JobInfo.id): unique for the pool's life, unlike wid, which each attempt gets anew. */
+  seq: number;
+  /** Wall-clock times for listings, ms; 0 = not reached. */
+  submittedWall: number;
+  startedWall: number;
   req: SubmitRequest;
   app: string;
   state: JobState;
@@ -153,7 +172,11 @@ export class TaskPool {
   /** Jobs by caller and caller request id. */
   readonly #byCaller = new Map<Caller, Map<number, Job>>();
   #nextWid = 1;
+  #nextSeq = 1;
   #closed = false;
+  /** The newest ended jobs, oldest first (a ring of jobHistory entries). */
+  readonly #ended: JobInfo[] = [];
+  #endedAt = 0;
 
   constructor(o: TaskPoolOptions, configuredApps: readonly string[], deps: TaskPoolDeps) {
     this.#o = o;
@@ -243,6 +266,7 @@ export class TaskPool {
     const app = dot > 0 ? req.name.slice(0, dot) : req.name;
     const now = this.#deps.now();
     const job: Job = {
+      seq: this.#nextSeq++, submittedWall: Date.now(), startedWall: 0,
       req, app, state: 'queued', receivedAt: now, deadlineAt: req.deadlineMs > 0 ? now + req.deadlineMs : undefined, hardAt: undefined,
       startedAt: undefined, worker: undefined, wid: 0, relayed: 0, held: [], heldFinal: undefined, callerCredit: req.window, owed: 0, received: 0, allowed: 0,
     };
@@ -470,6 +494,7 @@ export class TaskPool {
     job.worker = w;
     job.wid = wid;
     job.startedAt = now;
+    job.startedWall = Date.now();
     job.req.onStart?.();
     job.received = 0;
     job.allowed = w.flow ? this.#o.streamWindow : Infinity;
@@ -526,6 +551,7 @@ export class TaskPool {
 
   /** Ends a job for its caller (reply = the final frame, or nothing when the caller is gone). */
   #finish(job: Job, reply: OutMessage | undefined): void {
+    if (job.state !== 'abandoned') this.#record(job, reply);
     const mine = this.#byCaller.get(job.req.caller);
     if (mine?.get(job.req.requestId) === job) mine.delete(job.req.requestId);
     if (job.state === 'queued') {
@@ -552,6 +578,55 @@ export class TaskPool {
       if (job.hardAt !== undefined) this.#deps.schedule(job.hardAt);
       this.#deps.send(w.id, { kind: 'cancel', body: { requestId: job.wid, reason: why } });
     }
+  }
+
+  /** Keeps an ended job for jobs(): how it ended, read from its final reply. */
+  #record(job: Job, reply: OutMessage | undefined): void {
+    const size = this.#o.jobHistory ?? 0;
+    if (size <= 0) return;
+    let state: ListedState = 'succeeded';
+    let errorCode = '';
+    let errorMessage = '';
+    if (!reply) {
+      state = 'cancelled';
+      errorMessage = 'the caller went away';
+    } else if (reply.kind === 'error') {
+      const err = errorFromWire(reply.body.code ?? 0, reply.body.message ?? '');
+      errorCode = err.code;
+      errorMessage = err.message;
+      const code = reply.body.code;
+      state = code === ErrorCode.ERROR_CODE_TASK_TIMEOUT ? 'timeout' : code === ErrorCode.ERROR_CODE_TASK_CANCELLED ? 'cancelled' : code === ErrorCode.ERROR_CODE_TASK_WORKER_LOST ? 'lost' : 'failed';
+    }
+    const info = { ...this.#info(job, state), endedAtMs: Date.now(), errorCode, errorMessage };
+    if (this.#ended.length < size) this.#ended.push(info);
+    else {
+      this.#ended[this.#endedAt] = info;
+      this.#endedAt = (this.#endedAt + 1) % size;
+    }
+  }
+
+  #info(job: Job, state: ListedState): JobInfo {
+    const dot = job.req.name.indexOf('.');
+    return {
+      id: job.seq, app: job.app, action: dot > 0 ? job.req.name.slice(dot + 1) : '', state, worker: job.worker?.id ?? 0, caller: job.req.caller.name,
+      submittedAtMs: job.submittedWall, startedAtMs: job.startedWall, endedAtMs: 0, payloadBytes: job.req.payload.length, errorCode: '', errorMessage: '',
+      meta: job.req.meta ? { ...job.req.meta } : {}, chunks: job.relayed,
+    };
+  }
+
+  /**
+   * Jobs waiting, running and recently ended (jobHistory of them), newest
+   * first: what `corral ctl jobs` and the dashboard list.
+   */
+  jobs(q: JobQuery): JobList {
+    const live: JobInfo[] = [];
+    for (const mine of this.#byCaller.values()) {
+      for (const job of mine.values()) if (job.state !== 'abandoned') live.push(this.#info(job, job.state));
+    }
+    const ended = [...this.#ended.slice(this.#endedAt), ...this.#ended.slice(0, this.#endedAt)];
+    const all = [...live.sort((a, b) => a.id - b.id), ...ended.sort((a, b) => a.id - b.id)].reverse();
+    const match = all.filter((j) => (!q.state || j.state === q.state) && (!q.app || j.app === q.app) && (!q.id || j.id === q.id));
+    return { jobs: match.slice(0, q.limit), matched: match.length };
   }
 
   #reject(job: Job, code: number, message: string): void {

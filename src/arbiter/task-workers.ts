@@ -8,7 +8,7 @@
 //   slot:        0        1        2
 //   images:2     x        x
 //   llm          x        x        x
-import { readFileSync } from 'node:fs';
+import { processUsage } from '../transport/procfs.js';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { loaderFor } from '../transport/tsx.js';
@@ -41,13 +41,8 @@ function resolveModule(m: string): string {
 
 /** Resident set size of a process in MiB, from /proc (undefined when it is gone). */
 export function rssMb(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : undefined;
-  } catch {
-    return undefined;
-  }
+  const u = processUsage(pid);
+  return u ? u.rssBytes / (1024 * 1024) : undefined;
 }
 
 import type { WorkerRecord } from './worker-record.js';
