@@ -10,6 +10,8 @@ Commands:
   bench         run a benchmark: corral bench [herd|tasks|codec] [options]
   conformance   test a worker or an arbiter against the spec
   queue         inspect and act on durable queues in Redis: stats, jobs, dead, enqueue…
+  ctl           read and steer a running pool: status, workers N, reload, stop, tasks, jobs…
+  top           a live full-screen view of a running pool
   help          show this help
   version       print corral's version (also --version, -v)
 
@@ -28,6 +30,10 @@ export async function main(argv: string[]): Promise<number> {
     case 'conformance': {
       const { conformance } = await import('./conformance.js');
       return conformance(rest);
+    }
+    case 'ctl': {
+      const { ctl } = await import('./ctl.js');
+      return ctl(rest);
     }
     case 'queue': {
       const { queueCommand } = await import('./queue.js');
