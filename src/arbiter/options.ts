@@ -142,7 +142,7 @@ export interface ArbiterOptions {
 }
 
 /** What a user passes: every option optional, and `queue` as written (resolveQueueOptions checks it). */
-export type ArbiterInput = Partial<Omit<ArbiterOptions, 'queue'>> & { queue?: QueueOptionsInput | false };
+export type ArbiterInput = Partial<Omit<ArbiterOptions, 'queue' | 'controlSocket'>> & { queue?: QueueOptionsInput | false; controlSocket?: string | false | undefined };
 
 /** One task app: a name (`app` in job names `app.action`), the module that defines it, and optionally how many task workers run it. */
 export interface TaskAppSpec {

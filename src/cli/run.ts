@@ -8,6 +8,7 @@ import { HOOK_NAMES, type Hooks } from '../arbiter/hooks.js';
 import { DEFAULTS, InvalidOptionError, parseTaskSpec, type ArbiterOptions, type ArbiterInput } from '../arbiter/options.js';
 import { EXIT } from '../transport/process-state.js';
 import { loaderFor } from '../transport/tsx.js';
+import { defaultControlSocket } from '../control/paths.js';
 
 export const RUN_HELP = `Usage:
   corral run [options] app.mjs [app args…]     run a Node module as the worker
@@ -49,6 +50,10 @@ Options (precedence: command line > CORRAL_CMD_ARGS > --config file > defaults):
       --log-level LEVEL        debug | info | warning | error | critical (default info)
       --log-format FORMAT      text | json (default text)
       --log-file FILE          log here instead of stderr (USR1 reopens it)
+      --control-socket PATH    the control socket for corral ctl and corral top (mode
+                               0600; default: next to --pidfile as NAME.sock, else
+                               $XDG_RUNTIME_DIR/corral/PID.sock or /tmp/corral-UID/PID.sock)
+      --no-control-socket      open no control socket
       --plain                  the workers do not speak the protocol (e.g. systemd
                                socket-activation apps): supervise by process only;
                                needs --accept shared or reuseport
@@ -108,6 +113,8 @@ const FLAGS = {
   'log-level': { type: 'string' },
   'log-format': { type: 'string' },
   'log-file': { type: 'string' },
+  'control-socket': { type: 'string' },
+  'no-control-socket': { type: 'boolean' },
   plain: { type: 'boolean' },
   tasks: { type: 'string', multiple: true },
   'task-workers': { type: 'string' },
@@ -177,6 +184,8 @@ function toOptions(v: Parsed): ArbiterInput {
   set('logLevel', v['log-level'] as ArbiterOptions['logLevel'] | undefined);
   set('logFormat', v['log-format'] as ArbiterOptions['logFormat'] | undefined);
   set('logFile', v['log-file'] as string | undefined);
+  set('controlSocket', v['control-socket'] as string | undefined);
+  if (v['no-control-socket']) o.controlSocket = false;
   if (v.plain) o.plain = true;
   if (v.tasks) o.tasks = (v.tasks as string[]).map(parseTaskSpec);
   set('taskWorkers', num(v['task-workers']));
@@ -288,6 +297,15 @@ export async function run(argv: string[]): Promise<number> {
   if (options === 'help') {
     process.stdout.write(RUN_HELP);
     return EXIT.ok;
+  }
+  if (options.controlSocket === undefined) {
+    // The default control socket is a convenience: if the per-user directory
+    // cannot be used, say so and run without one (an explicit path must work).
+    try {
+      options.controlSocket = defaultControlSocket(process.pid, options.pidfile);
+    } catch (err) {
+      process.stderr.write(`corral run: no control socket: ${(err as Error).message}\n`);
+    }
   }
   let arbiter: Arbiter;
   try {
