@@ -3,7 +3,7 @@
 // Each test names the spec rule (spec.md 4.6, 4.6.1, 4.6.2, 4.7) it checks.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { TaskPool, type Caller, type SubmitRequest, type TaskPoolOptions } from './task-pool.js';
+import { JOB_RUN_BOUNDS_MS, TaskPool, type Caller, type SubmitRequest, type TaskPoolOptions } from './task-pool.js';
 import { ErrorCode, type OutMessage } from '../protocol/codec.js';
 
 const E = {
@@ -1062,6 +1062,35 @@ test('stats() (was a bug): queued jobs refused by shutdown() are counted somewhe
   h.pool.shutdown();
   h.result(h.exec(c, 1));
   addsUp(h, 'app');
+});
+
+test('stats(): run durations counted by bucket of JOB_RUN_BOUNDS_MS (a bound is inclusive, the last bucket open), with their sum', () => {
+  const h = setup();
+  h.worker(1, { apps: ['app'], capacity: 1 });
+  const c = h.caller();
+  const runs = [0, 1, 1.5, 5, 250, 300_000, 300_001, 40_000];
+  runs.forEach((ms, i) => {
+    h.submit(c, i + 1);
+    h.advance(ms);
+    if (i % 2) h.error(h.exec(c, i + 1), E.FAILED); // failed jobs ran too
+    else h.result(h.exec(c, i + 1));
+  });
+  const a = h.pool.stats().apps['app'] as { runCounts: number[]; runSumMs: number };
+  assert.is(a.runCounts.length, JOB_RUN_BOUNDS_MS.length + 1);
+  const want = new Array<number>(JOB_RUN_BOUNDS_MS.length + 1).fill(0);
+  const at = (ms: number) => { const i = JOB_RUN_BOUNDS_MS.indexOf(ms); assert.ok(i >= 0, `${ms} is a bound`); return i; };
+  want[at(1)] = 2; // 0 and 1
+  want[at(5)] = 2; // 1.5 and 5
+  want[at(250)] = 1;
+  want[at(300_000)] = 1;
+  want[at(60_000)] = 1; // 40 000
+  want[JOB_RUN_BOUNDS_MS.length] = 1; // 300 001
+  assert.equal(a.runCounts, want);
+  assert.is(a.runSumMs, runs.reduce((x, y) => x + y, 0));
+  // A copy: what a caller of stats() holds does not change under it.
+  h.submit(c, 99); h.result(h.exec(c, 99));
+  assert.is(a.runCounts[at(1)], 2);
+  assert.is((h.pool.stats().apps['app'] as { runCounts: number[] }).runCounts[at(1)], 3);
 });
 
 test.run();

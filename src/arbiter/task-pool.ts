@@ -149,10 +149,33 @@ class Samples {
   }
 }
 
+/**
+ * Upper bounds (ms) of the buckets a task app's run durations are counted in,
+ * for the metrics endpoint's histogram (corral_task_job_run_duration_seconds):
+ * fixed, so that counts from any two moments can be subtracted. A last bucket
+ * past the largest bound holds the rest.
+ */
+export const JOB_RUN_BOUNDS_MS: readonly number[] = Object.freeze([
+  1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 30_000, 60_000, 300_000,
+]);
+
+/** Run durations counted by bucket (JOB_RUN_BOUNDS_MS, then the rest), and their sum: cumulative since the start. */
+class RunCounts {
+  readonly counts = new Array<number>(JOB_RUN_BOUNDS_MS.length + 1).fill(0);
+  sumMs = 0;
+  add(ms: number): void {
+    let i = 0;
+    while (i < JOB_RUN_BOUNDS_MS.length && ms > JOB_RUN_BOUNDS_MS[i]!) i++;
+    this.counts[i]!++;
+    this.sumMs += ms;
+  }
+}
+
 interface AppState {
   queue: Job[];
   waits: Samples;
   runs: Samples;
+  runCounts: RunCounts;
   submitted: number;
   completed: number;
   failed: number;
@@ -329,7 +352,11 @@ export class TaskPool {
       w.jobs.delete(wid);
       w.completed++;
       const app = this.#app(job.app);
-      if (job.startedAt !== undefined) app.runs.add(this.#deps.now() - job.startedAt);
+      if (job.startedAt !== undefined) {
+        const ms = this.#deps.now() - job.startedAt;
+        app.runs.add(ms);
+        app.runCounts.add(ms);
+      }
       if (job.state !== 'abandoned') {
         if (m.kind === 'error') app.failed++;
         else app.completed++;
@@ -424,6 +451,7 @@ export class TaskPool {
       apps[name] = {
         workers, queued: a.queue.length, inFlight, submitted: a.submitted, completed: a.completed, failed: a.failed,
         rejected: a.rejected, lost: a.lost, abandoned: a.abandoned, waitMs: a.waits.percentiles(), runMs: a.runs.percentiles(),
+        runCounts: [...a.runCounts.counts], runSumMs: a.runCounts.sumMs,
       };
     }
     return { apps, workers: [...this.#workers.values()].map((w) => ({ id: w.id, ready: w.ready, closed: w.closed, capacity: w.capacity, outstanding: w.jobs.size, completed: w.completed })) };
@@ -434,7 +462,7 @@ export class TaskPool {
   #app(name: string): AppState {
     let a = this.#apps.get(name);
     if (!a) {
-      a = { queue: [], waits: new Samples(), runs: new Samples(), submitted: 0, completed: 0, failed: 0, rejected: 0, lost: 0, abandoned: 0 };
+      a = { queue: [], waits: new Samples(), runs: new Samples(), runCounts: new RunCounts(), submitted: 0, completed: 0, failed: 0, rejected: 0, lost: 0, abandoned: 0 };
       this.#apps.set(name, a);
     }
     return a;

@@ -122,6 +122,15 @@ export interface AppStatus {
   abandoned: number;
   waitMs: Percentiles;
   runMs: Percentiles;
+  /**
+   * Arbiter-local, not in the control protocol (the wire's AppStatus has no
+   * such field, so a decoded reply lacks both): run durations of the jobs its
+   * task workers finished, counted by bucket of JOB_RUN_BOUNDS_MS
+   * (src/arbiter/task-pool.ts, then a last, open bucket) and summed, since
+   * the start. What the metrics endpoint's job run-time histogram reads.
+   */
+  runCounts?: number[];
+  runSumMs?: number;
 }
 
 export interface QueueDepth { queue: string; waiting: number; delayed: number; dead: number }
