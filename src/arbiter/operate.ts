@@ -6,7 +6,10 @@
 // TERM or QUIT, reopen-logs a USR1).
 import { CONTROL_LIMITS, CONTROL_VERSION, JOB_STATES, type ControlAction, type ControlResult, type PoolStatus, type WorkerStatus } from '../protocol/control.js';
 import { LATENCY_BOUNDS_US } from '../protocol/limits.js';
-import { CorralError, InvalidOptionError } from '../errors.js';
+import { CorralError } from '../errors.js';
+
+/** A request field this arbiter cannot take (CTL-8): answered, nothing done, the connection stays open. */
+const invalid = (message: string) => new CorralError('CORRAL_ERR_INVALID_FIELD', `${message} [CTL-8]`);
 import { implementation } from '../transport/version.js';
 import type { PoolMonitor } from './monitor.js';
 import type { ArbiterOptions } from './options.js';
@@ -83,7 +86,7 @@ export function runControl(c: OperateContext, a: ControlAction): ControlResult {
     return { ...act(c, a) };
   } catch (err) {
     if (err instanceof CorralError) return { error: { code: err.code, message: err.message } };
-    if (err instanceof RangeError) return { error: { code: 'CORRAL_ERR_INVALID_OPTION', message: err.message } };
+    if (err instanceof RangeError) return { error: { code: 'CORRAL_ERR_INVALID_FIELD', message: err.message } };
     return { error: { code: 'CORRAL_ERR_INTERNAL', message: (err as Error).message } };
   }
 }
@@ -94,27 +97,28 @@ function act(c: OperateContext, a: ControlAction): ControlResult {
     case 'status': return { status: poolStatus(c, a.histograms) };
     case 'tasks': return { tasks: c.taskHost?.tasksStatus() ?? { apps: [] } };
     case 'jobs': {
-      if (a.state && !(JOB_STATES as readonly string[]).includes(a.state)) throw new InvalidOptionError(`JobsRequest.state must be one of ${JOB_STATES.join(', ')} or empty, got ${JSON.stringify(a.state)}`);
+      if (a.state && !(JOB_STATES as readonly string[]).includes(a.state)) throw invalid(`JobsRequest.state must be one of ${JOB_STATES.join(', ')} or empty, got ${JSON.stringify(a.state)}`);
       const limit = Math.min(a.limit || CONTROL_LIMITS.defaultJobs, CONTROL_LIMITS.maxJobs);
       return { jobs: c.taskHost?.pool.jobs({ state: a.state, app: a.app, limit, id: a.id }) ?? { jobs: [], matched: 0 } };
     }
     case 'scale': {
-      if (stopping) throw new CorralError('CORRAL_ERR_STATE', 'the pool is stopping');
-      if (!Number.isInteger(a.workers) || a.workers < 1 || a.workers > 1024) throw new InvalidOptionError(`ScaleRequest.workers must be 1 to 1024, got ${a.workers}`);
+      if (stopping) throw new CorralError('CORRAL_ERR_STATE', 'the pool is stopping [CTL-16]');
+      if (!Number.isInteger(a.workers) || a.workers < 1 || a.workers > 1024) throw invalid(`ScaleRequest.workers must be 1 to 1024, got ${a.workers}`);
       if (a.kind === 'task') {
         if (!c.taskHost) throw new CorralError('CORRAL_ERR_STATE', 'this pool runs no task workers');
+        if (a.app && !c.options.tasks.some((t) => t.name === a.app)) throw invalid(`ScaleRequest.app: this pool runs no task app ${JSON.stringify(a.app)} (it runs ${c.options.tasks.map((t) => t.name).join(', ')})`);
         const before = a.app ? c.options.tasks.find((t) => t.name === a.app)?.workers ?? c.taskSlots() : c.taskSlots();
         c.setTaskWorkers(a.workers, a.app);
         return { done: `task workers${a.app ? ` of ${a.app}` : ''}: ${before} -> ${a.workers}` };
       }
       if (c.options.workers === 0) throw new CorralError('CORRAL_ERR_STATE', 'this pool runs no socket workers (scale kind TASK instead)');
-      if (a.app) throw new InvalidOptionError('ScaleRequest.app is for task workers only');
+      if (a.app) throw invalid('ScaleRequest.app is for task workers only');
       const before = c.target();
       c.setWorkers(a.workers);
       return { done: `workers: ${before} -> ${a.workers}` };
     }
     case 'reload':
-      if (stopping) throw new CorralError('CORRAL_ERR_STATE', 'the pool is stopping');
+      if (stopping) throw new CorralError('CORRAL_ERR_STATE', 'the pool is stopping [CTL-16]');
       c.reload();
       return { done: `reloading: generation ${c.generation() + 1} starts; generation ${c.generation()} drains once it is ready` };
     case 'stop':

@@ -30,14 +30,18 @@ function isLongLike(v: unknown): boolean {
   return typeof v === 'object' && v !== null && typeof (v as { low?: unknown }).low === 'number' &&
     typeof (v as { high?: unknown }).high === 'number';
 }
-for (const value of Object.values(corral.v1) as unknown[]) {
-  if (typeof value !== 'function') continue;
-  const proto = (value as { prototype: Record<string, unknown> }).prototype;
-  for (const key of Object.getOwnPropertyNames(proto)) {
-    const d = Object.getOwnPropertyDescriptor(proto, key);
-    if (d !== undefined && 'value' in d && isLongLike(d.value)) proto[key] = 0;
+/** Resets the uint64 prototype defaults of every generated class in `namespace` to 0 (see above). */
+export function plainUint64Defaults(namespace: object): void {
+  for (const value of Object.values(namespace) as unknown[]) {
+    if (typeof value !== 'function') continue;
+    const proto = (value as { prototype: Record<string, unknown> }).prototype;
+    for (const key of Object.getOwnPropertyNames(proto)) {
+      const d = Object.getOwnPropertyDescriptor(proto, key);
+      if (d !== undefined && 'value' in d && isLongLike(d.value)) proto[key] = 0;
+    }
   }
 }
+plainUint64Defaults(corral.v1);
 
 export { corral };
 export const ErrorCode = corral.v1.ErrorCode;

@@ -14,11 +14,15 @@
 // low (CONTROL_LIMITS.maxRequestBytes); replies may be large (a status of
 // hundreds of workers), up to the protocol's hard limit.
 import { corral } from './generated/control.js';
+// codec.js makes 64-bit fields plain numbers for every generated module; its
+// generated classes and these were evaluated before that, so reset ours too.
+import { plainUint64Defaults } from './codec.js';
 import { DecodeError } from './errors.js';
 import { FRAME_HEADER_BYTES, HARD_MAX_FRAME_BYTES } from './limits.js';
 import { frameHeader } from './framer.js';
 
 const pb = corral.control.v1;
+plainUint64Defaults(pb);
 
 /** The control protocol version this implementation speaks (PoolStatus.control_version). */
 export const CONTROL_VERSION = 1;
