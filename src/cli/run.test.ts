@@ -48,6 +48,14 @@ test('out of range after conversion: resolveOptions names the option', async () 
   assert.throws(() => resolveOptions({ ...o, workers: 1 }), /options\.readyTimeoutMs must be an integer >= 10, got 1/);
 });
 
+test('--metrics HOST:PORT, or a port alone for 127.0.0.1; resolveOptions checks it', async () => {
+  assert.is((await opts('--metrics', '0.0.0.0:9100')).metrics, '0.0.0.0:9100');
+  assert.is((await opts('--metrics', '9100')).metrics, '127.0.0.1:9100');
+  assert.is((await opts()).metrics, undefined);
+  const bad = await opts('--metrics', 'nowhere');
+  assert.throws(() => resolveOptions({ ...bad, workers: 1 }), /options\.metrics must be HOST:PORT/);
+});
+
 test.run();
 
 test('--tasks [NAME=]MODULE[:N] and the task flags; --tasks alone is a pool of task workers that binds nothing', async () => {

@@ -54,6 +54,9 @@ Options (precedence: command line > CORRAL_CMD_ARGS > --config file > defaults):
                                0600; default: next to --pidfile as NAME.sock, else
                                $XDG_RUNTIME_DIR/corral/PID.sock or /tmp/corral-UID/PID.sock)
       --no-control-socket      open no control socket
+      --metrics HOST:PORT      serve Prometheus metrics at http://HOST:PORT/metrics (off by
+                               default; a port alone is 127.0.0.1:PORT; no authentication,
+                               so bind 0.0.0.0 only where the network is trusted)
       --plain                  the workers do not speak the protocol (e.g. systemd
                                socket-activation apps): supervise by process only;
                                needs --accept shared or reuseport
@@ -115,6 +118,7 @@ const FLAGS = {
   'log-file': { type: 'string' },
   'control-socket': { type: 'string' },
   'no-control-socket': { type: 'boolean' },
+  metrics: { type: 'string' },
   plain: { type: 'boolean' },
   tasks: { type: 'string', multiple: true },
   'task-workers': { type: 'string' },
@@ -186,6 +190,7 @@ function toOptions(v: Parsed): ArbiterInput {
   set('logFile', v['log-file'] as string | undefined);
   set('controlSocket', v['control-socket'] as string | undefined);
   if (v['no-control-socket']) o.controlSocket = false;
+  if (typeof v.metrics === 'string') o.metrics = /^\d+$/.test(v.metrics) ? `127.0.0.1:${v.metrics}` : v.metrics;
   if (v.plain) o.plain = true;
   if (v.tasks) o.tasks = (v.tasks as string[]).map(parseTaskSpec);
   set('taskWorkers', num(v['task-workers']));
