@@ -35,6 +35,10 @@ export async function main(argv: string[]): Promise<number> {
       const { ctl } = await import('./ctl.js');
       return ctl(rest);
     }
+    case 'top': {
+      const { top } = await import('./top.js');
+      return top(rest);
+    }
     case 'queue': {
       const { queueCommand } = await import('./queue.js');
       return queueCommand(rest);
