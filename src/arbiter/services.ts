@@ -34,6 +34,7 @@ export async function openServices(view: PoolView, o: ArbiterOptions, log: Logge
     // Each service: `if (o.X) started.push(await openX(view, o.X, log));`
     // Loaded only when asked for: prom-client takes tens of ms to load.
     if (o.metrics) started.push(await (await import('./metrics.js')).openMetrics(view, o.metrics, log));
+    if (o.dashboard) started.push(await (await import('../dashboard/server.js')).openDashboard(view, o.dashboard, { token: o.dashboardToken, log }));
   } catch (err) {
     await Promise.all(started.map((s) => s.close()));
     throw err;
