@@ -40,6 +40,7 @@ test('exitReason classifies the arbiter\'s stop reasons and the exits it did not
   assert.is(r('heartbeat timeout (nothing heard for 31.0 s, limit 30 s)'), 'heartbeat_timeout');
   assert.is(r('handshake timeout: no Hello within 10000 ms'), 'boot_timeout');
   assert.is(r('protocol error CORRAL_ERR_DECODE: bad'), 'protocol_error');
+  assert.is(r('the worker reported fatal error 400', false), 'boot_failure', 'an app that failed to load, before Ready');
 });
 
 test('rates, CPU and the interval are differences between two samples; the first sample is a baseline', () => {

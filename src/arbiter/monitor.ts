@@ -41,7 +41,8 @@ export function exitReason(w: Pick<WorkerRecord, 'stopReason' | 'everReady'>, st
   if (/taskMaxRssMb/.test(r)) return 'max_rss';
   if (/heartbeat timeout/.test(r)) return 'heartbeat_timeout';
   if (/handshake timeout|ready timeout/.test(r)) return 'boot_timeout';
-  return 'protocol_error';
+  // Whatever ended it before Ready (an app that fails to load reports a fatal error first) is a failure to boot.
+  return w.everReady ? 'protocol_error' : 'boot_failure';
 }
 
 /** The percentile `q` (0..1) of bucket counts: the upper bound of the bucket it falls in; 0 when there are none. */
