@@ -57,6 +57,12 @@ Options (precedence: command line > CORRAL_CMD_ARGS > --config file > defaults):
       --metrics HOST:PORT      serve Prometheus metrics at http://HOST:PORT/metrics (off by
                                default; a port alone is 127.0.0.1:PORT; no authentication,
                                so bind 0.0.0.0 only where the network is trusted)
+      --dashboard HOST:PORT    serve the web dashboard at http://HOST:PORT/ (off by default;
+                               a port alone is 127.0.0.1:PORT): workers, charts, restarts,
+                               task jobs; scale and reload buttons (no stop); docs/dashboard.md
+      --dashboard-token TOKEN  required as "Authorization: Bearer TOKEN" for the dashboard's
+                               actions, and to bind it to a non-loopback address; at least
+                               16 characters; $CORRAL_DASHBOARD_TOKEN keeps it out of ps
       --plain                  the workers do not speak the protocol (e.g. systemd
                                socket-activation apps): supervise by process only;
                                needs --accept shared or reuseport
@@ -119,6 +125,8 @@ const FLAGS = {
   'control-socket': { type: 'string' },
   'no-control-socket': { type: 'boolean' },
   metrics: { type: 'string' },
+  dashboard: { type: 'string' },
+  'dashboard-token': { type: 'string' },
   plain: { type: 'boolean' },
   tasks: { type: 'string', multiple: true },
   'task-workers': { type: 'string' },
@@ -191,6 +199,8 @@ function toOptions(v: Parsed): ArbiterInput {
   set('controlSocket', v['control-socket'] as string | undefined);
   if (v['no-control-socket']) o.controlSocket = false;
   if (typeof v.metrics === 'string') o.metrics = /^\d+$/.test(v.metrics) ? `127.0.0.1:${v.metrics}` : v.metrics;
+  if (typeof v.dashboard === 'string') o.dashboard = /^\d+$/.test(v.dashboard) ? `127.0.0.1:${v.dashboard}` : v.dashboard;
+  set('dashboardToken', v['dashboard-token'] as string | undefined);
   if (v.plain) o.plain = true;
   if (v.tasks) o.tasks = (v.tasks as string[]).map(parseTaskSpec);
   set('taskWorkers', num(v['task-workers']));
@@ -266,7 +276,9 @@ export async function runOptions(argv: string[], env: NodeJS.ProcessEnv = proces
   if (cli.values.help) return 'help';
   const fromEnv = env.CORRAL_CMD_ARGS ? parse(env.CORRAL_CMD_ARGS.split(/\s+/).filter(Boolean)) : { values: {}, rest: [] };
   const configFile = (cli.values.config ?? fromEnv.values.config) as string | undefined;
-  const file = configFile ? await loadConfig(configFile) : {};
+  const loaded: ArbiterInput = configFile ? await loadConfig(configFile) : {};
+  // The dashboard's token from the environment (not the command line, where ps shows it); a flag still wins.
+  const file = env.CORRAL_DASHBOARD_TOKEN ? { ...loaded, dashboardToken: env.CORRAL_DASHBOARD_TOKEN } : loaded;
   let command: string[];
   if (dash >= 0) {
     if (cli.rest.length) throw new UsageError(`unexpected ${cli.rest.join(' ')} before --`);
