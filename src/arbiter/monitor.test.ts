@@ -79,6 +79,14 @@ test('exits are counted by reason, and the pool total keeps what exited workers 
   assert.is(m.acceptedTotal([worker(4, { acceptedTotal: 2 })]), 42);
 });
 
+test('the pool\'s connections leave out task workers, whose accepted_total counts jobs started, live or exited', () => {
+  const m = new PoolMonitor({ usage: () => undefined, wall: () => 0, historySamples: 2 });
+  m.exited(worker(1, { acceptedTotal: 40 }), 'killed');
+  m.exited(worker(2, { kind: 'task', acceptedTotal: 9 }), 'killed');
+  assert.is(m.acceptedTotal([worker(3, { acceptedTotal: 2 }), worker(4, { kind: 'task', acceptedTotal: 7 })]), 42);
+  assert.is(m.restartsTotal, 2, 'both exits are counted');
+});
+
 test('the history keeps the newest historySamples points, oldest first', () => {
   let t = 0;
   const m = new PoolMonitor({ usage: () => undefined, wall: () => t, historySamples: 3 });

@@ -193,10 +193,11 @@ export class PoolMonitor {
     });
   }
 
-  /** A worker exited: count the reason, and keep what it accepted in the pool's total. */
+  /** A worker exited: count the reason, and keep the connections it accepted in the pool's total. */
   exited(w: WorkerRecord, reason: ExitReason): void {
     this.#restarts.set(reason, (this.#restarts.get(reason) ?? 0) + 1);
-    this.#acceptedGone += w.acceptedTotal;
+    // A task worker's accepted_total counts the jobs it started, not connections.
+    if (w.kind === 'socket') this.#acceptedGone += w.acceptedTotal;
   }
 
   /** What the last sample said about worker `id`. */
@@ -209,10 +210,10 @@ export class PoolMonitor {
     return this.#interval;
   }
 
-  /** Connections accepted by every worker since the start, given the live workers' own totals. */
+  /** Connections accepted by every socket worker since the start, given the live workers' own totals (task workers' are jobs, and left out). */
   acceptedTotal(live: Iterable<WorkerRecord>): number {
     let n = this.#acceptedGone;
-    for (const w of live) n += w.acceptedTotal;
+    for (const w of live) if (w.kind === 'socket') n += w.acceptedTotal;
     return n;
   }
 
