@@ -159,39 +159,55 @@ function getJSON(path) {
   });
 }
 
+function told(err) { err.told = true; return err; }
+
+// A POST; on 401 it asks for the token and tries again with it. Resolves with the answer, or rejects having said why in a toast.
 function post(path, body) {
   var headers = { 'content-type': 'application/json', accept: 'application/json' };
   if (S.token) headers.authorization = 'Bearer ' + S.token;
   return fetch(path, { method: 'POST', headers: headers, body: JSON.stringify(body || {}), cache: 'no-store' }).then(function (r) {
     return r.json().catch(function () { return {}; }).then(function (res) {
       if (r.status === 401) {
-        askToken(function () { post(path, body); });
-        throw new Error((res.error && res.error.message) || 'the token is needed');
+        toast(S.token ? 'The token was refused.' : 'This dashboard needs its token for actions.', true);
+        return new Promise(function (resolve, reject) {
+          askToken(function (given) {
+            if (given) post(path, body).then(resolve, reject);
+            else reject(told(new Error('no token given')));
+          });
+        });
       }
       if (!r.ok || res.error) throw new Error(res.error ? res.error.code + ': ' + res.error.message : 'HTTP ' + r.status);
       toast(res.done || 'done');
       return res;
     });
-  }).catch(function (err) { toast(err.message, true); throw err; });
+  }).catch(function (err) {
+    if (!err.told) toast(err.message, true);
+    throw told(err);
+  });
 }
 
 function askToken(then) {
   var form = $('token-form');
+  if (S.pending) S.pending(false);
   S.pending = then;
   form.hidden = false;
   $('token-input').value = '';
   $('token-input').focus();
 }
+function tokenDone(given) {
+  $('token-form').hidden = true;
+  var then = S.pending;
+  S.pending = null;
+  if (then) then(given);
+}
 $('token-form').addEventListener('submit', function (ev) {
   ev.preventDefault();
   S.token = $('token-input').value.trim();
   try { sessionStorage.setItem(TOKEN_KEY, S.token); } catch (e) { /* storage off */ }
-  $('token-form').hidden = true;
-  var then = S.pending;
-  S.pending = null;
-  if (then) then();
+  tokenDone(S.token !== '');
 });
-$('token-cancel').addEventListener('click', function () { $('token-form').hidden = true; S.pending = null; });
+$('token-cancel').addEventListener('click', function () { tokenDone(false); });
+$('token-input').addEventListener('keydown', function (ev) { if (ev.key === 'Escape') tokenDone(false); });
 
 // ---- charts
 
