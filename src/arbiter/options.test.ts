@@ -12,6 +12,13 @@ test('defaults', () => {
   assert.is(o.workers, 2);
 });
 
+test("workers' output: prefixed by default, lines cut at 16 KiB", () => {
+  const o = resolveOptions(base);
+  assert.is(o.workerOutput, 'prefix');
+  assert.is(o.workerLineBytes, 16 * 1024);
+  assert.is(resolveOptions({ ...base, workerOutput: 'inherit', workerLineBytes: '1024' as unknown as number }).workerLineBytes, 1024);
+});
+
 test('numeric strings are accepted (CLI and env values)', () => {
   const o = resolveOptions({ ...base, workers: '4' as unknown as number, timeout: '2.5' as unknown as number });
   assert.is(o.workers, 4);
@@ -36,6 +43,8 @@ for (const [opts, msg] of [
   [{ minUptimeMs: 1.5 }, 'options.minUptimeMs must be a non-negative integer'],
   [{ workerLogBurst: -1 }, 'options.workerLogBurst must be a non-negative integer'],
   [{ workerLogIntervalMs: 50 }, 'options.workerLogIntervalMs must be an integer >= 100'],
+  [{ workerOutput: 'raw' }, 'options.workerOutput must be one of prefix, inherit'],
+  [{ workerLineBytes: 100 }, 'options.workerLineBytes must be an integer >= 256 no larger than 1048576'],
 ] as const) {
   test(`rejects ${JSON.stringify(opts)}`, () => {
     try {

@@ -6,9 +6,11 @@ import { InvalidOptionError } from '../errors.js';
 import { APP_NAME } from '../protocol/limits.js';
 import { STRATEGIES, type StrategyName } from '../transport/process-state.js';
 import type { Hooks } from './hooks.js';
+import { DEFAULT_WORKER_LINE_BYTES, MAX_WORKER_LINE_BYTES, MIN_WORKER_LINE_BYTES } from './worker-output.js';
 
 export type LogLevel = 'debug' | 'info' | 'warning' | 'error' | 'critical';
 export type LogFormat = 'text' | 'json';
+export type WorkerOutput = 'prefix' | 'inherit';
 
 /** A parsed `--bind` value. */
 export type BindSpec =
@@ -78,6 +80,15 @@ export interface ArbiterOptions {
    */
   workerLogBurst: number;
   workerLogIntervalMs: number;
+  /**
+   * The workers' stdout and stderr: 'prefix' reads them through pipes into
+   * the arbiter's log, each line whole and marked with its worker and pid (or
+   * one JSON object per line with --log-format json); 'inherit' gives the
+   * workers the arbiter's own stdout and stderr, raw (src/arbiter/worker-output.ts).
+   */
+  workerOutput: WorkerOutput;
+  /** 'prefix': a worker's line longer than this many bytes is logged in pieces of at most this many. */
+  workerLineBytes: number;
   /** Workers that exit during boot this many times in a row halt the arbiter. */
   maxBootFailures: number;
   /** Respawn backoff: first delay and cap, ms. */
@@ -175,6 +186,8 @@ export const DEFAULTS: Omit<ArbiterOptions, 'command' | 'workers' | 'hooks' | 'e
   minUptimeMs: 1000,
   workerLogBurst: 5,
   workerLogIntervalMs: 10_000,
+  workerOutput: 'prefix',
+  workerLineBytes: DEFAULT_WORKER_LINE_BYTES,
   maxBootFailures: 5,
   respawnBackoffMs: 100,
   respawnBackoffMaxMs: 10_000,
@@ -306,6 +319,8 @@ export function resolveOptions(input: ArbiterInput): ArbiterOptions {
     minUptimeMs: int('minUptimeMs', o.minUptimeMs, 0, 3_600_000),
     workerLogBurst: int('workerLogBurst', o.workerLogBurst, 0, 1_000_000),
     workerLogIntervalMs: int('workerLogIntervalMs', o.workerLogIntervalMs, 100, 3_600_000),
+    workerOutput: oneOf('workerOutput', o.workerOutput, ['prefix', 'inherit'] as const),
+    workerLineBytes: int('workerLineBytes', o.workerLineBytes, MIN_WORKER_LINE_BYTES, MAX_WORKER_LINE_BYTES),
     maxBootFailures: int('maxBootFailures', o.maxBootFailures, 1),
     respawnBackoffMs: int('respawnBackoffMs', o.respawnBackoffMs, 0),
     respawnBackoffMaxMs: int('respawnBackoffMaxMs', o.respawnBackoffMaxMs, 0),

@@ -10,6 +10,7 @@ import type { ArbiterOptions } from './options.js';
 import type { Clock, Spawner, WorkerProcess } from './spawner.js';
 import type { Logger } from './log.js';
 import type { WorkerRecord } from './worker-record.js';
+import { pipeWorkerOutput } from './worker-output.js';
 
 export interface SpawnDeps {
   spawn: Spawner;
@@ -53,12 +54,17 @@ export function spawnWorker(deps: SpawnDeps, id: number, generation: number, tas
   }
   let proc: WorkerProcess;
   try {
-    proc = deps.spawn({ id, generation, command: task?.command ?? o.command, env, listenFds, control: task ? true : !o.plain, handoffFd: handoffPair?.[1] });
+    proc = deps.spawn({
+      id, generation, command: task?.command ?? o.command, env, listenFds, control: task ? true : !o.plain, handoffFd: handoffPair?.[1],
+      output: o.workerOutput === 'prefix' ? 'pipe' : 'inherit',
+    });
   } finally {
     // The child has its own copies now (or the spawn failed).
     if (handoffPair) native.close(handoffPair[1]);
     if (o.accept === 'reuseport') for (const fd of listenFds) native.close(fd);
   }
+  // Its output lines, whole and prefixed, into the arbiter's log (worker-output.ts).
+  pipeWorkerOutput(proc, id, task ? 'task' : 'socket', deps.log, o.workerLineBytes);
   const jobJitter = task && o.taskMaxJobsJitter > 0 ? Math.floor(Math.random() * (o.taskMaxJobsJitter + 1)) : 0;
   const now = deps.clock.now();
   const jitter = o.maxRequestsJitter > 0 ? Math.floor(Math.random() * (o.maxRequestsJitter + 1)) : 0;

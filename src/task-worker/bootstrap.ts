@@ -16,6 +16,7 @@ import { implementation, isEntry, openControl } from '../worker/program.js';
 import { APP_NAME, loadApp, type TaskApp } from './app.js';
 import { readTaskEnvironment, type TaskEnvironment } from './environment.js';
 import { DEFAULT_TASK_CAPACITY, TaskWorkerRuntime, type SignalSource } from './runtime.js';
+import { guardStdio } from '../worker/stdio.js';
 
 export const USAGE = 'usage: bootstrap [--capacity N] name=module [name=module ...]';
 
@@ -112,6 +113,7 @@ export async function bootTaskWorker(options: TaskBootOptions = {}): Promise<Tas
   const signals = options.signals === undefined ? process : options.signals;
   // SIG-3: SIGHUP is the arbiter's reload signal; SIGPIPE Node ignores already [SIG-4].
   if (signals === process) process.on('SIGHUP', () => {});
+  if (options.control === undefined) guardStdio(); // EPIPE once the arbiter is gone; blocking writes (src/worker/stdio.ts)
   const runtime = new TaskWorkerRuntime({
     control,
     workerId: environment.workerId,

@@ -21,6 +21,7 @@ import { loadRealNative, type NativeDeps } from './native-deps.js';
 import type { SocketFactory } from './load.js';
 import { toServer, type Servable } from './frameworks.js';
 import { implementation, openControl } from './program.js';
+import { guardStdio } from './stdio.js';
 
 export type { WorkerStats, SignalSource } from './runtime.js';
 export type { NativeDeps, WatcherLike, Datagram, AcceptedFd } from './native-deps.js';
@@ -192,6 +193,7 @@ export function prepare(options: ServeOptions = {}): PreparedWorker {
     }
     const signals = options.signals === undefined ? process : options.signals;
     if (real && signals === process) ignoreHangup();
+    if (real) guardStdio(); // EPIPE once the arbiter is gone; blocking writes (stdio.ts)
     const runtime = new WorkerRuntime({
       environment,
       control,
