@@ -56,6 +56,13 @@ test('--metrics HOST:PORT, or a port alone for 127.0.0.1; resolveOptions checks 
   assert.throws(() => resolveOptions({ ...bad, workers: 1 }), /options\.metrics must be HOST:PORT/);
 });
 
+test('--worker-output prefix|inherit; resolveOptions names a bad one', async () => {
+  assert.is((await opts('--worker-output', 'inherit')).workerOutput, 'inherit');
+  assert.is(resolveOptions({ ...(await opts()), workers: 1 }).workerOutput, 'prefix');
+  const bad = await opts('--worker-output', 'raw');
+  assert.throws(() => resolveOptions({ ...bad, workers: 1 }), /options\.workerOutput must be one of prefix, inherit, got "raw"/);
+});
+
 test.run();
 
 test('--tasks [NAME=]MODULE[:N] and the task flags; --tasks alone is a pool of task workers that binds nothing', async () => {

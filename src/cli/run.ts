@@ -50,6 +50,10 @@ Options (precedence: command line > CORRAL_CMD_ARGS > --config file > defaults):
       --log-level LEVEL        debug | info | warning | error | critical (default info)
       --log-format FORMAT      text | json (default text)
       --log-file FILE          log here instead of stderr (USR1 reopens it)
+      --worker-output MODE     prefix | inherit (default ${DEFAULTS.workerOutput}): prefix logs each line
+                               a worker writes to stdout or stderr whole, marked with its
+                               worker id and pid (one JSON object with --log-format json);
+                               inherit gives workers the arbiter's stdout and stderr, raw
       --control-socket PATH    the control socket for corral ctl and corral top (mode
                                0600; default: next to --pidfile as NAME.sock, else
                                $XDG_RUNTIME_DIR/corral/PID.sock or /tmp/corral-UID/PID.sock)
@@ -122,6 +126,7 @@ const FLAGS = {
   'log-level': { type: 'string' },
   'log-format': { type: 'string' },
   'log-file': { type: 'string' },
+  'worker-output': { type: 'string' },
   'control-socket': { type: 'string' },
   'no-control-socket': { type: 'boolean' },
   metrics: { type: 'string' },
@@ -196,6 +201,7 @@ function toOptions(v: Parsed): ArbiterInput {
   set('logLevel', v['log-level'] as ArbiterOptions['logLevel'] | undefined);
   set('logFormat', v['log-format'] as ArbiterOptions['logFormat'] | undefined);
   set('logFile', v['log-file'] as string | undefined);
+  set('workerOutput', v['worker-output'] as ArbiterOptions['workerOutput'] | undefined);
   set('controlSocket', v['control-socket'] as string | undefined);
   if (v['no-control-socket']) o.controlSocket = false;
   if (typeof v.metrics === 'string') o.metrics = /^\d+$/.test(v.metrics) ? `127.0.0.1:${v.metrics}` : v.metrics;
