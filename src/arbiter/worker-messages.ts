@@ -12,6 +12,7 @@ import { strategyToWire, strategyFeature } from '../transport/process-state.js';
 import { APP_NAME, DEFAULT_MAX_FRAME_BYTES, FEATURE, HARD_MAX_FRAME_BYTES, PROTOCOL_VERSION } from '../protocol/limits.js';
 import { negotiate } from '../protocol/handshake.js';
 import { metaAllowed } from '../protocol/meta.js';
+import { firstDecrease, latencyCountsProblem, loadCountsAllowed } from '../protocol/load-counts.js';
 import { WorkerKind, type BodyTypes, type Message, type MessageKind } from '../protocol/codec.js';
 import { CorralError, InvalidFieldError, UnexpectedMessageError } from '../protocol/errors.js';
 import type { ListenerRecord } from './listeners.js';
@@ -154,6 +155,8 @@ const handlers: { [K in MessageKind]?: (ctx: MessageContext, w: WorkerRecord, bo
     w.inFlight = hb.inFlight;
     w.acceptedTotal = Math.max(w.acceptedTotal, hb.acceptedTotal);
     w.requestsTotal = hb.requestsTotal;
+    // Fields of 1.4 only from a worker that negotiated 1.4 (NEG-6).
+    if (loadCountsAllowed(w.minor)) loadCounts(ctx, w, hb);
     if (w.kind === 'task') {
       if (w.everReady && hb.capacity !== w.capacity && w.state === 'ready') ctx.tasks?.ready(w.id, hb.capacity);
       w.capacity = hb.capacity;
@@ -195,6 +198,29 @@ const handlers: { [K in MessageKind]?: (ctx: MessageContext, w: WorkerRecord, bo
     if (e.fatal) disconnect(ctx, w, undefined, `the worker reported fatal error ${e.code}`);
   },
 };
+
+/**
+ * Heartbeat.wakeups_total and latency_counts (section 6.3.1): kept as running
+ * totals for status and metrics. A latency_counts of the wrong length, or one
+ * whose counts went down, is ignored with a (rate-limited) warning, and the
+ * last good one stays (LOAD-14, LOAD-15); an empty one says nothing.
+ */
+function loadCounts(ctx: MessageContext, w: WorkerRecord, hb: BodyTypes['heartbeat']): void {
+  w.wakeupsTotal = Math.max(w.wakeupsTotal, hb.wakeupsTotal);
+  const counts = hb.latencyCounts;
+  if (counts.length === 0) return;
+  const problem = latencyCountsProblem(counts);
+  if (problem !== undefined) {
+    ctx.workerWarning(w, problem);
+    return;
+  }
+  const down = w.latencyCounts ? firstDecrease(w.latencyCounts, counts) : -1;
+  if (down >= 0) {
+    ctx.workerWarning(w, `Heartbeat.latency_counts[${down}] went down from ${w.latencyCounts![down]} to ${counts[down]}; ignored`);
+    return;
+  }
+  w.latencyCounts = counts;
+}
 
 /** A task worker's Hello (NEG-11, HELLO-10): Welcome without listeners or strategy, then the pool knows it. */
 function taskHello(ctx: MessageContext, w: WorkerRecord, hello: BodyTypes['hello']): void {

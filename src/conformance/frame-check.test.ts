@@ -36,6 +36,18 @@ test('what 1.3 added is flagged below 1.3, whatever the features: Execute.meta',
   assert.equal(rules([0xf2, 0x01, 0x0a, 0x08, 0x03, 0x42, 0x06, 0x0a, 0x01, 0x6b, 0x12, 0x01, 0xff], [], 3), ['MSG-8']);
 });
 
+test('what 1.4 added is flagged below 1.4: Heartbeat.wakeups_total and latency_counts, packed or not', () => {
+  const hb = encodeMessage({ kind: 'heartbeat', body: { timeMs: 5, wakeupsTotal: 3, latencyCounts: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2] } });
+  assert.equal(rules(hb, [], 4), []);
+  assert.equal(rules(hb, [], 3), ['COMPAT-8', 'COMPAT-8']);
+  assert.equal(rules(hb), [], 'nothing negotiated yet: the suite\'s own version');
+  assert.equal(rules(encodeMessage({ kind: 'heartbeat', body: { timeMs: 5, wakeupsTotal: 0, latencyCounts: [] } }), [], 3), [], 'zero and empty are no field');
+  // Heartbeat{latency_counts: 1, 2} unpacked, and a count above 2^53 - 1 packed.
+  assert.equal(rules([0x22, 0x04, 0x38, 0x01, 0x38, 0x02], [], 4), []);
+  assert.equal(rules([0x22, 0x04, 0x38, 0x01, 0x38, 0x02], [], 3), ['COMPAT-8', 'COMPAT-8']);
+  assert.equal(rules([0x22, 0x0b, 0x3a, 0x09, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x10], [], 4), ['MSG-6']);
+});
+
 test('two bodies, unknown fields and extension messages are flagged', () => {
   const ready = [...encodeMessage({ kind: 'ready', body: { capacity: 1 } })];
   assert.equal(rules([...ready, ...ready]), ['MSG-2']);

@@ -8,8 +8,9 @@
 //   COMPAT-8 / NEG-6  no field or message type unknown to 1.0; what 1.1 and
 //             1.2 added only with the feature that uses it negotiated
 //             (AcceptRevoke: accept.revoke; Credit, Execute.window: tasks.flow;
-//             Execute.idempotent: tasks.call); what 1.3 added only at 1.3
-//             (Execute.meta, which has no feature). Hello may carry 1.2's
+//             Execute.idempotent: tasks.call); what 1.3 and 1.4 added only at
+//             1.3 and 1.4 (Execute.meta; Heartbeat.wakeups_total and
+//             latency_counts; none has a feature). Hello may carry 1.2's
 //             `apps` at any version: it precedes negotiation, and a receiver
 //             that does not know the field skips it (COMPAT-1).
 //   COMPAT-10 no extension message (100-199) unless negotiated
@@ -31,7 +32,7 @@ const SCHEMA: Record<string, Record<number, FieldType>> = {
     7: { enum: V.AcceptStrategy }, 8: { rep: 'str' }, 9: 'u32',
   },
   Ready: { 1: 'u32' },
-  Heartbeat: { 1: 'u64', 2: 'u32', 3: 'u32', 4: 'u64', 5: 'u64' },
+  Heartbeat: { 1: 'u64', 2: 'u32', 3: 'u32', 4: 'u64', 5: 'u64', 6: 'u64', 7: { rep: 'u64' } },
   AcceptGrant: { 1: 'u32', 2: 'u32', 3: 'u32', 4: 'u32', 5: 'u32' },
   AcceptDone: { 1: 'u32', 2: 'u32', 3: 'u32', 4: 'u32', 5: 'u32', 6: { enum: V.ReleaseReason } },
   AcceptRevoke: { 1: 'u32', 2: 'u32' },
@@ -65,7 +66,7 @@ const SINCE_1_1: { bodies: Record<number, string>; fields: Record<string, string
 };
 
 /** Fields a minor version added without a feature of their own: sent when a lower minor was negotiated, they break COMPAT-8. */
-const FIELD_SINCE_MINOR: Record<string, number> = { 'Execute.8': 3 };
+const FIELD_SINCE_MINOR: Record<string, number> = { 'Execute.8': 3, 'Heartbeat.6': 4, 'Heartbeat.7': 4 };
 
 const DEFINED_ERROR_CODES = new Set(Object.values(V.ErrorCode).filter((v): v is number => typeof v === 'number' && v !== 0));
 const SAFE = 2n ** 53n - 1n;
@@ -181,7 +182,7 @@ function checkMessage(name: string, buf: Uint8Array, out: FrameProblem[], featur
 /**
  * Checks one Envelope sent by the testee. `features` are the negotiated ones
  * (for extension messages and what 1.1 and 1.2 added); `minor` is the
- * negotiated minor version of major 1 (for what 1.3 added; the suite's own
+ * negotiated minor version of major 1 (for what 1.3 and 1.4 added; the suite's own
  * when none has been negotiated yet). Returns the rules it breaks (empty if none).
  */
 export function checkSentEnvelope(envelope: Uint8Array, features: readonly string[] = [], minor: number = PROTOCOL_VERSION.minor): FrameProblem[] {

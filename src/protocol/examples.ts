@@ -30,7 +30,7 @@ export const EXAMPLE_MESSAGES: { readonly [K in MessageKind]: Extract<OutMessage
   welcome: {
     kind: 'welcome',
     body: {
-      version: { major: 1, minor: 3 },
+      version: { major: 1, minor: 4 },
       workerId: 3,
       heartbeatIntervalMs: 1000,
       heartbeatTimeoutMs: 5000,
@@ -47,7 +47,11 @@ export const EXAMPLE_MESSAGES: { readonly [K in MessageKind]: Extract<OutMessage
   ready: { kind: 'ready', body: { capacity: 1000 } },
   heartbeat: {
     kind: 'heartbeat',
-    body: { timeMs: 1234567890123, inFlight: 12, capacity: 1000, acceptedTotal: 4294967301, requestsTotal: 98765 },
+    body: {
+      timeMs: 1234567890123, inFlight: 12, capacity: 1000, acceptedTotal: 4294967301, requestsTotal: 98765, wakeupsTotal: 61234,
+      // Since 1.4: 17 counts, one per bucket of LATENCY_BOUNDS_US and one above the last bound.
+      latencyCounts: [5120, 40210, 30011, 14002, 6300, 2100, 612, 250, 90, 41, 17, 6, 3, 1, 1, 0, 0],
+    },
   },
   acceptGrant: {
     kind: 'acceptGrant',

@@ -6,4 +6,5 @@ export * from './codec.js';
 export * from './framer.js';
 export * from './handshake.js';
 export * from './meta.js';
+export * from './load-counts.js';
 export * from './examples.js';

@@ -11,7 +11,7 @@ export const HARD_MAX_FRAME_BYTES = 16 * 1024 * 1024;
 export const FRAME_HEADER_BYTES = 4;
 
 /** The protocol version this implementation speaks. */
-export const PROTOCOL_VERSION: Readonly<{ major: 1; minor: 3 }> = Object.freeze({ major: 1, minor: 3 });
+export const PROTOCOL_VERSION: Readonly<{ major: 1; minor: 4 }> = Object.freeze({ major: 1, minor: 4 });
 
 /**
  * Upper bounds, in microseconds, of the request-duration buckets a worker
@@ -22,6 +22,16 @@ export const PROTOCOL_VERSION: Readonly<{ major: 1; minor: 3 }> = Object.freeze(
 export const LATENCY_BOUNDS_US: readonly number[] = Object.freeze([
   100, 250, 500, 1000, 2500, 5000, 10_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000, 2_500_000, 5_000_000, 10_000_000,
 ]);
+
+/** Counts in a non-empty Heartbeat.latency_counts: one per bound and a last, unbounded bucket (LOAD-9). */
+export const LATENCY_BUCKETS = LATENCY_BOUNDS_US.length + 1;
+
+/**
+ * The minor version of major 1 that added Heartbeat.wakeups_total and
+ * latency_counts: a worker that negotiated less sends neither, and an arbiter
+ * takes neither from it (COMPAT-8, NEG-6, section 6.3).
+ */
+export const LOAD_COUNTS_SINCE_MINOR = 4;
 
 /** Default cadence of worker heartbeats (Welcome.heartbeat_interval_ms). */
 export const DEFAULT_HEARTBEAT_INTERVAL_MS = 1000;

@@ -27,7 +27,7 @@ const basic = defineApp({
 
 // ---- handshake --------------------------------------------------------------
 
-test('handshake: Hello{TASK, 1.3, task features, apps, capacity, 16 MiB}, Welcome, Ready [HELLO-1..10, HS-8]', async () => {
+test('handshake: Hello{TASK, the current version, task features, apps, capacity, 16 MiB}, Welcome, Ready [HELLO-1..10, HS-8]', async () => {
   const h = await taskStart({ apps: { basic, other: basic }, capacity: 5 });
   const b = h.hello.body;
   assert.is(b.kind, WorkerKind.WORKER_KIND_TASK);

@@ -8,6 +8,11 @@
 //   exclusive  PollAcceptor     polls through EPOLLEXCLUSIVE
 //   reuseport  PollAcceptor     polls its own SO_REUSEPORT listeners
 //   handoff    HandoffAcceptor  receives accepted fds over SCM_RIGHTS (handoff.ts)
+//
+// Each counts its wakeups (Heartbeat.wakeups_total, spec.md section 6.3.1):
+// a grant taken and each readiness of a held listener (arbiter), each
+// readiness it handles (shared, exclusive, reuseport), each readiness of the
+// handoff channel that yields datagrams (handoff) [LOAD-8].
 import { corral, type OutMessage } from '../protocol/codec.js';
 import type { NativeDeps, WatcherLike } from './native-deps.js';
 
@@ -42,6 +47,8 @@ export interface AcceptorHost {
 }
 
 export interface Acceptor {
+  /** Times the worker was woken to accept, since it started (section 6.3.1) [LOAD-8]. */
+  readonly wakeups: number;
   /** Called once Ready is on the wire [ACCEPT-2]. */
   start(): void;
   /** Stop taking new connections (release grants with DRAINING). */
@@ -96,6 +103,7 @@ export class LeaseAcceptor implements Acceptor {
   readonly #grants = new Map<number, Grant>();
   readonly #watchers = new Map<number, WatcherLike>();
   #closed = false;
+  wakeups = 0;
 
   constructor(host: AcceptorHost) {
     this.#host = host;
@@ -137,6 +145,7 @@ export class LeaseAcceptor implements Acceptor {
       reply(ReleaseReason.RELEASE_REASON_DRAINING); // ACCEPT-28
       return;
     }
+    this.wakeups++; // a grant taken, polled or released at once [LOAD-8]
     const grant: Grant = {
       grantId: g.grantId,
       listener: g.listener,
@@ -185,6 +194,7 @@ export class LeaseAcceptor implements Acceptor {
     const grant = this.#grants.get(listener);
     // A readiness callback already queued when the grant was released.
     if (!grant || this.#closed) return;
+    this.wakeups++;
     if (!this.#host.revocable) {
       this.#acceptOnce(grant);
       return;
@@ -300,6 +310,8 @@ export class PollAcceptor implements Acceptor {
   #stopped = false;
   /** accept() calls that found the queue empty: the herd, measured. */
   wouldBlock = 0;
+  /** Readiness callbacks handled, including those whose accept found nothing [LOAD-8]. */
+  wakeups = 0;
 
   constructor(host: AcceptorHost, opts: { exclusive: boolean; reuseport?: boolean }) {
     this.#host = host;
@@ -328,6 +340,7 @@ export class PollAcceptor implements Acceptor {
 
   #onReadable(fd: number): void {
     if (!this.#polling()) return;
+    this.wakeups++;
     const conn = acceptFrom(this.#host, fd);
     if (conn instanceof Error) {
       // The connection stays queued for another worker. The listener is

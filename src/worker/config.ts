@@ -75,6 +75,10 @@ export interface LoadFigures {
   capacity: number;
   acceptedTotal: number;
   requestsTotal: number;
+  /** Heartbeat.wakeups_total (since 1.4); absent when the kind of worker does not count them. */
+  wakeupsTotal?: number;
+  /** Heartbeat.latency_counts (since 1.4): 17 counts; absent when the kind of worker does not count them. */
+  latencyCounts?: readonly number[];
 }
 
 export interface RuntimeConfig extends SessionConfig {
@@ -98,6 +102,10 @@ export interface WorkerStats {
   inFlight: number;
   acceptedTotal: number;
   requestsTotal: number;
+  /** Times the worker was woken to accept (spec.md section 6.3.1). */
+  wakeupsTotal: number;
+  /** Completed requests by duration: 17 counts, one per bucket of LATENCY_BOUNDS_US and one above the last bound (a copy). */
+  latencyCounts: number[];
 }
 
 export type Phase = 'hello' | 'booting' | 'ready' | 'draining' | 'stopping' | 'exited';

@@ -51,6 +51,8 @@ export class HandoffAcceptor implements Acceptor {
   readonly #fd: number;
   #watcher: WatcherLike | undefined;
   #closed = false;
+  /** Readiness callbacks of the handoff channel that read at least one datagram [LOAD-8]. */
+  wakeups = 0;
 
   constructor(host: AcceptorHost, fd: number) {
     this.#host = host;
@@ -71,6 +73,12 @@ export class HandoffAcceptor implements Acceptor {
       // Not acknowledged: the arbiter still holds these and hands them on.
       for (const k of kept) safeClose(host, k.fd);
     };
+    // One wakeup per readiness that yields datagrams, however many [LOAD-8].
+    let counted = false;
+    const woke = () => {
+      if (!counted) this.wakeups++;
+      counted = true;
+    };
     for (let i = 0; i < MAX_DATAGRAMS_PER_WAKEUP && !this.#closed; i++) {
       let dgram: Datagram | null;
       try {
@@ -79,6 +87,7 @@ export class HandoffAcceptor implements Acceptor {
       } catch (err) {
         const code = (err as { code?: unknown }).code;
         if (code === 'CORRAL_ERR_CMSG_TRUNCATED') {
+          woke();
           // HANDOFF-18, MSG_CTRUNC: the native layer dropped the datagram and
           // closed what arrived, so there is no id to refuse.
           host.sendError(ErrorCode.ERROR_CODE_INVALID_FIELD, `handoff datagram with truncated ancillary data: ${(err as Error).message}`);
@@ -91,6 +100,7 @@ export class HandoffAcceptor implements Acceptor {
         return;
       }
       if (dgram === null) break;
+      woke();
       if (dgram.eof || (dgram.data.length === 0 && dgram.fds.length === 0)) {
         // STOP-4: end of stream on the handoff channel is the loss of the arbiter.
         abandon();

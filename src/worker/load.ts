@@ -8,8 +8,16 @@
 // finished responses, and while draining it turns keep-alive off and closes
 // connections that sit idle between requests, so "finish what is in flight"
 // terminates instead of waiting for clients to hang up.
+//
+// Request latency (Heartbeat.latency_counts, spec.md section 6.3.1): each
+// finished response is counted in one of 17 buckets by the time from its
+// 'request' event (the head has been read) to its 'finish' (the last octet
+// went to the kernel); for a server that is not HTTP, each connection by the
+// time from its dispatch to its close. Two clock readings and an increment
+// per request, in closures that exist anyway [LOAD-16].
 import * as net from 'node:net';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { emptyLatencyCounts, latencyBucket } from '../protocol/load-counts.js';
 
 /** Turns an accepted connection fd into the socket the server expects. */
 export type SocketFactory = (fd: number, server: net.Server) => net.Socket;
@@ -45,6 +53,8 @@ interface Tracked {
   responses: Set<ServerResponse>;
   /** Requests seen on this connection. */
   requests: number;
+  /** When it was dispatched (ms, the tracker's clock); only read for servers that are not HTTP. */
+  since: number;
 }
 
 interface HttpLikeServer extends net.Server {
@@ -62,6 +72,13 @@ export interface ConnectionTrackerOptions {
   onRelease?: () => void;
   /** Reports a connection that could not be turned into a socket. */
   onError?: (err: Error) => void;
+  /**
+   * Called for every HTTP request, after the tracker's own listeners are on
+   * the response (the access log hangs its 'finish' listener here).
+   */
+  onRequest?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Monotonic clock in ms for request durations; default performance.now. */
+  now?: () => number;
 }
 
 export class ConnectionTracker {
@@ -70,10 +87,18 @@ export class ConnectionTracker {
   readonly #socketFor: SocketFactory;
   readonly #onRelease: () => void;
   readonly #onError: (err: Error) => void;
+  readonly #onRequestHook: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  readonly #now: () => number;
   readonly #open = new Map<net.Socket, Tracked>();
   #draining = false;
   acceptedTotal = 0;
   requestsTotal = 0;
+  /**
+   * Completed requests by duration, one count per bucket of LATENCY_BOUNDS_US
+   * plus one above the last bound (Heartbeat.latency_counts) [LOAD-10].
+   * Counts only ever grow [LOAD-11].
+   */
+  readonly latencyCounts: number[] = emptyLatencyCounts();
 
   constructor(server: net.Server, options: ConnectionTrackerOptions = {}) {
     this.#server = server;
@@ -81,6 +106,8 @@ export class ConnectionTracker {
     this.#socketFor = options.socketFactory ?? socketForServer;
     this.#onRelease = options.onRelease ?? (() => {});
     this.#onError = options.onError ?? (() => {});
+    this.#onRequestHook = options.onRequest;
+    this.#now = options.now ?? (() => performance.now());
     if (this.#http) {
       // Prepended so it runs before the application's handler: a handler that
       // answers synchronously writes its headers before any later listener could
@@ -110,13 +137,15 @@ export class ConnectionTracker {
       this.#onError(err as Error);
       return false;
     }
-    const entry: Tracked = { socket, responses: new Set(), requests: 0 };
+    const entry: Tracked = { socket, responses: new Set(), requests: 0, since: this.#http ? 0 : this.#now() };
     this.#open.set(socket, entry);
     this.acceptedTotal++;
     // 'close' is attached before the server sees the socket, so a connection
     // the application destroys synchronously in its 'connection' handler is
     // still counted down.
     socket.once('close', () => {
+      // A server that is not HTTP: the connection is the request [LOAD-10].
+      if (!this.#http) this.#count(this.#now() - entry.since);
       if (this.#open.delete(socket)) this.#onRelease();
     });
     // A socket error with no listener of the application's would crash the
@@ -175,8 +204,10 @@ export class ConnectionTracker {
       entry.responses.add(res);
       entry.requests++;
     }
+    const start = this.#now();
     res.once('finish', () => {
       this.requestsTotal++;
+      this.#count(this.#now() - start); // the same completions as requests_total [LOAD-13]
     });
     res.once('close', () => {
       if (!entry) return;
@@ -189,6 +220,12 @@ export class ConnectionTracker {
         (this.#server as HttpLikeServer).closeIdleConnections();
       });
     });
+    this.#onRequestHook?.(req, res);
+  }
+
+  /** One completed request of `ms` milliseconds. */
+  #count(ms: number): void {
+    (this.latencyCounts[latencyBucket(ms * 1000)] as number)++;
   }
 }
 

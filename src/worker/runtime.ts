@@ -19,6 +19,7 @@ import { corral, type Message, type MessageKind } from '../protocol/codec.js';
 import { CorralError } from '../protocol/errors.js';
 import { FEATURE } from '../protocol/limits.js';
 import { metaAllowed } from '../protocol/meta.js';
+import { emptyLatencyCounts } from '../protocol/load-counts.js';
 import type { StrategyName } from '../transport/process-state.js';
 import { ConnectionTracker } from './load.js';
 import { LeaseAcceptor, PollAcceptor, type Acceptor, type AcceptorHost } from './acceptors.js';
@@ -41,6 +42,9 @@ const FEATURE_OF: Partial<Record<MessageKind, string>> = {
   execute: FEATURE.TASKS,
   cancel: FEATURE.TASKS,
 };
+
+/** latency_counts before the application serves (heartbeats while it loads). */
+const ZERO_LATENCY: readonly number[] = Object.freeze(emptyLatencyCounts());
 
 /** Bytes of job payloads a calling worker may have queued for the arbiter. */
 const CALLER_QUEUE_BYTES = 256 * 1024 * 1024;
@@ -84,7 +88,10 @@ export class WorkerRuntime extends WorkerSession {
 
   get stats(): WorkerStats {
     const t = this.#tracker;
-    return { inFlight: t?.inFlight ?? 0, acceptedTotal: t?.acceptedTotal ?? 0, requestsTotal: t?.requestsTotal ?? 0 };
+    return {
+      inFlight: t?.inFlight ?? 0, acceptedTotal: t?.acceptedTotal ?? 0, requestsTotal: t?.requestsTotal ?? 0,
+      wakeupsTotal: this.#acceptor?.wakeups ?? 0, latencyCounts: t ? t.latencyCounts.slice() : emptyLatencyCounts(),
+    };
   }
 
   /**
@@ -188,7 +195,12 @@ export class WorkerRuntime extends WorkerSession {
   }
 
   protected figures(): LoadFigures {
-    return { ...this.stats, capacity: this.#capacity };
+    const t = this.#tracker;
+    // The tracker's own list: the session copies it into the Heartbeat.
+    return {
+      inFlight: t?.inFlight ?? 0, capacity: this.#capacity, acceptedTotal: t?.acceptedTotal ?? 0, requestsTotal: t?.requestsTotal ?? 0,
+      wakeupsTotal: this.#acceptor?.wakeups ?? 0, latencyCounts: t?.latencyCounts ?? ZERO_LATENCY,
+    };
   }
 
   /** ACCEPT-19, ACCEPT-20: AcceptDone{DRAINING} for every grant. */

@@ -17,6 +17,7 @@
 import { corral, type Message, type OutMessage } from '../protocol/codec.js';
 import { CorralError, FrameTruncatedError } from '../protocol/errors.js';
 import { FEATURE, PROTOCOL_VERSION } from '../protocol/limits.js';
+import { loadCountsAllowed } from '../protocol/load-counts.js';
 import { EXIT } from '../transport/process-state.js';
 import { Heartbeats } from './heartbeats.js';
 import { ControlLink, type ErrorExtra } from './link.js';
@@ -359,10 +360,14 @@ export abstract class WorkerSession {
     // close() hooks keep the process up to a second after a Stop.
     if (this.#phase === 'stopping' || this.#phase === 'exited') return;
     const f = this.figures();
-    this.send({
-      kind: 'heartbeat',
-      body: { timeMs: Math.max(0, Math.round(this.#cfg.now())), inFlight: f.inFlight, capacity: f.capacity, acceptedTotal: f.acceptedTotal, requestsTotal: f.requestsTotal },
-    });
+    const body: corral.v1.IHeartbeat = { timeMs: Math.max(0, Math.round(this.#cfg.now())), inFlight: f.inFlight, capacity: f.capacity, acceptedTotal: f.acceptedTotal, requestsTotal: f.requestsTotal };
+    // Since 1.4, and only when 1.4 was negotiated [COMPAT-8]; a copy, as the
+    // frame may be encoded after more requests have been counted.
+    if (loadCountsAllowed(this.#version.minor)) {
+      if (f.wakeupsTotal !== undefined) body.wakeupsTotal = f.wakeupsTotal;
+      if (f.latencyCounts !== undefined) body.latencyCounts = f.latencyCounts.slice();
+    }
+    this.send({ kind: 'heartbeat', body });
   }
 
   #sendGoodbye(reason: corral.v1.GoodbyeReason, detail: string): void {

@@ -1,12 +1,15 @@
 // Worker cases: liveness. Heartbeats come every heartbeat_interval_ms and
-// carry the worker's load.
+// carry the worker's load, and since 1.4 its wakeups and request latency.
 import type { corral } from '../../protocol/codec.js';
+import { LATENCY_BUCKETS, LOAD_COUNTS_SINCE_MINOR } from '../../protocol/limits.js';
+import { firstDecrease } from '../../protocol/load-counts.js';
 import type { Incoming } from '../wire.js';
-import { check, fail } from '../worker-context.js';
+import { check, fail, type WorkerContext } from '../worker-context.js';
 import type { TestWorker } from '../worker-harness.js';
 import { FairDeadline } from '../starvation.js';
 import { sleep } from '../worker-harness.js';
-import { PARTIAL_HEAD, workerCase, type WorkerCase } from './common.js';
+import { CaseUnsupported } from '../types.js';
+import { FULL_REQUEST, PARTIAL_HEAD, workerCase, type WorkerCase } from './common.js';
 import { maxHeartbeatGapMs, maxMeanHeartbeatGapMs } from '../background.js';
 import { creditBetween } from '../starvation.js';
 
@@ -45,6 +48,37 @@ async function secondHeartbeatAfter(w: TestWorker, fromMs: number, ms: number): 
     await w.wire.next(left, (i) => i.type === 'message' && i.message.kind === 'heartbeat');
   }
 }
+
+/** The worker's highest minor of major 1; UNSUPPORTED below 1.4, where Heartbeat has no wakeups_total or latency_counts. */
+function needLoadCounts(ctx: WorkerContext): void {
+  const minor = Math.max(-1, ...ctx.testee.versions.filter((v) => v.major === 1).map((v) => v.minor ?? 0));
+  if (minor < LOAD_COUNTS_SINCE_MINOR) {
+    throw new CaseUnsupported(`the worker speaks 1.${minor}; Heartbeat.wakeups_total and latency_counts came with 1.${LOAD_COUNTS_SINCE_MINOR} (COMPAT-8)`);
+  }
+}
+
+/**
+ * Puts `n` requests through `w` one after the other, each on its own
+ * connection (a full request head, Connection: close), and waits until each
+ * has been answered and closed, or a timeout. Returns how many were answered.
+ */
+async function requestsThrough(ctx: WorkerContext, w: TestWorker, n: number, firstHandoffId: number): Promise<number> {
+  let answered = 0;
+  for (let i = 0; i < n; i++) {
+    const c = w.strategy === 'handoff' ? await ctx.handOff(w, FULL_REQUEST, firstHandoffId + i) : await ctx.inFlight(w, FULL_REQUEST);
+    if (await c.gotResponse(ctx.timing.timeoutMs)) answered++;
+    // The server closes after its answer (Connection: close); a server that
+    // does not is closed on here, which ends the request for one that counts
+    // connections.
+    const deadline = new FairDeadline(ctx.timing.timeoutMs, w.runDelay);
+    while (!c.closed && deadline.left() > 0) await sleep(10);
+    c.destroy();
+  }
+  return answered;
+}
+
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+const REQUESTS = 3;
 
 export const heartbeatCases: WorkerCase[] = [
   workerCase({
@@ -135,6 +169,91 @@ export const heartbeatCases: WorkerCase[] = [
       const idle = await secondHeartbeatAfter(w, ctx.transcript.now(), wait);
       check(idle.inFlight === 0, 'Heartbeat.in_flight still counts closed connections', 'in_flight = 0', `in_flight = ${idle.inFlight}`, ['LOAD-1']);
       check(idle.acceptedTotal >= busy.acceptedTotal, 'Heartbeat.accepted_total decreased', `at least ${busy.acceptedTotal}`, String(idle.acceptedTotal), ['LOAD-4']);
+    },
+  }),
+  workerCase({
+    id: 'W-HB-003',
+    section: '6.3.1',
+    slug: 'heartbeat-wakeups-and-latency',
+    title: 'Heartbeat.wakeups_total and latency_counts (1.4): 17 counts that only grow, one per completed request; wakeups that only grow',
+    requirements: ['LOAD-8', 'LOAD-9', 'LOAD-10', 'LOAD-11'],
+    level: 'MUST',
+    procedure: [
+      'The worker must speak 1.4 or later (UNSUPPORTED otherwise); complete the handshake at 1.4 with heartbeat_interval_ms = ' + `${INTERVAL_MS}.`,
+      'Read the Heartbeat after next (before).',
+      `Put ${REQUESTS} requests through the worker one after the other, each a full HTTP request head with Connection: close on its own connection (a grant of one, or a handoff, as the strategy needs), and wait for each to be answered and closed.`,
+      'Read the Heartbeat after next again (after).',
+    ],
+    expectations: [
+      'The worker sends wakeups_total or latency_counts in some Heartbeat (UNSUPPORTED otherwise: both are optional).',
+      'Every non-empty latency_counts holds exactly 17 counts (LOAD-9), and no count is lower than in the previous non-empty one (LOAD-11).',
+      `The counts of after add up to ${REQUESTS} more than those of before: one per completed request, whether the worker counts HTTP responses or closed connections (LOAD-10).`,
+      `wakeups_total, where not 0, never goes down, and it grew by at least ${REQUESTS} from before to after: each connection came on its own and woke the worker at least once (LOAD-8).`,
+    ],
+    async run(ctx) {
+      needLoadCounts(ctx);
+      const w = ctx.start(ctx.defaultStart());
+      await w.handshake({ heartbeatIntervalMs: INTERVAL_MS });
+      const wait = INTERVAL_MS * 3 + ctx.timing.timeoutMs;
+      const before = await secondHeartbeatAfter(w, ctx.transcript.now(), wait);
+      const answered = await requestsThrough(ctx, w, REQUESTS, 31);
+      await sleep(100);
+      const after = await secondHeartbeatAfter(w, ctx.transcript.now(), wait);
+      const beats = heartbeats(w, 0).map((b) => b.body);
+      if (!beats.some((b) => b.wakeupsTotal > 0 || b.latencyCounts.length > 0)) {
+        throw new CaseUnsupported('the worker sends neither Heartbeat.wakeups_total nor latency_counts (both are optional)');
+      }
+      let last: readonly number[] | undefined;
+      let lastWakeups = 0;
+      for (const b of beats) {
+        const n = b.latencyCounts.length;
+        check(n === 0 || n === LATENCY_BUCKETS, 'a Heartbeat.latency_counts does not hold 17 counts', `0 or ${LATENCY_BUCKETS} counts`, `${n}: ${b.latencyCounts.join(', ')}`, ['LOAD-9']);
+        if (n > 0) {
+          const down = last ? firstDecrease(last, b.latencyCounts) : -1;
+          check(down < 0, 'a count of Heartbeat.latency_counts went down', 'every count at least what it was',
+            `count ${down}: ${last?.[down]} then ${b.latencyCounts[down]} (${last?.join(', ')} then ${b.latencyCounts.join(', ')})`, ['LOAD-11']);
+          last = b.latencyCounts;
+        }
+        if (b.wakeupsTotal > 0) {
+          check(b.wakeupsTotal >= lastWakeups, 'Heartbeat.wakeups_total went down', `at least ${lastWakeups}`, String(b.wakeupsTotal), ['LOAD-8']);
+          lastWakeups = b.wakeupsTotal;
+        }
+      }
+      if (after.latencyCounts.length > 0) {
+        check(answered === REQUESTS, 'the worker did not answer every request', `${REQUESTS} answered`, `${answered} answered`, ['LOAD-10']);
+        const grew = sum(after.latencyCounts) - sum(before.latencyCounts);
+        check(grew === REQUESTS, 'Heartbeat.latency_counts does not count each completed request once', `the counts grow by ${REQUESTS}`,
+          `they grew by ${grew}: ${before.latencyCounts.join(', ') || '(none)'} then ${after.latencyCounts.join(', ')}`, ['LOAD-10']);
+      }
+      if (after.wakeupsTotal > 0) {
+        const woke = after.wakeupsTotal - before.wakeupsTotal;
+        check(woke >= REQUESTS, 'Heartbeat.wakeups_total does not count the wakeups of the connections taken', `it grows by at least ${REQUESTS}`,
+          `${before.wakeupsTotal} then ${after.wakeupsTotal}`, ['LOAD-8']);
+      }
+    },
+  }),
+  workerCase({
+    id: 'W-HB-004',
+    section: '6.3.1',
+    slug: 'heartbeat-load-counts-below-1-4',
+    title: 'At version 1.3 the worker sends no Heartbeat.wakeups_total or latency_counts',
+    requirements: ['COMPAT-8', 'NEG-6'],
+    level: 'MUST',
+    procedure: [
+      'The worker must speak 1.4 or later (UNSUPPORTED otherwise: below 1.4 every case negotiates 1.3 or lower, and the background check covers it).',
+      `Complete the handshake with Welcome.version 1.3 and heartbeat_interval_ms = ${INTERVAL_MS}.`,
+      'Put one request through the worker; read the Heartbeat after next.',
+    ],
+    expectations: ['No Heartbeat carries wakeups_total or latency_counts (fields 6 and 7), which 1.3 does not define.'],
+    async run(ctx) {
+      needLoadCounts(ctx);
+      const w = ctx.start(ctx.defaultStart());
+      await w.handshake({ heartbeatIntervalMs: INTERVAL_MS, version: { major: 1, minor: LOAD_COUNTS_SINCE_MINOR - 1 } });
+      await requestsThrough(ctx, w, 1, 41);
+      await secondHeartbeatAfter(w, ctx.transcript.now(), INTERVAL_MS * 3 + ctx.timing.timeoutMs);
+      const sent = heartbeats(w, 0).map((b) => b.body).find((b) => b.wakeupsTotal !== 0 || b.latencyCounts.length > 0);
+      check(sent === undefined, 'the worker sent a field of 1.4 at version 1.3', 'Heartbeats without wakeups_total and latency_counts',
+        `wakeups_total ${sent?.wakeupsTotal}, latency_counts [${sent?.latencyCounts.join(', ')}]`, ['COMPAT-8', 'NEG-6']);
     },
   }),
 ];

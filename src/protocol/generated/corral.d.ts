@@ -840,6 +840,12 @@ export namespace corral {
             /** Heartbeat requestsTotal. */
             requestsTotal: number;
 
+            /** Heartbeat wakeupsTotal. */
+            wakeupsTotal: number;
+
+            /** Heartbeat latencyCounts. */
+            latencyCounts: number[];
+
             /**
              * Creates a new Heartbeat instance using the specified properties.
              * @param [properties] Properties to set
@@ -907,6 +913,12 @@ export namespace corral {
 
                 /** Heartbeat requestsTotal */
                 requestsTotal?: (number|null);
+
+                /** Heartbeat wakeupsTotal */
+                wakeupsTotal?: (number|null);
+
+                /** Heartbeat latencyCounts */
+                latencyCounts?: (number[]|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -2452,6 +2452,8 @@ export const corral = $root.corral = (() => {
              * @property {number|null} [capacity] Heartbeat capacity
              * @property {number|null} [acceptedTotal] Heartbeat acceptedTotal
              * @property {number|null} [requestsTotal] Heartbeat requestsTotal
+             * @property {number|null} [wakeupsTotal] Heartbeat wakeupsTotal
+             * @property {Array.<number>|null} [latencyCounts] Heartbeat latencyCounts
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -2477,6 +2479,7 @@ export const corral = $root.corral = (() => {
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
             const Heartbeat = function (properties) {
+                this.latencyCounts = [];
                 if (properties)
                     for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -2524,6 +2527,22 @@ export const corral = $root.corral = (() => {
             Heartbeat.prototype.requestsTotal = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
             /**
+             * Heartbeat wakeupsTotal.
+             * @member {number} wakeupsTotal
+             * @memberof corral.v1.Heartbeat
+             * @instance
+             */
+            Heartbeat.prototype.wakeupsTotal = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Heartbeat latencyCounts.
+             * @member {Array.<number>} latencyCounts
+             * @memberof corral.v1.Heartbeat
+             * @instance
+             */
+            Heartbeat.prototype.latencyCounts = $util.emptyArray;
+
+            /**
              * Creates a new Heartbeat instance using the specified properties.
              * @function create
              * @memberof corral.v1.Heartbeat
@@ -2565,6 +2584,10 @@ export const corral = $root.corral = (() => {
                     writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.acceptedTotal);
                 if (message.requestsTotal != null && $Object.hasOwnProperty.call(message, "requestsTotal") && (typeof message.requestsTotal === "object" ? message.requestsTotal.low || message.requestsTotal.high : message.requestsTotal !== 0))
                     writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.requestsTotal);
+                if (message.wakeupsTotal != null && $Object.hasOwnProperty.call(message, "wakeupsTotal") && (typeof message.wakeupsTotal === "object" ? message.wakeupsTotal.low || message.wakeupsTotal.high : message.wakeupsTotal !== 0))
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint64(message.wakeupsTotal);
+                if (message.latencyCounts != null && message.latencyCounts.length)
+                    writer.uint32(/* id 7, wireType 2 =*/58).uint64s(message.latencyCounts);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -2654,6 +2677,29 @@ export const corral = $root.corral = (() => {
                                 delete message.requestsTotal;
                             continue;
                         }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.wakeupsTotal = value;
+                            else
+                                delete message.wakeupsTotal;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType === 2) {
+                                if (!(message.latencyCounts && message.latencyCounts.length))
+                                    message.latencyCounts = [];
+                                reader.uint64s(message.latencyCounts);
+                                continue;
+                            }
+                            if (wireType !== 0)
+                                break;
+                            if (!(message.latencyCounts && message.latencyCounts.length))
+                                message.latencyCounts = [];
+                            message.latencyCounts.push(reader.uint64());
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -2725,6 +2771,30 @@ export const corral = $root.corral = (() => {
                             message.requestsTotal = object.requestsTotal;
                         else if (typeof object.requestsTotal === "object")
                             message.requestsTotal = new $util.LongBits(object.requestsTotal.low >>> 0, object.requestsTotal.high >>> 0).toNumber(true);
+                if (object.wakeupsTotal != null)
+                    if (typeof object.wakeupsTotal === "object" ? object.wakeupsTotal.low || object.wakeupsTotal.high : $Number(object.wakeupsTotal) !== 0)
+                        if ($util.Long)
+                            message.wakeupsTotal = $util.Long.fromValue(object.wakeupsTotal, true);
+                        else if (typeof object.wakeupsTotal === "string")
+                            message.wakeupsTotal = $parseInt(object.wakeupsTotal, 10);
+                        else if (typeof object.wakeupsTotal === "number")
+                            message.wakeupsTotal = object.wakeupsTotal;
+                        else if (typeof object.wakeupsTotal === "object")
+                            message.wakeupsTotal = new $util.LongBits(object.wakeupsTotal.low >>> 0, object.wakeupsTotal.high >>> 0).toNumber(true);
+                if (object.latencyCounts) {
+                    if (!$Array.isArray(object.latencyCounts))
+                        throw $TypeError(".corral.v1.Heartbeat.latencyCounts: array expected");
+                    message.latencyCounts = $Array(object.latencyCounts.length);
+                    for (let i = 0; i < object.latencyCounts.length; ++i)
+                        if ($util.Long)
+                            message.latencyCounts[i] = $util.Long.fromValue(object.latencyCounts[i], true);
+                        else if (typeof object.latencyCounts[i] === "string")
+                            message.latencyCounts[i] = $parseInt(object.latencyCounts[i], 10);
+                        else if (typeof object.latencyCounts[i] === "number")
+                            message.latencyCounts[i] = object.latencyCounts[i];
+                        else if (typeof object.latencyCounts[i] === "object")
+                            message.latencyCounts[i] = new $util.LongBits(object.latencyCounts[i].low >>> 0, object.latencyCounts[i].high >>> 0).toNumber(true);
+                }
                 return message;
             };
 
@@ -2745,6 +2815,8 @@ export const corral = $root.corral = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 let object = {};
+                if (options.arrays || options.defaults)
+                    object.latencyCounts = [];
                 if (options.defaults) {
                     if ($util.Long) {
                         let long = new $util.Long(0, 0, true);
@@ -2763,6 +2835,11 @@ export const corral = $root.corral = (() => {
                         object.requestsTotal = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                     } else
                         object.requestsTotal = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.wakeupsTotal = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.wakeupsTotal = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                 }
                 if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs"))
                     if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
@@ -2789,6 +2866,23 @@ export const corral = $root.corral = (() => {
                         object.requestsTotal = options.longs === $String ? $String(message.requestsTotal) : message.requestsTotal;
                     else
                         object.requestsTotal = options.longs === $String ? $util.Long.prototype.toString.call(message.requestsTotal) : options.longs === $Number ? new $util.LongBits(message.requestsTotal.low >>> 0, message.requestsTotal.high >>> 0).toNumber(true) : message.requestsTotal;
+                if (message.wakeupsTotal != null && $Object.hasOwnProperty.call(message, "wakeupsTotal"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.wakeupsTotal = typeof message.wakeupsTotal === "number" ? $BigInt(message.wakeupsTotal) : $util.Long.fromBits(message.wakeupsTotal.low >>> 0, message.wakeupsTotal.high >>> 0, true).toBigInt();
+                    else if (typeof message.wakeupsTotal === "number")
+                        object.wakeupsTotal = options.longs === $String ? $String(message.wakeupsTotal) : message.wakeupsTotal;
+                    else
+                        object.wakeupsTotal = options.longs === $String ? $util.Long.prototype.toString.call(message.wakeupsTotal) : options.longs === $Number ? new $util.LongBits(message.wakeupsTotal.low >>> 0, message.wakeupsTotal.high >>> 0).toNumber(true) : message.wakeupsTotal;
+                if (message.latencyCounts && message.latencyCounts.length) {
+                    object.latencyCounts = $Array(message.latencyCounts.length);
+                    for (let j = 0; j < message.latencyCounts.length; ++j)
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.latencyCounts[j] = typeof message.latencyCounts[j] === "number" ? $BigInt(message.latencyCounts[j]) : $util.Long.fromBits(message.latencyCounts[j].low >>> 0, message.latencyCounts[j].high >>> 0, true).toBigInt();
+                        else if (typeof message.latencyCounts[j] === "number")
+                            object.latencyCounts[j] = options.longs === $String ? $String(message.latencyCounts[j]) : message.latencyCounts[j];
+                        else
+                            object.latencyCounts[j] = options.longs === $String ? $util.Long.prototype.toString.call(message.latencyCounts[j]) : options.longs === $Number ? new $util.LongBits(message.latencyCounts[j].low >>> 0, message.latencyCounts[j].high >>> 0).toNumber(true) : message.latencyCounts[j];
+                }
                 return object;
             };
 
