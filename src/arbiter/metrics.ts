@@ -195,7 +195,7 @@ export function metricsRegistry(view: PoolView): Registry {
     emit({ kind: 'socket' }, s.pool.targetWorkers);
     emit({ kind: 'task' }, s.pool.targetTaskWorkers);
   });
-  gauge('corral_generation', 'The pool\'s generation: 0 at the start, one more at each reload.', [], (s, emit) => emit({}, s.pool.generation));
+  gauge('corral_generation', 'The generation of workers the pool runs: 1 at the start, one more at each reload (back by one when a reload is abandoned).', [], (s, emit) => emit({}, s.pool.generation));
   gauge('corral_uptime_seconds', 'Time since the arbiter started.', [], (s, emit) => emit({}, seconds(s.pool.uptimeMs)));
   counter('corral_connections_accepted_total', 'Connections accepted by the socket workers since the arbiter started, those of exited workers included.', [], (s, emit) => emit({}, s.pool.acceptedTotal));
   counter('corral_restarts_total', 'Workers that exited since the arbiter started, by reason (replaced unless the pool was shrinking or stopping).', ['reason'], (s, emit) => {
