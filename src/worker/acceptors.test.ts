@@ -55,6 +55,42 @@ test('lease: BATCH after max_accepts, one accept per readiness, watcher stopped 
   h.worker.stop();
 });
 
+test('lease wakeups: a grant taken and each readiness under it; not a grant refused or a readiness without one [LOAD-8]', async () => {
+  const h = await lease();
+  h.arbiter.send(grant({ grantId: 1, listener: 7 })); // no such listener: INVALID_FIELD, not taken
+  await h.arbiter.next('error');
+  await h.arbiter.next('acceptDone');
+  assert.is(h.worker.stats.wakeupsTotal, 0);
+  h.arbiter.send(grant({ grantId: 2, maxAccepts: 2 }));
+  await settle();
+  assert.is(h.worker.stats.wakeupsTotal, 1, 'the grant');
+  h.native.enqueue(3, 100);
+  h.native.fire(3);
+  h.native.fire(3); // the queue is empty now: still a wakeup, a would-block
+  assert.is(h.worker.stats.wakeupsTotal, 3);
+  h.native.enqueue(3, 101);
+  h.native.fire(3);
+  const done = await h.arbiter.next('acceptDone');
+  assert.equal([done.body.accepted, done.body.wouldBlock], [2, 1]);
+  assert.is(h.worker.stats.wakeupsTotal, 4);
+  assert.is(h.native.fire(3), false, 'out of the poll set: no more wakeups');
+  assert.is(h.worker.stats.wakeupsTotal, 4);
+  h.worker.stop();
+});
+
+test('shared wakeups: each readiness handled, the herd included; none while paused at capacity [LOAD-8]', async () => {
+  const h = await start({ serve: { capacity: 1 } });
+  h.native.enqueue(3, 100);
+  h.native.fire(3);
+  assert.is(h.worker.stats.wakeupsTotal, 1);
+  assert.is(h.native.fire(3), false, 'at capacity the watchers are stopped');
+  h.sockets.close(100);
+  await until(() => h.worker.stats.inFlight === 0);
+  h.native.fire(4); // listener 1, nothing queued: another worker took it
+  assert.is(h.worker.stats.wakeupsTotal, 2);
+  h.worker.stop();
+});
+
 test('revoke: the holder stops polling at once and answers AcceptDone REVOKED with its counts [ACCEPT-42]', async () => {
   const h = await revocable();
   h.arbiter.send(grant({ grantId: 4, maxAccepts: 10 }));

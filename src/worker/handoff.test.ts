@@ -48,6 +48,21 @@ test('handoff: every datagram of one readiness is served and acked once [HANDOFF
   h.worker.stop();
 });
 
+test('handoff wakeups: one per readiness that reads datagrams, however many; none for a readiness that reads nothing [LOAD-8]', async () => {
+  const h = await handoff();
+  h.native.datagrams.set(HANDOFF_FD, [dgram(11, [100]), dgram(12, [101]), dgram(13, [102])]);
+  h.native.fire(HANDOFF_FD);
+  await h.arbiter.next('handoffAck');
+  assert.is(h.worker.stats.wakeupsTotal, 1);
+  h.native.fire(HANDOFF_FD); // nothing to read
+  assert.is(h.worker.stats.wakeupsTotal, 1);
+  h.native.datagrams.set(HANDOFF_FD, [dgram(14, [103])]);
+  h.native.fire(HANDOFF_FD);
+  await h.arbiter.next('handoffAck');
+  assert.is(h.worker.stats.wakeupsTotal, 2);
+  h.worker.stop();
+});
+
 test('handoff: a connection is handed to the server only after its HandoffAck was written [HANDOFF-23]', async () => {
   const h = await handoff();
   h.native.datagrams.set(HANDOFF_FD, [dgram(11, [100])]);

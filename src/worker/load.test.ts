@@ -144,6 +144,65 @@ test('net.Server: drain never closes connections itself', async () => {
   await until(() => tracker.inFlight === 0);
 });
 
+test('http latency: each finished response in one bucket, by the time from its request event to its finish; the sum is requests_total [LOAD-10, LOAD-13]', async () => {
+  // The handler moves a fake clock (ms) by the path's number of microseconds.
+  let clock = 0;
+  const app = http.createServer((req, res) => {
+    clock += Number(req.url!.slice(1)) / 1000;
+    res.end('ok');
+  });
+  const seen: string[] = [];
+  let next: net.Socket | undefined;
+  const tracker = new ConnectionTracker(app, {
+    socketFactory: () => next as net.Socket, now: () => clock, onRequest: (req, res) => res.once('finish', () => seen.push(`${req.url} ${res.statusCode}`)),
+  });
+  const c = await connection();
+  const r = reader(c.client);
+  next = c.served;
+  tracker.dispatch(1000);
+  const paths = ['/40', '/300', '/300', '/12000', '/20000000'];
+  // One after the other: a pipelined request could start before the previous one finished.
+  for (const [i, p] of paths.entries()) {
+    c.client.write(`GET ${p} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    await until(() => tracker.requestsTotal === i + 1 && (r.text.match(/ok/g) ?? []).length === i + 1);
+  }
+  // 40 µs: bucket 0; 300 µs: 250 < d <= 500, bucket 2; 12 ms: bucket 7; 20 s: above the last bound.
+  assert.equal(tracker.latencyCounts, [1, 0, 2, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+  assert.is(tracker.latencyCounts.reduce((a, b) => a + b, 0), tracker.requestsTotal);
+  assert.equal(seen, paths.map((p) => `${p} 200`), 'the onRequest hook sees every request');
+  c.done();
+  await until(() => tracker.inFlight === 0);
+  assert.is(tracker.latencyCounts.reduce((a, b) => a + b, 0), paths.length, 'closing the connection adds nothing for an HTTP server');
+});
+
+test('http latency: a response that never finishes (the client went away) is not counted', async () => {
+  const app = http.createServer(() => {});
+  let next: net.Socket | undefined;
+  const tracker = new ConnectionTracker(app, { socketFactory: () => next as net.Socket });
+  const c = await connection();
+  next = c.served;
+  tracker.dispatch(1000);
+  c.client.write(GET);
+  await sleep(20);
+  c.done();
+  await until(() => tracker.inFlight === 0);
+  assert.is(tracker.requestsTotal, 0);
+  assert.equal(tracker.latencyCounts, new Array(17).fill(0));
+});
+
+test('net.Server latency: each connection is one request, counted at its close [LOAD-10]', async () => {
+  let clock = 0;
+  const app = net.createServer();
+  const c = await connection();
+  const tracker = new ConnectionTracker(app, { socketFactory: () => c.served, now: () => clock });
+  tracker.dispatch(1000);
+  clock += 0.7; // 700 µs: 500 < d <= 1000, bucket 3
+  c.client.destroy();
+  await until(() => tracker.inFlight === 0);
+  assert.equal(tracker.latencyCounts, [0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+  assert.is(tracker.requestsTotal, 0, 'requests_total stays what a server that is not HTTP cannot tell');
+});
+
 test('a socket factory that throws is reported and not counted', () => {
   const errors: Error[] = [];
   const tracker = new ConnectionTracker(net.createServer(), {

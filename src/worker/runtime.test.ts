@@ -273,6 +273,39 @@ test('heartbeats carry time, load and totals [LIVE-1, LIVE-5, LOAD-1, LOAD-2, LO
   h.worker.stop();
 });
 
+test('1.4: heartbeats carry wakeups_total and 17 latency_counts; a connection of a server that is not HTTP is counted at its close [LOAD-8, LOAD-9, LOAD-10]', async () => {
+  const h = await start({ welcome: { heartbeatIntervalMs: 20, version: { major: 1, minor: 4 } } });
+  assert.is(h.worker.stats.latencyCounts.length, 17);
+  h.native.enqueue(3, 100, 101);
+  h.native.fire(3);
+  h.native.fire(3);
+  h.native.fire(3); // the queue is empty: a wakeup that accepts nothing still counts
+  h.clock.t += 3; // 3 ms: more than 2500 µs, at most 5000 µs, bucket 5
+  h.sockets.close(100);
+  await until(() => h.worker.stats.inFlight === 1);
+  let hb = await h.arbiter.nextOf('heartbeat');
+  // One may have been on its way before the connections came.
+  while (hb.body.acceptedTotal < 2) hb = await h.arbiter.nextOf('heartbeat');
+  assert.is(hb.body.wakeupsTotal, 3);
+  assert.equal(hb.body.latencyCounts, [0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+  assert.equal(h.worker.stats.wakeupsTotal, 3);
+  h.worker.stop();
+});
+
+test('1.3 negotiated: heartbeats carry neither wakeups_total nor latency_counts [COMPAT-8]', async () => {
+  const h = await start({ welcome: { heartbeatIntervalMs: 20, version: { major: 1, minor: 3 } } });
+  h.native.enqueue(3, 100);
+  h.native.fire(3);
+  h.sockets.close(100);
+  await until(() => h.worker.stats.inFlight === 0);
+  let hb = await h.arbiter.nextOf('heartbeat');
+  while (hb.body.acceptedTotal < 1) hb = await h.arbiter.nextOf('heartbeat');
+  assert.is(hb.body.wakeupsTotal, 0);
+  assert.equal(hb.body.latencyCounts, []);
+  assert.is(h.worker.stats.wakeupsTotal, 1, 'counted all the same');
+  h.worker.stop();
+});
+
 test('load-report: an early heartbeat when in_flight reaches the capacity and when it falls below, at most one per 10 ms [LOAD-6, LOAD-7]', async () => {
   const h = await start({ serve: { capacity: 1 } });
   h.native.enqueue(3, 100, 101);

@@ -124,6 +124,7 @@ export class WorkerRuntime extends WorkerSession {
     this.#onDrain = sc.onDrain;
     this.#tracker = new ConnectionTracker(sc.server, {
       ...(sc.socketFactory ? { socketFactory: sc.socketFactory } : {}),
+      now: this.#cfg.now,
       onRelease: () => {
         this.#acceptor?.loadChanged();
         this.#loadChanged();
