@@ -35,7 +35,7 @@ const server = `corral-top-test-${process.pid}`;
 let pool: Pool | undefined;
 
 /** The environment of the tmux server, and so of top: colours on. */
-const tmuxEnv = { ...process.env, TERM: 'xterm-256color' };
+const tmuxEnv: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm-256color' };
 delete tmuxEnv.NO_COLOR;
 delete tmuxEnv.FORCE_COLOR;
 delete tmuxEnv.TMUX;

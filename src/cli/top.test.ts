@@ -85,6 +85,10 @@ test('many workers: as many rows as fit, then "… N more workers"; the status l
   const all = renderTop(s, undefined, historyOf(s), 80, Infinity);
   assert.is(all.filter((l) => /^\s+\d+ socket/.test(l)).length, 50);
   assert.not.ok(all.some((l) => l.includes('more workers')));
+  // Thousands of workers with a full minute each: no argument-list limits hit.
+  const huge = pool(Array.from({ length: 5000 }, (_, i) => worker(i + 1)));
+  const lines = renderTop(huge, undefined, historyOf(huge, 60), 80, 24, { statusLine: ' q' });
+  assert.is(lines[22], `… ${5000 - 17} more workers`);
 });
 
 test('task apps: per-app queued, in flight, completed, failed, run p99; queue depths; jobs/s in the pool line', () => {

@@ -229,6 +229,7 @@ export function renderTop(status: PoolStatus | undefined, tasks: TasksStatus | u
 
   const body: string[] = [];
   let workerBlock: (budget: number) => string[] = () => [];
+  let wantWorkers = 0;
   let taskBlock: string[] = [];
   if (!status) {
     body.push('waiting for the arbiter…');
@@ -267,12 +268,13 @@ export function renderTop(status: PoolStatus | undefined, tasks: TasksStatus | u
     const jobsOnly = s.listeners.length === 0 && hasTasks(s);
     const values = jobsOnly ? history.poolJobs : history.pool;
     const label = `${jobsOnly ? 'jobs/s' : 'accepts/s'} `;
-    const peak = ` max ${rate(Math.max(0, ...values))}`;
+    const peak = ` max ${rate(values.reduce((a, b) => Math.max(a, b), 0))}`;
     const room = width - label.length - peak.length;
     body.push(room >= 4 ? label + sparkline(values, Math.min(room, Math.max(60, values.length))) + peak : clip(label + rate(values.at(-1) ?? 0), width));
 
     const list = ordered(s.workers);
     workerBlock = (budget) => workerTable(list, history, width, budget, paint);
+    wantWorkers = list.length ? 2 + list.length : 2; // a blank line, the heads, the rows; or a blank line, "no workers"
     taskBlock = tasks ? taskTable(tasks, width) : [];
   }
 
@@ -280,7 +282,6 @@ export function renderTop(status: PoolStatus | undefined, tasks: TasksStatus | u
   // them), then the task apps with what is left; the workers take the rest.
   const fixed = body.length;
   const avail = rows - fixed;
-  const wantWorkers = workerBlock(Infinity).length;
   let out: string[];
   if (avail >= wantWorkers + taskBlock.length) {
     out = [...body, ...workerBlock(Infinity), ...taskBlock];
@@ -311,7 +312,11 @@ function workerTable(list: WorkerStatus[], history: HistoryView, width: number, 
     more = list.length - shown.length;
   }
   const kinds = new Set(list.map((w) => w.kind));
-  const peak = (kind: string) => Math.max(0, ...list.filter((w) => w.kind === kind).flatMap((w) => [...(history.workers.get(w.id) ?? [])]));
+  const peak = (kind: string) => {
+    let top = 0;
+    for (const w of list) if (w.kind === kind) for (const v of history.workers.get(w.id) ?? []) top = Math.max(top, v);
+    return top;
+  };
   const peaks = { socket: peak('socket'), task: peak('task') };
   const cols: Column[] = [
     { head: 'ID', cells: shown.map((w) => String(w.id)), right: true, keep: 10 },
@@ -578,7 +583,11 @@ function live(first: ControlClient, firstPath: string, o: Parsed, out: NodeJS.Wr
     } finally {
       polling = false;
     }
-    if (finished) return;
+    if (finished) {
+      // q came while connecting or waiting for the reply.
+      client?.close();
+      return;
+    }
     draw();
     const every = gone ? Math.min(o.intervalMs, 1000) : o.intervalMs;
     timer = setTimeout(() => void tick(), Math.max(20, every - (Date.now() - started)));
