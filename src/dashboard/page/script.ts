@@ -338,7 +338,7 @@ function drawCharts() {
   var th = [];
   if (sockets) {
     th.push({ label: 'accepts/s', color: '--c1', get: function (p) { return p.acceptsPerSecond; }, value: fmtRate(last.acceptsPerSecond || 0) });
-    th.push({ label: 'requests/s', color: '--c2', get: function (p) { return p.requestsPerSecond; }, value: fmtRate(last.requestsPerSecond || 0) });
+    th.push({ label: 'req/s', color: '--c2', get: function (p) { return p.requestsPerSecond; }, value: fmtRate(last.requestsPerSecond || 0) });
   }
   if (tasks) th.push({ label: 'jobs/s', color: sockets ? '--c3' : '--c1', get: function (p) { return p.jobsPerSecond; }, value: fmtRate(last.jobsPerSecond || 0) });
   drawChart('chart-throughput', th, axisNum, 4);
@@ -482,7 +482,8 @@ function updateWorkerRow(row, w) {
     t[5].textContent = '';
     t[5].appendChild(el('span', { class: 'bar' + (frac >= 1 ? ' full' : '') }, [el('span', null, [fill]), el('small', { text: key })]));
   }
-  cell(t[6], w.kind === 'socket' ? fmtRate(w.acceptsPerSecond) : w.jobsCompleted + ' jobs', 'num');
+  cell(t[6], w.kind === 'socket' ? fmtRate(w.acceptsPerSecond) : fmtNum(w.jobsCompleted) + ' jobs', w.kind === 'socket' ? 'num' : 'num dim');
+  t[6].title = w.kind === 'socket' ? 'connections accepted per second' : 'jobs this task worker has completed';
   cell(t[7], fmtUs(w.p99Us), 'num');
   cell(t[8], fmtCpu(w.cpuPermille), 'num' + (w.cpuPermille >= 900 ? ' warn-text' : ''));
   cell(t[9], fmtBytes(w.rssBytes), 'num');

@@ -191,7 +191,7 @@ tr.new td { animation: arrive 2.5s ease-out; }
 .filter select { padding: 3px 6px; border: 1px solid var(--line); border-radius: 6px; background: var(--panel-2); }
 .jobs-split { display: grid; grid-template-columns: minmax(0, 1fr); }
 .jobs-split.open { grid-template-columns: minmax(0, 1fr) 380px; }
-.jobs-list { max-height: 440px; overflow: auto; }
+.jobs-list { max-height: min(560px, 70vh); overflow: auto; }
 .jobs tbody tr { cursor: pointer; }
 .jobs tbody tr:hover td, .jobs tbody tr.selected td { background: var(--panel-2); }
 .jobs tbody tr.selected td:first-child { box-shadow: inset 3px 0 0 var(--accent); }
