@@ -10,7 +10,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ControlServer } from '../../src/arbiter/control-server.js';
+import { ControlServer, type ControlLimits } from '../../src/arbiter/control-server.js';
 import { Logger } from '../../src/arbiter/log.js';
 import { ControlClient } from '../../src/control/client.js';
 import { CONTROL_LIMITS, controlFrame, decodeReply, encodeRequest, type ControlResult, type PoolStatus } from '../../src/protocol/control.js';
@@ -128,7 +128,7 @@ test('a flood is cut off; a client that never reads is dropped; clients beyond t
   const logFile = join(dir, 'limits.log');
   const wlog = new Logger({ level: 'warning', format: 'text', file: logFile });
   const logged = () => readFileSync(logFile, 'utf8');
-  const limits = { ...CONTROL_LIMITS, maxClients: 3, maxRequestsPerSecond: 100, maxQueuedBytes: 64 * 1024 };
+  const limits: ControlLimits = { ...CONTROL_LIMITS, maxClients: 3, maxRequestsPerSecond: 100, maxQueuedBytes: 64 * 1024 };
   // Replies of about 8 KiB: a client that does not read fills the kernel's buffers, then passes 64 KiB queued.
   const bigStatus: PoolStatus = { ...EXAMPLE_STATUS, listeners: Array.from({ length: 400 }, (_, i) => `127.0.0.1:${10_000 + i}`) };
   let answered = 0;

@@ -20,12 +20,12 @@ import { chmodSync, lstatSync, mkdirSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as native from '../transport/native.js';
 import { FrameDecoder } from '../protocol/framer.js';
-import { CONTROL_LIMITS, controlFrame, decodeRequest, encodeReply, type ControlAction, type ControlResult } from '../protocol/control.js';
+import { CONTROL_LIMITS, controlFrame, decodeRequest, encodeReply, type ControlAction, type ControlLimits, type ControlResult } from '../protocol/control.js';
 import { CorralError } from '../errors.js';
 import type { Logger } from './log.js';
 import { printable } from './log.js';
 
-export type ControlLimits = typeof CONTROL_LIMITS;
+export type { ControlLimits };
 
 /** What the control socket answers with (runControl over the arbiter). */
 export type ControlHandler = (a: ControlAction) => ControlResult;
@@ -35,13 +35,13 @@ export class ControlServer {
   readonly #server: net.Server;
   readonly #log: Logger;
   readonly #handle: ControlHandler;
-  readonly #limits: ControlLimits;
+  readonly #limits: Readonly<ControlLimits>;
   readonly #clients = new Set<net.Socket>();
   #nextClient = 1;
   /** Refusals are logged a few times, then counted: a flood of them must not flood the log. */
   #refused = 0;
 
-  private constructor(path: string, server: net.Server, log: Logger, handle: ControlHandler, limits: ControlLimits) {
+  private constructor(path: string, server: net.Server, log: Logger, handle: ControlHandler, limits: Readonly<ControlLimits>) {
     this.path = path;
     this.#server = server;
     this.#log = log;
@@ -54,7 +54,7 @@ export class ControlServer {
    * killed is replaced; a live one (another arbiter answers) is an error,
    * CORRAL_ERR_CONTROL_SOCKET_IN_USE, and so is any other file there.
    */
-  static async open(path: string, handle: ControlHandler, log: Logger, limits: ControlLimits = CONTROL_LIMITS): Promise<ControlServer> {
+  static async open(path: string, handle: ControlHandler, log: Logger, limits: Readonly<ControlLimits> = CONTROL_LIMITS): Promise<ControlServer> {
     await clearStale(path);
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     // Created 0600 from the start: bind() applies the umask.

@@ -21,6 +21,8 @@ export interface LeaseWorker extends Candidate {
   stalled: boolean;
   /** It negotiated accept.revoke: its leases may be taken back with AcceptRevoke. */
   revocable: boolean;
+  /** Connections it reported in AcceptDone; acceptedTotal is the larger of this and its heartbeats' count. */
+  acked: number;
 }
 
 export interface Lease {
@@ -94,7 +96,7 @@ export class LeaseCoordinator {
   }
 
   addWorker(id: number, capacity: number, revocable = false): void {
-    this.workers.set(id, { id, capacity, inFlight: 0, acceptedTotal: 0, ready: false, draining: false, stalled: false, revocable });
+    this.workers.set(id, { id, capacity, inFlight: 0, acceptedTotal: 0, acked: 0, ready: false, draining: false, stalled: false, revocable });
   }
 
   /** The worker said Ready: it may now hold leases. */
@@ -148,7 +150,9 @@ export class LeaseCoordinator {
     this.#leases[report.listener] = undefined;
     const w = this.workers.get(workerId);
     if (w) {
-      w.acceptedTotal += report.accepted;
+      // A Heartbeat sent while the lease was out already counted these connections: both are lower bounds of the truth.
+      w.acked += report.accepted;
+      w.acceptedTotal = Math.max(w.acceptedTotal, w.acked);
       w.inFlight = report.inFlight;
       w.stalled = false;
     }

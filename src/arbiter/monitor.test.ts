@@ -8,7 +8,7 @@ import type { WorkerRecord } from './worker-record.js';
 function worker(id: number, over: Partial<WorkerRecord> = {}): WorkerRecord {
   return {
     id, kind: 'socket', slot: -1, maxJobs: 0, features: [], minor: 4, generation: 1, proc: { pid: 1000 + id } as WorkerRecord['proc'], channel: undefined, handoffSock: undefined,
-    state: 'ready', spawnedAt: 0, lastSeen: 0, helloed: true, everReady: true, capacity: 100, inFlight: 0, acceptedTotal: 0, requestsTotal: 0, wakeupsTotal: 0, latencyCounts: undefined,
+    state: 'ready', spawnedAt: 0, lastSeen: 0, helloed: true, everReady: true, capacity: 100, inFlight: 0, acceptedTotal: 0, acceptedAcknowledged: 0, requestsTotal: 0, wakeupsTotal: 0, latencyCounts: undefined,
     maxConnections: 0, termAt: undefined, killAt: undefined, stopReason: undefined, planned: false, recycle: false, saidGoodbye: false, readyAt: 0, signalled: false, stable: true, ...over,
   };
 }

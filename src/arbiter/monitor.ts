@@ -155,7 +155,8 @@ export class PoolMonitor {
       const dt = p ? now - p.at : 0;
       const dAccepted = Math.max(0, w.acceptedTotal - (p?.accepted ?? 0));
       const dRequests = Math.max(0, w.requestsTotal - (p?.requests ?? 0));
-      accepted += dAccepted;
+      // A task worker's accepted_total counts the jobs it started: not connections.
+      if (w.kind === 'socket') accepted += dAccepted;
       requests += dRequests;
       const lat = w.latencyCounts;
       const dLat = lat ? lat.map((c, i) => Math.max(0, c - (p?.latency?.[i] ?? 0))) : undefined;

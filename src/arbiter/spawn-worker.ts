@@ -5,6 +5,7 @@
 import * as native from '../transport/native.js';
 import { ENV, LISTEN_FDS_START } from '../transport/process-state.js';
 import { PROTOCOL_VERSION } from '../protocol/limits.js';
+import { ACCESS_LOG_ENV } from '../transport/access-log-format.js';
 import type { ListenerRecord } from './listeners.js';
 import type { ArbiterOptions } from './options.js';
 import type { Clock, Spawner, WorkerProcess } from './spawner.js';
@@ -52,6 +53,10 @@ export function spawnWorker(deps: SpawnDeps, id: number, generation: number, tas
     if (!task) env[ENV.accept] = o.accept;
     if (handoffPair) env[ENV.handoffFd] = String(LISTEN_FDS_START + listenFds.length + 1);
   }
+  // The Node worker runtime's access log (not a protocol variable): the
+  // option decides, never a value left in the arbiter's environment.
+  delete env[ACCESS_LOG_ENV];
+  if (o.accessLog !== undefined && !task) env[ACCESS_LOG_ENV] = o.accessLog;
   let proc: WorkerProcess;
   try {
     proc = deps.spawn({
@@ -70,7 +75,7 @@ export function spawnWorker(deps: SpawnDeps, id: number, generation: number, tas
   const jitter = o.maxRequestsJitter > 0 ? Math.floor(Math.random() * (o.maxRequestsJitter + 1)) : 0;
   return {
     id, kind: task ? 'task' : 'socket', slot: task?.slot ?? -1, maxJobs: task && o.taskMaxJobs > 0 ? o.taskMaxJobs + jobJitter : 0, features: [], minor: 0, generation, proc, channel: undefined, handoffSock: handoffPair?.[0], state: 'booting', spawnedAt: now, lastSeen: now,
-    helloed: false, everReady: false, capacity: 0, inFlight: 0, acceptedTotal: 0, requestsTotal: 0, wakeupsTotal: 0, latencyCounts: undefined,
+    helloed: false, everReady: false, capacity: 0, inFlight: 0, acceptedTotal: 0, acceptedAcknowledged: 0, requestsTotal: 0, wakeupsTotal: 0, latencyCounts: undefined,
     maxConnections: o.maxRequests > 0 ? o.maxRequests + jitter : 0, termAt: undefined, killAt: undefined, stopReason: undefined, planned: false, recycle: false, saidGoodbye: false,
     readyAt: undefined, signalled: false, stable: false,
   };

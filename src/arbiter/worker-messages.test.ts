@@ -13,17 +13,18 @@ function setup(minor: number) {
   const ctx = {
     options: { accept: 'arbiter' },
     log: { debug() {}, info() {}, warning() {}, error() {} },
-    accept: { capacity() {}, load: (_id: number, inFlight: number, accepted: number) => loads.push([inFlight, accepted]) },
+    accept: { capacity() {}, done() {}, load: (_id: number, inFlight: number, accepted: number) => loads.push([inFlight, accepted]) },
     now: () => 1000,
     workerWarning: (_w: WorkerRecord, text: string) => warnings.push(text),
     tasks: undefined,
   } as unknown as MessageContext;
   const w = {
     id: 1, kind: 'socket', minor, helloed: true, everReady: true, saidGoodbye: false, state: 'ready', proc: { pid: 4242 },
-    capacity: 100, inFlight: 0, acceptedTotal: 0, requestsTotal: 0, wakeupsTotal: 0, latencyCounts: undefined, lastSeen: 0,
+    capacity: 100, inFlight: 0, acceptedTotal: 0, acceptedAcknowledged: 0, requestsTotal: 0, wakeupsTotal: 0, latencyCounts: undefined, lastSeen: 0,
   } as unknown as WorkerRecord;
   const beat = (body: corral.v1.IHeartbeat) => onWorkerMessage(ctx, w, { kind: 'heartbeat', body: corral.v1.Heartbeat.create(body) } as Message);
-  return { w, warnings, loads, beat };
+  const done = (accepted: number) => onWorkerMessage(ctx, w, { kind: 'acceptDone', body: corral.v1.AcceptDone.create({ grantId: 1, listener: 1, accepted, inFlight: 0 }) } as Message);
+  return { w, warnings, loads, beat, done };
 }
 
 const counts = (...head: number[]) => [...head, ...new Array<number>(LATENCY_BUCKETS - head.length).fill(0)];
@@ -69,6 +70,22 @@ test('below 1.4 neither field is taken (NEG-6, COMPAT-8)', () => {
   assert.is(t.w.acceptedTotal, 2, 'the 1.0 fields are');
   assert.equal(t.loads, [[0, 2]]);
   assert.equal(t.warnings, []);
+});
+
+test('connections a heartbeat already counted are not counted again when the lease\'s AcceptDone reports them', () => {
+  const t = setup(4);
+  // A heartbeat sent while the lease is out: its 5 connections, then the AcceptDone for the same 5.
+  t.beat({ timeMs: 1, acceptedTotal: 5 });
+  t.done(5);
+  assert.is(t.w.acceptedTotal, 5);
+  // The next lease: AcceptDone first, then a heartbeat that includes it.
+  t.done(3);
+  assert.is(t.w.acceptedTotal, 8);
+  t.beat({ timeMs: 2, acceptedTotal: 8 });
+  assert.is(t.w.acceptedTotal, 8);
+  // A heartbeat behind the AcceptDones never lowers the count.
+  t.beat({ timeMs: 3, acceptedTotal: 7 });
+  assert.is(t.w.acceptedTotal, 8);
 });
 
 test.run();

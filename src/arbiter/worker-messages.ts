@@ -170,14 +170,14 @@ const handlers: { [K in MessageKind]?: (ctx: MessageContext, w: WorkerRecord, bo
     if (w.kind === 'task') throw new UnexpectedMessageError('AcceptDone from a task worker');
     if (ctx.options.accept !== 'arbiter') throw new UnexpectedMessageError(`AcceptDone in the ${ctx.options.accept} strategy`);
     w.inFlight = done.inFlight;
-    w.acceptedTotal += done.accepted;
+    countAcknowledged(w, done.accepted);
     ctx.accept.done(w.id, done);
   },
   handoffAck(ctx, w, ack) {
     if (w.kind === 'task') throw new UnexpectedMessageError('HandoffAck from a task worker');
     if (ctx.options.accept !== 'handoff') throw new UnexpectedMessageError(`HandoffAck in the ${ctx.options.accept} strategy`);
     w.inFlight = ack.inFlight;
-    w.acceptedTotal += ack.handoffIds.length;
+    countAcknowledged(w, ack.handoffIds.length);
     const problem = ctx.accept.ack(w.id, ack);
     if (problem) throw new InvalidFieldError(problem, { fatal: true });
   },
@@ -280,4 +280,15 @@ function welcome(ctx: MessageContext, w: WorkerRecord, hello: BodyTypes['hello']
     },
   });
   w.channel!.maxFrameBytes = result.maxFrameBytes;
+}
+
+/**
+ * Connections a worker acknowledged (AcceptDone, HandoffAck). Its Heartbeat's
+ * accepted_total may already include them (a heartbeat sent while a lease is
+ * out counts that lease's connections), so the two are not added: each is a
+ * lower bound of what it accepted, and acceptedTotal is the larger.
+ */
+function countAcknowledged(w: WorkerRecord, n: number): void {
+  w.acceptedAcknowledged += n;
+  w.acceptedTotal = Math.max(w.acceptedTotal, w.acceptedAcknowledged);
 }

@@ -34,7 +34,10 @@ export interface WorkerRecord {
   everReady: boolean;
   capacity: number;
   inFlight: number;
+  /** Connections it accepted: the larger of its latest Heartbeat's count and acceptedAcknowledged. */
   acceptedTotal: number;
+  /** Connections it acknowledged in AcceptDone and HandoffAck. */
+  acceptedAcknowledged: number;
   requestsTotal: number;
   /** Times it was woken to accept (Heartbeat.wakeups_total, since 1.4); 0 when not reported. */
   wakeupsTotal: number;

@@ -27,19 +27,31 @@ plainUint64Defaults(pb);
 /** The control protocol version this implementation speaks (PoolStatus.control_version). */
 export const CONTROL_VERSION = 1;
 
-/** The arbiter's limits on a control client, with their defaults (spec.md section 14.4). */
-export const CONTROL_LIMITS = Object.freeze({
+/** The arbiter's limits on a control client (spec.md section 14.4). */
+export interface ControlLimits {
   /** Largest request frame the arbiter accepts; a larger length prefix closes the connection before its bytes are read. */
-  maxRequestBytes: 4096,
+  maxRequestBytes: number;
   /** Largest reply frame a client accepts. */
-  maxReplyBytes: HARD_MAX_FRAME_BYTES,
+  maxReplyBytes: number;
   /** Clients connected at once; more are refused. */
-  maxClients: 64,
+  maxClients: number;
   /** Reply bytes queued for a client that does not read before it is disconnected. */
-  maxQueuedBytes: 8 * 1024 * 1024,
+  maxQueuedBytes: number;
   /** Requests one client may send per second before it is disconnected (CORRAL_ERR_FLOOD). */
+  maxRequestsPerSecond: number;
+  /** JobsRequest.limit when 0. */
+  defaultJobs: number;
+  /** JobsRequest.limit's ceiling. */
+  maxJobs: number;
+}
+
+/** The defaults of ControlLimits. */
+export const CONTROL_LIMITS: Readonly<ControlLimits> = Object.freeze({
+  maxRequestBytes: 4096,
+  maxReplyBytes: HARD_MAX_FRAME_BYTES,
+  maxClients: 64,
+  maxQueuedBytes: 8 * 1024 * 1024,
   maxRequestsPerSecond: 1000,
-  /** JobsRequest.limit when 0, and its ceiling. */
   defaultJobs: 100,
   maxJobs: 1000,
 });
