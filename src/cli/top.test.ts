@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { AppStatus, PoolStatus, TasksStatus, WorkerStatus } from '../protocol/control.js';
 import { bytesShort, charWidth, clip, pad, printable, rate, textWidth } from './format.js';
-import { renderTop, top, TopHistory, TOP_HELP } from './top.js';
+import { poolAcceptsPerSecond, renderTop, top, TopHistory, TOP_HELP } from './top.js';
 
 function worker(id: number, o: Partial<WorkerStatus> = {}): WorkerStatus {
   return {
@@ -110,6 +110,15 @@ test('task apps: per-app queued, in flight, completed, failed, run p99; queue de
   assert.match(text, /^QUEUE\s+WAITING\s+DELAYED\s+DEAD\nthumbnails\s+17\s+2\s+1$/m);
   // 120 columns: the wait p99 too.
   assert.match(renderTop(s, t, historyOf(s), 120, 40).join('\n'), /RUN P99\s+WAIT P99\n/);
+  // The interval's `accepted` counts task workers' jobs too: with task workers, the socket workers' own rates.
+  assert.match(text, /^accepts\/s 12\.5 · /m);
+  const h = new TopHistory();
+  h.record(s);
+  assert.equal(h.pool, [12.5]);
+  // 55 columns: KIND stays (two kinds), P99 and HB go first.
+  const narrow = renderTop(s, t, historyOf(s), 55, 24).join('\n');
+  assert.match(narrow, /^ +2 task +4002 ready/m);
+  assert.not.match(narrow, /P99 | HB/);
   // A pool of task workers only charts jobs/s.
   const tasksOnly = pool([worker(1, { kind: 'task' })], { listeners: [] });
   assert.match(renderTop(tasksOnly, t, historyOf(tasksOnly), 80, 24)[2]!, /^jobs\/s /);
@@ -179,6 +188,13 @@ test('text from the arbiter cannot move the cursor: control characters are shown
   const text = renderTop(s, t, historyOf(s), 120, 40).join('\n');
   assert.not.match(text, ESC);
   assert.match(text, /evil\?\[2J/);
+});
+
+test('poolAcceptsPerSecond: the interval without task workers, the socket workers\' rates with them', () => {
+  const iv = { durationMs: 2000, accepted: 500, requests: 500, p50Us: 0, p99Us: 0, jobs: 0 };
+  assert.is(poolAcceptsPerSecond(pool([worker(1), worker(2)], { interval: iv })), 250);
+  assert.is(poolAcceptsPerSecond(pool([worker(1, { acceptsPerSecond: 3 }), worker(2, { kind: 'task', acceptsPerSecond: 400 })], { interval: iv })), 3);
+  assert.is(poolAcceptsPerSecond(pool([], { interval: { ...iv, durationMs: 0 } })), 0);
 });
 
 test('TopHistory: per worker id, a new worker starts empty, a new pid too; gone workers forgotten; bounded', () => {

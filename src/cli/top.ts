@@ -61,6 +61,8 @@ const FLAGS = {
 
 // ---- history --------------------------------------------------------------
 
+const perSecond = (n: number, ms: number) => (ms > 0 ? (n * 1000) / ms : 0);
+
 /** What renderTop reads of the history: rates per poll, oldest first. */
 export interface HistoryView {
   /** The pool's accepts/s (of the arbiter's last interval), one per poll. */
@@ -90,9 +92,8 @@ export class TopHistory implements HistoryView {
 
   record(s: PoolStatus): void {
     const iv = s.interval;
-    const per = (n: number) => (iv.durationMs > 0 ? (n * 1000) / iv.durationMs : 0);
-    this.#push(this.pool, per(iv.accepted));
-    this.#push(this.poolJobs, per(iv.jobs));
+    this.#push(this.pool, poolAcceptsPerSecond(s));
+    this.#push(this.poolJobs, perSecond(iv.jobs, iv.durationMs));
     if (s.pid !== this.#arbiter) {
       this.#arbiter = s.pid;
       this.workers.clear();
@@ -203,8 +204,6 @@ function mostShown(...ways: { text: string; shown: number }[]): string {
   return ways.reduce((best, w) => (w.shown > best.shown ? w : best)).text;
 }
 
-const perSecond = (n: number, ms: number) => (ms > 0 ? (n * 1000) / ms : 0);
-
 /** Socket workers first, then task workers; by id. */
 function ordered(workers: readonly WorkerStatus[]): WorkerStatus[] {
   return [...workers].sort((a, b) => (a.kind === b.kind ? a.id - b.id : a.kind === 'socket' ? -1 : 1));
@@ -212,6 +211,17 @@ function ordered(workers: readonly WorkerStatus[]): WorkerStatus[] {
 
 export function hasTasks(s: PoolStatus): boolean {
   return s.targetTaskWorkers > 0 || s.workers.some((w) => w.kind === 'task');
+}
+
+/**
+ * Connections accepted per second over the arbiter's last interval. The
+ * interval's `accepted` also counts what task workers report as accepted
+ * (jobs started), so with task workers the socket workers' own rates are
+ * added up instead.
+ */
+export function poolAcceptsPerSecond(s: PoolStatus): number {
+  if (!s.workers.some((w) => w.kind === 'task')) return perSecond(s.interval.accepted, s.interval.durationMs);
+  return s.workers.reduce((n, w) => n + (w.kind === 'socket' ? w.acceptsPerSecond : 0), 0);
 }
 
 /**
@@ -253,7 +263,7 @@ export function renderTop(status: PoolStatus | undefined, tasks: TasksStatus | u
     const restartsTotal = restarted.reduce((n, r) => n + r.count, 0);
     const restarts = restartsTotal ? `restarts ${restarted.map((r) => `${printable(r.reason)} ${r.count}`).join(', ')}` : 'restarts 0';
     const line = (restartsPart: string) => fitParts([
-      [`accepts/s ${rate(perSecond(iv.accepted, iv.durationMs))}`, 10],
+      [`accepts/s ${rate(poolAcceptsPerSecond(s))}`, 10],
       [`p50 ${micros(iv.p50Us)}`, 7],
       [`p99 ${micros(iv.p99Us)}`, 9],
       ...(hasTasks(s) ? [[`jobs/s ${rate(perSecond(iv.jobs, iv.durationMs))}`, 8] as [string, number]] : []),
@@ -320,7 +330,7 @@ function workerTable(list: WorkerStatus[], history: HistoryView, width: number, 
   const peaks = { socket: peak('socket'), task: peak('task') };
   const cols: Column[] = [
     { head: 'ID', cells: shown.map((w) => String(w.id)), right: true, keep: 10 },
-    { head: 'KIND', cells: shown.map((w) => w.kind), keep: kinds.size > 1 ? 5 : 1 },
+    { head: 'KIND', cells: shown.map((w) => w.kind), keep: kinds.size > 1 ? 6.5 : 1 },
     { head: 'PID', cells: shown.map((w) => String(w.pid)), right: true, keep: 10 },
     { head: 'STATE', cells: shown.map((w) => printable(w.state)), keep: 10, paint: (c, r) => paint(STATE_COLOUR[shown[r]!.state], c) },
     { head: 'INFL', cells: shown.map((w) => count(w.inFlight)), right: true, keep: 8 },
