@@ -112,7 +112,13 @@ export async function bootTaskWorker(options: TaskBootOptions = {}): Promise<Tas
   }
   const signals = options.signals === undefined ? process : options.signals;
   // SIG-3: SIGHUP is the arbiter's reload signal; SIGPIPE Node ignores already [SIG-4].
-  if (signals === process) process.on('SIGHUP', () => {});
+  // SIG-5: the arbiter passes SIGUSR1 (reopen logs) on; this worker keeps no
+  // log file, and without a handler Node would open its inspector on
+  // 127.0.0.1:9229 instead, a debugger any local process could attach to.
+  if (signals === process) {
+    process.on('SIGHUP', () => {});
+    process.on('SIGUSR1', () => {});
+  }
   if (options.control === undefined) guardStdio(); // EPIPE once the arbiter is gone; blocking writes (src/worker/stdio.ts)
   const runtime = new TaskWorkerRuntime({
     control,
