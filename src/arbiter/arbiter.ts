@@ -36,11 +36,10 @@ import { disconnect, endWorker, killOverdue, stopWorkerNow } from './worker-stop
 import { manageTaskSlots, taskCommandFor } from './task-workers.js';
 import { TaskHost } from './task-host.js';
 import type { CallOptions } from '../tasks/client.js';
-import { PoolMonitor, exitReason, type HistoryPoint } from './monitor.js';
-import { poolStatus, runControl, type OperateContext } from './operate.js';
+import type { HistoryPoint } from './monitor.js';
+import { PoolOperator } from './operate.js';
 import { ControlServer } from './control-server.js';
 import { openServices, type PoolView, type Service } from './services.js';
-import { processUsage } from '../transport/procfs.js';
 import type { ControlAction, ControlResult, JobList, PoolStatus, TasksStatus } from '../protocol/control.js';
 import type { JobQuery } from './task-pool.js';
 
@@ -106,12 +105,8 @@ export class Arbiter extends EventEmitter<ArbiterEvents> implements PoolView {
   #reexecChild: WorkerProcess | undefined;
   /** The task pool and what serves it (spec.md sections 4.6, 4.7), when task apps are configured. */
   readonly #taskHost: TaskHost | undefined;
-  /** Rates, percentiles, CPU, memory and history, sampled every sampleIntervalMs. */
-  readonly #monitor: PoolMonitor;
-  #lastSample = -Infinity;
-  #startedAt = 0;
-  #startedAtMs = 0;
-  readonly #operate: OperateContext;
+  /** Status, rates and history (sampled every sampleIntervalMs), and the control requests. */
+  readonly #operator: PoolOperator;
   /** The control socket (options.controlSocket) and the HTTP services (metrics, dashboard). */
   #control: ControlServer | undefined;
   #services: Service[] = [];
@@ -147,14 +142,10 @@ export class Arbiter extends EventEmitter<ArbiterEvents> implements PoolView {
         },
       });
     }
-    this.#monitor = new PoolMonitor({ usage: processUsage, wall: () => Date.now(), historySamples: this.options.historySamples });
-    this.#operate = {
+    this.#operator = new PoolOperator({
       options: this.options,
-      monitor: this.#monitor,
       taskHost: this.#taskHost,
       now: () => this.#clock.now(),
-      startedAtMs: () => this.#startedAtMs,
-      uptimeMs: () => (this.#startedAtMs ? this.#clock.now() - this.#startedAt : 0),
       generation: () => this.#generation,
       target: () => (this.options.workers === 0 ? 0 : this.#target),
       taskSlots: () => this.#taskSlots,
@@ -167,7 +158,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> implements PoolView {
       reload: () => this.#enqueue('HUP'),
       stop: (graceful) => this.#enqueue(graceful ? 'TERM' : 'QUIT'),
       reopenLogs: () => this.#enqueue('USR1'),
-    };
+    });
     this.#workerCtx = {
       tasks: this.#tasks,
       jobDone: (w) => {
@@ -201,8 +192,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> implements PoolView {
   async start(): Promise<void> {
     if (this.#timer || this.#stopped) throw new CorralError('CORRAL_ERR_STATE', 'arbiter already started');
     await this.#hooks.run('on_starting');
-    this.#startedAt = this.#clock.now();
-    this.#startedAtMs = Date.now();
+    this.#operator.started();
     if (this.options.controlSocket) {
       this.#control = await ControlServer.open(this.options.controlSocket, (a) => this.control(a), this.log);
       this.log.info(`corral arbiter ${process.pid}: control socket ${this.#control.path} (corral ctl --socket ${this.#control.path})`);
@@ -315,29 +305,27 @@ export class Arbiter extends EventEmitter<ArbiterEvents> implements PoolView {
    * the last sample (sampleIntervalMs).
    */
   status(options: { histograms?: boolean } = {}): PoolStatus {
-    return poolStatus(this.#operate, options.histograms);
+    return this.#operator.status(options.histograms);
   }
 
   /** The task apps and the queue consumer (`corral ctl tasks`). */
   tasksStatus(): TasksStatus {
-    return this.#taskHost?.tasksStatus() ?? { apps: [] };
+    return this.#operator.tasksStatus();
   }
 
   /** Task jobs waiting, running and recently ended, newest first (`corral ctl jobs`). */
   jobs(query: Partial<JobQuery> = {}): JobList {
-    const r = runControl(this.#operate, { action: 'jobs', ...query } as ControlAction);
-    if ('error' in r) throw new CorralError(r.error.code, r.error.message);
-    return (r as { jobs: JobList }).jobs;
+    return this.#operator.jobs(query);
   }
 
   /** The pool's history, one point per sample, oldest first (historySamples of them). */
   history(): HistoryPoint[] {
-    return this.#monitor.history();
+    return this.#operator.history();
   }
 
   /** Carries out one control request, as the control socket does; never throws. */
   control(action: ControlAction): ControlResult {
-    return runControl(this.#operate, action);
+    return this.#operator.control(action);
   }
 
   stats() {
@@ -369,7 +357,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> implements PoolView {
   #tick(): void {
     try {
       for (let sig = this.#queue.shift(); sig; sig = this.#queue.shift()) this.#handle(sig);
-      this.#sample();
+      this.#operator.sample();
       this.#accept.expire();
       this.#murderStuck();
       this.#manageWorkers();
@@ -381,16 +369,6 @@ export class Arbiter extends EventEmitter<ArbiterEvents> implements PoolView {
       // The supervisor must outlive its own bugs: log and carry on.
       this.log.error(`supervision loop error: ${(err as Error).stack ?? err}`);
     }
-  }
-
-  /** Once per sampleIntervalMs: rates, percentiles, CPU and memory of every worker. */
-  #sample(): void {
-    const now = this.#clock.now();
-    if (now - this.#lastSample < this.options.sampleIntervalMs) return;
-    this.#lastSample = now;
-    const t = this.#taskHost?.totals();
-    this.#monitor.sample(now, this.#workers.values(), { jobsTotal: t?.ended ?? 0, queued: t?.queued ?? 0 });
-    this.#taskHost?.refreshDepths(now);
   }
 
   #handle(sig: SignalName): void {
@@ -601,7 +579,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> implements PoolView {
     if (w.caller) this.#tasks?.callerGone(w.caller);
     // Ended by someone else's signal (kill -9, the OOM killer), not its own crash nor ours.
     const foreign = signal !== null && !w.signalled && !SELF_SIGNALS.has(signal);
-    this.#monitor.exited(w, exitReason(w, this.#stopping !== undefined, foreign));
+    this.#operator.exited(w, foreign);
     const how = signal ? `signal ${signal}${signal === 'SIGKILL' && !expected ? ' (perhaps out of memory?)' : ''}` : `code ${code}`;
     const reason = w.stopReason ?? (wasReady ? 'exited unexpectedly' : code === EXIT.appLoadError ? 'application load failure' : 'boot failure: exited before Ready');
     const exit: HookExit = { code, signal, reason };

@@ -11,7 +11,10 @@ import { CorralError } from '../errors.js';
 /** A request field this arbiter cannot take (CTL-8): answered, nothing done, the connection stays open. */
 const invalid = (message: string) => new CorralError('CORRAL_ERR_INVALID_FIELD', `${message} [CTL-8]`);
 import { implementation } from '../transport/version.js';
-import type { PoolMonitor } from './monitor.js';
+import { PoolMonitor, exitReason, type HistoryPoint } from './monitor.js';
+import { processUsage } from '../transport/procfs.js';
+import type { JobList, TasksStatus } from '../protocol/control.js';
+import type { JobQuery } from './task-pool.js';
 import type { ArbiterOptions } from './options.js';
 import type { TaskHost } from './task-host.js';
 import type { WorkerRecord } from './worker-record.js';
@@ -127,5 +130,75 @@ function act(c: OperateContext, a: ControlAction): ControlResult {
     case 'reopenLogs':
       c.reopenLogs();
       return { done: c.options.logFile ? `reopening ${c.options.logFile}; workers told (SIGUSR1)` : 'the arbiter logs to stderr (nothing to reopen); workers told (SIGUSR1)' };
+  }
+}
+
+/** What the arbiter tells its operator: the context, less what the operator keeps itself. */
+export type OperatorContext = Omit<OperateContext, 'monitor' | 'startedAtMs' | 'uptimeMs'>;
+
+/**
+ * The arbiter's operator: keeps the monitor, samples the pool once per
+ * sampleIntervalMs (from the supervision loop), counts exits, and answers
+ * status and control requests for the control socket, the HTTP services and
+ * the library's status().
+ */
+export class PoolOperator {
+  readonly #c: OperateContext;
+  readonly #monitor: PoolMonitor;
+  #lastSample = -Infinity;
+  #startedAt = 0;
+  #startedAtMs = 0;
+
+  constructor(c: OperatorContext) {
+    this.#monitor = new PoolMonitor({ usage: processUsage, wall: () => Date.now(), historySamples: c.options.historySamples });
+    this.#c = {
+      ...c,
+      monitor: this.#monitor,
+      startedAtMs: () => this.#startedAtMs,
+      uptimeMs: () => (this.#startedAtMs ? c.now() - this.#startedAt : 0),
+    };
+  }
+
+  /** The arbiter started now. */
+  started(): void {
+    this.#startedAt = this.#c.now();
+    this.#startedAtMs = Date.now();
+  }
+
+  /** From the loop: a sample when one is due. */
+  sample(): void {
+    const now = this.#c.now();
+    if (now - this.#lastSample < this.#c.options.sampleIntervalMs) return;
+    this.#lastSample = now;
+    const t = this.#c.taskHost?.totals();
+    this.#monitor.sample(now, this.#c.workers(), { jobsTotal: t?.ended ?? 0, queued: t?.queued ?? 0 });
+    this.#c.taskHost?.refreshDepths(now);
+  }
+
+  /** A worker exited (`foreign`: by a signal the arbiter did not send). */
+  exited(w: WorkerRecord, foreign: boolean): void {
+    this.#monitor.exited(w, exitReason(w, this.#c.state() === 'stopping', foreign));
+  }
+
+  status(histograms = false): PoolStatus {
+    return poolStatus(this.#c, histograms);
+  }
+
+  tasksStatus(): TasksStatus {
+    return this.#c.taskHost?.tasksStatus() ?? { apps: [] };
+  }
+
+  jobs(query: Partial<JobQuery>): JobList {
+    const r = runControl(this.#c, { action: 'jobs', ...query } as ControlAction);
+    if ('error' in r) throw new CorralError(r.error.code, r.error.message);
+    return (r as { jobs: JobList }).jobs;
+  }
+
+  history(): HistoryPoint[] {
+    return this.#monitor.history();
+  }
+
+  control(action: ControlAction): ControlResult {
+    return runControl(this.#c, action);
   }
 }
