@@ -71,11 +71,13 @@ async function eventually<T>(what: string, fn: () => Promise<T | undefined> | T 
 }
 
 interface Row { id: number; pid: number; kind: string; state: string }
+/** An element's data-* attributes (tsc here has no DOM types). */
+type Tagged = { dataset: Record<string, string | undefined> };
 
 /** The workers table as it is on screen. */
 function rows(page: Page): Promise<Row[]> {
   return page.$$eval('[data-testid=worker-row]', (trs) => trs.map((tr) => {
-    const d = (tr as HTMLElement).dataset;
+    const d = (tr as unknown as Tagged).dataset;
     return { id: Number(d.id), pid: Number(d.pid), kind: d.kind ?? '', state: d.state ?? '' };
   }));
 }
@@ -174,7 +176,7 @@ t('the page shows the live pool: real pids, a killed worker replaced on screen, 
     await eventually('the tabs count the jobs', async () => ((await p.textContent('[data-testid=job-tab-failed] .n')) === '3' && (await p.textContent('[data-testid=job-tab-succeeded] .n')) === '5' ? true : undefined), 10_000);
     await p.click('[data-testid=job-tab-failed]');
     await eventually('only failed jobs listed', async () => {
-      const states = await p.$$eval('[data-testid=job-row]', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.state));
+      const states = await p.$$eval('[data-testid=job-row]', (trs) => trs.map((tr) => (tr as unknown as Tagged).dataset.state));
       return states.length === 3 && states.every((s) => s === 'failed') ? true : undefined;
     }, 10_000);
     const first = p.locator('[data-testid=job-row]').first();

@@ -30,8 +30,8 @@ export const DASHBOARD_HTML = String.raw`<!doctype html>
 
 <main>
   <section class="cards" aria-label="Now">
-    <div class="card"><h2>accepts/s</h2><p id="card-accepts" data-testid="card-accepts">–</p><small id="card-accepts-sub"></small></div>
-    <div class="card"><h2>p99 latency</h2><p id="card-p99" data-testid="card-p99">–</p><small id="card-p99-sub"></small></div>
+    <div class="card"><h2 id="card-accepts-title">accepts/s</h2><p id="card-accepts" data-testid="card-accepts">–</p><small id="card-accepts-sub"></small></div>
+    <div class="card"><h2 id="card-p99-title">p99 latency</h2><p id="card-p99" data-testid="card-p99">–</p><small id="card-p99-sub"></small></div>
     <div class="card"><h2>in flight</h2><p id="card-inflight" data-testid="card-inflight">–</p><small id="card-inflight-sub"></small></div>
     <div class="card"><h2>workers</h2><p id="card-workers" data-testid="card-workers">–</p><small id="card-workers-sub"></small></div>
     <div class="card"><h2>CPU</h2><p id="card-cpu" data-testid="card-cpu">–</p><small id="card-cpu-sub"></small></div>
@@ -48,9 +48,9 @@ export const DASHBOARD_HTML = String.raw`<!doctype html>
         <button type="button" data-window="600" data-testid="window-600">10m</button>
       </div>
     </div>
-    <div class="charts">
+    <div class="charts" id="charts">
       <figure class="chart" data-testid="chart-throughput"><figcaption>Throughput <span class="legend" id="legend-throughput"></span></figcaption><canvas id="chart-throughput" role="img" aria-label="accepts and requests per second"></canvas></figure>
-      <figure class="chart" data-testid="chart-latency"><figcaption>Latency <span class="legend" id="legend-latency"></span></figcaption><canvas id="chart-latency" role="img" aria-label="p50 and p99 latency"></canvas></figure>
+      <figure class="chart" id="figure-latency" data-testid="chart-latency"><figcaption>Latency <span class="legend" id="legend-latency"></span></figcaption><canvas id="chart-latency" role="img" aria-label="p50 and p99 latency"></canvas></figure>
       <figure class="chart" data-testid="chart-load"><figcaption>In flight <span class="legend" id="legend-load"></span></figcaption><canvas id="chart-load" role="img" aria-label="requests and jobs in flight"></canvas></figure>
       <figure class="chart" data-testid="chart-cpu"><figcaption>CPU <span class="legend" id="legend-cpu"></span></figcaption><canvas id="chart-cpu" role="img" aria-label="CPU of all workers"></canvas></figure>
     </div>

@@ -409,13 +409,31 @@ function renderStatus() {
     if (w.rssBytes > largest) largest = w.rssBytes;
   });
   var accepts = last ? last.acceptsPerSecond : s.interval.durationMs ? (s.interval.accepted * 1000) / s.interval.durationMs : 0;
-  setText('card-accepts', fmtRate(accepts));
-  var sub = [];
-  if (last && hasSockets()) sub.push(fmtRate(last.requestsPerSecond) + ' req/s');
-  if (last && hasTasks()) sub.push(fmtRate(last.jobsPerSecond) + ' jobs/s');
-  setText('card-accepts-sub', sub.join(' · '));
-  setText('card-p99', fmtUs(last ? last.p99Us : s.interval.p99Us));
-  setText('card-p99-sub', 'p50 ' + fmtUs(last ? last.p50Us : s.interval.p50Us));
+  var sockets = hasSockets();
+  if (sockets) {
+    setText('card-accepts-title', 'accepts/s');
+    setText('card-accepts', fmtRate(accepts));
+    var sub = [];
+    if (last) sub.push(fmtRate(last.requestsPerSecond) + ' req/s');
+    if (last && hasTasks()) sub.push(fmtRate(last.jobsPerSecond) + ' jobs/s');
+    setText('card-accepts-sub', sub.join(' · '));
+    setText('card-p99-title', 'p99 latency');
+    setText('card-p99', fmtUs(last ? last.p99Us : s.interval.p99Us));
+    setText('card-p99-sub', 'p50 ' + fmtUs(last ? last.p50Us : s.interval.p50Us));
+  } else {
+    // Task workers only: jobs are the traffic, and their run time the latency.
+    var apps = (S.tasks && S.tasks.apps) || [];
+    var done = 0, run99 = 0, wait99 = 0;
+    apps.forEach(function (a) { done += a.completed + a.failed; run99 = Math.max(run99, a.runMs.p99); wait99 = Math.max(wait99, a.waitMs.p99); });
+    setText('card-accepts-title', 'jobs/s');
+    setText('card-accepts', fmtRate(last ? last.jobsPerSecond : 0));
+    setText('card-accepts-sub', fmtNum(done) + ' ended since start');
+    setText('card-p99-title', 'job run p99');
+    setText('card-p99', fmtMs(run99));
+    setText('card-p99-sub', 'wait p99 ' + fmtMs(wait99));
+  }
+  $('figure-latency').hidden = !sockets;
+  $('charts').classList.toggle('three', !sockets);
   setText('card-inflight', fmtNum(inFlight));
   setText('card-inflight-sub', last && hasTasks() ? fmtNum(last.queued) + ' jobs queued' : 'across ' + s.workers.length + ' workers');
   setText('card-workers', ready + ' / ' + s.workers.length);
@@ -428,7 +446,7 @@ function renderStatus() {
   s.restarts.forEach(function (r) { total += r.count; });
   setText('card-restarts', fmtNum(total));
   setText('card-restarts-sub', s.restarts.slice().sort(function (a, b) { return b.count - a.count; }).slice(0, 2).map(function (r) { return r.reason + ' ' + r.count; }).join(' · '));
-  document.title = 'corral ' + s.pid + ' · ' + fmtRate(accepts) + '/s';
+  document.title = 'corral ' + s.pid + ' · ' + (sockets ? fmtRate(accepts) + '/s' : fmtRate(last ? last.jobsPerSecond : 0) + ' jobs/s');
 
   renderWorkers(s);
   renderRestarts(s, total);

@@ -117,6 +117,7 @@ main { padding: 16px 20px 40px; display: grid; gap: 16px; max-width: 1600px; mar
 
 /* charts */
 .charts { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); }
+.charts.three { grid-template-columns: repeat(3, minmax(0, 1fr)); }
 .chart { margin: 0; padding: 10px 14px 8px; min-width: 0; }
 .chart + .chart { border-left: 1px solid var(--line); }
 .chart figcaption { font-size: 12px; font-weight: 600; }
