@@ -193,7 +193,7 @@ export class DashboardServer implements Service {
       });
     });
     const a = this.#server.address() as AddressInfo;
-    this.#host = host === 'localhost' ? '127.0.0.1' : a.address;
+    this.#host = a.address;
     this.#port = a.port;
     this.#loopback = isLoopbackHost(host) || isLoopbackHost(a.address);
     this.#server.on('error', (err) => this.#log.error(`dashboard: ${err.message}`));
