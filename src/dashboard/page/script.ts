@@ -757,7 +757,8 @@ function renderDetail(id, j) {
   meta.textContent = '';
   if (!j) {
     dl.appendChild(el('dd', { text: 'No longer listed: the arbiter keeps the newest ended jobs only.' }));
-    $('job-detail-meta-empty').hidden = false;
+    meta.parentNode.hidden = true;
+    $('job-detail-meta-empty').hidden = true;
     return;
   }
   box.setAttribute('data-state', j.state);
