@@ -113,7 +113,11 @@ test.before(async () => {
 });
 
 test.after(async () => {
-  if (tmuxBin) spawnSync(tmuxBin, ['-L', server, 'kill-server'], { timeout: 10_000 });
+  if (tmuxBin) {
+    spawnSync(tmuxBin, ['-L', server, 'kill-server'], { timeout: 10_000 });
+    // tmux leaves its socket file behind.
+    rmSync(join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`, server), { force: true });
+  }
   await pool?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
