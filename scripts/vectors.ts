@@ -16,6 +16,11 @@ import {
   decodeMessage, encodeFrame, encodeMessage, examplePayload, frameHeader, messageFromJSON, messageToJSON, negotiate,
   toWireError, validate, type HandshakeOffer, type OutMessage, type corral,
 } from '../src/protocol/index.js';
+import {
+  CONTROL_LIMITS, CONTROL_VERSION, controlFrame, decodeReply, decodeRequest, encodeReply, encodeRequest, type ControlAction, type ControlReply,
+} from '../src/protocol/control.js';
+import { EXAMPLE_STATUS } from '../src/protocol/control-examples.js';
+import { corral as control } from '../src/protocol/generated/control.js';
 
 /** Bump when the generator changes what it writes. */
 export const GENERATOR_VERSION = '1.0.0';
@@ -602,6 +607,209 @@ function transcripts(): VectorFile {
 }
 
 // ---------------------------------------------------------------------------
+// control.json: control protocol 1 (spec.md section 14), between a control
+// client and the arbiter's control socket. Requests are what the arbiter
+// receives (its request limit, CONTROL_LIMITS.maxRequestBytes, is the frame
+// limit), replies what a client receives.
+
+const cpb = control.control.v1;
+
+/** Who reads the stream: the arbiter (ControlRequest frames) or a client (ControlReply frames). */
+type ControlReceiver = 'arbiter' | 'client';
+
+interface ControlSpec {
+  id: string;
+  requirement: string;
+  comment: string;
+  flags: string[];
+  chunks: Uint8Array[];
+  /** The outcome the script declares: null (every frame taken), or the error code. */
+  error: string | null;
+  maxFrameBytes?: number;
+}
+
+/** A frame's message in canonical protobuf JSON (toJSON: defaults left out, uint64 as strings, enums by name). */
+function controlJson(receiver: ControlReceiver, payload: Uint8Array): JsonObject {
+  return (receiver === 'arbiter' ? cpb.ControlRequest.decode(payload) : cpb.ControlReply.decode(payload)).toJSON() as JsonObject;
+}
+
+/**
+ * What the receiver makes of a stream: every frame's message, and the first
+ * problem: a connection-level one (the frame limit, an empty frame, bytes
+ * that are not a ControlRequest: answered with request_id 0, then the
+ * connection is closed) or one of a single request (an unknown action, a
+ * forbidden value: answered under its request_id, the connection stays open;
+ * for a client, a reply with no body it knows fails that request only).
+ */
+function controlReceive(receiver: ControlReceiver, chunks: Uint8Array[], maxFrameBytes: number): {
+  messages: JsonObject[];
+  error: string | null;
+  reply: JsonObject | null;
+  fatal: boolean;
+} {
+  const decoder = new FrameDecoder({ maxFrameBytes });
+  const messages: JsonObject[] = [];
+  try {
+    for (const chunk of chunks) {
+      for (const payload of decoder.push(chunk)) {
+        if (receiver === 'arbiter') {
+          const r = decodeRequest(payload);
+          messages.push(controlJson(receiver, payload));
+          if (r.problem) return { messages, error: r.problem.code, reply: { requestId: r.requestId, error: r.problem.code }, fatal: false };
+        } else {
+          const r = decodeReply(payload);
+          messages.push(controlJson(receiver, payload));
+          if ('error' in r.result && r.result.error.code === 'CORRAL_ERR_CONTROL_UNKNOWN_REPLY') return { messages, error: r.result.error.code, reply: null, fatal: false };
+        }
+      }
+    }
+  } catch (err) {
+    if (!(err instanceof CorralError)) throw err;
+    return { messages, error: err.code, reply: receiver === 'arbiter' ? { requestId: 0, error: err.code } : null, fatal: true };
+  }
+  return { messages, error: null, reply: null, fatal: false };
+}
+
+function makeControlTest(receiver: ControlReceiver, spec: ControlSpec, tcId: number): VectorTest {
+  const limit = spec.maxFrameBytes ?? (receiver === 'arbiter' ? CONTROL_LIMITS.maxRequestBytes : CONTROL_LIMITS.maxReplyBytes);
+  const o = controlReceive(receiver, spec.chunks, limit);
+  if (o.error !== spec.error) throw new Error(`vector ${spec.id}: expected ${spec.error ?? 'success'}, the codec gives ${o.error ?? 'success'}`);
+  const total = Buffer.concat(spec.chunks);
+  const single = o.messages.length === 1 && total.length === total.readUInt32BE(0) + 4;
+  const test: VectorTest = {
+    tcId,
+    id: spec.id,
+    requirement: spec.requirement,
+    comment: spec.comment,
+    flags: spec.flags,
+    hex: hexOf(total),
+    message: single ? o.messages[0]! : null,
+    result: spec.error === null ? 'valid' : 'invalid',
+    error: spec.error,
+  };
+  if (spec.maxFrameBytes !== undefined) test.maxFrameBytes = spec.maxFrameBytes;
+  if (spec.chunks.length > 1) test.chunks = spec.chunks.map(hexOf);
+  if (!single) test.messages = o.messages;
+  if (spec.error !== null) test.fatal = o.fatal;
+  if (o.reply) test.reply = o.reply;
+  return test;
+}
+
+function controlVectors(): VectorFile {
+  const req = (id: number, a: ControlAction): Buffer => controlFrame(encodeRequest(id, a));
+  const rep = (r: ControlReply): Buffer => controlFrame(encodeReply(r));
+  const q = (id: string, requirement: string, comment: string, flags: string[], chunks: Uint8Array[], error: string | null = null, more: Partial<ControlSpec> = {}): ControlSpec =>
+    ({ id, requirement, comment, flags, chunks, error, ...more });
+  /** request_id, then encoded fields as they are. */
+  const raw = (id: number, rest: number[]): Buffer => frame([...field(1, 0), ...varint(id), ...rest]);
+
+  const requests: ControlSpec[] = [
+    q('ctl-request-status', 'CTL-4', 'status{}: request_id 1, an empty StatusRequest in field 10.', [], [req(1, { action: 'status' })]),
+    q('ctl-request-status-histograms', 'CTL-18', 'status{histograms: true}: each WorkerStatus then carries its latency_counts.', [], [req(2, { action: 'status', histograms: true })]),
+    q('ctl-request-scale-socket', 'CTL-15', 'scale{kind SOCKET, workers 8}: eight socket workers, as TTIN and TTOU would make it one at a time.', [], [req(3, { action: 'scale', kind: 'socket', workers: 8 })]),
+    q('ctl-request-scale-task-app', 'CTL-15', 'scale{kind TASK, workers 3, app "images"}: the task workers of one app.', [], [req(4, { action: 'scale', kind: 'task', workers: 3, app: 'images' })]),
+    q('ctl-request-reload', 'CTL-15', 'reload{}: a new generation, as SIGHUP.', [], [req(5, { action: 'reload' })]),
+    q('ctl-request-stop-graceful', 'CTL-15', 'stop{graceful: true}: drain and stop, as SIGTERM.', [], [req(6, { action: 'stop', graceful: true })]),
+    q('ctl-request-stop-now', 'CTL-15', 'stop{}: graceful false is left out, the StopRequest is empty (6a 00): stop now, as SIGQUIT.', [], [req(7, { action: 'stop', graceful: false })]),
+    q('ctl-request-reopen-logs', 'CTL-15', 'reopen_logs{}: as SIGUSR1.', [], [req(8, { action: 'reopenLogs' })]),
+    q('ctl-request-tasks', 'CTL-4', 'tasks{}: the task apps and the queue consumer.', [], [req(9, { action: 'tasks' })]),
+    q('ctl-request-jobs-filtered', 'CTL-4', 'jobs{state "failed", app "images", limit 20, id 7}.', [], [req(10, { action: 'jobs', state: 'failed', app: 'images', limit: 20, id: 7 })]),
+    q('ctl-request-jobs-defaults', 'CTL-4', 'jobs{}: every job, the arbiter\'s default limit (100).', [], [req(11, { action: 'jobs' })]),
+    q('ctl-request-id-max-safe', 'CTL-4', 'request_id 2^53-1 (9007199254740991), a uint64 the reply must echo exactly.', ['Uint64'], [req(Number.MAX_SAFE_INTEGER, { action: 'status' })]),
+    q('ctl-request-unknown-fields', 'COMPAT-1', 'status{} with field 9 (a varint) inside StatusRequest and field 50 beside the action: both skipped, a plain status request.', ['UnknownField', 'NotCanonical'],
+      [raw(12, [...lenField(10, [...field(9, 0), 1]), ...field(50, 0), 1])]),
+  ];
+  const problems: ControlSpec[] = [
+    q('ctl-request-later-action', 'CTL-7', 'request_id 5, then field 99 (an action of a later version) as an empty message: answered CORRAL_ERR_CONTROL_UNKNOWN_REQUEST under request_id 5; the connection stays open.', ['UnknownAction'],
+      [raw(5, lenField(99, []))], 'CORRAL_ERR_CONTROL_UNKNOWN_REQUEST'),
+    q('ctl-request-reserved-action', 'CTL-7', 'Field 17, the first number reserved for later requests, holding {1: 1}.', ['UnknownAction'],
+      [raw(13, lenField(17, [...field(1, 0), 1]))], 'CORRAL_ERR_CONTROL_UNKNOWN_REQUEST'),
+    q('ctl-request-no-action', 'CTL-7', 'A request_id and no action at all.', ['UnknownAction'], [raw(14, [])], 'CORRAL_ERR_CONTROL_UNKNOWN_REQUEST'),
+    q('ctl-request-scale-kind-7', 'CTL-8', 'scale{kind 7, workers 2}: 7 is no WorkerKind; answered CORRAL_ERR_INVALID_FIELD under request_id 15, nothing done, the connection stays open.', ['Forbidden'],
+      [raw(15, lenField(11, [...field(1, 0), 7, ...field(2, 0), 2]))], 'CORRAL_ERR_INVALID_FIELD'),
+    q('ctl-request-scale-kind-unspecified', 'CTL-8', 'scale{workers 2} with no kind (WORKER_KIND_UNSPECIFIED).', ['Forbidden'],
+      [raw(16, lenField(11, [...field(2, 0), 2]))], 'CORRAL_ERR_INVALID_FIELD'),
+  ];
+  const two = Buffer.concat([req(1, { action: 'status' }), req(2, { action: 'scale', kind: 'socket', workers: 8 })]);
+  const one = req(3, { action: 'jobs', state: 'running', app: 'images' });
+  let app = 'a'.repeat(4000);
+  for (let n = encodeRequest(17, { action: 'jobs', app }).length; n !== CONTROL_LIMITS.maxRequestBytes; n = encodeRequest(17, { action: 'jobs', app }).length) {
+    app = 'a'.repeat(app.length + CONTROL_LIMITS.maxRequestBytes - n);
+  }
+  const streams: ControlSpec[] = [
+    q('ctl-stream-pipelined', 'CTL-9', 'status (request_id 1) and scale (2) in one write, before any reply: both taken, in order.', [], [two]),
+    q('ctl-stream-split-in-payload', 'CTL-4', 'One request arriving in two writes, split inside its payload.', ['Split'], [one.subarray(0, 9), one.subarray(9)]),
+    q('ctl-stream-split-in-length', 'CTL-4', 'Two requests; the second one\'s length prefix is split across two writes.', ['Split'],
+      [two.subarray(0, req(1, { action: 'status' }).length + 2), two.subarray(req(1, { action: 'status' }).length + 2)]),
+    q('ctl-stream-max-request', 'CTL-5', `A request of exactly ${CONTROL_LIMITS.maxRequestBytes} octets, the arbiter's request limit: taken.`, ['MaxSize'],
+      [req(17, { action: 'jobs', app })], null, { maxFrameBytes: CONTROL_LIMITS.maxRequestBytes }),
+    q('ctl-stream-oversize', 'CTL-5', `The length prefix ${CONTROL_LIMITS.maxRequestBytes + 1} alone, above the request limit: answered at once from the 4 octets (request_id 0, CORRAL_ERR_FRAME_TOO_LARGE) and the connection closed.`,
+      ['Oversize'], [frameHeader(CONTROL_LIMITS.maxRequestBytes + 1)], 'CORRAL_ERR_FRAME_TOO_LARGE', { maxFrameBytes: CONTROL_LIMITS.maxRequestBytes }),
+    q('ctl-stream-empty', 'CTL-5', 'A length of 0: request_id 0, CORRAL_ERR_FRAME_EMPTY, and the connection closed.', ['ZeroLength'], [bytes('00000000')], 'CORRAL_ERR_FRAME_EMPTY'),
+    q('ctl-stream-empty-after-valid', 'CTL-5', 'A status request, then a length of 0: the request is taken (and answered), then the connection is closed.', ['ZeroLength'],
+      [req(1, { action: 'status' }), bytes('00000000')], 'CORRAL_ERR_FRAME_EMPTY'),
+    q('ctl-stream-undecodable', 'CTL-6', 'The payload 0a ff ff: field 1 as a length whose varint never ends. request_id 0, CORRAL_ERR_DECODE, and the connection closed.', ['Garbage'],
+      [frame([0x0a, 0xff, 0xff])], 'CORRAL_ERR_DECODE'),
+  ];
+  const replies: ControlSpec[] = [
+    q('ctl-reply-status', 'CTL-17', 'A PoolStatus with every field set (EXAMPLE_STATUS): a socket and a task worker, restarts, the interval, latency bounds, uint64 counters above 2^32.', ['Uint64'],
+      [rep({ requestId: 1, result: { status: EXAMPLE_STATUS } })]),
+    q('ctl-reply-done', 'CTL-15', 'done: what a request that acts did, for a person to read.', [], [rep({ requestId: 3, result: { done: 'workers: 4 -> 8' } })]),
+    q('ctl-reply-tasks', 'CTL-4', 'tasks: one app, no durable-queue consumer (no queue field).', [], [rep({ requestId: 9, result: { tasks: { apps: [{
+      name: 'images', workers: 2, queued: 3, inFlight: 4, submitted: 100, completed: 90, failed: 2, rejected: 1, lost: 1, abandoned: 0,
+      waitMs: { p50: 0.5, p90: 2, p99: 12.5, n: 90 }, runMs: { p50: 40, p90: 120, p99: 800, n: 90 },
+    }] } } })]),
+    q('ctl-reply-tasks-queue', 'CTL-4', 'tasks: an app with nothing run yet, and the queue consumer with its depths.', [], [rep({ requestId: 9, result: { tasks: {
+      apps: [{ name: 'mail', workers: 1, queued: 0, inFlight: 0, submitted: 0, completed: 0, failed: 0, rejected: 0, lost: 0, abandoned: 0, waitMs: { p50: 0, p90: 0, p99: 0, n: 0 }, runMs: { p50: 0, p90: 0, p99: 0, n: 0 } }],
+      queue: { state: 'connected', queues: ['mail', 'images'], held: 2, fetched: 50, succeeded: 45, failed: 2, retried: 3, dead: 1, depths: [{ queue: 'mail', waiting: 7, delayed: 1, dead: 0 }, { queue: 'images', waiting: 0, delayed: 0, dead: 1 }] },
+    } } })]),
+    q('ctl-reply-jobs', 'CTL-4', 'jobs: a failed durable job with its error and meta, of 12 that matched.', [], [rep({ requestId: 10, result: { jobs: { matched: 12, jobs: [{
+      id: 7, app: 'images', action: 'resize', state: 'failed', worker: 4, caller: 'queue images', submittedAtMs: 1_765_000_000_000, startedAtMs: 1_765_000_000_010, endedAtMs: 1_765_000_000_250,
+      payloadBytes: 120, errorCode: 'CORRAL_ERR_TASK_FAILED', errorMessage: 'no such image', meta: { 'corral.attempt': '2', 'corral.job': 'j-9' }, chunks: 0,
+    }] } } })]),
+    q('ctl-reply-jobs-empty', 'CTL-4', 'jobs: none matched; the JobList is set, and empty.', [], [rep({ requestId: 11, result: { jobs: { matched: 0, jobs: [] } } })]),
+    q('ctl-reply-error', 'CTL-13', 'An error under the request\'s id and no body: CORRAL_ERR_INVALID_FIELD for a forbidden ScaleRequest.kind.', [],
+      [rep({ requestId: 15, result: { error: { code: 'CORRAL_ERR_INVALID_FIELD', message: 'ScaleRequest.kind must be SOCKET (1) or TASK (2), got 7 [CTL-8]' } } })]),
+    q('ctl-reply-connection-error', 'CTL-11', 'A connection-level error, request_id 0 (left out): the arbiter closes the connection after it.', [],
+      [rep({ requestId: 0, result: { error: { code: 'CORRAL_ERR_FLOOD', message: 'more than 1000 requests in one second' } } })]),
+    q('ctl-reply-unknown-fields', 'CTL-14', 'done with field 9 inside Done and field 50 beside it, both unknown: skipped, a done reply.', ['UnknownField', 'NotCanonical'],
+      [frame([...field(1, 0), 3, ...lenField(11, [...lenField(1, Array.from(Buffer.from('ok'))), ...field(9, 0), 1]), ...field(50, 0), 1])]),
+    q('ctl-reply-later-body', 'CTL-14', 'request_id 4 and only field 20 (a body of a later version): no body this client knows, so that one request fails (CORRAL_ERR_CONTROL_UNKNOWN_REPLY, a local code); the connection carries on.',
+      ['UnknownBody'], [frame([...field(1, 0), 4, ...lenField(20, [...field(1, 0), 1])])], 'CORRAL_ERR_CONTROL_UNKNOWN_REPLY'),
+  ];
+  let tcId = 0;
+  const group = (type: string, receiver: ControlReceiver, specs: ControlSpec[]): VectorGroup => ({ type, receiver, tests: specs.map((x) => makeControlTest(receiver, x, ++tcId)) });
+  const testGroups = [
+    group('ControlRequest', 'arbiter', requests),
+    group('ControlRequestRefused', 'arbiter', problems),
+    group('ControlStream', 'arbiter', streams),
+    group('ControlReply', 'client', replies),
+  ];
+  const notes: Record<string, string> = {
+    Uint64: 'A uint64 field with a value above 2^32; protobuf JSON writes it as a string.',
+    UnknownField: 'A field the receiver does not know: it must be skipped (spec.md section 10.1).',
+    NotCanonical: 'Valid bytes that a proto3 encoder would not produce; compare the decoded message, not the bytes.',
+    UnknownAction: 'No action this version knows: answered CORRAL_ERR_CONTROL_UNKNOWN_REQUEST under its request_id (`reply`); the connection stays open (`fatal` false).',
+    Forbidden: 'A value section 14.4 forbids: answered CORRAL_ERR_INVALID_FIELD under its request_id (`reply`), nothing done; the connection stays open.',
+    Split: 'The stream arrives in the writes listed in `chunks`; the outcome must not depend on where they end.',
+    MaxSize: 'A request exactly at the arbiter\'s request limit (`maxFrameBytes`).',
+    Oversize: 'A length prefix above the request limit: refused from the prefix alone, before any payload.',
+    ZeroLength: 'A frame length of 0.',
+    Garbage: 'A frame whose payload is not a ControlRequest encoding.',
+    UnknownBody: 'A reply that sets no body the client knows: a failure of that request, not of the connection.',
+  };
+  for (const g of testGroups) for (const t of g.tests) for (const f of t.flags) if (notes[f] === undefined) throw new Error(`vector ${t.id}: flag ${f} has no note`);
+  return {
+    schema: SCHEMA,
+    generatorVersion: GENERATOR_VERSION,
+    protocolVersion: `control/${CONTROL_VERSION}`,
+    numberOfTests: tcId,
+    notes,
+    testGroups,
+  };
+}
+
+// ---------------------------------------------------------------------------
 
 /** Every vector file, by file name, as the exact text to commit. */
 export function renderVectors(): Map<string, string> {
@@ -611,6 +819,7 @@ export function renderVectors(): Map<string, string> {
     ['unknown.json', unknown()],
     ['handshake.json', handshake()],
     ['transcripts.json', transcripts()],
+    ['control.json', controlVectors()],
   ]);
   return new Map([...files].map(([name, f]) => [name, JSON.stringify(f, null, 2) + '\n']));
 }

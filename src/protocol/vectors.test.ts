@@ -11,6 +11,8 @@ import { CorralError, UnknownMessageError, toWireError } from './errors.js';
 import { FrameDecoder } from './framer.js';
 import { negotiate, type HandshakeOffer } from './handshake.js';
 import { DEFAULT_MAX_FRAME_BYTES, PROTOCOL_VERSION } from './limits.js';
+import { CONTROL_LIMITS, CONTROL_VERSION, decodeReply, decodeRequest, encodeReply, encodeRequest } from './control.js';
+import { corral as control } from './generated/control.js';
 
 // The requirement ids the vectors cite; each must exist in spec.md.
 const REQUIREMENTS = new Set([
@@ -18,6 +20,7 @@ const REQUIREMENTS = new Set([
   'MSG-1', 'MSG-3', 'MSG-4', 'MSG-5', 'MSG-7', 'COMPAT-1', 'COMPAT-2', 'COMPAT-3', 'COMPAT-7', 'COMPAT-8',
   'HELLO-2', 'NEG-1', 'NEG-2', 'NEG-3', 'NEG-4', 'NEG-8', 'TASK-7', 'TASK-27', 'LOAD-9', 'HANDOFF-3', 'HANDOFF-12',
   'TRANSCRIPT-1', 'TRANSCRIPT-2', 'TRANSCRIPT-3', 'TRANSCRIPT-4',
+  'CTL-4', 'CTL-5', 'CTL-6', 'CTL-7', 'CTL-8', 'CTL-9', 'CTL-11', 'CTL-13', 'CTL-14', 'CTL-15', 'CTL-17', 'CTL-18',
 ]);
 
 const files = new Map<string, VectorFile>(
@@ -39,7 +42,7 @@ test('file headers, ids, requirements and flags are consistent', () => {
   const ids = new Set<string>();
   for (const [name, f] of files) {
     assert.is(f.schema, 'corral-vectors-v1', name);
-    assert.is(f.protocolVersion, `${PROTOCOL_VERSION.major}.${PROTOCOL_VERSION.minor}`, name);
+    assert.is(f.protocolVersion, name === 'control.json' ? `control/${CONTROL_VERSION}` : `${PROTOCOL_VERSION.major}.${PROTOCOL_VERSION.minor}`, name);
     const tests = f.testGroups.flatMap((g) => g.tests);
     assert.is(f.numberOfTests, tests.length, name);
     assert.equal(tests.map((t) => t.tcId), tests.map((_, i) => i + 1), `${name}: tcId runs 1..N`);
@@ -131,6 +134,67 @@ test('messages.json: this encoder reproduces the bytes of every round-trip vecto
     const m = messageFromJSON(t.message as Record<string, unknown>);
     assert.is(encodeFrame(m as OutMessage).toString('hex'), t.hex, t.id);
   }
+});
+
+test('control.json: every request and reply decodes as recorded, and this encoder reproduces the canonical ones', () => {
+  const f = files.get('control.json')!;
+  const types = f.testGroups.map((g) => g.type);
+  assert.equal(types, ['ControlRequest', 'ControlRequestRefused', 'ControlStream', 'ControlReply']);
+  const actions = new Set<string>();
+  const bodies = new Set<string>();
+  for (const g of f.testGroups) {
+    const arbiter = g['receiver'] === 'arbiter';
+    for (const t of g.tests) {
+      const chunks = (Array.isArray(t.chunks) ? t.chunks as string[] : [t.hex]).map((h) => Buffer.from(h, 'hex'));
+      assert.is(Buffer.concat(chunks).toString('hex'), t.hex, `${t.id}: chunks add up to hex`);
+      const d = new FrameDecoder({ maxFrameBytes: typeof t.maxFrameBytes === 'number' ? t.maxFrameBytes : arbiter ? CONTROL_LIMITS.maxRequestBytes : CONTROL_LIMITS.maxReplyBytes });
+      const messages: unknown[] = [];
+      let error: string | null = null;
+      let reply: unknown = undefined;
+      let fatal = false;
+      try {
+        outer: for (const c of chunks) {
+          for (const payload of d.push(c)) {
+            if (arbiter) {
+              const r = decodeRequest(payload);
+              const m = control.control.v1.ControlRequest.decode(payload);
+              messages.push(m.toJSON());
+              if (r.action) {
+                actions.add(r.action.action);
+                if (!t.flags.includes('NotCanonical')) assert.equal([...encodeRequest(r.requestId, r.action)], [...payload], `${t.id}: encodeRequest reproduces the bytes`);
+              }
+              if (r.problem) {
+                error = r.problem.code;
+                reply = { requestId: r.requestId, error: r.problem.code };
+                break outer;
+              }
+            } else {
+              const r = decodeReply(payload);
+              const m = control.control.v1.ControlReply.decode(payload);
+              messages.push(m.toJSON());
+              if ('error' in r.result && r.result.error.code === 'CORRAL_ERR_CONTROL_UNKNOWN_REPLY') {
+                error = r.result.error.code;
+                break outer;
+              }
+              bodies.add(Object.keys(r.result)[0]!);
+              if (!t.flags.includes('NotCanonical')) assert.equal([...encodeReply(r)], [...payload], `${t.id}: encodeReply reproduces the bytes`);
+            }
+          }
+        }
+      } catch (err) {
+        if (!(err instanceof CorralError)) throw err;
+        error = err.code;
+        fatal = true;
+        reply = { requestId: 0, error: err.code };
+      }
+      assert.is(error, t.error, t.id);
+      assert.equal(messages, expectedMessages(t), t.id);
+      if (t.error !== null) assert.is(t.fatal, fatal, `${t.id}: fatal`);
+      if (arbiter && t.error !== null) assert.equal(t.reply, reply, `${t.id}: the arbiter's answer`);
+    }
+  }
+  assert.equal([...actions].sort(), ['jobs', 'reload', 'reopenLogs', 'scale', 'status', 'stop', 'tasks'], 'every action has a vector');
+  assert.equal([...bodies].sort(), ['done', 'error', 'jobs', 'status', 'tasks'], 'every reply body, and an error, has a vector');
 });
 
 test('handshake.json: negotiation gives the recorded outcome', () => {
