@@ -19,6 +19,16 @@ test("workers' output: prefixed by default, lines cut at 16 KiB", () => {
   assert.is(resolveOptions({ ...base, workerOutput: 'inherit', workerLineBytes: '1024' as unknown as number }).workerLineBytes, 1024);
 });
 
+test('accessLog: off by default, true is Gunicorn\'s default format, a bad format is refused naming the option', () => {
+  assert.is(resolveOptions(base).accessLog, undefined);
+  assert.is(resolveOptions({ ...base, accessLog: false }).accessLog, undefined);
+  assert.is(resolveOptions({ ...base, accessLog: true }).accessLog, '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s"');
+  assert.is(resolveOptions({ ...base, accessLog: '%(r)s %(s)s %({x-request-id}i)s %(D)s' }).accessLog, '%(r)s %(s)s %({x-request-id}i)s %(D)s');
+  for (const [bad, why] of [['%(z)s', /unknown atom %\(z\)s/], ['no atoms', /no atom/], ['%(r)s 100%', /offset 9/], ['%(r)s\n', /printable ASCII/], ['%({bad header}i)s', /not a header name/], [7, /a format string or a boolean/]] as const) {
+    assert.throws(() => resolveOptions({ ...base, accessLog: bad as string }), (e: Error) => /^options\.accessLog/.test(e.message) && why.test(e.message), String(bad));
+  }
+});
+
 test('numeric strings are accepted (CLI and env values)', () => {
   const o = resolveOptions({ ...base, workers: '4' as unknown as number, timeout: '2.5' as unknown as number });
   assert.is(o.workers, 4);

@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { InvalidOptionError } from '../errors.js';
 import { APP_NAME } from '../protocol/limits.js';
 import { STRATEGIES, type StrategyName } from '../transport/process-state.js';
+import { DEFAULT_ACCESS_LOG_FORMAT, parseAccessLogFormat } from '../transport/access-log-format.js';
 import type { Hooks } from './hooks.js';
 import { DEFAULT_WORKER_LINE_BYTES, MAX_WORKER_LINE_BYTES, MIN_WORKER_LINE_BYTES } from './worker-output.js';
 
@@ -89,6 +90,12 @@ export interface ArbiterOptions {
   workerOutput: WorkerOutput;
   /** 'prefix': a worker's line longer than this many bytes is logged in pieces of at most this many. */
   workerLineBytes: number;
+  /**
+   * Node workers write an access log line per finished HTTP response to their
+   * standard output, in this Gunicorn access_log_format (`true` in the input:
+   * Gunicorn's default); undefined = none. Passed in NODE_CORRAL_ACCESS_LOG.
+   */
+  accessLog: string | undefined;
   /** Workers that exit during boot this many times in a row halt the arbiter. */
   maxBootFailures: number;
   /** Respawn backoff: first delay and cap, ms. */
@@ -153,7 +160,12 @@ export interface ArbiterOptions {
 }
 
 /** What a user passes: every option optional, and `queue` as written (resolveQueueOptions checks it). */
-export type ArbiterInput = Partial<Omit<ArbiterOptions, 'queue' | 'controlSocket'>> & { queue?: QueueOptionsInput | false; controlSocket?: string | false | undefined };
+export type ArbiterInput = Partial<Omit<ArbiterOptions, 'queue' | 'controlSocket' | 'accessLog'>> & {
+  queue?: QueueOptionsInput | false;
+  controlSocket?: string | false | undefined;
+  /** A format, true for Gunicorn's default, false or undefined for none. */
+  accessLog?: string | boolean | undefined;
+};
 
 /** One task app: a name (`app` in job names `app.action`), the module that defines it, and optionally how many task workers run it. */
 export interface TaskAppSpec {
@@ -188,6 +200,7 @@ export const DEFAULTS: Omit<ArbiterOptions, 'command' | 'workers' | 'hooks' | 'e
   workerLogIntervalMs: 10_000,
   workerOutput: 'prefix',
   workerLineBytes: DEFAULT_WORKER_LINE_BYTES,
+  accessLog: undefined,
   maxBootFailures: 5,
   respawnBackoffMs: 100,
   respawnBackoffMaxMs: 10_000,
@@ -244,6 +257,19 @@ function seconds(name: string, value: unknown): number {
     throw new InvalidOptionError(`options.${name} must be a non-negative number of seconds, got ${JSON.stringify(value)}`);
   }
   return n;
+}
+
+/** options.accessLog: a checked format, Gunicorn's default for true, undefined for false or unset. */
+function accessLogFormat(value: unknown): string | undefined {
+  if (value === undefined || value === false) return undefined;
+  if (value === true) return DEFAULT_ACCESS_LOG_FORMAT;
+  if (typeof value !== 'string') throw new InvalidOptionError(`options.accessLog must be a format string or a boolean, got ${JSON.stringify(value)}`);
+  try {
+    parseAccessLogFormat(value);
+  } catch (err) {
+    throw new InvalidOptionError(`options.accessLog: ${(err as Error).message}, in ${JSON.stringify(value)}`);
+  }
+  return value;
 }
 
 function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): T {
@@ -321,6 +347,7 @@ export function resolveOptions(input: ArbiterInput): ArbiterOptions {
     workerLogIntervalMs: int('workerLogIntervalMs', o.workerLogIntervalMs, 100, 3_600_000),
     workerOutput: oneOf('workerOutput', o.workerOutput, ['prefix', 'inherit'] as const),
     workerLineBytes: int('workerLineBytes', o.workerLineBytes, MIN_WORKER_LINE_BYTES, MAX_WORKER_LINE_BYTES),
+    accessLog: accessLogFormat(input.accessLog),
     maxBootFailures: int('maxBootFailures', o.maxBootFailures, 1),
     respawnBackoffMs: int('respawnBackoffMs', o.respawnBackoffMs, 0),
     respawnBackoffMaxMs: int('respawnBackoffMaxMs', o.respawnBackoffMaxMs, 0),

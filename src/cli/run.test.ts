@@ -28,6 +28,20 @@ test('unset: the defaults stand', async () => {
   assert.equal([r.readyTimeoutMs, r.killDelayMs, r.minUptimeMs], [60_000, 2000, 1000]);
 });
 
+test('--access-log: alone the default format; with a FORMAT (the next argument holding an atom, or =FORMAT) that format', async () => {
+  assert.is((await opts()).accessLog, undefined);
+  assert.is((await opts('--access-log')).accessLog, true);
+  assert.is((await opts('--access-log', '%(r)s %(s)s')).accessLog, '%(r)s %(s)s');
+  assert.is((await opts('--access-log=%(h)s "%(r)s"', '-w', '2')).accessLog, '%(h)s "%(r)s"');
+  const withApp = await runOptions(['--access-log', 'fixtures/apps/hello.mjs'], {});
+  if (withApp === 'help') throw new Error('help');
+  assert.is(withApp.accessLog, true, 'an app module after the flag is not taken for a format');
+  assert.ok(withApp.command?.some((a) => a.endsWith('hello.mjs')));
+  assert.is(resolveOptions({ ...(await opts('--access-log')), workers: 1 }).accessLog, '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s"');
+  const bad = await opts('--access-log', '%(nope)s');
+  assert.throws(() => resolveOptions({ ...bad, workers: 1 }), /options\.accessLog: at offset 0: unknown atom/);
+});
+
 test('the command line wins over CORRAL_CMD_ARGS', async () => {
   const o = await runOptions(['--kill-delay', '3', '--', 'worker'], { CORRAL_CMD_ARGS: '--kill-delay 1 --min-uptime 5' });
   if (o === 'help') throw new Error('help');

@@ -54,6 +54,12 @@ Options (precedence: command line > CORRAL_CMD_ARGS > --config file > defaults):
                                a worker writes to stdout or stderr whole, marked with its
                                worker id and pid (one JSON object with --log-format json);
                                inherit gives workers the arbiter's stdout and stderr, raw
+      --access-log [FORMAT]    Node workers write a line per finished HTTP response to their
+                               stdout, in Gunicorn's access_log_format: atoms h l u t r m U
+                               q H s B b f a T M D L p, {header}i, {header}o; without FORMAT
+                               Gunicorn's default '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s
+                               %(b)s "%(f)s" "%(a)s"'. The next argument is the FORMAT when
+                               it holds a %(…)s atom (or write --access-log=FORMAT)
       --control-socket PATH    the control socket for corral ctl and corral top (mode
                                0600; default: next to --pidfile as NAME.sock, else
                                $XDG_RUNTIME_DIR/corral/PID.sock or /tmp/corral-UID/PID.sock)
@@ -127,6 +133,7 @@ const FLAGS = {
   'log-format': { type: 'string' },
   'log-file': { type: 'string' },
   'worker-output': { type: 'string' },
+  'access-log': { type: 'string' },
   'control-socket': { type: 'string' },
   'no-control-socket': { type: 'boolean' },
   metrics: { type: 'string' },
@@ -157,9 +164,26 @@ type Parsed = Partial<Record<keyof typeof FLAGS, string | string[] | boolean>>;
 
 export class UsageError extends Error {}
 
+/**
+ * `--access-log [FORMAT]`: parseArgs has no optional values, so the flag is
+ * rewritten to `--access-log=FORMAT` when the next argument is a format (it
+ * holds a %(…)s atom), else to `--access-log=` (the default format):
+ * `--access-log app.mjs` leaves the app where it is.
+ */
+function optionalValues(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a !== '--access-log') out.push(a);
+    else if (args[i + 1]?.includes('%(')) out.push(`--access-log=${args[++i]}`);
+    else out.push('--access-log=');
+  }
+  return out;
+}
+
 function parse(args: string[]): { values: Parsed; rest: string[] } {
   try {
-    const { values, positionals } = parseArgs({ args, options: FLAGS, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({ args: optionalValues(args), options: FLAGS, allowPositionals: true, strict: true });
     return { values: values as Parsed, rest: positionals };
   } catch (err) {
     throw new UsageError((err as Error).message);
@@ -202,6 +226,7 @@ function toOptions(v: Parsed): ArbiterInput {
   set('logFormat', v['log-format'] as ArbiterOptions['logFormat'] | undefined);
   set('logFile', v['log-file'] as string | undefined);
   set('workerOutput', v['worker-output'] as ArbiterOptions['workerOutput'] | undefined);
+  if (typeof v['access-log'] === 'string') o.accessLog = v['access-log'] === '' ? true : v['access-log'];
   set('controlSocket', v['control-socket'] as string | undefined);
   if (v['no-control-socket']) o.controlSocket = false;
   if (typeof v.metrics === 'string') o.metrics = /^\d+$/.test(v.metrics) ? `127.0.0.1:${v.metrics}` : v.metrics;

@@ -6,6 +6,7 @@ import type { corral, MessageKind } from '../protocol/codec.js';
 import { FEATURE, HARD_MAX_FRAME_BYTES } from '../protocol/limits.js';
 import type { WorkerEnvironment } from '../transport/process-state.js';
 import type { SocketFactory } from './load.js';
+import type { AccessLog } from './access-log.js';
 import type { NativeDeps } from './native-deps.js';
 import type { LinkOptions } from './link.js';
 
@@ -95,6 +96,8 @@ export interface ServeConfig {
   capacity: number;
   socketFactory: SocketFactory | undefined;
   onDrain: (() => void | Promise<void>) | undefined;
+  /** One line per finished response, when configured. */
+  accessLog?: AccessLog | undefined;
 }
 
 /** Load figures, as reported in heartbeats. */

@@ -20,6 +20,8 @@ import { readEnvironment, scrubEnvironment } from './environment.js';
 import { loadRealNative, type NativeDeps } from './native-deps.js';
 import type { SocketFactory } from './load.js';
 import { toServer, type Servable } from './frameworks.js';
+import { accessLogFromEnvironment, accessLogFromOption, type AccessLog } from './access-log.js';
+import { parseAccessLogFormat } from '../transport/access-log-format.js';
 import { implementation, openControl } from './program.js';
 import { guardStdio } from './stdio.js';
 
@@ -46,8 +48,18 @@ export interface ServeOptions {
    * the drain deadline.
    */
   onDrain?: () => void | Promise<void>;
+  /**
+   * An access log, one line per finished HTTP response on standard output:
+   * a Gunicorn access_log_format string (`%(h)s %(r)s %(s)s %({x-request-id}i)s`…),
+   * true for Gunicorn's default format, false for none. The arbiter's own
+   * setting (`corral run --access-log`, passed in NODE_CORRAL_ACCESS_LOG)
+   * takes precedence; this is the default when it sets none.
+   */
+  accessLog?: string | boolean;
 
   // Injection points, for tests and embedders.
+  /** Where access log lines go (each ends with a newline); default one process.stdout.write per line. */
+  accessLogWrite?: (line: string) => void;
   /** The worker environment; default read from process.env (and then removed from it). */
   environment?: WorkerEnvironment;
   /** The control channel stream; default the CORRAL_CONTROL_FD socket. */
@@ -128,6 +140,15 @@ function checkOptions(o: ServeOptions): void {
   nonNegInt('handshakeTimeoutMs', o.handshakeTimeoutMs);
   nonNegInt('gracefulTimeoutMs', o.gracefulTimeoutMs);
   if (o.onDrain !== undefined && typeof o.onDrain !== 'function') throw invalidOption('options.onDrain must be a function', false);
+  if (o.accessLog !== undefined && typeof o.accessLog !== 'boolean') {
+    if (typeof o.accessLog !== 'string') throw invalidOption('options.accessLog must be a format string or a boolean', false);
+    try {
+      parseAccessLogFormat(o.accessLog);
+    } catch (err) {
+      throw invalidOption(`options.accessLog: ${(err as Error).message}`);
+    }
+  }
+  if (o.accessLogWrite !== undefined && typeof o.accessLogWrite !== 'function') throw invalidOption('options.accessLogWrite must be a function', false);
 }
 
 function checkServer(server: unknown): void {
@@ -165,6 +186,13 @@ export function prepare(options: ServeOptions = {}): PreparedWorker {
     exit(EXIT.bootError);
     throw new Error(message);
   };
+
+  // The arbiter's access log setting, read (and removed) before anything the
+  // application starts could inherit it.
+  const logOptions = { ...(options.accessLogWrite ? { write: options.accessLogWrite } : {}), ...(options.now ? { now: options.now } : {}) };
+  const arbiterAccessLog: AccessLog | undefined = real && options.environment === undefined
+    ? accessLogFromEnvironment(process.env, (m) => stderr(`corral worker (pid ${process.pid}): ${m}\n`), logOptions)
+    : undefined;
 
   const runtimeP = (async () => {
     let environment: WorkerEnvironment;
@@ -226,7 +254,10 @@ export function prepare(options: ServeOptions = {}): PreparedWorker {
       if (real) registry[SERVING] = true;
       const runtime = await runtimeP;
       // Ready right after Welcome, or at once when Welcome is already in.
-      await runtime.serve({ server, capacity: o.capacity ?? options.capacity ?? 1000, onDrain: o.onDrain ?? options.onDrain, socketFactory: o.socketFactory ?? options.socketFactory });
+      const accessLog = arbiterAccessLog ?? accessLogFromOption(o.accessLog ?? options.accessLog, {
+        ...logOptions, ...(o.accessLogWrite ? { write: o.accessLogWrite } : {}), ...(o.now ? { now: o.now } : {}),
+      });
+      await runtime.serve({ server, capacity: o.capacity ?? options.capacity ?? 1000, onDrain: o.onDrain ?? options.onDrain, socketFactory: o.socketFactory ?? options.socketFactory, accessLog });
       const drainDefault = o.gracefulTimeoutMs ?? options.gracefulTimeoutMs ?? 0;
       return {
         get id() {

@@ -124,6 +124,7 @@ export class WorkerRuntime extends WorkerSession {
     this.#onDrain = sc.onDrain;
     this.#tracker = new ConnectionTracker(sc.server, {
       ...(sc.socketFactory ? { socketFactory: sc.socketFactory } : {}),
+      ...(sc.accessLog ? { onRequest: sc.accessLog.onRequest } : {}),
       now: this.#cfg.now,
       onRelease: () => {
         this.#acceptor?.loadChanged();
