@@ -27,6 +27,11 @@ arbiter writes its task socket's address, and the arbiter runs {probe} as its
 task worker program too:
   corral conformance arbiter --run 'A-T?-*' -- corral run --workers 1 --bind {bind}
     --tasks alpha=a.mjs --task-command={probe} --tasks-address-file {tasks-address-file} -- {probe}
+For the control socket cases (A-CTL-*), {control-socket} is replaced by a fresh
+path (in a new directory of mode 0700) where the arbiter opens its control socket;
+without it they are UNSUPPORTED:
+  corral conformance arbiter --run 'A-CTL-*' -- corral run --workers 3 --bind {bind}
+    --control-socket {control-socket} -- {probe}
 
 Options:
   --run PATTERN           run only matching cases (repeatable); PATTERN is a case id

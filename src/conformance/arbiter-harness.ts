@@ -1,6 +1,6 @@
 // The suite as the workers of an arbiter under test.
 //
-//   suite ──spawn──► arbiter command ({probe}, {bind}, {tasks-address-file} substituted)
+//   suite ──spawn──► arbiter command ({probe}, {bind}, {tasks-address-file}, {control-socket} substituted)
 //                       └─spawns─► probe, probe, ...  (our probe.ts, as workers)
 //   suite ◄──side channel (unix socket)── each probe: what it inherited and saw
 //
@@ -9,9 +9,9 @@
 // are sent to its pid only.
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as net from 'node:net';
-import { existsSync, unlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, rmSync, unlinkSync, watch, type FSWatcher } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Transcript } from './wire.js';
 import {
@@ -37,12 +37,18 @@ export function shellQuote(s: string): string {
 /** Where the arbiter under test is to write its task socket's address (spec.md section 4.7.1). */
 export const TASKS_ADDRESS_PLACEHOLDER = '{tasks-address-file}';
 
-/** Replaces {probe}, {bind} and {tasks-address-file} in an argv template. */
-export function substitute(template: string[], probe: string[], bind: string, tasksAddressFile = ''): string[] {
+/** Where the arbiter under test is to open its control socket (spec.md section 14.1). */
+export const CONTROL_SOCKET_PLACEHOLDER = '{control-socket}';
+
+/** Replaces {probe}, {bind}, {tasks-address-file} and {control-socket} in an argv template. */
+export function substitute(template: string[], probe: string[], bind: string, tasksAddressFile = '', controlSocket = ''): string[] {
   const out: string[] = [];
   for (const a of template) {
     if (a === '{probe}') out.push(...probe);
-    else out.push(a.replaceAll('{probe}', probe.map(shellQuote).join(' ')).replaceAll('{bind}', bind).replaceAll(TASKS_ADDRESS_PLACEHOLDER, tasksAddressFile));
+    else {
+      out.push(a.replaceAll('{probe}', probe.map(shellQuote).join(' ')).replaceAll('{bind}', bind)
+        .replaceAll(TASKS_ADDRESS_PLACEHOLDER, tasksAddressFile).replaceAll(CONTROL_SOCKET_PLACEHOLDER, controlSocket));
+    }
   }
   return out;
 }
@@ -133,6 +139,14 @@ export interface ArbiterStartOptions {
   taskScriptFor?: (start: ProbeStart, index: number) => ProbeScript;
   /** Extra environment for the arbiter. */
   env?: Record<string, string>;
+  /** The {control-socket} path of another arbiter, instead of a fresh one (two arbiters told the same path). */
+  controlSocket?: string;
+}
+
+/** The first sight of the control socket's file: its mode, when the suite saw it appear. */
+export interface ControlSocketSeen {
+  mode: number;
+  at: number;
 }
 
 export class TestArbiter {
@@ -148,6 +162,16 @@ export class TestArbiter {
   readonly sidePath: string;
   /** The file the arbiter writes its task socket's address to ({tasks-address-file}), or undefined when the command has no such placeholder. */
   readonly tasksAddressFile: string | undefined;
+  /**
+   * The path given as {control-socket}: a fresh directory of the suite's
+   * (mode 0700) and control.sock in it; undefined when the command has no
+   * such placeholder.
+   */
+  readonly controlSocket: string | undefined;
+  /** The control socket's mode when the suite first saw the file (inotify on its directory), before the arbiter could chmod it. */
+  controlSocketSeen: ControlSocketSeen | undefined;
+  #controlDir: string | undefined;
+  #controlWatch: FSWatcher | undefined;
   /** Things to close with the arbiter (task-socket clients). */
   readonly closers: (() => void)[] = [];
   readonly startedAt = monoMs();
@@ -174,7 +198,8 @@ export class TestArbiter {
     const wantsTasks = template.some((a) => a.includes(TASKS_ADDRESS_PLACEHOLDER));
     this.tasksAddressFile = wantsTasks ? `${this.sidePath.replace(/\.sock$/, '')}.tasks` : undefined;
     if (this.tasksAddressFile && existsSync(this.tasksAddressFile)) unlinkSync(this.tasksAddressFile);
-    this.argv = substitute(template, [...probeCommand(), '--side', this.sidePath], bind, this.tasksAddressFile);
+    this.controlSocket = template.some((a) => a.includes(CONTROL_SOCKET_PLACEHOLDER)) ? this.#controlPath(opts.controlSocket) : undefined;
+    this.argv = substitute(template, [...probeCommand(), '--side', this.sidePath], bind, this.tasksAddressFile, this.controlSocket);
     const env: NodeJS.ProcessEnv = { ...process.env, [SIDE_ENV]: this.sidePath, [MARKER_ENV]: 'kept', ...opts.env };
     const [program, ...args] = this.argv as [string, ...string[]];
     this.child = spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'], env, detached: true });
@@ -203,6 +228,32 @@ export class TestArbiter {
 
   get pid(): number {
     return this.child.pid ?? -1;
+  }
+
+  /** A fresh {control-socket} path, watched so that the file's first mode is known; or `given`, another arbiter's. */
+  #controlPath(given: string | undefined): string {
+    if (given) return given;
+    this.#controlDir = mkdtempSync(join(tmpdir(), 'corral-conf-ctl-'));
+    const path = join(this.#controlDir, 'control.sock');
+    const look = () => {
+      if (this.controlSocketSeen) return;
+      try {
+        this.controlSocketSeen = { mode: lstatSync(path).mode & 0o7777, at: monoMs() };
+        this.transcript.event('control socket', 'created', { mode: `0${this.controlSocketSeen.mode.toString(8)}` });
+      } catch {
+        // not there yet
+      }
+    };
+    try {
+      this.#controlWatch = watch(dirname(path), (_e, name) => {
+        if (name === null || name === basename(path)) look();
+      });
+      this.#controlWatch.on('error', () => {});
+      this.#controlWatch.unref();
+    } catch {
+      // no inotify: the cases look at the file themselves
+    }
+    return path;
   }
 
   /** Case-relative milliseconds of a monotonic time. */
@@ -419,6 +470,8 @@ export class TestArbiter {
         // already gone
       }
     }
+    this.#controlWatch?.close();
+    if (this.#controlDir) rmSync(this.#controlDir, { recursive: true, force: true });
     return teardown;
   }
 }

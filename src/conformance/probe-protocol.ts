@@ -45,6 +45,8 @@ export interface ProbeScript {
   heartbeat?: 'normal' | 'none';
   /** Send time_ms 0 in every heartbeat (liveness must not depend on it). */
   zeroTime?: boolean;
+  /** When 1.4 or later is negotiated, heartbeats carry wakeups_total and 17 latency_counts (every answered request in the first bucket). */
+  loadCounts?: boolean;
   /**
    * On AcceptGrant: 'serve' accepts per the rules (default); 'hold' accepts
    * nothing and releases only when the lease expires; 'keep' never releases;

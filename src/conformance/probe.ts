@@ -189,7 +189,10 @@ function load(): number {
 }
 
 function heartbeat(): void {
-  send({ kind: 'heartbeat', body: { timeMs: script.zeroTime ? 0 : Math.round(monoMs()), inFlight: load(), capacity: capacity(), acceptedTotal, requestsTotal } });
+  // Load counts (1.4) only when scripted and negotiated: every request the probe answers is counted in the first bucket (it answers at once).
+  const counts = script.loadCounts && (welcome?.body.version?.minor ?? 0) >= 4
+    ? { wakeupsTotal: acceptedTotal, latencyCounts: [requestsTotal, ...new Array<number>(16).fill(0)] } : {};
+  send({ kind: 'heartbeat', body: { timeMs: script.zeroTime ? 0 : Math.round(monoMs()), inFlight: load(), capacity: capacity(), acceptedTotal, requestsTotal, ...counts } });
 }
 
 function goodbye(reason: number, detail: string): void {

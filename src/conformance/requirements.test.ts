@@ -69,7 +69,7 @@ test('case ids and names are unique and well-formed', () => {
   const ids = new Set<string>();
   const names = new Set<string>();
   for (const c of all) {
-    assert.ok(/^[WA]-[A-Z]{2}-\d{3}$/.test(c.id), `bad id ${c.id}`);
+    assert.ok(/^[WA]-[A-Z]{2,3}-\d{3}$/.test(c.id), `bad id ${c.id}`);
     assert.is(c.id[0], c.role === 'worker' ? 'W' : 'A', `${c.id} has the wrong role letter`);
     assert.not.ok(ids.has(c.id), `duplicate id ${c.id}`);
     assert.not.ok(names.has(caseName(c)), `duplicate name ${caseName(c)}`);
