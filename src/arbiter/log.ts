@@ -40,11 +40,12 @@ export class Logger {
   /** The last write gave up with part of its line written: start the next on a line of its own. */
   #broken = false;
 
-  constructor(options: { level: LogLevel; format: LogFormat; file?: string | undefined }) {
+  /** `fd`: write there instead of stderr when no file is given (tests). */
+  constructor(options: { level: LogLevel; format: LogFormat; file?: string | undefined; fd?: number }) {
     this.#level = RANK[options.level];
     this.#format = options.format;
     this.#file = options.file;
-    this.#fd = this.#file ? openSync(this.#file, 'a') : 2;
+    this.#fd = this.#file ? openSync(this.#file, 'a') : options.fd ?? 2;
   }
 
   get format(): LogFormat {
@@ -88,7 +89,9 @@ export class Logger {
           }
           this.#stalled = true;
         }
-        this.#broken = off > 0;
+        // Part of it written: the next line starts with a newline. Nothing
+        // written: a line cut short before, if any, still needs one.
+        if (off > 0) this.#broken = true;
         return;
       }
     }
