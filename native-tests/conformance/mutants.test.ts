@@ -17,6 +17,7 @@ interface WorkerMutant {
 const manifest = JSON.parse(readFileSync(join(root, 'fixtures/mutants/mutants.json'), 'utf8')) as {
   workers: WorkerMutant[];
   arbiters: { run: string[]; baselineFails: string[]; mutants: { name: string; fails: string[] }[] };
+  control: { run: string[]; mutants: { name: string; fails: string[] }[] };
 };
 const TASK_JOBS = ['--task', 'mutant.echo', '--task-slow', 'mutant.sleep', '--task-fail', 'mutant.fail', '--task-stream', 'mutant.stream', '--task-echo', 'mutant.echo'];
 
@@ -51,6 +52,16 @@ test('every arbiter mutant fails exactly its cases on top of the relay baseline'
     for (const f of m.fails) assert.not.ok(baseline.includes(f), `${f} already fails without the ${m.name} mutation`);
     assert.equal(got, [...new Set([...baseline, ...m.fails])].sort(), `${m.name}: ${explain(muts[i] as never)}`);
   });
+});
+
+test('every control socket mutant fails exactly its cases, and the relay alone none', async () => {
+  const c = manifest.control;
+  const run = c.run.flatMap((p) => ['--run', p]);
+  const command = (mutation: string) => ['python3', join(root, 'fixtures/mutants/control-meddle.py'), mutation, '{control-socket}', '--',
+    process.execPath, 'bin/corral.mjs', 'run', '--workers', '3', '--bind', '{bind}', '--timeout', '2', '--graceful-timeout', '3', '--control-socket', '{control-socket}.inner', '--', '{probe}'];
+  const runs = await pool(c.mutants, 2, (m) => runSuite('arbiter', ['--graceful-timeout-ms', '3000', ...run], command(m.name)));
+  const wrong = c.mutants.map((m, i) => ({ m, r: runs[i]! })).filter(({ m, r }) => failures(r).join(' ') !== [...m.fails].sort().join(' ') || r.exit !== (m.fails.length ? 1 : 0));
+  assert.equal(wrong.map(({ m, r }) => `${m.name}: exit ${r.exit}, failed [${failures(r).join(' ')}], want [${[...m.fails].sort().join(' ')}]\n${explain(r)}`), []);
 });
 
 test.run();
