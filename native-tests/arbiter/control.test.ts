@@ -276,6 +276,32 @@ test('corral ctl drives a real pool: status, workers N, a worker killed, reload,
   }
 });
 
+test('a re-exec (USR2) hands the control socket to the new arbiter; the old one leaves it in place [CTL-3]', async () => {
+  const port = await freePort();
+  const pidfile = join(dir, 'reexec.pid');
+  const sock = pidfile.replace(/\.pid$/, '.sock');
+  const old: ChildProcess = spawn(process.execPath, [join(root, 'bin/corral.mjs'), 'run', '-w', '1', '-b', `127.0.0.1:${port}`, '-p', pidfile, '--log-level', 'warning', join(root, 'fixtures/apps/hello.mjs')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  const oldExit = new Promise<number | null>((r) => old.once('exit', (code) => r(code)));
+  let newPid = 0;
+  try {
+    const status = async () => JSON.parse((await ctl('-p', pidfile, '--json', 'status')).out) as PoolStatus;
+    await until('the first arbiter running', async () => (await status()).state === 'running', 60_000);
+    process.kill(old.pid!, 'SIGUSR2');
+    assert.is(await oldExit, 0, 'the old arbiter stops once the new one is ready');
+    newPid = Number(readFileSync(pidfile, 'utf8').trim());
+    assert.is.not(newPid, old.pid);
+    assert.ok(existsSync(sock), 'the old arbiter left the new socket in place');
+    const s = await until('the new arbiter answering at the same path', async () => { const x = await status(); return x.pid === newPid && x.state === 'running' && x; }, 30_000);
+    assert.is(s.workers.length, 1);
+    assert.is((await ctl('-p', pidfile, 'stop', '--wait')).code, 0);
+    await until('the new arbiter gone', () => { try { process.kill(newPid, 0); return false; } catch { return true; } });
+    assert.not.ok(existsSync(sock), 'removed by the arbiter that owned it');
+  } finally {
+    if (old.exitCode === null) old.kill('SIGKILL');
+    if (newPid) try { process.kill(newPid, 'SIGKILL'); } catch { /* gone */ }
+  }
+});
+
 test.after(() => rmSync(dir, { recursive: true, force: true }));
 
 test.run();

@@ -194,7 +194,7 @@ export class Arbiter extends EventEmitter<ArbiterEvents> implements PoolView {
     await this.#hooks.run('on_starting');
     this.#operator.started();
     if (this.options.controlSocket) {
-      this.#control = await ControlServer.open(this.options.controlSocket, (a) => this.control(a), this.log);
+      this.#control = await ControlServer.open(this.options.controlSocket, (a) => this.control(a), this.log, undefined, { takeOver: process.env[REEXEC_PARENT] !== undefined });
       this.log.info(`corral arbiter ${process.pid}: control socket ${this.#control.path} (corral ctl --socket ${this.#control.path})`);
     }
     const open = this.#deps.openListeners ?? ((o: ArbiterOptions) => openListeners(o.bind, o.backlog, inheritedListeners(), (process.env[ENV.listenFdNames] ?? '').split(':'), o.accept === 'reuseport'));

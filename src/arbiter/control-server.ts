@@ -40,6 +40,8 @@ export class ControlServer {
   #nextClient = 1;
   /** Refusals are logged a few times, then counted: a flood of them must not flood the log. */
   #refused = 0;
+  /** The socket file this server bound: close() removes the path only while it is still this one. */
+  #inode = -1;
 
   private constructor(path: string, server: net.Server, log: Logger, handle: ControlHandler, limits: Readonly<ControlLimits>) {
     this.path = path;
@@ -54,8 +56,8 @@ export class ControlServer {
    * killed is replaced; a live one (another arbiter answers) is an error,
    * CORRAL_ERR_CONTROL_SOCKET_IN_USE, and so is any other file there.
    */
-  static async open(path: string, handle: ControlHandler, log: Logger, limits: Readonly<ControlLimits> = CONTROL_LIMITS): Promise<ControlServer> {
-    await clearStale(path);
+  static async open(path: string, handle: ControlHandler, log: Logger, limits: Readonly<ControlLimits> = CONTROL_LIMITS, options: { takeOver?: boolean } = {}): Promise<ControlServer> {
+    await clearStale(path, options.takeOver === true, log);
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     // Created 0600 from the start: bind() applies the umask.
     const umask = process.umask(0o177);
@@ -66,8 +68,10 @@ export class ControlServer {
       process.umask(umask);
     }
     chmodSync(path, 0o600);
+    const inode = lstatSync(path).ino;
     const server = net.createServer({ pauseOnConnect: true });
     const cs = new ControlServer(path, server, log, handle, limits);
+    cs.#inode = inode;
     server.on('connection', (c) => cs.#accept(c));
     server.on('error', (err) => log.error(`control socket: ${err.message}`));
     await new Promise<void>((resolve, reject) => {
@@ -86,9 +90,10 @@ export class ControlServer {
     for (const c of this.#clients) c.end();
     this.#clients.clear();
     try {
-      unlinkSync(this.path);
+      // After a re-exec the path is the new arbiter's socket: leave it.
+      if (lstatSync(this.path).ino === this.#inode) unlinkSync(this.path);
     } catch {
-      // Already gone (removed by hand, or by the arbiter that re-exec'd us).
+      // Already gone (removed by hand).
     }
   }
 
@@ -176,8 +181,14 @@ function describe(a: ControlAction): string {
   }
 }
 
-/** A socket at `path` that nobody answers is removed; anything else there is an error. */
-async function clearStale(path: string): Promise<void> {
+/**
+ * A socket at `path` that nobody answers is removed; anything else there is
+ * an error, except that an arbiter started by a re-exec (USR2, `takeOver`)
+ * takes the path from the arbiter that started it: clients that connect from
+ * then on reach the new arbiter, those connected stay with the old one until
+ * it stops, and the old one leaves the new socket file in place (close()).
+ */
+async function clearStale(path: string, takeOver: boolean, log: Logger): Promise<void> {
   let st;
   try {
     st = lstatSync(path);
@@ -193,6 +204,7 @@ async function clearStale(path: string): Promise<void> {
     });
     probe.once('error', () => resolve(false));
   });
-  if (alive) throw new CorralError('CORRAL_ERR_CONTROL_SOCKET_IN_USE', `options.controlSocket: another arbiter answers at ${path}; stop it or choose another path`);
+  if (alive && !takeOver) throw new CorralError('CORRAL_ERR_CONTROL_SOCKET_IN_USE', `options.controlSocket: another arbiter answers at ${path}; stop it or choose another path`);
+  if (alive) log.info(`control socket ${path}: taken over from the arbiter that re-exec'd this one`);
   unlinkSync(path);
 }

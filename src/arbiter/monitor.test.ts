@@ -29,6 +29,7 @@ test('exitReason classifies the arbiter\'s stop reasons and the exits it did not
   assert.is(r(undefined, false), 'boot_failure');
   assert.is(r(undefined, true, false, true), 'killed');
   assert.is(r(undefined, true, true), 'stop');
+  assert.is(r('control channel reset', true, false, true), 'killed', 'SIGKILLed: its channel reset first');
   assert.is(r('arbiter stopping'), 'stop');
   assert.is(r('pool shrinking'), 'scale_down');
   assert.is(r('task pool shrinking'), 'scale_down');

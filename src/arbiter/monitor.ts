@@ -32,7 +32,10 @@ export const EXIT_REASONS: readonly ExitReason[] = Object.freeze([
  */
 export function exitReason(w: Pick<WorkerRecord, 'stopReason' | 'everReady'>, stopping: boolean, foreign: boolean): ExitReason {
   const r = w.stopReason;
-  if (r === undefined) return stopping ? 'stop' : foreign ? 'killed' : w.everReady ? 'crash' : 'boot_failure';
+  // A stranger's signal first: a SIGKILLed worker's channel resets before its
+  // exit is reported, which leaves a stop reason of the arbiter's own.
+  if (foreign) return 'killed';
+  if (r === undefined) return stopping ? 'stop' : w.everReady ? 'crash' : 'boot_failure';
   if (r.startsWith('arbiter stopping')) return 'stop';
   if (/shrinking|no task app runs/.test(r)) return 'scale_down';
   if (/^replaced by generation|reload/.test(r)) return 'reload';
