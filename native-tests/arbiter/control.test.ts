@@ -206,9 +206,10 @@ test('corral ctl drives a real pool: status, workers N, a worker killed, reload,
   const port = await freePort();
   const pidfile = join(dir, 'pool.pid');
   const addressFile = join(dir, 'tasks.addr');
+  const logFile = join(dir, 'pool.log');
   const arbiter: ChildProcess = spawn(process.execPath, [
     join(root, 'bin/corral.mjs'), 'run', '-w', '2', '-b', `127.0.0.1:${port}`, '-p', pidfile, '--tasks', `echo=${join(root, 'fixtures/tasks/echo.mjs')}`, '--task-workers', '1',
-    '--tasks-address-file', addressFile, '--log-level', 'warning', join(root, 'fixtures/apps/hello.mjs'),
+    '--tasks-address-file', addressFile, '--log-level', 'warning', '--log-file', logFile, join(root, 'fixtures/apps/hello.mjs'),
   ], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
   const exited = new Promise<number | null>((r) => arbiter.once('exit', (code) => r(code)));
   try {
@@ -264,6 +265,11 @@ test('corral ctl drives a real pool: status, workers N, a worker killed, reload,
     await until('the new generation serving', async () => { const x = await status(); return x.generation === gen + 1 && x.workers.filter((w) => w.kind === 'socket' && w.generation === gen + 1 && w.state === 'ready').length === 3 && x.workers.every((w) => w.kind === 'task' || w.generation === gen + 1); }, 60_000);
     const reopened = await ctl('-p', pidfile, 'reopen-logs');
     assert.is(reopened.code, 0, reopened.err);
+    // The workers got SIGUSR1: none may answer it by opening Node's inspector.
+    await new Promise((r) => setTimeout(r, 500));
+    assert.not.match(readFileSync(logFile, 'utf8'), /Debugger listening|inspector/i);
+    const after = await status();
+    assert.ok(after.workers.every((w) => w.state === 'ready'), 'every worker still serving');
 
     const stop = await ctl('-p', pidfile, 'stop', '--graceful', '--wait');
     assert.is(stop.code, 0, stop.err);

@@ -159,11 +159,16 @@ function checkServer(server: unknown): void {
  * SIG-3: SIGHUP is the arbiter's reload signal and a closing terminal's; it
  * must not end a worker. (SIGPIPE needs nothing: Node ignores it from the
  * start, so a write to a closed connection fails with EPIPE [SIG-4].)
+ * SIG-5: the arbiter passes SIGUSR1 (reopen logs) on; this runtime keeps no
+ * log file (its output goes to the arbiter), and without a handler Node would
+ * open its inspector on 127.0.0.1:9229, a debugger any local process could
+ * attach to.
  */
 function ignoreHangup(): void {
   if (registry[HANGUP] === true) return;
   registry[HANGUP] = true;
   process.on('SIGHUP', () => {});
+  process.on('SIGUSR1', () => {});
 }
 
 /**
