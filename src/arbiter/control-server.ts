@@ -19,6 +19,7 @@ import * as net from 'node:net';
 import { chmodSync, lstatSync, mkdirSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as native from '../transport/native.js';
+import { peerAllowed } from '../transport/peer.js';
 import { FrameDecoder } from '../protocol/framer.js';
 import { CONTROL_LIMITS, controlFrame, decodeRequest, encodeReply, type ControlAction, type ControlLimits, type ControlResult } from '../protocol/control.js';
 import { CorralError } from '../errors.js';
@@ -98,15 +99,8 @@ export class ControlServer {
   }
 
   #accept(c: net.Socket): void {
-    const fd = (c as unknown as { _handle?: { fd?: number } })._handle?.fd;
-    let uid: number | undefined;
-    try {
-      uid = fd !== undefined && fd >= 0 ? native.peerCredentials(fd).uid : undefined;
-    } catch {
-      uid = undefined;
-    }
-    const me = process.getuid?.() ?? 0;
-    if (uid === undefined || (uid !== me && uid !== 0)) return this.#refuse(c, `a connection from uid ${uid ?? 'unknown'} (only uid ${me} and root may use it) [CTL-2]`);
+    const peer = peerAllowed(c);
+    if (!peer.allowed) return this.#refuse(c, `a connection from uid ${peer.uid ?? 'unknown'} (only uid ${peer.me} and root may use it) [CTL-2]`);
     if (this.#clients.size >= this.#limits.maxClients) return this.#refuse(c, `a client beyond the ${this.#limits.maxClients} connected (maxClients) [CTL-10]`);
     const id = this.#nextClient++;
     this.#clients.add(c);

@@ -16,6 +16,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync, renameSync } from 'node:fs';
 import { Channel } from '../transport/channel.js';
 import * as native from '../transport/native.js';
+import { peerAllowed } from '../transport/peer.js';
 import { WorkerKind, type Message } from '../protocol/codec.js';
 import { CorralError, UnexpectedMessageError } from '../protocol/errors.js';
 import { DEFAULT_MAX_FRAME_BYTES, FEATURE, HARD_MAX_FRAME_BYTES, PROTOCOL_VERSION } from '../protocol/limits.js';
@@ -95,16 +96,9 @@ export class TaskSocket {
   }
 
   #accept(c: net.Socket): void {
-    const fd = (c as unknown as { _handle?: { fd?: number } })._handle?.fd;
-    let uid: number | undefined;
-    try {
-      uid = fd !== undefined && fd >= 0 ? native.peerCredentials(fd).uid : undefined;
-    } catch {
-      uid = undefined;
-    }
-    const me = process.getuid?.() ?? 0;
-    if (uid === undefined || (uid !== me && uid !== 0)) {
-      this.#log.warning(`task socket: refused a connection from uid ${uid ?? 'unknown'} (only uid ${me} and root may submit jobs) [CALL-13]`);
+    const peer = peerAllowed(c);
+    if (!peer.allowed) {
+      this.#log.warning(`task socket: refused a connection from uid ${peer.uid ?? 'unknown'} (only uid ${peer.me} and root may submit jobs) [CALL-13]`);
       c.destroy();
       return;
     }

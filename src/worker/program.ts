@@ -1,25 +1,12 @@
 // What the Node worker programs (the socket worker's bootstrap and index,
 // the task worker's bootstrap) share about the process they run in.
 import * as net from 'node:net';
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import type { Duplex } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 
-let packageVersion: string | undefined;
-
 /** Hello.implementation: `<name>/<package version>` (0.0.0 when package.json cannot be read). */
-export function implementation(name: string): string {
-  if (packageVersion === undefined) {
-    try {
-      // src/worker/ and dist/worker/ are both two levels below the package root.
-      const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
-      packageVersion = typeof pkg.version === 'string' ? pkg.version : '0.0.0';
-    } catch {
-      packageVersion = '0.0.0';
-    }
-  }
-  return `${name}/${packageVersion}`;
-}
+export { implementation } from '../transport/version.js';
 
 /** The control channel at CORRAL_CONTROL_FD; throws an Error that names the variable when the fd is not a usable socket. */
 export function openControl(fd: number): Duplex {
