@@ -155,9 +155,11 @@ export class Arbiter extends EventEmitter<ArbiterEvents> implements PoolView {
       workers: () => this.#workers.values(),
       setWorkers: (n) => this.setWorkers(n),
       setTaskWorkers: (n, app) => this.setTaskWorkers(n, app),
-      reload: () => this.#enqueue('HUP'),
-      stop: (graceful) => this.#enqueue(graceful ? 'TERM' : 'QUIT'),
-      reopenLogs: () => this.#enqueue('USR1'),
+      // Carried out before the reply is sent (CTL-15): a request pipelined
+      // behind one of these sees the new generation, or the pool stopping.
+      reload: () => this.#handleReload(),
+      stop: (graceful) => this.#beginStop(graceful, EXIT.ok),
+      reopenLogs: () => this.#reopenLogs(),
     });
     this.#workerCtx = {
       tasks: this.#tasks,
@@ -382,12 +384,15 @@ export class Arbiter extends EventEmitter<ArbiterEvents> implements PoolView {
       case 'TTOU':
         if (this.options.workers === 0) return this.#taskSlots > 1 ? this.setTaskWorkers(this.#taskSlots - 1) : this.log.warning('TTOU ignored: the pool keeps at least one task worker');
         return this.#target > 1 ? this.setWorkers(this.#target - 1) : this.log.warning('TTOU ignored: the pool keeps at least one worker');
-      case 'USR1':
-        this.log.reopen();
-        for (const w of this.#alive()) w.proc.kill('SIGUSR1');
-        return;
+      case 'USR1': return this.#reopenLogs();
       case 'USR2': return this.#handleReexec();
     }
+  }
+
+  /** USR1: the log file reopened (after logrotate moved it), and the workers told. */
+  #reopenLogs(): void {
+    this.log.reopen();
+    for (const w of this.#alive()) w.proc.kill('SIGUSR1');
   }
 
   #handleReload(): void {

@@ -123,7 +123,7 @@ function act(c: OperateContext, a: ControlAction): ControlResult {
     case 'reload':
       if (stopping) throw new CorralError('CORRAL_ERR_STATE', 'the pool is stopping [CTL-16]');
       c.reload();
-      return { done: `reloading: generation ${c.generation() + 1} starts; generation ${c.generation()} drains once it is ready` };
+      return { done: `reloading: generation ${c.generation()} starts; generation ${c.generation() - 1} drains once it is ready` };
     case 'stop':
       c.stop(a.graceful);
       return { done: a.graceful ? 'stopping gracefully: workers drain, then the arbiter exits' : 'stopping now' };
