@@ -28,7 +28,7 @@ try {
   console.warn('build: type errors reported above; dist/ was emitted anyway');
 }
 mkdirSync(join(root, 'dist/protocol/generated'), { recursive: true });
-for (const f of ['corral.js', 'corral.d.ts']) cpSync(join(root, 'src/protocol/generated', f), join(root, 'dist/protocol/generated', f));
+for (const f of ['corral.js', 'corral.d.ts', 'control.js', 'control.d.ts']) cpSync(join(root, 'src/protocol/generated', f), join(root, 'dist/protocol/generated', f));
 // The queue scripts are read at run time (spec.md section 13: other languages load the same files).
 cpSync(join(root, 'src/broker/lua'), join(root, 'dist/broker/lua'), { recursive: true });
 console.log('built dist/');
