@@ -184,9 +184,11 @@ test('a worker that floods unknown frames without reading and never says Ready: 
     console.log(`  flood: ${answered} unknown frames logged or counted; arbiter RSS ${(base / 1024).toFixed(1)} -> peak ${(peak / 1024).toFixed(1)} MB (+${((peak - base) / 1024).toFixed(1)}); ${log.split('\n').length - 1} log lines, ${log.length} bytes; ${spawned(log)} spawned`);
     // Memory: what is queued for a worker that does not read is bounded by
     // maxQueuedBytes (4 MB); parsing ~13k frames/s can also grow V8's young
-    // generation, by at most one semi-space (16 MB in Node 20). Measured:
-    // +1 to +8 MB; before the fix, +53 MB in 12 s (and 98 -> 229 MB in 45 s).
-    assert.ok(peak - base <= (4 + 16) * 1024, `arbiter RSS grew ${peak - base} kB while flooded`);
+    // generation by both its semi-spaces (16 MB each in Node 20) when a
+    // CPU-starved arbiter scavenges late and promotes what is in flight.
+    // Measured: +1 to +8 MB on a quiet machine, +23 MB once at a load
+    // average of 30; before the fix, +53 MB in 12 s (and 98 -> 229 MB in 45 s).
+    assert.ok(peak - base <= (4 + 2 * 16) * 1024, `arbiter RSS grew ${peak - base} kB while flooded`);
     // Logs: at most `burst` lines of the warning per worker, then one summary
     // per 10 s and one at its exit; a handful of life-cycle lines besides.
     const workers = spawned(log);
