@@ -21,6 +21,7 @@ import {
 } from '../src/protocol/control.js';
 import { EXAMPLE_STATUS } from '../src/protocol/control-examples.js';
 import { corral as control } from '../src/protocol/generated/control.js';
+import { varint, fieldKey, lenField } from '../src/protocol/raw.js';
 
 /** Bump when the generator changes what it writes. */
 export const GENERATOR_VERSION = '1.0.0';
@@ -125,17 +126,7 @@ const hexOf = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.l
 const bytes = (h: string): Buffer => Buffer.from(h.replace(/\s+/g, ''), 'hex');
 const frame = (payload: ArrayLike<number>): Buffer => Buffer.concat([frameHeader(payload.length), Buffer.from(Uint8Array.from(payload))]);
 
-function varint(n: number): number[] {
-  const out: number[] = [];
-  while (n >= 0x80) {
-    out.push((n % 0x80) | 0x80);
-    n = Math.floor(n / 0x80);
-  }
-  out.push(n);
-  return out;
-}
-const field = (number: number, wireType: number): number[] => varint(number * 8 + wireType);
-const lenField = (number: number, content: ArrayLike<number>): number[] => [...field(number, 2), ...varint(content.length), ...Array.from(content)];
+const field = fieldKey;
 /** The body bytes of a message (the Envelope minus its tag and length). */
 function bodyOf(m: OutMessage): number[] {
   const env = Array.from(encodeMessage(m));

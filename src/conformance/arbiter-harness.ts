@@ -19,6 +19,7 @@ import {
 } from './probe-protocol.js';
 import type { Timing } from './worker-harness.js';
 import { sleep } from './worker-harness.js';
+import { Wakeup } from './wakeup.js';
 
 /** The command that runs a probe; `--side PATH` is appended. */
 export function probeCommand(): string[] {
@@ -179,7 +180,7 @@ export class TestArbiter {
   exit: { code: number | null; signal: NodeJS.Signals | null; at: number } | undefined;
   readonly exited: Promise<void>;
   #server: net.Server;
-  #waiters: (() => void)[] = [];
+  readonly #wakeup = new Wakeup();
   #scriptFor: (start: ProbeStart, index: number) => ProbeScript;
   #taskScriptFor: (start: ProbeStart, index: number) => ProbeScript;
   /** Arbiter pids seen (re-exec starts new ones), to clean up. */
@@ -214,13 +215,13 @@ export class TestArbiter {
       this.child.once('exit', (code, signal) => {
         this.exit = { code, signal, at: monoMs() };
         transcript.event('arbiter', 'exit', { code, signal });
-        this.#wake();
+        this.#wakeup.wake();
         resolve();
       });
       this.child.once('error', (err) => {
         this.exit = { code: null, signal: null, at: monoMs() };
         transcript.event('arbiter', 'spawn-error', err.message);
-        this.#wake();
+        this.#wakeup.wake();
         resolve();
       });
     });
@@ -290,7 +291,7 @@ export class TestArbiter {
           probe.events.push(r);
           this.#log(probe, r);
         }
-        this.#wake();
+        this.#wakeup.wake();
       }
     });
     socket.on('error', () => {});
@@ -299,7 +300,7 @@ export class TestArbiter {
         probe.closed = true;
         probe.closedAt = monoMs();
       }
-      this.#wake();
+      this.#wakeup.wake();
     });
   }
 
@@ -323,25 +324,10 @@ export class TestArbiter {
     }
   }
 
-  #wake(): void {
-    for (const w of this.#waiters.splice(0)) w();
-  }
 
   /** Resolves true when `cond()` holds (checked on every event), false after `ms`. */
   async until(cond: () => boolean, ms: number): Promise<boolean> {
-    const deadline = performance.now() + ms;
-    while (!cond()) {
-      const left = deadline - performance.now();
-      if (left <= 0) return false;
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, Math.min(left, 250));
-        this.#waiters.push(() => {
-          clearTimeout(t);
-          resolve();
-        });
-      });
-    }
-    return true;
+    return this.#wakeup.until(cond, ms);
   }
 
   /** Task probes that have sent Ready and not exited. */

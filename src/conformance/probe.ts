@@ -19,6 +19,7 @@ import { checkSentEnvelope } from './frame-check.js';
 import { openFds, fdFlags, tcpTable } from './procfs.js';
 import { TaskRunner, appsFromArgv, capacityFromArgv } from './probe-tasks.js';
 import { SIDE_ENV, monoMs, type ProbeCommand, type ProbeFd, type ProbeReport, type ProbeScript, type ProbeStart } from './probe-protocol.js';
+import { varint } from '../protocol/raw.js';
 
 // ---- what we inherited, before anything else opens descriptors ---------------
 
@@ -369,15 +370,6 @@ function fdInode(fd: number): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-function varint(n: number): number[] {
-  const out: number[] = [];
-  while (n > 0x7f) {
-    out.push((n % 128) | 0x80);
-    n = Math.floor(n / 128);
-  }
-  out.push(n);
-  return out;
-}
 
 function sendAck(acked: number[], refused: number[]): void {
   if (!script.unpackedAcks) {

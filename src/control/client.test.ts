@@ -11,18 +11,10 @@ import { ControlClient } from './client.js';
 import { controlFrame, decodeRequest, encodeReply } from '../protocol/control.js';
 import { EXAMPLE_STATUS } from '../protocol/control-examples.js';
 import { FrameDecoder } from '../protocol/framer.js';
+import { varint } from '../protocol/raw.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'corral-client-'));
 
-function varint(n: number): number[] {
-  const out: number[] = [];
-  while (n >= 0x80) {
-    out.push((n % 0x80) | 0x80);
-    n = Math.floor(n / 0x80);
-  }
-  out.push(n);
-  return out;
-}
 
 /** A server that answers each request with `answer(requestId, n)` (the reply's bytes, unframed). */
 async function fake(answer: (requestId: number, n: number) => Uint8Array): Promise<{ path: string; close(): void }> {

@@ -6,6 +6,7 @@ import {
 } from './codec.js';
 import { CorralError, DecodeError, FrameEmptyError, FrameTooLargeError, InvalidFieldError, UnknownMessageError } from './errors.js';
 import { EXAMPLE_MESSAGES, examplePayload } from './examples.js';
+import { varint, lenField } from './raw.js';
 
 function thrown(fn: () => unknown): CorralError {
   try {
@@ -43,18 +44,6 @@ function hex(s: string): Uint8Array {
 }
 
 /** Raw protobuf field helpers, for hand-built envelopes. */
-function varint(n: number): number[] {
-  const out: number[] = [];
-  while (n >= 0x80) {
-    out.push((n % 0x80) | 0x80);
-    n = Math.floor(n / 0x80);
-  }
-  out.push(n);
-  return out;
-}
-function lenField(field: number, bytes: ArrayLike<number>): number[] {
-  return [...varint(field * 8 + 2), ...varint(bytes.length), ...Array.from(bytes)];
-}
 
 test('every message kind has an example with every field set', () => {
   assert.equal(Object.keys(EXAMPLE_MESSAGES).sort(), [...MESSAGE_KINDS].sort());

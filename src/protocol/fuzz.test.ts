@@ -8,6 +8,7 @@ import { FrameDecoder, frameHeader } from './framer.js';
 import { decodeMessage, encodeMessage, validate, MESSAGE_FIELD_NUMBERS, MESSAGE_KINDS, type OutMessage } from './codec.js';
 import { CorralError } from './errors.js';
 import { EXAMPLE_MESSAGES } from './examples.js';
+import { varint } from './raw.js';
 
 const FRAMES = 120_000;
 const SEED = 0x5eed1234;
@@ -32,15 +33,6 @@ const templates: number[][] = [
   ...MESSAGE_KINDS.map((k) => Array.from(encodeMessage({ kind: k, body: {} } as OutMessage))),
 ];
 
-function varint(n: number): number[] {
-  const out: number[] = [];
-  while (n >= 0x80) {
-    out.push((n % 0x80) | 0x80);
-    n = Math.floor(n / 0x80);
-  }
-  out.push(n);
-  return out;
-}
 
 const knownFields = Object.values(MESSAGE_FIELD_NUMBERS);
 

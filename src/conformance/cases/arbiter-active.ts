@@ -11,6 +11,7 @@ import { sleep } from '../worker-harness.js';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { ErrorCode, arbiterCase, codeName, expectFatal, field, grants, num, othersUnaffected } from './arbiter-common.js';
+import { varint } from '../../protocol/raw.js';
 
 function hex(m: OutMessage): string {
   return encodeFrame(m).toString('hex');
@@ -56,15 +57,6 @@ function hostileCase(id: string, section: string, slug: string, title: string, r
   });
 }
 
-function varint(n: number): number[] {
-  const out: number[] = [];
-  while (n > 0x7f) {
-    out.push((n % 128) | 0x80);
-    n = Math.floor(n / 128);
-  }
-  out.push(n);
-  return out;
-}
 
 export const activeCases = [
   arbiterCase({

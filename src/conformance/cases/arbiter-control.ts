@@ -28,6 +28,8 @@ import { monoMs } from '../probe-protocol.js';
 import type { Transcript } from '../wire.js';
 import { sleep } from '../worker-harness.js';
 import { arbiterCase, field, num, othersUnaffected } from './arbiter-common.js';
+import { varint } from '../../protocol/raw.js';
+import { Wakeup } from '../wakeup.js';
 
 const pb = corral.control.v1;
 
@@ -71,7 +73,7 @@ class ControlConn {
   /** A reply frame that did not decode (the connection is useless after it). */
   garbage: string | undefined;
   #decoder = new FrameDecoder({ maxFrameBytes: CONTROL_LIMITS.maxReplyBytes });
-  #waiters: (() => void)[] = [];
+  readonly #wakeup = new Wakeup();
   #t: Transcript;
   /** Log at most this many replies (a flood would fill the transcript). */
   #logLeft = 200;
@@ -89,7 +91,7 @@ class ControlConn {
     this.sock.on('close', () => {
       this.endedAt ??= monoMs();
       t.event(this.name, 'closed', { replies: this.got.length });
-      this.#wake();
+      this.#wakeup.wake();
     });
   }
 
@@ -122,28 +124,13 @@ class ControlConn {
       this.got.push(g);
       if (this.#logLeft-- > 0) this.#t.add({ dir: 'in', channel: this.name, what: whatReply(reply), detail: summary(reply) });
     }
-    this.#wake();
+    this.#wakeup.wake();
   }
 
-  #wake(): void {
-    for (const w of this.#waiters.splice(0)) w();
-  }
 
   /** Resolves true once `cond()` holds (checked on every reply and on close), false after `ms`. */
   async until(cond: () => boolean, ms: number): Promise<boolean> {
-    const deadline = performance.now() + ms;
-    while (!cond()) {
-      const left = deadline - performance.now();
-      if (left <= 0) return false;
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, Math.min(left, 250));
-        this.#waiters.push(() => {
-          clearTimeout(t);
-          resolve();
-        });
-      });
-    }
-    return true;
+    return this.#wakeup.until(cond, ms);
   }
 
   /** Writes raw bytes as they are. */
@@ -207,15 +194,6 @@ const doneOf = (g: Got | undefined): string | undefined => (g && 'done' in g.rep
 
 // ---- raw requests ---------------------------------------------------------
 
-function varint(n: number): number[] {
-  const out: number[] = [];
-  while (n >= 0x80) {
-    out.push((n % 0x80) | 0x80);
-    n = Math.floor(n / 0x80);
-  }
-  out.push(n);
-  return out;
-}
 
 /** request_id, then `rest` (already encoded fields). */
 function rawRequest(id: number, rest: number[], what: string): { raw: Uint8Array; what: string } {

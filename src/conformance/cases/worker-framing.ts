@@ -14,16 +14,8 @@ import { check, fail, type WorkerContext } from '../worker-context.js';
 import { sleep, type TestWorker } from '../worker-harness.js';
 import { FairDeadline } from '../starvation.js';
 import { ErrorCode, GoodbyeReason, PARTIAL_HEAD, codeName, expectDrained, expectFatalError, expectNotBootStatus, expectQuiet, variants, workerCase, type WorkerCase } from './common.js';
+import { varint } from '../../protocol/raw.js';
 
-function varint(n: number): number[] {
-  const out: number[] = [];
-  while (n > 0x7f) {
-    out.push((n & 0x7f) | 0x80);
-    n = Math.floor(n / 128);
-  }
-  out.push(n);
-  return out;
-}
 
 /** Unknown fields of every wire type, numbered 50-53 (unused in every 1.0 message). */
 const UNKNOWN_FIELDS = Buffer.from([
