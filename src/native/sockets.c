@@ -295,6 +295,20 @@ static napi_value AcceptOne(napi_env env, napi_callback_info info) {
   return connection(env, fd, &ss, len);
 }
 
+/* acceptFd(fd) -> the new fd, or -1 (would block). The worker's hot path:
+ * it needs only the descriptor, and building acceptOne's object with the
+ * peer's address as a string cost a measurable share of a connection. */
+static napi_value AcceptFd(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  int lfd, err = 0;
+  if (corral_args(env, info, 1, argv, NULL) || corral_fd_arg(env, argv[0], &lfd)) return NULL;
+  struct sockaddr_storage ss;
+  socklen_t len;
+  int fd = accept_one(lfd, &ss, &len, &err);
+  if (fd == -2) return corral_throw_errno(env, err, "accept", ERRCTX_FD(lfd));
+  return corral_int(env, fd);
+}
+
 /* acceptBatch(fd, max) -> connection[]; stops at max or at would-block.
  * An error after some connections were taken returns those (their fds
  * would otherwise leak); a persistent error (EMFILE) is thrown by the next call. */
@@ -374,6 +388,7 @@ napi_status corral_init_sockets(napi_env env, napi_value exports) {
     DECLARE_FN("localAddress", LocalAddress),
     DECLARE_FN("listening", Listening),
     DECLARE_FN("acceptOne", AcceptOne),
+    DECLARE_FN("acceptFd", AcceptFd),
     DECLARE_FN("acceptBatch", AcceptBatch),
     DECLARE_FN("acceptQueue", AcceptQueue),
     DECLARE_FN("peerCredentials", PeerCredentials),

@@ -103,6 +103,7 @@ interface Binding {
   setNonBlocking(fd: number, on: boolean): void;
   setCloexec(fd: number, on: boolean): void;
   acceptOne(fd: number): AcceptedConnection | null;
+  acceptFd(fd: number): number;
   acceptBatch(fd: number, max: number): AcceptedConnection[];
   acceptQueue(fd: number): AcceptQueue | null;
   peerCredentials(fd: number): PeerCredentials;
@@ -275,6 +276,16 @@ export function setCloexec(fd: number, on: boolean): void {
 export function acceptOne(fd: number): AcceptedConnection | null {
   checkFd(fd);
   return addon().acceptOne(fd);
+}
+
+/**
+ * acceptOne without the peer's address: the new descriptor, or -1 when the
+ * queue is empty. For hot paths that only hand the fd on.
+ * @throws as acceptOne.
+ */
+export function acceptFd(fd: number): number {
+  checkFd(fd);
+  return addon().acceptFd(fd);
 }
 
 /**

@@ -29,8 +29,11 @@ export interface AcceptorHost {
   readonly draining: boolean;
   /** accept.revoke was negotiated: the arbiter may take a grant back (spec section 7.2.8). */
   readonly revocable?: boolean;
-  /** Hands an accepted fd to the server; takes the fd in every case (false: it failed and the fd is closed). */
-  dispatch(fd: number): boolean;
+  /**
+   * Hands an accepted fd to the server; takes the fd in every case (false: it
+   * failed and the fd is closed). `listenerFd` is the listener it came from.
+   */
+  dispatch(fd: number, listenerFd?: number): boolean;
   send(message: OutMessage): void;
   /** Non-fatal Error to the arbiter. */
   sendError(code: number, message: string, messageType?: number): void;
@@ -72,7 +75,8 @@ const TRANSIENT_ACCEPT_ERRORS = new Set([
 /** One accept: the connection, 'empty' (would block), 'transient' (nothing accepted), or the accept failure. */
 function acceptFrom(host: AcceptorHost, fd: number): { fd: number } | 'empty' | 'transient' | Error {
   try {
-    return host.native.acceptOne(fd) ?? 'empty';
+    const conn = host.native.acceptFd(fd);
+    return conn < 0 ? 'empty' : { fd: conn };
   } catch (err) {
     const code = (err as { code?: unknown }).code;
     if (typeof code === 'string' && TRANSIENT_ACCEPT_ERRORS.has(code)) return 'transient';
@@ -235,7 +239,7 @@ export class LeaseAcceptor implements Acceptor {
       return;
     }
     grant.accepted++;
-    this.#host.dispatch(conn.fd);
+    this.#host.dispatch(conn.fd, this.#host.listenFds[listener]);
     // ACCEPT-17: checked again right away rather than at the next readiness:
     // a grant whose batch is used up would otherwise sit on an empty queue
     // until the lease expires, and the next connection would cost a wakeup
@@ -358,7 +362,7 @@ export class PollAcceptor implements Acceptor {
       if (conn === 'empty') this.wouldBlock++;
       return;
     }
-    this.#host.dispatch(conn.fd);
+    this.#host.dispatch(conn.fd, fd);
     if (this.#full() && !this.#paused) {
       this.#paused = true;
       for (const w of this.#watchers) w.stop();
@@ -386,7 +390,7 @@ export class PollAcceptor implements Acceptor {
         const conn = acceptFrom(host, fd);
         if (conn === 'empty' || conn instanceof Error) break;
         if (conn === 'transient') continue;
-        host.dispatch(conn.fd);
+        host.dispatch(conn.fd, fd);
       }
       try {
         host.native.close(fd);

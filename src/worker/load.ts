@@ -19,8 +19,15 @@ import * as net from 'node:net';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { emptyLatencyCounts, latencyBucket } from '../protocol/load-counts.js';
 
-/** Turns an accepted connection fd into the socket the server expects. */
-export type SocketFactory = (fd: number, server: net.Server) => net.Socket;
+/**
+ * Turns an accepted connection fd into the socket the server expects.
+ * `kind` is what the listener it came from is, when known: a factory may use
+ * it to skip probing the descriptor.
+ */
+export type SocketFactory = (fd: number, server: net.Server, kind?: ConnectionKind) => net.Socket;
+
+/** The family of a listener, and so of every connection accepted from it. */
+export type ConnectionKind = 'tcp' | 'unix';
 
 /** Fields net.Server keeps from its constructor options (not in @types/node). */
 interface ServerSocketOptions {
@@ -31,15 +38,58 @@ interface ServerSocketOptions {
   keepAliveInitialDelay?: number;
 }
 
+interface TcpWrap {
+  TCP: new (type: number) => { open(fd: number): number; close(): void };
+  constants: { SOCKET: number };
+}
+
+/**
+ * Node's own TCP handle class, as net.Server's accept path uses it. Reached
+ * through process.binding (allow-listed for tcp_wrap on Node 20 to 24)
+ * because `new net.Socket({ fd })` first probes the descriptor with
+ * guessHandleType: four syscalls per connection (ioctl TCGETS, fstat,
+ * getsockname, getsockopt SO_TYPE) that a connection accepted from a TCP
+ * listener does not need. Not used when pending deprecations are shown
+ * (the binding would warn), nor where the binding is gone: `{ fd }` is the
+ * fallback and behaves the same.
+ */
+let tcpWrap: TcpWrap | null | undefined;
+function tcpHandles(): TcpWrap | null {
+  if (tcpWrap !== undefined) return tcpWrap;
+  tcpWrap = null;
+  const flags = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`;
+  if (/pending-deprecation/.test(flags)) return tcpWrap;
+  try {
+    const b = (process as unknown as { binding(name: string): TcpWrap }).binding('tcp_wrap');
+    if (typeof b?.TCP === 'function' && typeof b.constants?.SOCKET === 'number') tcpWrap = b;
+  } catch {
+    // gone in this Node: the probing constructor it is
+  }
+  return tcpWrap;
+}
+
+/** A socket on `fd`: from a TCP handle opened on it when the fd is known to be TCP, else Node's probing constructor. */
+function openSocket(fd: number, allowHalfOpen: boolean, kind: ConnectionKind | undefined): net.Socket {
+  const wrap = kind === 'tcp' ? tcpHandles() : null;
+  if (wrap) {
+    const handle = new wrap.TCP(wrap.constants.SOCKET);
+    const err = handle.open(fd);
+    if (err === 0) return new net.Socket({ handle, readable: true, writable: true, allowHalfOpen } as net.SocketConstructorOpts);
+    // open() failed before taking the fd: the probing constructor reports it properly.
+    handle.close();
+  }
+  return new net.Socket({ fd, readable: true, writable: true, allowHalfOpen });
+}
+
 /**
  * A socket configured as net.Server's own accept path would configure it:
  * an http.Server is created with allowHalfOpen and noDelay, and without
  * TCP_NODELAY a keep-alive client pays the delayed-ACK penalty on every
  * response.
  */
-export const socketForServer: SocketFactory = (fd, server) => {
+export const socketForServer: SocketFactory = (fd, server, kind) => {
   const o = server as net.Server & ServerSocketOptions;
-  const socket = new net.Socket({ fd, readable: true, writable: true, allowHalfOpen: Boolean(o.allowHalfOpen) });
+  const socket = openSocket(fd, Boolean(o.allowHalfOpen), kind);
   if (o.noDelay) socket.setNoDelay(true);
   if (o.keepAlive) socket.setKeepAlive(true, (o.keepAliveInitialDelay ?? 0) * 1000);
   if (o.pauseOnConnect) socket.pause();
@@ -129,10 +179,10 @@ export class ConnectionTracker {
    * Hands an accepted fd to the server. Returns false (and has closed the fd,
    * or left it to the caller when no socket could be made) on failure.
    */
-  dispatch(fd: number): boolean {
+  dispatch(fd: number, kind?: ConnectionKind): boolean {
     let socket: net.Socket;
     try {
-      socket = this.#socketFor(fd, this.#server);
+      socket = this.#socketFor(fd, this.#server, kind);
     } catch (err) {
       this.#onError(err as Error);
       return false;

@@ -20,8 +20,10 @@ export interface Datagram {
 }
 
 export interface NativeDeps {
-  /** null = the accept queue was empty (would block). */
-  acceptOne(fd: number): AcceptedFd | null;
+  /** The accepted descriptor; -1 = the accept queue was empty (would block). */
+  acceptFd(fd: number): number;
+  /** What a listener is (and so every connection accepted from it); undefined = unknown. */
+  listenerKind?(fd: number): 'tcp' | 'unix' | undefined;
   createWatcher(fd: number, onReadable: () => void, opts: { exclusive: boolean }): WatcherLike;
   /** null = nothing to read (would block). */
   recvWithFds(fd: number, maxBytes: number, maxFds: number): Datagram | null;
@@ -36,7 +38,14 @@ export async function loadRealNative(): Promise<NativeDeps> {
   // of at the first accept.
   if (!native.available) native.counters();
   return {
-    acceptOne: (fd) => native.acceptOne(fd),
+    acceptFd: (fd) => native.acceptFd(fd),
+    listenerKind: (fd) => {
+      try {
+        return native.localAddress(fd).family === 'unix' ? 'unix' : 'tcp';
+      } catch {
+        return undefined;
+      }
+    },
     createWatcher: (fd, onReadable, opts) => new native.Watcher(fd, onReadable, opts.exclusive ? { exclusive: true } : {}),
     recvWithFds: (fd, maxBytes, maxFds) => native.recvWithFds(fd, maxBytes, maxFds),
     close: (fd) => native.close(fd),

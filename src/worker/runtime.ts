@@ -21,7 +21,7 @@ import { FEATURE } from '../protocol/limits.js';
 import { metaAllowed } from '../protocol/meta.js';
 import { emptyLatencyCounts } from '../protocol/load-counts.js';
 import type { StrategyName } from '../transport/process-state.js';
-import { ConnectionTracker } from './load.js';
+import { ConnectionTracker, type ConnectionKind } from './load.js';
 import { LeaseAcceptor, PollAcceptor, type Acceptor, type AcceptorHost } from './acceptors.js';
 import { HandoffAcceptor } from './handoff.js';
 import { WorkerSession, type LoadFigures } from './session.js';
@@ -255,7 +255,7 @@ export class WorkerRuntime extends WorkerSession {
       get draining() {
         return self.phase !== 'ready';
       },
-      dispatch: (fd) => this.#dispatch(fd),
+      dispatch: (fd, listenerFd) => this.#dispatch(fd, listenerFd),
       send: (m) => this.send(m),
       sendError: (code, message, messageType) => this.sendError(code, message, messageType === undefined ? {} : { messageType }),
       fatal: (code, message) => this.fatal(code, message),
@@ -281,8 +281,8 @@ export class WorkerRuntime extends WorkerSession {
     }
   }
 
-  #dispatch(fd: number): boolean {
-    if (this.#tracker?.dispatch(fd)) {
+  #dispatch(fd: number, listenerFd: number | undefined): boolean {
+    if (this.#tracker?.dispatch(fd, listenerFd === undefined ? undefined : this.#kindOf(listenerFd))) {
       this.#loadChanged();
       return true;
     }
@@ -292,6 +292,13 @@ export class WorkerRuntime extends WorkerSession {
       // The failed socket constructor may already have closed it.
     }
     return false;
+  }
+
+  /** Listener fd → its family, asked once per listener. */
+  readonly #kinds = new Map<number, ConnectionKind | undefined>();
+  #kindOf(listenerFd: number): ConnectionKind | undefined {
+    if (!this.#kinds.has(listenerFd)) this.#kinds.set(listenerFd, this.#cfg.native.listenerKind?.(listenerFd));
+    return this.#kinds.get(listenerFd);
   }
 
   #loadChanged(): void {

@@ -82,11 +82,10 @@ export class FakeNative implements NativeDeps {
   acceptCalls = 0;
   acceptError: Error | undefined;
 
-  acceptOne(fd: number): { fd: number } | null {
+  acceptFd(fd: number): number {
     this.acceptCalls++;
     if (this.acceptError) throw this.acceptError;
-    const next = this.queues.get(fd)?.shift();
-    return next === undefined ? null : { fd: next };
+    return this.queues.get(fd)?.shift() ?? -1;
   }
   createWatcher(fd: number, onReadable: () => void, opts: { exclusive: boolean }): WatcherLike {
     const w = new FakeWatcher(fd, onReadable, opts.exclusive, this.log);
