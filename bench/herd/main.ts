@@ -9,6 +9,7 @@
 // own start-up, fall outside the measured window. Strategies are interleaved
 // within a repeat, so drift in the machine's load spreads over all of them.
 import { cliOptions } from '../common/cli.js';
+import { compiledCli } from '../common/dist.js';
 import { stopOnSignals } from '../common/drivers.js';
 import { resolve } from 'node:path';
 import { defaultOutputs, fileStamp, gitDescribe, markdownLegend, rerender, root, stringifyReport, writeOutput, wroteLine } from '../common/run.js';
@@ -124,7 +125,7 @@ function firstCause(msg: string): string {
 }
 
 function defaultStrategies(nginx: NginxInfo | undefined): Strategy[] {
-  const list: Strategy[] = [...CORRAL_STRATEGIES, 'cluster-rr', 'cluster-none'];
+  const list: Strategy[] = [...CORRAL_STRATEGIES, 'shared-fd', 'cluster-rr', 'cluster-none'];
   if (nodeHasReusePort()) list.push('node-reuseport');
   if (nginx) list.push(...NGINX_STRATEGIES);
   return list;
@@ -266,7 +267,16 @@ export async function herd(argv: string[]): Promise<number> {
     return 1;
   }
 
-  const ctx: PoolContext = { root, corralConfig: opts.corralConfig ? resolve(opts.corralConfig) : undefined, nginx, nodeBin: process.execPath };
+  let corralCli: string | undefined;
+  if (strategies.some((s) => kindOf(s) === 'corral')) {
+    try {
+      corralCli = compiledCli(root, (line) => process.stderr.write(`${line}\n`));
+    } catch (err) {
+      process.stderr.write(`bench herd: cannot build dist/: ${(err as Error).message}\n`);
+      return 1;
+    }
+  }
+  const ctx: PoolContext = { root, corralConfig: opts.corralConfig ? resolve(opts.corralConfig) : undefined, nginx, nodeBin: process.execPath, corralCli };
   const scenarios = opts.scenarios.map((n) => scenarioFor(n, opts));
   const header: Header = {
     node: process.version,

@@ -3,7 +3,7 @@ import { intFlag, OUTPUT_FLAGS, outputOptions, parseFlags, UsageError, type Outp
 
 
 export const CORRAL_STRATEGIES = ['arbiter', 'shared', 'exclusive', 'reuseport', 'handoff'] as const;
-export const NODE_STRATEGIES = ['cluster-rr', 'cluster-none', 'node-reuseport'] as const;
+export const NODE_STRATEGIES = ['shared-fd', 'cluster-rr', 'cluster-none', 'node-reuseport'] as const;
 export const NGINX_STRATEGIES = ['nginx-mutex', 'nginx-exclusive', 'nginx-reuseport'] as const;
 export const ALL_STRATEGIES = [...CORRAL_STRATEGIES, ...NODE_STRATEGIES, ...NGINX_STRATEGIES] as const;
 export type Strategy = (typeof ALL_STRATEGIES)[number];
@@ -61,7 +61,9 @@ machine and 2-5 minutes on a busy one; each progress line shows an ETA.
 Options:
   --workers LIST       worker counts, e.g. 2,4,8,16,32 (default 8)
   --strategies LIST    any of: ${CORRAL_STRATEGIES.join(', ')} (corral),
-                       cluster-rr, cluster-none (node:cluster), node-reuseport
+                       shared-fd (plain children inheriting one listening fd,
+                       no corral code: the herd baseline), cluster-rr,
+                       cluster-none (node:cluster), node-reuseport
                        (Node >= 22.12), nginx-mutex, nginx-exclusive,
                        nginx-reuseport (when an nginx binary is on PATH).
                        Default: all that can run here.

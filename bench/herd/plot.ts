@@ -16,6 +16,7 @@ const STYLE: Record<Strategy, { color: string; dash?: string; width?: number }> 
   exclusive: { color: '#2ca02c' },
   reuseport: { color: '#9467bd' },
   handoff: { color: '#ff7f0e' },
+  'shared-fd': { color: '#000000', dash: '3 3' },
   'cluster-rr': { color: '#444444', dash: '7 4' },
   'cluster-none': { color: '#8c8c8c', dash: '7 4' },
   'node-reuseport': { color: '#8c564b', dash: '7 4' },

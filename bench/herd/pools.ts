@@ -19,6 +19,8 @@ export interface PoolContext {
   nginx: NginxInfo | undefined;
   /** Node binary for the node:cluster peers (default: this one). */
   nodeBin: string;
+  /** The corral CLI entry point to run (the compiled dist/cli/main.js); default bin/corral.mjs. */
+  corralCli?: string | undefined;
 }
 
 export interface Pool {
@@ -75,7 +77,7 @@ export function killAllPools(): void {
 
 export function kindOf(strategy: Strategy): PoolKind {
   if (strategy.startsWith('nginx-')) return 'nginx';
-  if (strategy.startsWith('cluster-') || strategy === 'node-reuseport') return 'node';
+  if (strategy.startsWith('cluster-') || strategy === 'node-reuseport' || strategy === 'shared-fd') return 'node';
   return 'corral';
 }
 
@@ -117,16 +119,16 @@ export async function startPool(strategy: Strategy, workers: number, ctx: PoolCo
     countersDir = join(temp, 'counters');
     env.CORRAL_COUNTERS_DIR = countersDir;
     cmd = process.execPath;
-    args = [join(ctx.root, 'bin/corral.mjs'), 'run', '--workers', String(workers), '--bind', '127.0.0.1:0', '--accept', strategy, '--log-level', 'info'];
+    args = [ctx.corralCli ?? join(ctx.root, 'bin/corral.mjs'), 'run', '--workers', String(workers), '--bind', '127.0.0.1:0', '--accept', strategy, '--log-level', 'info'];
     args.push('--config', corralConfigFile(temp, ctx.corralConfig));
     args.push(join(ctx.root, 'fixtures/apps/hello.mjs'));
     mkdirSync(countersDir);
   } else if (kind === 'node') {
     port = await freePort();
     cmd = ctx.nodeBin;
-    const script = strategy === 'node-reuseport' ? 'reuseport.mjs' : 'cluster.mjs';
+    const script = strategy === 'node-reuseport' ? 'reuseport.mjs' : strategy === 'shared-fd' ? 'shared-fd.mjs' : 'cluster.mjs';
     args = [join(ctx.root, 'bench/peers', script), '--workers', String(workers), '--port', String(port)];
-    if (strategy !== 'node-reuseport') env.NODE_CLUSTER_SCHED_POLICY = strategy === 'cluster-rr' ? 'rr' : 'none';
+    if (strategy.startsWith('cluster-')) env.NODE_CLUSTER_SCHED_POLICY = strategy === 'cluster-rr' ? 'rr' : 'none';
   } else {
     if (!ctx.nginx) throw new Error('nginx is not available');
     port = await freePort();
