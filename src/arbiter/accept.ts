@@ -50,7 +50,7 @@ export class AcceptCoordination {
     if (o.accept === 'arbiter') {
       this.#lease = new LeaseCoordinator(listeners.length, {
         maxAccepts: o.leaseMaxAccepts, leaseMs: o.leaseMs, graceMs: o.leaseGraceMs,
-        stallMs: o.leaseStallMs, now: () => this.#deps.now(),
+        stallMs: o.leaseStallMs, holders: o.leaseHolders, now: () => this.#deps.now(),
       });
       this.#stallWatch = new StallWatch(this.#lease, listeners.map((l) => l.fd), o.leasePollMs, (a) => this.#apply(a), {
         queued: (fd) => native.acceptQueue(fd)?.queued ?? null,
@@ -63,9 +63,9 @@ export class AcceptCoordination {
     }
   }
 
-  /** Hello: the worker joins with its capacity; its leases are revocable if it negotiated accept.revoke. */
-  add(w: WorkerRecord, revocable: boolean): void {
-    this.#lease?.addWorker(w.id, w.capacity, revocable);
+  /** Hello: the worker joins with its capacity; its leases are revocable if it negotiated accept.revoke, and may overlap others' with accept.overlap. */
+  add(w: WorkerRecord, revocable: boolean, overlap = false): void {
+    this.#lease?.addWorker(w.id, w.capacity, revocable, overlap);
     if (this.#handoff && w.handoffSock !== undefined) this.#handoff.add(w.id, w.handoffSock, w.capacity);
   }
 

@@ -210,4 +210,84 @@ test('watching: only while a lease is out and another worker could take it', () 
   assert.not.ok(c.watching());
 });
 
+
+// ---- accept.overlap (spec section 7.2.9) -------------------------------------
+
+function overlapSetup(overlap: boolean[], holders = 2, stallMs = 0) {
+  let now = 0;
+  const c = new LeaseCoordinator(1, { maxAccepts: 16, leaseMs: 1000, graceMs: 500, stallMs, holders, now: () => now });
+  overlap.forEach((o, i) => c.addWorker(i + 1, 100, true, o));
+  return { c, advance: (ms: number) => (now += ms) };
+}
+
+test('accept.overlap: a listener gets `holders` leases, each to a different worker, and a second one only between overlap workers', () => {
+  const { c } = overlapSetup([true, true, true]);
+  assert.equal(grants(c.ready(1)), [[0, 1]]);
+  // One ready worker: nobody to put beside it (never a second lease to the same worker) [ACCEPT-47].
+  assert.is(c.outstanding().length, 1);
+  assert.equal(grants(c.ready(2)), [[0, 2]]);
+  assert.equal(c.ready(3), []);
+  assert.equal(c.holders(0).map((l) => l.workerId), [1, 2]);
+});
+
+test('accept.overlap: a worker without the feature never holds beside another, nor gets a lease beside one [ACCEPT-46]', () => {
+  // Worker 1 (no overlap) first: it holds alone, however many overlap workers wait.
+  const a = overlapSetup([false, true, true]);
+  a.c.ready(1);
+  a.c.ready(2);
+  a.c.ready(3);
+  assert.equal(a.c.holders(0).map((l) => l.workerId), [1]);
+  // Once it hands back, two overlap workers hold together; it is not put beside them.
+  const l = a.c.holder(0)!;
+  a.c.done(1, { grantId: l.grantId, listener: 0, accepted: 16, inFlight: 0 });
+  assert.equal(a.c.holders(0).map((x) => x.workerId).sort(), [2, 3]);
+  // holders: 1 turns the feature off.
+  const b = overlapSetup([true, true], 1);
+  b.c.ready(1);
+  b.c.ready(2);
+  assert.is(b.c.outstanding().length, 1);
+});
+
+test('accept.overlap: when one holder hands back, the other keeps its lease and a third worker joins at once', () => {
+  const { c } = overlapSetup([true, true, true]);
+  for (const id of [1, 2, 3]) c.ready(id);
+  const [first] = c.holders(0);
+  const actions = c.done(first!.workerId, { grantId: first!.grantId, listener: 0, accepted: 16, inFlight: 3 });
+  assert.equal(grants(actions), [[0, 3]]);
+  assert.equal(c.holders(0).map((l) => l.workerId), [2, 3]);
+  // A stale or foreign AcceptDone is still a violation with two holders out.
+  assert.throws(() => c.done(1, { grantId: c.holders(0)[0]!.grantId, listener: 0, accepted: 1, inFlight: 0 }), (e: Error) => e instanceof LeaseViolation);
+});
+
+test('accept.overlap: a holder that dies or goes silent loses only its own lease', () => {
+  const { c, advance } = overlapSetup([true, true, true, true]);
+  for (const id of [1, 2, 3, 4]) c.ready(id);
+  assert.equal(grants(c.remove(1)), [[0, 3]]);
+  assert.equal(c.holders(0).map((l) => l.workerId), [2, 3]);
+  // Worker 3 keeps reporting, worker 2 says nothing: only 2's lease is lost.
+  advance(1200);
+  c.load(3, 0);
+  const holder3 = c.holders(0).find((l) => l.workerId === 3)!;
+  c.done(3, { grantId: holder3.grantId, listener: 0, accepted: 16, inFlight: 0 });
+  advance(400);
+  const lost = c.expire();
+  assert.equal(lost.filter((x) => x.type === 'lost').map((x) => x.lease.workerId), [2]);
+  assert.ok(c.holders(0).every((l) => l.workerId !== 2));
+  assert.is(c.holders(0).length, 2);
+});
+
+test('accept.overlap: the stall watch revokes the silent holder and leaves the working one', () => {
+  const { c, advance } = overlapSetup([true, true, true], 2, 50);
+  for (const id of [1, 2, 3]) c.ready(id);
+  assert.ok(c.watching());
+  assert.equal(c.observeQueue(0, 3), []);
+  advance(30);
+  c.load(2, 1); // worker 2 is heard from; worker 1 is not
+  advance(30);
+  const actions = c.observeQueue(0, 3);
+  assert.equal(actions.filter((x) => x.type === 'revoke').map((x) => x.lease.workerId), [1]);
+  assert.equal(grants(actions), [[0, 3]]);
+  assert.equal(c.holders(0).map((l) => l.workerId), [2, 3]);
+});
+
 test.run();

@@ -5,6 +5,12 @@
 // Invariant (spec.md section 7, ACCEPT-*): at most one lease per listener is
 // outstanding at any instant, so at most one worker has that listener in its
 // poll set and one arriving connection makes at most one process runnable.
+// Since 1.5 (accept.overlap, section 7.2.9) a listener may have up to
+// `holders` leases out at once, each to a different worker that negotiated
+// the feature and polls with an exclusive wakeup (EPOLLEXCLUSIVE): one
+// arriving connection still wakes one sleeping holder, and while one holder
+// hands its lease back the others keep accepting, so no connection waits for
+// the round trip through the arbiter.
 //
 // Why a lease and not one grant per readiness event: a grant per connection
 // costs an arbiter wakeup, a worker wakeup and a reply per connection, which
@@ -21,6 +27,8 @@ export interface LeaseWorker extends Candidate {
   stalled: boolean;
   /** It negotiated accept.revoke: its leases may be taken back with AcceptRevoke. */
   revocable: boolean;
+  /** It negotiated accept.overlap: it may hold a lease beside other holders of the same listener. */
+  overlap: boolean;
   /** Connections it reported in AcceptDone; acceptedTotal is the larger of this and its heartbeats' count. */
   acked: number;
 }
@@ -53,6 +61,8 @@ export interface LeaseOptions {
   graceMs: number;
   /** Queue polls: a revocable holder silent while connections wait this long loses the lease, ms; 0 = never. */
   stallMs?: number;
+  /** Leases out at once per listener, to workers with accept.overlap (1 = one holder, as before 1.5). */
+  holders?: number;
   now: () => number;
 }
 
@@ -67,7 +77,8 @@ export class LeaseViolation extends Error {}
 
 export class LeaseCoordinator {
   readonly workers = new Map<number, LeaseWorker>();
-  readonly #leases: (Lease | undefined)[];
+  /** Per listener, its outstanding leases, oldest first (at most one unless every holder negotiated accept.overlap). */
+  readonly #leases: Lease[][];
   readonly #opts: LeaseOptions;
   /** Grant ids taken back as lost: a late AcceptDone for one is stale, not a violation. */
   readonly #lost = new Set<number>();
@@ -76,17 +87,22 @@ export class LeaseCoordinator {
   grants = 0;
 
   constructor(listenerCount: number, options: LeaseOptions) {
-    this.#leases = new Array<Lease | undefined>(listenerCount).fill(undefined);
+    this.#leases = Array.from({ length: listenerCount }, () => []);
     this.#opts = options;
   }
 
-  /** The lease on a listener, if one is outstanding. */
+  /** The oldest lease on a listener, if one is outstanding. */
   holder(listener: number): Lease | undefined {
-    return this.#leases[listener];
+    return this.#leases[listener]?.[0];
+  }
+
+  /** Every lease on a listener, oldest first. */
+  holders(listener: number): readonly Lease[] {
+    return this.#leases[listener] ?? [];
   }
 
   outstanding(): Lease[] {
-    return this.#leases.filter((l): l is Lease => l !== undefined);
+    return this.#leases.flat();
   }
 
   /** A new capacity report (LOAD-3); 0 = unbounded. */
@@ -95,8 +111,8 @@ export class LeaseCoordinator {
     if (w) w.capacity = capacity;
   }
 
-  addWorker(id: number, capacity: number, revocable = false): void {
-    this.workers.set(id, { id, capacity, inFlight: 0, acceptedTotal: 0, acked: 0, ready: false, draining: false, stalled: false, revocable });
+  addWorker(id: number, capacity: number, revocable = false, overlap = false): void {
+    this.workers.set(id, { id, capacity, inFlight: 0, acceptedTotal: 0, acked: 0, ready: false, draining: false, stalled: false, revocable, overlap });
   }
 
   /** The worker said Ready: it may now hold leases. */
@@ -131,23 +147,22 @@ export class LeaseCoordinator {
   /** The worker is gone (exited, channel closed): its leases return at once. */
   remove(id: number): LeaseAction[] {
     this.workers.delete(id);
-    for (let i = 0; i < this.#leases.length; i++) {
-      if (this.#leases[i]?.workerId === id) this.#leases[i] = undefined;
-    }
+    for (let i = 0; i < this.#leases.length; i++) this.#leases[i] = (this.#leases[i] as Lease[]).filter((l) => l.workerId !== id);
     return this.schedule();
   }
 
   /** AcceptDone from a worker. Throws LeaseViolation for a lease it does not hold. */
   done(workerId: number, report: DoneReport): LeaseAction[] {
-    const lease = this.#leases[report.listener];
-    if (!lease || lease.grantId !== report.grantId || lease.workerId !== workerId) {
+    const list = this.#leases[report.listener];
+    const lease = list?.find((l) => l.grantId === report.grantId);
+    if (!list || !lease || lease.workerId !== workerId) {
       if (this.#lost.delete(report.grantId)) return this.load(workerId, report.inFlight);
       throw new LeaseViolation(`AcceptDone for grant ${report.grantId} on listener ${report.listener}, which worker ${workerId} does not hold`);
     }
     if (report.accepted > lease.maxAccepts) {
       throw new LeaseViolation(`AcceptDone reports ${report.accepted} connections accepted under grant ${report.grantId}, which allowed ${lease.maxAccepts}`);
     }
-    this.#leases[report.listener] = undefined;
+    list.splice(list.indexOf(lease), 1);
     const w = this.workers.get(workerId);
     if (w) {
       // A Heartbeat sent while the lease was out already counted these connections: both are lower bounds of the truth.
@@ -161,7 +176,7 @@ export class LeaseCoordinator {
 
   // Any message from a holder is progress: a stall is silence while connections wait.
   #heardFrom(id: number): void {
-    for (const l of this.#leases) if (l?.workerId === id) l.queuedSince = undefined;
+    for (const list of this.#leases) for (const l of list) if (l.workerId === id) l.queuedSince = undefined;
   }
 
   /**
@@ -171,13 +186,13 @@ export class LeaseCoordinator {
    */
   watching(): boolean {
     if (!this.#opts.stallMs || this.#paused) return false;
-    return this.#leases.some((l) => l !== undefined && this.#watched(l));
+    return this.outstanding().some((l) => this.#watched(l));
   }
 
   /** Listeners whose queues are worth a poll now (see watching()). */
   watchedListeners(): number[] {
     if (!this.#opts.stallMs || this.#paused) return [];
-    return this.outstanding().filter((l) => this.#watched(l)).map((l) => l.listener);
+    return [...new Set(this.outstanding().filter((l) => this.#watched(l)).map((l) => l.listener))];
   }
 
   #watched(l: Lease): boolean {
@@ -200,25 +215,32 @@ export class LeaseCoordinator {
    * lease timers end it.
    */
   observeQueue(listener: number, queued: number | null): LeaseAction[] {
-    const lease = this.#leases[listener];
     const stallMs = this.#opts.stallMs ?? 0;
-    if (!lease || stallMs === 0 || !this.#watched(lease)) return [];
-    if (queued === null || queued === 0) {
-      lease.queuedSince = undefined;
-      return [];
+    if (stallMs === 0) return [];
+    const actions: LeaseAction[] = [];
+    // Each holder of the listener is judged on its own silence: under
+    // accept.overlap a stopped holder beside a working one is still stalled.
+    for (const lease of [...(this.#leases[listener] ?? [])]) {
+      if (!this.#watched(lease)) continue;
+      if (queued === null || queued === 0) {
+        lease.queuedSince = undefined;
+        continue;
+      }
+      const now = this.#opts.now();
+      if (lease.queuedSince === undefined) {
+        lease.queuedSince = now;
+        continue;
+      }
+      if (now - lease.queuedSince < stallMs) continue;
+      this.#takeBack(listener, lease);
+      actions.push({ type: 'revoke' as const, lease, queued });
     }
-    const now = this.#opts.now();
-    if (lease.queuedSince === undefined) {
-      lease.queuedSince = now;
-      return [];
-    }
-    if (now - lease.queuedSince < stallMs) return [];
-    this.#takeBack(listener, lease);
-    return [{ type: 'revoke' as const, lease, queued }, ...this.schedule()];
+    return actions.length ? actions.concat(this.schedule()) : actions;
   }
 
   #takeBack(listener: number, lease: Lease): void {
-    this.#leases[listener] = undefined;
+    const list = this.#leases[listener] as Lease[];
+    list.splice(list.indexOf(lease), 1);
     this.#lost.add(lease.grantId);
     // Bounded (SEC-7): a grant lost long ago is as good as unknown.
     if (this.#lost.size > 1024) this.#lost.delete(this.#lost.values().next().value as number);
@@ -231,10 +253,11 @@ export class LeaseCoordinator {
     const now = this.#opts.now();
     const actions: LeaseAction[] = [];
     for (let i = 0; i < this.#leases.length; i++) {
-      const lease = this.#leases[i];
-      if (lease && now - lease.sentAt > lease.leaseMs + this.#opts.graceMs) {
-        this.#takeBack(i, lease);
-        actions.push({ type: 'lost', lease });
+      for (const lease of [...(this.#leases[i] as Lease[])]) {
+        if (now - lease.sentAt > lease.leaseMs + this.#opts.graceMs) {
+          this.#takeBack(i, lease);
+          actions.push({ type: 'lost', lease });
+        }
       }
     }
     return actions.length ? actions.concat(this.schedule()) : actions;
@@ -246,40 +269,60 @@ export class LeaseCoordinator {
     return paused ? [] : this.schedule();
   }
 
-  /** Grants every free listener to the best eligible worker. */
+  /**
+   * Grants every free listener to the best eligible worker, and tops up each
+   * listener whose holders all negotiated accept.overlap to `holders` leases
+   * with more such workers.
+   */
   schedule(): LeaseAction[] {
     if (this.#paused) return [];
     const actions: LeaseAction[] = [];
+    const most = this.#opts.holders ?? 1;
     for (let listener = 0; listener < this.#leases.length; listener++) {
-      if (this.#leases[listener]) continue;
-      const w = this.#pick();
-      if (!w) break;
-      const lease: Lease = {
-        grantId: this.#nextGrantId++,
-        listener,
-        workerId: w.id,
-        sentAt: this.#opts.now(),
-        maxAccepts: this.#opts.maxAccepts,
-        releaseLoad: this.#releaseLoad(w),
-        leaseMs: this.#opts.leaseMs,
-      };
-      if (this.#nextGrantId > 0xffffffff) this.#nextGrantId = 1;
-      this.#leases[listener] = lease;
-      this.grants++;
-      actions.push({ type: 'grant', lease });
+      const list = this.#leases[listener] as Lease[];
+      for (;;) {
+        if (list.length >= (list.length === 0 ? 1 : most)) break;
+        // Beside another holder only workers of accept.overlap, and only
+        // beside holders of it: a holder of 1.4 polls without an exclusive
+        // wakeup and would wake with every connection its co-holder takes.
+        const overlap = list.length > 0;
+        if (overlap && !list.every((l) => this.workers.get(l.workerId)?.overlap)) break;
+        const w = this.#pick(list, overlap);
+        if (!w) break;
+        actions.push(this.#grant(listener, w));
+      }
     }
     return actions;
   }
 
+  #grant(listener: number, w: LeaseWorker): LeaseAction {
+    const lease: Lease = {
+      grantId: this.#nextGrantId++,
+      listener,
+      workerId: w.id,
+      sentAt: this.#opts.now(),
+      maxAccepts: this.#opts.maxAccepts,
+      releaseLoad: this.#releaseLoad(w),
+      leaseMs: this.#opts.leaseMs,
+    };
+    if (this.#nextGrantId > 0xffffffff) this.#nextGrantId = 1;
+    (this.#leases[listener] as Lease[]).push(lease);
+    this.grants++;
+    return { type: 'grant', lease };
+  }
+
   // Least loaded, then fewest leases held (spread listeners over workers),
   // then fewest accepted (rotate an idle pool), then lowest id.
-  #pick(): LeaseWorker | undefined {
+  // `beside`: the listener's current holders, who cannot get a second lease on
+  // it; `overlap`: only workers of accept.overlap qualify.
+  #pick(beside: readonly Lease[], overlap: boolean): LeaseWorker | undefined {
     const held = new Map<number, number>();
-    for (const l of this.#leases) if (l) held.set(l.workerId, (held.get(l.workerId) ?? 0) + 1);
+    for (const l of this.outstanding()) held.set(l.workerId, (held.get(l.workerId) ?? 0) + 1);
     let best: LeaseWorker | undefined;
     let bestHeld = 0;
     for (const w of this.workers.values()) {
       if (!w.ready || w.draining || w.stalled || !hasRoom(w)) continue;
+      if ((overlap && !w.overlap) || beside.some((l) => l.workerId === w.id)) continue;
       const h = held.get(w.id) ?? 0;
       if (
         best === undefined ||

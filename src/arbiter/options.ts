@@ -57,6 +57,11 @@ export interface ArbiterOptions {
   /** Arbiter strategy: how often the listener's accept queue is read while a revocable lease is out, ms. */
   leasePollMs: number;
   /**
+   * Arbiter strategy: leases out at once per listener, to workers that
+   * negotiated accept.overlap (spec section 7.2.9); 1 = one holder at a time.
+   */
+  leaseHolders: number;
+  /**
    * A worker that said Hello must say Ready within this many ms of its spawn,
    * or it is stopped. At least handshakeTimeoutMs (unset, it follows a raised one).
    */
@@ -193,6 +198,7 @@ export const DEFAULTS: Omit<ArbiterOptions, 'command' | 'workers' | 'hooks' | 'e
   leaseGraceMs: 1000,
   leaseStallMs: 50,
   leasePollMs: 20,
+  leaseHolders: 2,
   readyTimeoutMs: 60_000,
   killDelayMs: 2000,
   minUptimeMs: 1000,
@@ -340,6 +346,7 @@ export function resolveOptions(input: ArbiterInput): ArbiterOptions {
     leaseGraceMs: int('leaseGraceMs', o.leaseGraceMs, 0, 3_600_000),
     leaseStallMs: int('leaseStallMs', o.leaseStallMs, 0, 3_600_000),
     leasePollMs: int('leasePollMs', o.leasePollMs, 1, 60_000),
+    leaseHolders: int('leaseHolders', o.leaseHolders, 1, 64),
     readyTimeoutMs: 0,
     killDelayMs: int('killDelayMs', o.killDelayMs, 0, 3_600_000),
     minUptimeMs: int('minUptimeMs', o.minUptimeMs, 0, 3_600_000),

@@ -129,9 +129,10 @@ const handlers: { [K in MessageKind]?: (ctx: MessageContext, w: WorkerRecord, bo
     if (w.kind === 'task' || hello.kind === WorkerKind.WORKER_KIND_TASK) return taskHello(ctx, w, hello);
     const o = ctx.options;
     const revoke = o.accept === 'arbiter' && o.leaseStallMs > 0 ? [FEATURE.ACCEPT_REVOKE] : [];
+    const overlap = o.accept === 'arbiter' && o.leaseHolders > 1 ? [FEATURE.ACCEPT_OVERLAP] : [];
     const calls = ctx.tasks ? CALLER_FEATURES : []; // CALL-1
     const result = negotiate(hello, {
-      versions: [PROTOCOL_VERSION], features: [strategyFeature(o.accept), FEATURE.LOAD_REPORT, ...revoke, ...calls],
+      versions: [PROTOCOL_VERSION], features: [strategyFeature(o.accept), FEATURE.LOAD_REPORT, ...revoke, ...overlap, ...calls],
       maxFrameBytes: ctx.tasks ? HARD_MAX_FRAME_BYTES : DEFAULT_MAX_FRAME_BYTES,
     });
     if (hello.apps.length > 0) throw new InvalidFieldError('Hello.apps must be empty for a socket worker [HELLO-10]');
@@ -141,7 +142,7 @@ const handlers: { [K in MessageKind]?: (ctx: MessageContext, w: WorkerRecord, bo
     // WELCOME-4: listeners described in the handoff strategy too (ConnectionHandoff.listener indexes them).
     welcome(ctx, w, hello, result, strategyToWire(o.accept), ctx.listeners().map((l) => ({ index: l.index, name: l.name, address: l.address })));
     if (result.features.includes(FEATURE.TASKS_CALL)) w.channel!.setLimits(CALLER_LIMITS(o.taskQueueBytes));
-    ctx.accept.add(w, result.features.includes(FEATURE.ACCEPT_REVOKE));
+    ctx.accept.add(w, result.features.includes(FEATURE.ACCEPT_REVOKE), result.features.includes(FEATURE.ACCEPT_OVERLAP));
   },
   ready(ctx, w, ready) {
     if (!w.helloed || w.everReady) throw new UnexpectedMessageError(w.everReady ? 'Ready sent twice' : 'Ready before Hello');

@@ -272,6 +272,9 @@ function onGrant(body: { grantId: number; listener: number; maxAccepts: number; 
     release(g, now);
     return;
   }
+  // accept.overlap: other probes may hold this listener too, so the
+  // registration wakes one sleeper per connection (ACCEPT-45).
+  const exclusive = (welcome?.body.features ?? []).includes('accept.overlap');
   g.watcher = new native.Watcher(3 + g.listener, () => {
     const r = due(g);
     if (r) return release(g, r);
@@ -285,7 +288,7 @@ function onGrant(body: { grantId: number; listener: number; maxAccepts: number; 
     serve(conn.fd);
     const after = due(g);
     if (after === 1 || after === 2) release(g, after);
-  });
+  }, { exclusive });
   g.watcher.start();
 }
 

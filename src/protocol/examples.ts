@@ -30,7 +30,7 @@ export const EXAMPLE_MESSAGES: { readonly [K in MessageKind]: Extract<OutMessage
   welcome: {
     kind: 'welcome',
     body: {
-      version: { major: 1, minor: 4 },
+      version: { major: 1, minor: 5 },
       workerId: 3,
       heartbeatIntervalMs: 1000,
       heartbeatTimeoutMs: 5000,

@@ -11,7 +11,7 @@ export const HARD_MAX_FRAME_BYTES = 16 * 1024 * 1024;
 export const FRAME_HEADER_BYTES = 4;
 
 /** The protocol version this implementation speaks. */
-export const PROTOCOL_VERSION: Readonly<{ major: 1; minor: 4 }> = Object.freeze({ major: 1, minor: 4 });
+export const PROTOCOL_VERSION: Readonly<{ major: 1; minor: 5 }> = Object.freeze({ major: 1, minor: 5 });
 
 /**
  * Upper bounds, in microseconds, of the request-duration buckets a worker
@@ -48,6 +48,8 @@ export const FEATURE = Object.freeze({
   ACCEPT_HANDOFF: 'accept.handoff',
   /** Since 1.1: the arbiter may take a lease back with AcceptRevoke (section 7.2.6). */
   ACCEPT_REVOKE: 'accept.revoke',
+  /** Since 1.5: a worker may hold a lease beside other holders of the listener, polling with an exclusive wakeup (section 7.2.9). */
+  ACCEPT_OVERLAP: 'accept.overlap',
   TASKS: 'tasks',
   TASKS_STREAM: 'tasks.stream',
   /** Since 1.2: streamed results are paced by Credit (section 4.6.2). */
@@ -65,6 +67,7 @@ export const FEATURES = Object.freeze([
   FEATURE.ACCEPT_REUSEPORT,
   FEATURE.ACCEPT_HANDOFF,
   FEATURE.ACCEPT_REVOKE,
+  FEATURE.ACCEPT_OVERLAP,
   FEATURE.TASKS,
   FEATURE.TASKS_STREAM,
   FEATURE.TASKS_FLOW,
@@ -78,6 +81,7 @@ export const FEATURES = Object.freeze([
  */
 export const FEATURE_SINCE: Readonly<Record<string, { major: number; minor: number }>> = Object.freeze({
   [FEATURE.ACCEPT_REVOKE]: Object.freeze({ major: 1, minor: 1 }),
+  [FEATURE.ACCEPT_OVERLAP]: Object.freeze({ major: 1, minor: 5 }),
   [FEATURE.TASKS_FLOW]: Object.freeze({ major: 1, minor: 2 }),
   [FEATURE.TASKS_CALL]: Object.freeze({ major: 1, minor: 2 }),
 });

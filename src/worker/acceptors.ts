@@ -30,6 +30,12 @@ export interface AcceptorHost {
   /** accept.revoke was negotiated: the arbiter may take a grant back (spec section 7.2.8). */
   readonly revocable?: boolean;
   /**
+   * accept.overlap was negotiated: other workers may hold the same listener
+   * at once, so a held listener is polled with an exclusive wakeup (spec
+   * section 7.2.9).
+   */
+  readonly overlap?: boolean;
+  /**
    * Hands an accepted fd to the server; takes the fd in every case (false: it
    * failed and the fd is closed). `listenerFd` is the listener it came from.
    */
@@ -176,7 +182,11 @@ export class LeaseAcceptor implements Acceptor {
     let watcher = this.#watchers.get(g.listener);
     if (!watcher) {
       const listener = g.listener;
-      watcher = host.native.createWatcher(fd as number, () => this.#onReadable(listener), { exclusive: false });
+      // accept.overlap: EPOLLEXCLUSIVE, so that of the holders asleep on
+      // this listener one wakes per connection [ACCEPT-48]. Each start()
+      // registers anew at the tail of the wait queue, which the kernel
+      // serves first to last: holders take turns by grant.
+      watcher = host.native.createWatcher(fd as number, () => this.#onReadable(listener), { exclusive: host.overlap === true });
       this.#watchers.set(g.listener, watcher);
     }
     watcher.start();

@@ -17,6 +17,7 @@ export const WORKER_FEATURES: readonly string[] = [
   FEATURE.ACCEPT_REUSEPORT,
   FEATURE.ACCEPT_HANDOFF,
   FEATURE.ACCEPT_REVOKE,
+  FEATURE.ACCEPT_OVERLAP,
   FEATURE.LOAD_REPORT,
   // As a caller of task jobs (spec section 4.7).
   FEATURE.TASKS_CALL,

@@ -31,7 +31,7 @@ test('handshake: Hello describes the worker, Welcome is answered by Ready [HELLO
   assert.equal(b.versions.map((v) => [v.major, v.minor]), [[1, PROTOCOL_VERSION.minor]]);
   assert.is(b.kind, corral.v1.WorkerKind.WORKER_KIND_SOCKET);
   assert.is(b.pid, process.pid);
-  assert.equal(b.features, ['accept.arbiter', 'accept.shared', 'accept.exclusive', 'accept.reuseport', 'accept.handoff', 'accept.revoke', 'load-report', 'tasks.call', 'tasks.stream', 'tasks.flow']);
+  assert.equal(b.features, ['accept.arbiter', 'accept.shared', 'accept.exclusive', 'accept.reuseport', 'accept.handoff', 'accept.revoke', 'accept.overlap', 'load-report', 'tasks.call', 'tasks.stream', 'tasks.flow']);
   assert.is(b.maxFrameBytes, 16 * 1024 * 1024, 'room for task payloads when it calls jobs');
   assert.match(b.implementation, /^corral-node\/\d+\.\d+\.\d+/);
   assert.is(b.capacity, 12);

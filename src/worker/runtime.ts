@@ -252,6 +252,7 @@ export class WorkerRuntime extends WorkerSession {
       },
       capacity: this.#capacity,
       revocable: this.negotiated(FEATURE.ACCEPT_REVOKE),
+      overlap: this.negotiated(FEATURE.ACCEPT_OVERLAP),
       get draining() {
         return self.phase !== 'ready';
       },

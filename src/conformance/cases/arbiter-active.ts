@@ -10,7 +10,7 @@ import { acceptQueueByInode, processState } from '../procfs.js';
 import { sleep } from '../worker-harness.js';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { ErrorCode, arbiterCase, codeName, expectFatal, field, grants, num, othersUnaffected } from './arbiter-common.js';
+import { ErrorCode, arbiterCase, codeName, expectFatal, field, grantEnd, grants, num, othersUnaffected } from './arbiter-common.js';
 import { varint } from '../../protocol/raw.js';
 
 function hex(m: OutMessage): string {
@@ -374,6 +374,54 @@ export const activeCases = [
       await sleep(ctx.timing.quietMs * 2);
       const fatal = revoke.probe.recv('error').find((e) => e.at >= revoke.at && field(e.body, 'fatal') === true);
       check(fatal === undefined && !revoke.probe.closed, 'the late AcceptDone for a revoked grant was treated as an error', 'ignored', JSON.stringify(fatal?.body ?? 'closed'), ['ACCEPT-41', 'ACCEPT-30']);
+    },
+  }),
+  arbiterCase({
+    id: 'A-GR-010',
+    section: '7.2.9',
+    slug: 'overlapping-grants',
+    title: 'accept.overlap: grants on one listener overlap only between workers that negotiated it, never two to one worker, and every request is served',
+    requirements: ['ACCEPT-46', 'ACCEPT-47', 'ACCEPT-4'],
+    level: 'MUST',
+    procedure: [
+      'Start the arbiter (arbiter strategy) with probes that speak 1.5 and list accept.overlap; they poll held listeners with EPOLLEXCLUSIVE.',
+      'Send 60 requests, 6 at a time.',
+    ],
+    expectations: [
+      'Wherever two grants on one listener are outstanding at once, both holders negotiated accept.overlap.',
+      'No probe is given a grant on a listener while it holds one on it.',
+      'Every request is answered.',
+    ],
+    async run(ctx) {
+      ctx.needProtocol();
+      ctx.needStrategy('arbiter');
+      const features = ['accept.arbiter', 'load-report', 'accept.overlap'];
+      const a = await ctx.start({ scriptFor: () => ({ hello: { versions: [{ major: 1, minor: 5 }], features } }) });
+      await a.settled(ctx.timing.bootTimeoutMs);
+      const negotiated = (p: ProbeHandle) => (p.welcome?.['features'] as string[] | undefined) ?? [];
+      if (!a.probes.some((p) => negotiated(p).includes('accept.overlap'))) throw new CaseUnsupported('the arbiter does not offer accept.overlap (a 1.5 feature)');
+      let answered = 0;
+      for (let round = 0; round < 10; round++) {
+        const batch = Array.from({ length: 6 }, () => a.client(ctx.timing.timeoutMs));
+        for (const c of batch) if (await c.answered) answered++;
+        for (const c of batch) c.socket.destroy();
+      }
+      const all = grants(a);
+      let overlaps = 0;
+      for (const [i, g] of all.entries()) {
+        for (const h of all.slice(0, i)) {
+          if (h.listener !== g.listener) continue;
+          const end = grantEnd(h.probe, h.id);
+          if (end !== undefined && end <= g.at) continue; // ended before g arrived
+          overlaps++;
+          check(h.probe !== g.probe, 'a worker was given a second grant on a listener it held', `grant ${g.id} to another worker than grant ${h.id}`,
+            `both to probe ${g.probe.pid} (listener ${g.listener}, at ${a.rel(h.at)} and ${a.rel(g.at)} ms)`, ['ACCEPT-47']);
+          check(negotiated(h.probe).includes('accept.overlap') && negotiated(g.probe).includes('accept.overlap'), 'grants overlapped on a listener without accept.overlap',
+            'overlapping grants only between holders that negotiated accept.overlap', `grants ${h.id} and ${g.id} on listener ${g.listener}`, ['ACCEPT-46', 'ACCEPT-4']);
+        }
+      }
+      a.transcript.event('suite', 'overlaps', { grants: all.length, overlapping: overlaps });
+      check(answered === 60, 'requests went unanswered', '60 answered', `${answered}`, ['ACCEPT-46']);
     },
   }),
   arbiterCase({

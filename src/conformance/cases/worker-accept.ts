@@ -13,6 +13,7 @@
 //           ◄──────────────────────────────  AcceptDone{accepted: 2, BATCH}
 //     queue = 1, and stays 1 .............. (released: must not accept)
 import type { corral } from '../../protocol/codec.js';
+import * as native from '../../transport/native.js';
 import { EPOLLEXCLUSIVE, epollRegistrations, procAvailable, processState } from '../procfs.js';
 import { CaseSkipped, CaseUnsupported } from '../types.js';
 import { describeIncoming } from '../wire.js';
@@ -568,5 +569,80 @@ export const acceptCases: WorkerCase[] = [
       }
     },
   }),
+  workerCase({
+    id: 'W-AC-019',
+    section: '7.2.9',
+    slug: 'overlap-exclusive-holder',
+    title: 'accept.overlap: a holder polls its listener with EPOLLEXCLUSIVE and keeps its grant while another process takes connections beside it',
+    requirements: ['ACCEPT-45', 'ACCEPT-48'],
+    level: 'MUST',
+    feature: 'accept.overlap',
+    procedure: [
+      'Start the worker in the arbiter strategy at version 1.5 with accept.overlap negotiated; complete the handshake.',
+      'Send AcceptGrant{max_accepts: 1000, lease_ms: 30000}; read the worker\'s epoll registrations of the listener from /proc/<pid>/fdinfo.',
+      'Connect 30 clients with requests, one at a time, while the suite itself accepts from the same listener as fast as it can (a co-holder), closing what it takes.',
+      'Wait for the quiet period, then connect 2 more clients.',
+    ],
+    expectations: [
+      'While it holds the grant, every epoll registration of the listener in the worker carries EPOLLEXCLUSIVE, and there is one.',
+      'No AcceptDone arrives while the suite takes connections beside the worker: an accept that finds the queue empty does not end the grant.',
+      'The 2 last clients are answered: the worker still holds and polls the listener.',
+    ],
+    async run(ctx) {
+      const w = await arbiterWorker(ctx);
+      if (!(w.welcome?.features ?? []).includes('accept.overlap')) {
+        throw new CaseUnsupported('accept.overlap is a 1.5 feature and the worker does not list version 1.5 in Hello');
+      }
+      const grantId = ctx.nextGrantId();
+      await w.wire.sendFlushed({ kind: 'acceptGrant', body: { grantId, listener: 0, maxAccepts: 1000, leaseMs: LONG_LEASE_MS } });
+      const inode = (w.listeners[0] as { inode: number }).inode;
+      let regs = epollRegistrations(w.pid).filter((r) => r.inode === inode);
+      for (let i = 0; i < 100 && regs.length === 0; i++) {
+        await sleep(10);
+        regs = epollRegistrations(w.pid).filter((r) => r.inode === inode);
+      }
+      check(regs.length > 0, 'the holder does not watch its listener through epoll', 'an epoll registration of the listener with EPOLLEXCLUSIVE', 'none found', ['ACCEPT-45']);
+      const plain = regs.filter((r) => (r.events & EPOLLEXCLUSIVE) === 0);
+      check(plain.length === 0, 'the holder registered the listener without EPOLLEXCLUSIVE', 'EPOLLIN | EPOLLEXCLUSIVE in every registration',
+        plain.map((r) => `epoll fd ${r.epfd}: events 0x${r.events.toString(16)}`).join('; '), ['ACCEPT-45']);
+      // The suite as a second holder: it takes what it can of each
+      // connection, so some of the worker's accepts find the queue empty
+      // (a race by design; the checks below hold whoever wins it).
+      const lfd = (w.listeners[0] as { fd: number }).fd;
+      let stolen = 0;
+      let stealing = true;
+      const steal = () => {
+        if (!stealing) return;
+        try {
+          const c = native.acceptFd(lfd);
+          if (c >= 0) {
+            stolen++;
+            native.close(c);
+          }
+        } catch {
+          // a connection reset while queued: nothing taken
+        }
+        setImmediate(steal);
+      };
+      steal();
+      try {
+        for (let i = 0; i < 30; i++) {
+          const [c] = await w.clientsTo(0, 1, true);
+          await c?.gotResponse(50);
+          c?.socket.destroy();
+        }
+      } finally {
+        stealing = false;
+      }
+      await sleep(ctx.timing.quietMs);
+      const done = w.wire.received.find((i) => i.type === 'message' && i.message.kind === 'acceptDone');
+      check(done === undefined, 'the holder released its grant while another process accepted beside it', 'no AcceptDone (max_accepts 1000, lease 30 s)',
+        done ? describeIncoming(done) : '', ['ACCEPT-48']);
+      const last = await w.clientsTo(0, 2, true);
+      const answered = await Promise.all(last.map((c) => c.gotResponse(ctx.timing.timeoutMs)));
+      check(answered.every(Boolean), 'the holder stopped serving its listener', '2 clients answered',
+        `${answered.filter(Boolean).length} answered (the suite took ${stolen} of the 30 before)`, ['ACCEPT-48']);
+      for (const c of last) c.socket.destroy();
+    },
+  }),
 ];
-
