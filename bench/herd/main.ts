@@ -172,7 +172,7 @@ function emit(report: HerdReport, opts: HerdOptions, took: string | undefined): 
     say(`\ngoals for the arbiter strategy (medians of this run):`);
     process.stdout.write(goalsText(checked));
     const rest = report.goals.length - checked.length;
-    if (rest) say(`  (${rest} more need other scenarios, worker counts or strategies: --scenario idle,close --workers 8,16,32 with shared and cluster-rr)`);
+    if (rest) say(`  (${rest} more need other scenarios, worker counts or strategies: --scenario idle,close --workers 8,16 with shared-fd, shared, exclusive and --trace)`);
   }
   say('');
   for (const l of LEGEND) say(l);
