@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { corral } from '../protocol/codec.js';
-import { ACCEPT_FAILURE_PAUSE_MS } from './acceptors.js';
+import { ACCEPT_FAILURE_PAUSE_MS, POLL_ACCEPT_BATCH } from './acceptors.js';
 import { WORKER_FEATURES } from './runtime.js';
 import { sleep, start, until } from './test-support.js';
 
@@ -416,22 +416,33 @@ test('a grant in a polling strategy with accept.arbiter negotiated -> UNEXPECTED
   assert.equal(h.exits, [1]);
 });
 
-test('shared: one accept per readiness; would-block counted; capacity pauses and resumes polling [SHARED-5]', async () => {
+test('shared: a readiness takes the queue up to capacity; would-block counted; capacity pauses and resumes polling [SHARED-5]', async () => {
   const h = await start({ serve: { capacity: 2 } });
   assert.equal(h.native.watchers.map((w) => [w.fd, w.exclusive, w.active]), [[3, false, true], [4, false, true]]);
-  h.native.enqueue(3, 100, 101, 102);
-  h.native.fire(3);
-  assert.is(h.worker.stats.inFlight, 1);
   h.native.fire(4); // the herd: woken, nothing to accept
-  assert.is(h.worker.stats.inFlight, 1);
-  h.native.fire(3);
+  assert.is(h.worker.stats.inFlight, 0);
+  h.native.enqueue(3, 100, 101, 102);
+  h.native.fire(3); // takes two, then it is full: the third stays queued for other workers
   assert.is(h.worker.stats.inFlight, 2);
+  assert.equal(h.native.queues.get(3), [102]);
   assert.ok(h.native.watchers.every((w) => !w.active), 'paused at capacity');
   assert.is(h.native.fire(3), false);
   h.sockets.close(100);
   await until(() => h.native.watchers.every((w) => w.active));
-  h.native.fire(3);
+  const calls = h.native.acceptCalls;
+  h.native.fire(3); // takes the last one and learns the queue is empty
   assert.is(h.worker.stats.acceptedTotal, 3);
+  assert.is(h.native.acceptCalls - calls, 1); // full again at once: no accept to learn the queue is empty
+  h.worker.stop();
+});
+
+test('shared: one readiness takes at most POLL_ACCEPT_BATCH connections, then lets the loop run', async () => {
+  const h = await start();
+  h.native.enqueue(3, ...Array.from({ length: POLL_ACCEPT_BATCH + 3 }, (_, i) => 100 + i));
+  h.native.fire(3);
+  assert.is(h.worker.stats.acceptedTotal, POLL_ACCEPT_BATCH);
+  h.native.fire(3);
+  assert.is(h.worker.stats.acceptedTotal, POLL_ACCEPT_BATCH + 3);
   h.worker.stop();
 });
 

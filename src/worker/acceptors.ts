@@ -304,6 +304,9 @@ export class LeaseAcceptor implements Acceptor {
 /** How long polling pauses after an accept failure (EMFILE and the like), which would otherwise wake us in a loop. */
 export const ACCEPT_FAILURE_PAUSE_MS = 100;
 
+/** Most connections a poll strategy takes per readiness before it lets the loop run other events. */
+export const POLL_ACCEPT_BATCH = 16;
+
 /** Most connections a draining reuseport worker takes from one listener's own queue. */
 const REUSEPORT_SWEEP_MAX = 4096;
 
@@ -355,29 +358,40 @@ export class PollAcceptor implements Acceptor {
   #onReadable(fd: number): void {
     if (!this.#polling()) return;
     this.wakeups++;
-    const conn = acceptFrom(this.#host, fd);
-    if (conn instanceof Error) {
-      // The connection stays queued for another worker. The listener is
-      // still readable, so pause rather than spin on the same failure.
-      this.#host.log(`accept on fd ${fd} failed: ${conn.message}; pausing ${ACCEPT_FAILURE_PAUSE_MS} ms`);
-      for (const w of this.#watchers) w.stop();
-      this.#backoff = setTimeout(() => {
-        this.#backoff = undefined;
-        if (this.#polling()) for (const w of this.#watchers) w.start();
-      }, ACCEPT_FAILURE_PAUSE_MS);
-      this.#backoff.unref();
-      return;
-    }
-    if (conn === 'empty' || conn === 'transient') {
-      if (conn === 'empty') this.wouldBlock++;
-      return;
-    }
-    this.#host.dispatch(conn.fd, fd);
-    if (this.#full() && !this.#paused) {
-      this.#paused = true;
-      for (const w of this.#watchers) w.stop();
+    // Up to POLL_ACCEPT_BATCH connections per readiness, as libuv's own
+    // accept loop takes them: a worker that is awake empties the queue, so
+    // the next connection does not find a backlog that wakes the others.
+    for (let i = 0; i < POLL_ACCEPT_BATCH; i++) {
+      const conn = acceptFrom(this.#host, fd);
+      if (conn instanceof Error) {
+        // The connection stays queued for another worker. The listener is
+        // still readable, so pause rather than spin on the same failure.
+        this.#host.log(`accept on fd ${fd} failed: ${conn.message}; pausing ${ACCEPT_FAILURE_PAUSE_MS} ms`);
+        for (const w of this.#watchers) w.stop();
+        this.#backoff = setTimeout(() => {
+          this.#backoff = undefined;
+          if (this.#polling()) for (const w of this.#watchers) w.start();
+        }, ACCEPT_FAILURE_PAUSE_MS);
+        this.#backoff.unref();
+        return;
+      }
+      if (conn === 'transient') continue;
+      if (conn === 'empty') {
+        // The first accept of a wakeup finding nothing is the herd; the one
+        // that ends a batch is how the loop learns the queue is empty.
+        if (i === 0) this.wouldBlock++;
+        return;
+      }
+      this.#host.dispatch(conn.fd, fd);
+      if (this.#full() && !this.#paused) {
+        this.#paused = true;
+        for (const w of this.#watchers) w.stop();
+        return;
+      }
+      if (!this.#polling()) return;
     }
   }
+
 
   /**
    * SHARED-6: out of the poll set before the in-flight work is waited for.

@@ -193,14 +193,16 @@ export class ConnectionTracker {
     // 'close' is attached before the server sees the socket, so a connection
     // the application destroys synchronously in its 'connection' handler is
     // still counted down.
-    socket.once('close', () => {
+    // on, not once: each of these fires at most once, and once() allocates a
+    // wrapper per connection.
+    socket.on('close', () => {
       // A server that is not HTTP: the connection is the request [LOAD-10].
       if (!this.#http) this.#count(this.#now() - entry.since);
       if (this.#open.delete(socket)) this.#onRelease();
     });
     // A socket error with no listener of the application's would crash the
     // process; the server adds its own handlers, this one only keeps it alive.
-    socket.on('error', () => {});
+    socket.on('error', ignore);
     this.#server.emit('connection', socket);
     return true;
   }
@@ -255,11 +257,11 @@ export class ConnectionTracker {
       entry.requests++;
     }
     const start = this.#now();
-    res.once('finish', () => {
+    res.on('finish', () => {
       this.requestsTotal++;
       this.#count(this.#now() - start); // the same completions as requests_total [LOAD-13]
     });
-    res.once('close', () => {
+    res.on('close', () => {
       if (!entry) return;
       entry.responses.delete(res);
       // A response whose headers went out with keep-alive before the drain
@@ -278,6 +280,8 @@ export class ConnectionTracker {
     (this.latencyCounts[latencyBucket(ms * 1000)] as number)++;
   }
 }
+
+function ignore(): void {}
 
 function endSoon(socket: net.Socket): void {
   // destroySoon: FIN after the queued response bytes, then release the fd.

@@ -442,7 +442,7 @@ test('SIGINT and SIGQUIT stop at once with Goodbye SIGNAL [SIG-2, STOP-3]', asyn
 
 test('SIGTERM drains as Drain{deadline_ms: 0}: no deadline of its own [SIG-1, DRAIN-1]', async () => {
   const h = await start({ serve: { gracefulTimeoutMs: 20 }, welcome: { features: ['accept.shared'] } });
-  h.native.enqueue(3, 100, 101);
+  h.native.enqueue(3, 100);
   h.native.fire(3);
   h.signals.emit('SIGTERM');
   await sleep(80);
