@@ -217,8 +217,29 @@ function overlapSetup(overlap: boolean[], holders = 2, stallMs = 0) {
   let now = 0;
   const c = new LeaseCoordinator(1, { maxAccepts: 16, leaseMs: 1000, graceMs: 500, stallMs, holders, now: () => now });
   overlap.forEach((o, i) => c.addWorker(i + 1, 100, true, o));
+  // Two connections in flight at each worker: the pool is busy.
+  overlap.forEach((_, i) => c.load(i + 1, 2));
   return { c, advance: (ms: number) => (now += ms) };
 }
+
+test('accept.overlap: an idle pool keeps one holder; a second joins once a worker reports two connections in flight', () => {
+  const c = new LeaseCoordinator(1, { maxAccepts: 16, leaseMs: 1000, graceMs: 500, holders: 2, now: () => 0 });
+  for (const id of [1, 2, 3]) c.addWorker(id, 100, true, true);
+  for (const id of [1, 2, 3]) c.ready(id);
+  assert.is(c.outstanding().length, 1);
+  // One connection in flight at each of several workers is still an idle pool.
+  assert.equal(c.load(2, 1), []);
+  assert.equal(c.load(3, 1), []);
+  const second = grants(c.load(3, 2));
+  assert.is(second.length, 1);
+  assert.is.not(second[0]?.[1], c.holder(0)?.workerId);
+  assert.is(c.outstanding().length, 2);
+  // Load gone: the next lease to end is not replaced beside the other.
+  c.load(3, 1);
+  const [first] = c.holders(0);
+  c.done(first!.workerId, { grantId: first!.grantId, listener: 0, accepted: 16, inFlight: 0 });
+  assert.is(c.outstanding().length, 1);
+});
 
 test('accept.overlap: a listener gets `holders` leases, each to a different worker, and a second one only between overlap workers', () => {
   const { c } = overlapSetup([true, true, true]);
@@ -237,9 +258,9 @@ test('accept.overlap: a worker without the feature never holds beside another, n
   a.c.ready(2);
   a.c.ready(3);
   assert.equal(a.c.holders(0).map((l) => l.workerId), [1]);
-  // Once it hands back, two overlap workers hold together; it is not put beside them.
+  // Once it hands back (busier than the others), two overlap workers hold together; it is not put beside them.
   const l = a.c.holder(0)!;
-  a.c.done(1, { grantId: l.grantId, listener: 0, accepted: 16, inFlight: 0 });
+  a.c.done(1, { grantId: l.grantId, listener: 0, accepted: 16, inFlight: 5 });
   assert.equal(a.c.holders(0).map((x) => x.workerId).sort(), [2, 3]);
   // holders: 1 turns the feature off.
   const b = overlapSetup([true, true], 1);
@@ -266,9 +287,9 @@ test('accept.overlap: a holder that dies or goes silent loses only its own lease
   assert.equal(c.holders(0).map((l) => l.workerId), [2, 3]);
   // Worker 3 keeps reporting, worker 2 says nothing: only 2's lease is lost.
   advance(1200);
-  c.load(3, 0);
+  c.load(3, 2);
   const holder3 = c.holders(0).find((l) => l.workerId === 3)!;
-  c.done(3, { grantId: holder3.grantId, listener: 0, accepted: 16, inFlight: 0 });
+  c.done(3, { grantId: holder3.grantId, listener: 0, accepted: 16, inFlight: 2 });
   advance(400);
   const lost = c.expire();
   assert.equal(lost.filter((x) => x.type === 'lost').map((x) => x.lease.workerId), [2]);
@@ -282,7 +303,7 @@ test('accept.overlap: the stall watch revokes the silent holder and leaves the w
   assert.ok(c.watching());
   assert.equal(c.observeQueue(0, 3), []);
   advance(30);
-  c.load(2, 1); // worker 2 is heard from; worker 1 is not
+  c.load(2, 2); // worker 2 is heard from; worker 1 is not
   advance(30);
   const actions = c.observeQueue(0, 3);
   assert.equal(actions.filter((x) => x.type === 'revoke').map((x) => x.lease.workerId), [1]);

@@ -20,6 +20,9 @@
 // fair; releaseLoad makes a busy holder hand it on early.
 import { hasRoom, type Candidate } from './policy.js';
 
+/** Connections in flight at one worker at which its listeners get more than one holder (accept.overlap). */
+export const BUSY_IN_FLIGHT = 2;
+
 export interface LeaseWorker extends Candidate {
   ready: boolean;
   draining: boolean;
@@ -277,7 +280,7 @@ export class LeaseCoordinator {
   schedule(): LeaseAction[] {
     if (this.#paused) return [];
     const actions: LeaseAction[] = [];
-    const most = this.#opts.holders ?? 1;
+    const most = this.#busy() ? (this.#opts.holders ?? 1) : 1;
     for (let listener = 0; listener < this.#leases.length; listener++) {
       const list = this.#leases[listener] as Lease[];
       for (;;) {
@@ -293,6 +296,21 @@ export class LeaseCoordinator {
       }
     }
     return actions;
+  }
+
+  /**
+   * Whether the pool is busy enough for more than one holder: a worker's
+   * last report (AcceptDone, Heartbeat) had BUSY_IN_FLIGHT or more
+   * connections in flight. An idle pool, one connection at a time, never
+   * does, and keeps one holder: a second one would be woken by the
+   * connections that arrive while the first is still finishing the last
+   * one, a wakeup per connection that saves nothing. (Not the pool's sum:
+   * at idle the last reports of the workers the lease rotated through each
+   * still say 1, and add up.)
+   */
+  #busy(): boolean {
+    for (const w of this.workers.values()) if (w.ready && !w.draining && w.inFlight >= BUSY_IN_FLIGHT) return true;
+    return false;
   }
 
   #grant(listener: number, w: LeaseWorker): LeaseAction {
