@@ -384,7 +384,7 @@ export const activeCases = [
     requirements: ['ACCEPT-46', 'ACCEPT-47', 'ACCEPT-4'],
     level: 'MUST',
     procedure: [
-      'Start the arbiter (arbiter strategy) with probes that speak 1.5 and list accept.overlap; they poll held listeners with EPOLLEXCLUSIVE.',
+      'Start the arbiter (arbiter strategy) with probes that speak 1.5 and list accept.overlap; they poll held listeners with EPOLLEXCLUSIVE and report two connections in flight.',
       'Send 60 requests, 6 at a time.',
     ],
     expectations: [
@@ -396,7 +396,9 @@ export const activeCases = [
       ctx.needProtocol();
       ctx.needStrategy('arbiter');
       const features = ['accept.arbiter', 'load-report', 'accept.overlap'];
-      const a = await ctx.start({ scriptFor: () => ({ hello: { versions: [{ major: 1, minor: 5 }], features } }) });
+      // Each probe reports two connections in flight, so that an arbiter
+      // which, like corral's, overlaps grants only under load does so here.
+      const a = await ctx.start({ scriptFor: () => ({ hello: { versions: [{ major: 1, minor: 5 }], features }, fakeInFlight: 2 }) });
       await a.settled(ctx.timing.bootTimeoutMs);
       const negotiated = (p: ProbeHandle) => (p.welcome?.['features'] as string[] | undefined) ?? [];
       if (!a.probes.some((p) => negotiated(p).includes('accept.overlap'))) throw new CaseUnsupported('the arbiter does not offer accept.overlap (a 1.5 feature)');
