@@ -177,9 +177,17 @@ export class LeaseCoordinator {
     return this.schedule();
   }
 
-  // Any message from a holder is progress: a stall is silence while connections wait.
+  // Any message from a holder is progress: a stall is silence while
+  // connections wait. Under accept.overlap a listener's holders are judged
+  // together: one that is never woken because its co-holder takes every
+  // connection is not stalled, and the connections that wait are the
+  // co-holder's to take (a holder that is really stopped is not woken
+  // either: the kernel wakes the others, and its lease runs out by the
+  // timers of section 7.2.6).
   #heardFrom(id: number): void {
-    for (const list of this.#leases) for (const l of list) if (l.workerId === id) l.queuedSince = undefined;
+    for (const list of this.#leases) {
+      if (list.some((l) => l.workerId === id)) for (const l of list) l.queuedSince = undefined;
+    }
   }
 
   /**
@@ -221,8 +229,8 @@ export class LeaseCoordinator {
     const stallMs = this.#opts.stallMs ?? 0;
     if (stallMs === 0) return [];
     const actions: LeaseAction[] = [];
-    // Each holder of the listener is judged on its own silence: under
-    // accept.overlap a stopped holder beside a working one is still stalled.
+    // The listener's holders stall together (see #heardFrom): all of them
+    // have been silent while connections waited, so all are revoked.
     for (const lease of [...(this.#leases[listener] ?? [])]) {
       if (!this.#watched(lease)) continue;
       if (queued === null || queued === 0) {
