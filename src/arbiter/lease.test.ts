@@ -313,4 +313,28 @@ test('accept.overlap: holders stall together: a co-holder that is never woken is
   assert.equal(c.holders(0).map((l) => l.workerId), [3]);
 });
 
+test('the next lease goes to a worker that is not loaded and has accepted the fewest, not to the lowest stale in_flight [ACCEPT-10]', () => {
+  const { c } = setup(1, 3);
+  c.load(1, 5); // loaded: at or over the release load
+  c.load(2, 0);
+  c.load(3, 1);
+  // release load = max(2, ceil(6 / 3) + 1) = 3: worker 1 is loaded, 2 and 3 are not; none has accepted anything: lowest in_flight.
+  c.pause(true);
+  for (const id of [1, 2, 3]) c.ready(id);
+  c.pause(false);
+  const first = c.holder(0)!;
+  assert.is(first.workerId, 2);
+  // Worker 2 took 16 and reports 0 in flight again; worker 3 still says 1 but has accepted fewer: it goes next.
+  assert.equal(grants(c.done(2, { grantId: first.grantId, listener: 0, accepted: 16, inFlight: 0 })), [[0, 3]]);
+  // A loaded worker is still picked when every eligible worker is loaded.
+  const { c: d } = setup(1, 2);
+  d.load(1, 9);
+  d.load(2, 7);
+  d.pause(true);
+  d.ready(1);
+  d.ready(2);
+  d.pause(false);
+  assert.is(d.holder(0)?.workerId, 2);
+});
+
 test.run();
