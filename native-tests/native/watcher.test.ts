@@ -212,6 +212,31 @@ for (const exclusive of [false, true]) {
   }));
 }
 
+for (const exclusive of [false, true]) {
+  const mode = exclusive ? 'exclusive' : 'plain';
+  test(`${mode}, accept mode: the watcher accepts itself and calls back with the fd`, noLeaks(async () => {
+    await withListener(async (lfd, port, clients) => {
+      const got: (number | undefined)[] = [];
+      const w = new native.Watcher(lfd, (conn) => { got.push(conn); }, { exclusive, accept: true });
+      try {
+        assert.ok(w.accept);
+        w.start();
+        clients.push(await connect(port));
+        assert.ok(await until(() => got.length === 1, 2000), 'called back with the first connection');
+        clients.push(await connect(port), await connect(port));
+        assert.ok(await until(() => got.length === 3, 2000), 'one callback per connection');
+        assert.ok(got.every((fd) => typeof fd === 'number' && fd > 2), `fds: ${got.join(', ')}`);
+        assert.is(new Set(got).size, 3);
+        // Each of these readiness events had a connection to take.
+        assert.is(w.emptyAccepts, 0);
+      } finally {
+        w.close();
+        closeAll(got.filter((fd): fd is number => typeof fd === 'number' && fd >= 0));
+      }
+    });
+  }));
+}
+
 test('plain: a second plain watcher on the same fd is refused with EEXIST', noLeaks(() => {
   const lfd = native.listen({ host: '127.0.0.1' });
   const a = new native.Watcher(lfd, () => {});

@@ -14,6 +14,7 @@
 #include <node_api.h>
 #include <stdint.h>
 #include <stddef.h>
+#include <sys/socket.h>
 
 /* Per-process counters (shared by every env in the process, e.g. worker
  * threads). Relaxed atomics: on x86 this is one locked add, noise next to the
@@ -57,6 +58,10 @@ napi_status corral_init_watcher(napi_env env, napi_value exports);
  * called by close(fd) so a closed fd number can never be reused under a live
  * uv_poll or epoll registration. */
 void corral_watchers_forget_fd(napi_env env, int fd);
+
+/* accept4(SOCK_NONBLOCK|SOCK_CLOEXEC), retrying EINTR, ECONNABORTED, EPROTO:
+ * the new fd, -1 when the queue is empty, or -2 with *err set. */
+int corral_accept_one(int lfd, struct sockaddr_storage *ss, socklen_t *len, int *err);
 
 #define DECLARE_FN(name, fn) { name, NULL, fn, NULL, NULL, NULL, napi_default, NULL }
 

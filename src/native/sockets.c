@@ -245,7 +245,7 @@ static napi_value Listening(napi_env env, napi_callback_info info) {
  * EINTR is retried; ECONNABORTED and EPROTO (a connection reset while it sat
  * in the queue) are skipped: that queued entry is gone, try the next one.
  */
-static int accept_one(int lfd, struct sockaddr_storage *ss, socklen_t *len, int *err) {
+int corral_accept_one(int lfd, struct sockaddr_storage *ss, socklen_t *len, int *err) {
   for (;;) {
     *len = sizeof *ss;
     COUNT(C_ACCEPT_CALLS, 1);
@@ -286,7 +286,7 @@ static napi_value AcceptOne(napi_env env, napi_callback_info info) {
   if (corral_args(env, info, 1, argv, NULL) || corral_fd_arg(env, argv[0], &lfd)) return NULL;
   struct sockaddr_storage ss;
   socklen_t len;
-  int fd = accept_one(lfd, &ss, &len, &err);
+  int fd = corral_accept_one(lfd, &ss, &len, &err);
   if (fd == -2) return corral_throw_errno(env, err, "accept", ERRCTX_FD(lfd));
   if (fd == -1) {
     napi_get_null(env, &r);
@@ -304,7 +304,7 @@ static napi_value AcceptFd(napi_env env, napi_callback_info info) {
   if (corral_args(env, info, 1, argv, NULL) || corral_fd_arg(env, argv[0], &lfd)) return NULL;
   struct sockaddr_storage ss;
   socklen_t len;
-  int fd = accept_one(lfd, &ss, &len, &err);
+  int fd = corral_accept_one(lfd, &ss, &len, &err);
   if (fd == -2) return corral_throw_errno(env, err, "accept", ERRCTX_FD(lfd));
   return corral_int(env, fd);
 }
@@ -324,7 +324,7 @@ static napi_value AcceptBatch(napi_env env, napi_callback_info info) {
   while ((int64_t)n < max) {
     struct sockaddr_storage ss;
     socklen_t len;
-    int fd = accept_one(lfd, &ss, &len, &err);
+    int fd = corral_accept_one(lfd, &ss, &len, &err);
     if (fd == -1) break;
     if (fd == -2) {
       if (n == 0) return corral_throw_errno(env, err, "accept", ERRCTX_FD(lfd));

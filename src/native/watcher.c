@@ -2,6 +2,14 @@
  * Readiness watcher: calls a JS function on the Node event loop each time an
  * fd is readable, without reading or accepting anything itself.
  *
+ * Accept mode (a listening socket): on each readiness the watcher accepts
+ * one connection itself and calls JS with the new fd, or with -errno when
+ * accept failed; when the queue is empty it counts the wakeup and does not
+ * call JS at all. A process woken by a herd (every worker polling one
+ * socket) then pays what libuv's own accept loop pays for finding nothing,
+ * not a trip into JavaScript: measured, that trip was most of what a
+ * worker of the shared strategy cost beyond a plain Node server at idle.
+ *
  * Plain mode: a uv_poll_t on the fd (level-triggered, like libuv's own I/O).
  *
  * Exclusive mode: the fd is registered EPOLLIN|EPOLLEXCLUSIVE in libuv's own
@@ -69,6 +77,8 @@ struct watcher {
   watcher *prev, *next;
   int fd;
   int exclusive;
+  int accept_mode;
+  uint64_t empty; /* accept mode: readiness events whose accept found the queue empty */
   int active;       /* started and not stopped/closed */
   int closed;       /* close() ran: no callback ever again */
   int wrapper_gone; /* JS wrapper finalized */
@@ -135,16 +145,19 @@ static void unregister_exclusive(watcher *w) {
  * callback scope, and nextTicks and microtasks queued by it run before the
  * loop moves on. An exception goes to process 'uncaughtException' like any
  * other callback's. */
-static void deliver(watcher *w) {
+static void deliver(watcher *w, int have_arg, int arg) {
   napi_env env = w->env;
   napi_handle_scope scope;
-  if (napi_open_handle_scope(env, &scope) != napi_ok) return;
-  napi_value self = NULL, cb = NULL;
+  if (napi_open_handle_scope(env, &scope) != napi_ok) {
+    if (have_arg && arg >= 0) close(arg); /* never leak an accepted fd */
+    return;
+  }
+  napi_value self = NULL, cb = NULL, argv[1];
   napi_get_reference_value(env, w->self_ref, &self);
   napi_get_reference_value(env, w->cb_ref, &cb);
-  if (self && cb) {
+  if (self && cb && (!have_arg || napi_create_int32(env, arg, &argv[0]) == napi_ok)) {
     COUNT(C_READINESS, 1);
-    napi_status st = napi_make_callback(env, w->actx, self, cb, 0, NULL, NULL);
+    napi_status st = napi_make_callback(env, w->actx, self, cb, have_arg ? 1 : 0, have_arg ? argv : NULL, NULL);
     if (st == napi_pending_exception) {
       napi_value exc;
       if (napi_get_and_clear_last_exception(env, &exc) == napi_ok) napi_fatal_exception(env, exc);
@@ -177,7 +190,19 @@ static void on_poll(uv_poll_t *h, int status, int events) {
     if (w->exclusive) unregister_exclusive(w);
     set_active(w, 0);
   }
-  deliver(w);
+  if (w->accept_mode && status >= 0) {
+    struct sockaddr_storage ss;
+    socklen_t len;
+    int err = 0;
+    int fd = corral_accept_one(w->fd, &ss, &len, &err);
+    if (fd == -1) {
+      w->empty++;
+      return; /* nothing to take: no JS */
+    }
+    deliver(w, 1, fd >= 0 ? fd : -err);
+    return;
+  }
+  deliver(w, 0, 0);
 }
 
 /* ---- close -------------------------------------------------------------------- */
@@ -276,17 +301,22 @@ static watcher *unwrap(napi_env env, napi_callback_info info) {
   return w;
 }
 
-/* new NativeWatcher(fd, callback, exclusive) */
+/* new NativeWatcher(fd, callback, exclusive, acceptMode) */
 static napi_value New(napi_env env, napi_callback_info info) {
-  napi_value argv[3], self, target;
-  int fd, exclusive;
+  napi_value argv[4], self, target;
+  int fd, exclusive, accept_mode;
   napi_valuetype t;
   uv_loop_t *loop;
-  if (corral_args(env, info, 3, argv, &self)) return NULL;
+  if (corral_args(env, info, 4, argv, &self)) return NULL;
   if (napi_get_new_target(env, info, &target) != napi_ok || !target) return corral_throw_type(env, "NativeWatcher requires new");
   if (corral_fd_arg(env, argv[0], &fd)) return NULL;
   if (napi_typeof(env, argv[1], &t) != napi_ok || t != napi_function) return corral_throw_type(env, "onReadable must be a function");
   if (corral_bool_arg(env, argv[2], &exclusive)) return NULL;
+  /* acceptMode is optional (false): callers of the three-argument form stay valid. */
+  napi_valuetype at;
+  accept_mode = 0;
+  if (napi_typeof(env, argv[3], &at) != napi_ok) return NULL;
+  if (at != napi_undefined && corral_bool_arg(env, argv[3], &accept_mode)) return NULL;
   if (napi_get_uv_event_loop(env, &loop) != napi_ok) return NULL;
   instance *inst = NULL;
   napi_get_instance_data(env, (void **)&inst);
@@ -296,6 +326,7 @@ static napi_value New(napi_env env, napi_callback_info info) {
   w->env = env;
   w->fd = fd;
   w->exclusive = exclusive;
+  w->accept_mode = accept_mode;
   w->backend = w->tag = w->dup = -1;
 
   int r;
@@ -417,6 +448,14 @@ static napi_value GetActive(napi_env env, napi_callback_info info) {
   return r;
 }
 
+static napi_value GetEmpty(napi_env env, napi_callback_info info) {
+  watcher *w = unwrap(env, info);
+  napi_value r;
+  if (!w) return NULL;
+  napi_create_double(env, (double)w->empty, &r);
+  return r;
+}
+
 static napi_value GetClosed(napi_env env, napi_callback_info info) {
   watcher *w = unwrap(env, info);
   napi_value r;
@@ -443,6 +482,7 @@ napi_status corral_init_watcher(napi_env env, napi_value exports) {
     DECLARE_FN("unref", Unref),
     { "active", NULL, NULL, GetActive, NULL, NULL, napi_default, NULL },
     { "closed", NULL, NULL, GetClosed, NULL, NULL, napi_default, NULL },
+    { "emptyAccepts", NULL, NULL, GetEmpty, NULL, NULL, napi_default, NULL },
   };
   napi_value cls;
   st = napi_define_class(env, "NativeWatcher", NAPI_AUTO_LENGTH, New, NULL, sizeof props / sizeof props[0], props, &cls);

@@ -83,6 +83,13 @@ export interface Counters {
 export interface WatcherOptions {
   /** Use EPOLLEXCLUSIVE: among processes watching the same fd, the kernel wakes one (or a few) per event. */
   exclusive?: boolean;
+  /**
+   * The fd is a listening socket: on each readiness the watcher accepts one
+   * connection itself and calls back with it (`onReadable(fd)`, or a
+   * negative errno when accept failed); a readiness whose accept finds the
+   * queue empty is only counted (`emptyAccepts`), with no callback.
+   */
+  accept?: boolean;
 }
 
 interface NativeWatcherHandle {
@@ -93,6 +100,7 @@ interface NativeWatcherHandle {
   unref(): void;
   readonly active: boolean;
   readonly closed: boolean;
+  readonly emptyAccepts: number;
 }
 
 interface Binding {
@@ -118,7 +126,7 @@ interface Binding {
   close(fd: number): void;
   counters(): Counters;
   resetCounters(): void;
-  NativeWatcher: new (fd: number, onReadable: () => void, exclusive: boolean) => NativeWatcherHandle;
+  NativeWatcher: new (fd: number, onReadable: (conn?: number) => void, exclusive: boolean, accept: boolean) => NativeWatcherHandle;
 }
 
 // ---- loading ----------------------------------------------------------------
@@ -389,9 +397,19 @@ export class Watcher {
   readonly fd: number;
   /** Whether EPOLLEXCLUSIVE is used. */
   readonly exclusive: boolean;
+  /** Whether the watcher accepts connections itself (accept mode). */
+  readonly accept: boolean;
 
-  /** @param onReadable called with `this` set to the Watcher. */
-  constructor(fd: number, onReadable: (this: Watcher) => void, opts: WatcherOptions = {}) {
+  /** Accept mode: readiness events whose accept found the queue empty (no callback ran for them). */
+  get emptyAccepts(): number {
+    return this.#handle.emptyAccepts;
+  }
+
+  /**
+   * @param onReadable called with `this` set to the Watcher; in accept mode
+   *   with the accepted fd (which it owns), or a negative errno.
+   */
+  constructor(fd: number, onReadable: (this: Watcher, conn?: number) => void, opts: WatcherOptions = {}) {
     const b = addon();
     checkFd(fd);
     if (typeof onReadable !== 'function') throw new InvalidOptionError('onReadable must be a function');
@@ -399,7 +417,12 @@ export class Watcher {
     checkBool(exclusive, 'options.exclusive');
     this.fd = fd;
     this.exclusive = exclusive;
-    this.#handle = new b.NativeWatcher(fd, () => onReadable.call(this), exclusive);
+    const accept = opts.accept ?? false;
+    checkBool(accept, 'options.accept');
+    this.accept = accept;
+    this.#handle = accept
+      ? new b.NativeWatcher(fd, (conn?: number) => onReadable.call(this, conn), exclusive, true)
+      : new b.NativeWatcher(fd, () => onReadable.call(this), exclusive, false);
   }
 
   /** Starts (or keeps) watching. @throws NativeError if closed; a Node-style error if libuv refuses the fd. */

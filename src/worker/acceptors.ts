@@ -13,6 +13,7 @@
 // a grant taken and each readiness of a held listener (arbiter), each
 // readiness it handles (shared, exclusive, reuseport), each readiness of the
 // handoff channel that yields datagrams (handoff) [LOAD-8].
+import { getSystemErrorName } from 'node:util';
 import { corral, type OutMessage } from '../protocol/codec.js';
 import type { NativeDeps, WatcherLike } from './native-deps.js';
 
@@ -77,6 +78,14 @@ export interface Acceptor {
 const TRANSIENT_ACCEPT_ERRORS = new Set([
   'ECONNABORTED', 'EINTR', 'EPROTO', 'EPERM', 'ENETDOWN', 'ENOPROTOOPT', 'EHOSTDOWN', 'ENONET', 'EHOSTUNREACH', 'EOPNOTSUPP', 'ENETUNREACH',
 ]);
+
+/** What the native watcher's own accept gave: the fd, or -errno, classified as acceptFrom does. */
+function fromNative(conn: number): { fd: number } | 'transient' | Error {
+  if (conn >= 0) return { fd: conn };
+  const code = getSystemErrorName(conn);
+  if (TRANSIENT_ACCEPT_ERRORS.has(code)) return 'transient';
+  return Object.assign(new Error(`accept: ${code}`), { code, errno: conn, syscall: 'accept' });
+}
 
 /** One accept: the connection, 'empty' (would block), 'transient' (nothing accepted), or the accept failure. */
 function acceptFrom(host: AcceptorHost, fd: number): { fd: number } | 'empty' | 'transient' | Error {
@@ -325,10 +334,38 @@ export class PollAcceptor implements Acceptor {
   /** After an accept failure, until the timer runs. */
   #backoff: NodeJS.Timeout | undefined;
   #stopped = false;
+  /** Empty accepts counted here, and by watchers since closed (the rest are in the watchers' own counts). */
+  #wouldBlock = 0;
+  #wakeups = 0;
+
   /** accept() calls that found the queue empty: the herd, measured. */
-  wouldBlock = 0;
-  /** Readiness callbacks handled, including those whose accept found nothing [LOAD-8]. */
-  wakeups = 0;
+  get wouldBlock(): number {
+    return this.#wouldBlock + this.#watcherEmpty();
+  }
+
+  /**
+   * Readiness events handled, including those whose accept found nothing
+   * [LOAD-8]: the native watcher accepts the first connection of each
+   * readiness itself and counts the empty ones without calling back.
+   */
+  get wakeups(): number {
+    return this.#wakeups + this.#watcherEmpty();
+  }
+
+  #watcherEmpty(): number {
+    let n = 0;
+    for (const w of this.#watchers) n += w.emptyAccepts ?? 0;
+    return n;
+  }
+
+  /** Closes the watchers, keeping what they counted. */
+  #closeWatchers(): void {
+    const empty = this.#watcherEmpty();
+    this.#wouldBlock += empty;
+    this.#wakeups += empty;
+    for (const w of this.#watchers) w.close();
+    this.#watchers.length = 0;
+  }
 
   constructor(host: AcceptorHost, opts: { exclusive: boolean; reuseport?: boolean }) {
     this.#host = host;
@@ -340,7 +377,7 @@ export class PollAcceptor implements Acceptor {
     const host = this.#host;
     if (this.#stopped || this.#watchers.length > 0) return;
     for (const fd of host.listenFds) {
-      const w = host.native.createWatcher(fd, () => this.#onReadable(fd), { exclusive: this.#exclusive });
+      const w = host.native.createWatcher(fd, (conn) => this.#onReadable(fd, conn), { exclusive: this.#exclusive, accept: true });
       this.#watchers.push(w);
       if (!this.#full()) w.start();
     }
@@ -355,14 +392,24 @@ export class PollAcceptor implements Acceptor {
     return !this.#stopped && !this.#paused && this.#backoff === undefined;
   }
 
-  #onReadable(fd: number): void {
-    if (!this.#polling()) return;
-    this.wakeups++;
+  /**
+   * A readiness of listener `fd`. `first` is the connection the native
+   * watcher already accepted for it (a negative errno if that accept
+   * failed), or undefined from a watcher that does not accept.
+   */
+  #onReadable(fd: number, first?: number): void {
+    if (!this.#polling()) {
+      // Stopped or paused between the kernel's event and this callback: the
+      // connection is ours now and is served like any other.
+      if (first !== undefined && first >= 0) this.#host.dispatch(first, fd);
+      return;
+    }
+    this.#wakeups++;
     // Up to POLL_ACCEPT_BATCH connections per readiness, as libuv's own
     // accept loop takes them: a worker that is awake empties the queue, so
     // the next connection does not find a backlog that wakes the others.
     for (let i = 0; i < POLL_ACCEPT_BATCH; i++) {
-      const conn = acceptFrom(this.#host, fd);
+      const conn = i === 0 && first !== undefined ? fromNative(first) : acceptFrom(this.#host, fd);
       if (conn instanceof Error) {
         // The connection stays queued for another worker. The listener is
         // still readable, so pause rather than spin on the same failure.
@@ -379,7 +426,7 @@ export class PollAcceptor implements Acceptor {
       if (conn === 'empty') {
         // The first accept of a wakeup finding nothing is the herd; the one
         // that ends a batch is how the loop learns the queue is empty.
-        if (i === 0) this.wouldBlock++;
+        if (i === 0) this.#wouldBlock++;
         return;
       }
       this.#host.dispatch(conn.fd, fd);
@@ -391,6 +438,7 @@ export class PollAcceptor implements Acceptor {
       if (!this.#polling()) return;
     }
   }
+
 
 
   /**
@@ -405,8 +453,7 @@ export class PollAcceptor implements Acceptor {
     this.#stopped = true;
     if (this.#backoff) clearTimeout(this.#backoff);
     this.#backoff = undefined;
-    for (const w of this.#watchers) w.close();
-    this.#watchers.length = 0;
+    this.#closeWatchers();
     if (!this.#reuseport) return;
     const host = this.#host;
     for (const fd of host.listenFds) {
@@ -435,7 +482,6 @@ export class PollAcceptor implements Acceptor {
     this.#stopped = true;
     if (this.#backoff) clearTimeout(this.#backoff);
     this.#backoff = undefined;
-    for (const w of this.#watchers) w.close();
-    this.#watchers.length = 0;
+    this.#closeWatchers();
   }
 }

@@ -7,6 +7,8 @@ export interface WatcherLike {
   start(): void;
   stop(): void;
   close(): void;
+  /** Accept mode: readiness events whose accept found the queue empty, which ran no callback. */
+  readonly emptyAccepts?: number;
 }
 
 export interface AcceptedFd {
@@ -24,7 +26,11 @@ export interface NativeDeps {
   acceptFd(fd: number): number;
   /** What a listener is (and so every connection accepted from it); undefined = unknown. */
   listenerKind?(fd: number): 'tcp' | 'unix' | undefined;
-  createWatcher(fd: number, onReadable: () => void, opts: { exclusive: boolean }): WatcherLike;
+  /**
+   * `accept`: the watcher accepts one connection per readiness itself and
+   * calls back with it (or a negative errno); empty readiness is only counted.
+   */
+  createWatcher(fd: number, onReadable: (conn?: number) => void, opts: { exclusive: boolean; accept?: boolean }): WatcherLike;
   /** null = nothing to read (would block). */
   recvWithFds(fd: number, maxBytes: number, maxFds: number): Datagram | null;
   close(fd: number): void;
@@ -46,7 +52,7 @@ export async function loadRealNative(): Promise<NativeDeps> {
         return undefined;
       }
     },
-    createWatcher: (fd, onReadable, opts) => new native.Watcher(fd, onReadable, opts.exclusive ? { exclusive: true } : {}),
+    createWatcher: (fd, onReadable, opts) => new native.Watcher(fd, onReadable, { exclusive: opts.exclusive, accept: opts.accept === true }),
     recvWithFds: (fd, maxBytes, maxFds) => native.recvWithFds(fd, maxBytes, maxFds),
     close: (fd) => native.close(fd),
   };

@@ -1,6 +1,7 @@
 // Test doubles for the worker runtime: an in-memory control channel, a fake
 // native layer (watchers, accept queues, handoff datagrams) and a fake
 // arbiter end. Used by the unit tests beside this file; not part of the API.
+import { constants } from 'node:os';
 import { Duplex, PassThrough } from 'node:stream';
 import { EventEmitter } from 'node:events';
 import * as net from 'node:net';
@@ -50,12 +51,31 @@ export function duplexPair(onWrite?: (chunk: Buffer) => void, delayMs = 0): [Dup
 export class FakeWatcher implements WatcherLike {
   active = false;
   closed = false;
+  /** Accept mode: readiness events whose accept found the queue empty. */
+  emptyAccepts = 0;
   constructor(
     readonly fd: number,
-    readonly cb: () => void,
+    readonly cb: (conn?: number) => void,
     readonly exclusive: boolean,
     private readonly log: string[],
+    /** Accept mode, as the native watcher: accepts one connection per readiness itself. */
+    readonly accepter?: () => number,
   ) {}
+
+  /** A readiness: in accept mode the watcher's own accept first; no callback when it finds nothing. */
+  ready(): void {
+    if (!this.accepter) return this.cb();
+    let conn: number;
+    try {
+      conn = this.accepter();
+    } catch (err) {
+      // The native watcher hands JS -errno.
+      const e = err as { errno?: number; code?: string };
+      conn = -Math.abs(e.errno ?? (constants.errno as Record<string, number>)[e.code ?? ''] ?? constants.errno.EIO);
+    }
+    if (conn === -1) this.emptyAccepts++;
+    else this.cb(conn);
+  }
   start(): void {
     if (this.closed) throw new Error('start after close');
     this.active = true;
@@ -87,8 +107,8 @@ export class FakeNative implements NativeDeps {
     if (this.acceptError) throw this.acceptError;
     return this.queues.get(fd)?.shift() ?? -1;
   }
-  createWatcher(fd: number, onReadable: () => void, opts: { exclusive: boolean }): WatcherLike {
-    const w = new FakeWatcher(fd, onReadable, opts.exclusive, this.log);
+  createWatcher(fd: number, onReadable: (conn?: number) => void, opts: { exclusive: boolean; accept?: boolean }): WatcherLike {
+    const w = new FakeWatcher(fd, onReadable, opts.exclusive, this.log, opts.accept ? () => this.acceptFd(fd) : undefined);
     this.watchers.push(w);
     return w;
   }
@@ -113,7 +133,7 @@ export class FakeNative implements NativeDeps {
   fire(fd: number): boolean {
     const w = this.watcher(fd);
     if (!w || !w.active) return false;
-    w.cb();
+    w.ready();
     return true;
   }
 }
