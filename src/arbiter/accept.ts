@@ -49,7 +49,7 @@ export class AcceptCoordination {
     const o = this.#options;
     if (o.accept === 'arbiter') {
       this.#lease = new LeaseCoordinator(listeners.length, {
-        maxAccepts: o.leaseMaxAccepts, leaseMs: o.leaseMs, graceMs: o.leaseGraceMs,
+        maxAccepts: o.leaseMaxAccepts, maxAcceptsBusy: o.leaseMaxAcceptsBusy, leaseMs: o.leaseMs, graceMs: o.leaseGraceMs,
         stallMs: o.leaseStallMs, holders: o.leaseHolders, now: () => this.#deps.now(),
       });
       this.#stallWatch = new StallWatch(this.#lease, listeners.map((l) => l.fd), o.leasePollMs, (a) => this.#apply(a), {

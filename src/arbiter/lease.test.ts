@@ -337,4 +337,13 @@ test('the next lease goes to a worker that is not loaded and has accepted the fe
   assert.is(d.holder(0)?.workerId, 2);
 });
 
+test('max_accepts: small batches while the pool is idle, bigger ones once it is busy', () => {
+  const c = new LeaseCoordinator(1, { maxAccepts: 16, maxAcceptsBusy: 64, leaseMs: 1000, graceMs: 500, holders: 2, now: () => 0 });
+  for (const id of [1, 2, 3]) c.addWorker(id, 100, true, true);
+  for (const id of [1, 2, 3]) c.ready(id);
+  assert.equal(c.outstanding().map((l) => l.maxAccepts), [16]);
+  const busy = c.load(2, 2);
+  assert.equal(busy.filter((a) => a.type === 'grant').map((a) => a.lease.maxAccepts), [64]);
+});
+
 test.run();

@@ -59,7 +59,10 @@ export type LeaseAction =
   | { type: 'revoke'; lease: Lease; queued: number };
 
 export interface LeaseOptions {
+  /** max_accepts of a grant while the pool is idle. */
   maxAccepts: number;
+  /** max_accepts of a grant while the pool is busy (see #busy); default maxAccepts. */
+  maxAcceptsBusy?: number;
   leaseMs: number;
   graceMs: number;
   /** Queue polls: a revocable holder silent while connections wait this long loses the lease, ms; 0 = never. */
@@ -314,7 +317,8 @@ export class LeaseCoordinator {
   schedule(): LeaseAction[] {
     if (this.#paused) return [];
     const actions: LeaseAction[] = [];
-    const most = this.#busy() ? (this.#opts.holders ?? 1) : 1;
+    const busy = this.#busy();
+    const most = busy ? (this.#opts.holders ?? 1) : 1;
     for (let listener = 0; listener < this.#leases.length; listener++) {
       const list = this.#leases[listener] as Lease[];
       for (;;) {
@@ -326,7 +330,7 @@ export class LeaseCoordinator {
         if (overlap && !list.every((l) => this.workers.get(l.workerId)?.overlap)) break;
         const w = this.#pick(list, overlap);
         if (!w) break;
-        actions.push(this.#grant(listener, w));
+        actions.push(this.#grant(listener, w, busy));
       }
     }
     return actions;
@@ -347,13 +351,20 @@ export class LeaseCoordinator {
     return false;
   }
 
-  #grant(listener: number, w: LeaseWorker): LeaseAction {
+  // A busy pool gets bigger batches: under load a holder hands on by load
+  // long before its batch runs out, and each grant that does end by batch
+  // costs a round trip through the arbiter. An idle pool gets small ones,
+  // so the lease rotates: a worker that serves long runs of connections
+  // alone collects its garbage during them, where one that rests between
+  // turns does much of it while resting (measured at one connection in
+  // flight, 8 workers: p99 2.1 ms with batches of 16, 3.4 ms with 64).
+  #grant(listener: number, w: LeaseWorker, busy: boolean): LeaseAction {
     const lease: Lease = {
       grantId: this.#nextGrantId++,
       listener,
       workerId: w.id,
       sentAt: this.#opts.now(),
-      maxAccepts: this.#opts.maxAccepts,
+      maxAccepts: busy ? (this.#opts.maxAcceptsBusy ?? this.#opts.maxAccepts) : this.#opts.maxAccepts,
       releaseLoad: this.#releaseLoad(w),
       leaseMs: this.#opts.leaseMs,
     };

@@ -44,6 +44,8 @@ export interface ArbiterOptions {
   handshakeTimeoutMs: number;
   /** Arbiter strategy: connections a worker may accept under one lease. */
   leaseMaxAccepts: number;
+  /** Arbiter strategy: connections a worker may accept under one lease while the pool is busy (a worker reported 2 or more in flight). */
+  leaseMaxAcceptsBusy: number;
   /** Arbiter strategy: how long one lease lasts, ms. */
   leaseMs: number;
   /** Arbiter strategy: a lease not answered within leaseMs + this is considered lost, ms. */
@@ -194,6 +196,7 @@ export const DEFAULTS: Omit<ArbiterOptions, 'command' | 'workers' | 'hooks' | 'e
   heartbeatIntervalMs: 0,
   handshakeTimeoutMs: 10_000,
   leaseMaxAccepts: 16,
+  leaseMaxAcceptsBusy: 64,
   leaseMs: 1000,
   leaseGraceMs: 1000,
   leaseStallMs: 50,
@@ -342,6 +345,7 @@ export function resolveOptions(input: ArbiterInput): ArbiterOptions {
     heartbeatIntervalMs: 0,
     handshakeTimeoutMs: int('handshakeTimeoutMs', o.handshakeTimeoutMs, 10),
     leaseMaxAccepts: int('leaseMaxAccepts', o.leaseMaxAccepts, 1, 1 << 20),
+    leaseMaxAcceptsBusy: int('leaseMaxAcceptsBusy', o.leaseMaxAcceptsBusy, 1, 1 << 20),
     leaseMs: int('leaseMs', o.leaseMs, 1, 3_600_000),
     leaseGraceMs: int('leaseGraceMs', o.leaseGraceMs, 0, 3_600_000),
     leaseStallMs: int('leaseStallMs', o.leaseStallMs, 0, 3_600_000),
