@@ -279,15 +279,27 @@ static napi_value connection(napi_env env, int fd, const struct sockaddr_storage
   return o;
 }
 
+/* Reads the listener argument and accepts once: 0 with *fd the connection or
+ * -1 (would block), or -1 with a JS exception pending. */
+static int accept_from_arg(napi_env env, napi_callback_info info, struct sockaddr_storage *ss, socklen_t *len, int *fd) {
+  napi_value argv[1];
+  int lfd, err = 0;
+  if (corral_args(env, info, 1, argv, NULL) || corral_fd_arg(env, argv[0], &lfd)) return -1;
+  *fd = corral_accept_one(lfd, ss, len, &err);
+  if (*fd == -2) {
+    corral_throw_errno(env, err, "accept", ERRCTX_FD(lfd));
+    return -1;
+  }
+  return 0;
+}
+
 /* acceptOne(fd) -> connection | null (would block) */
 static napi_value AcceptOne(napi_env env, napi_callback_info info) {
-  napi_value argv[1], r;
-  int lfd, err = 0;
-  if (corral_args(env, info, 1, argv, NULL) || corral_fd_arg(env, argv[0], &lfd)) return NULL;
+  napi_value r;
   struct sockaddr_storage ss;
   socklen_t len;
-  int fd = corral_accept_one(lfd, &ss, &len, &err);
-  if (fd == -2) return corral_throw_errno(env, err, "accept", ERRCTX_FD(lfd));
+  int fd;
+  if (accept_from_arg(env, info, &ss, &len, &fd)) return NULL;
   if (fd == -1) {
     napi_get_null(env, &r);
     return r;
@@ -299,13 +311,10 @@ static napi_value AcceptOne(napi_env env, napi_callback_info info) {
  * it needs only the descriptor, and building acceptOne's object with the
  * peer's address as a string cost a measurable share of a connection. */
 static napi_value AcceptFd(napi_env env, napi_callback_info info) {
-  napi_value argv[1];
-  int lfd, err = 0;
-  if (corral_args(env, info, 1, argv, NULL) || corral_fd_arg(env, argv[0], &lfd)) return NULL;
   struct sockaddr_storage ss;
   socklen_t len;
-  int fd = corral_accept_one(lfd, &ss, &len, &err);
-  if (fd == -2) return corral_throw_errno(env, err, "accept", ERRCTX_FD(lfd));
+  int fd;
+  if (accept_from_arg(env, info, &ss, &len, &fd)) return NULL;
   return corral_int(env, fd);
 }
 
