@@ -314,25 +314,13 @@ function fileContains(file, rx) {
 
 // ---- build, load generator, clinic ----------------------------------------
 
-function newestMtime(dir, filter = () => true) {
-  let newest = 0;
-  if (!fs.existsSync(dir)) return 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!e.isFile()) continue;
-    const p = path.join(e.parentPath ?? e.path, e.name);
-    if (!filter(p)) continue;
-    newest = Math.max(newest, fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
 async function ensureBuilt(o) {
-  const main = path.join(root, 'dist/cli/main.js');
-  const src = newestMtime(path.join(root, 'src'), (p) => !/\.test\.ts$/.test(p));
-  // The build's last steps copy these: without them dist/ is a half-made one (an interrupted build).
-  const complete = [main, 'dist/protocol/generated/control.js', 'dist/broker/lua'].every((p) => fs.existsSync(path.resolve(root, p)));
-  const built = complete ? newestMtime(path.join(root, 'dist')) : 0;
-  if (built >= src) return;
+  // One definition of a stale dist/, the benchmarks' (bench/common/dist.ts).
+  const { tsImport } = await import('tsx/esm/api');
+  const { distState } = await tsImport(path.join(root, 'bench/common/dist.ts'), import.meta.url);
+  const state = distState(root);
+  if (state === 'fresh') return;
+  const built = state === 'stale';
   if (!o.build) {
     log(`dist/ is ${built ? 'older than src/' : 'missing or incomplete'}; --no-build given, profiling it as it is`);
     if (!built) throw new Error('dist/ is missing or incomplete: run npm run build');

@@ -319,6 +319,7 @@ export class LeaseCoordinator {
     const actions: LeaseAction[] = [];
     const busy = this.#busy();
     const most = busy ? (this.#opts.holders ?? 1) : 1;
+    const load = this.#poolReleaseLoad();
     for (let listener = 0; listener < this.#leases.length; listener++) {
       const list = this.#leases[listener] as Lease[];
       for (;;) {
@@ -328,9 +329,9 @@ export class LeaseCoordinator {
         // wakeup and would wake with every connection its co-holder takes.
         const overlap = list.length > 0;
         if (overlap && !list.every((l) => this.workers.get(l.workerId)?.overlap)) break;
-        const w = this.#pick(list, overlap);
+        const w = this.#pick(list, overlap, load);
         if (!w) break;
-        actions.push(this.#grant(listener, w, busy));
+        actions.push(this.#grant(listener, w, busy, load));
       }
     }
     return actions;
@@ -353,19 +354,18 @@ export class LeaseCoordinator {
 
   // A busy pool gets bigger batches: under load a holder hands on by load
   // long before its batch runs out, and each grant that does end by batch
-  // costs a round trip through the arbiter. An idle pool gets small ones,
-  // so the lease rotates: a worker that serves long runs of connections
-  // alone collects its garbage during them, where one that rests between
-  // turns does much of it while resting (measured at one connection in
-  // flight, 8 workers: p99 2.1 ms with batches of 16, 3.4 ms with 64).
-  #grant(listener: number, w: LeaseWorker, busy: boolean): LeaseAction {
+  // costs a round trip through the arbiter. An idle pool gets small ones, so
+  // the lease rotates and no worker serves long runs of connections alone,
+  // which lengthened the tail (measured at one connection in flight, 8
+  // workers: p99 2.1 ms with batches of 16, 3.4 ms with 64).
+  #grant(listener: number, w: LeaseWorker, busy: boolean, load: number): LeaseAction {
     const lease: Lease = {
       grantId: this.#nextGrantId++,
       listener,
       workerId: w.id,
       sentAt: this.#opts.now(),
       maxAccepts: busy ? (this.#opts.maxAcceptsBusy ?? this.#opts.maxAccepts) : this.#opts.maxAccepts,
-      releaseLoad: this.#releaseLoad(w),
+      releaseLoad: this.#releaseLoad(w, load),
       leaseMs: this.#opts.leaseMs,
     };
     if (this.#nextGrantId > 0xffffffff) this.#nextGrantId = 1;
@@ -377,11 +377,10 @@ export class LeaseCoordinator {
   // See before(): not loaded, fewest held, fewest accepted, least loaded, lowest id.
   // `beside`: the listener's current holders, who cannot get a second lease on
   // it; `overlap`: only workers of accept.overlap qualify.
-  #pick(beside: readonly Lease[], overlap: boolean): LeaseWorker | undefined {
+  #pick(beside: readonly Lease[], overlap: boolean, load: number): LeaseWorker | undefined {
     const held = new Map<number, number>();
     for (const l of this.outstanding()) held.set(l.workerId, (held.get(l.workerId) ?? 0) + 1);
     let best: Ranked | undefined;
-    const load = this.#poolReleaseLoad();
     for (const w of this.workers.values()) {
       if (!w.ready || w.draining || w.stalled || !hasRoom(w)) continue;
       if ((overlap && !w.overlap) || beside.some((l) => l.workerId === w.id)) continue;
@@ -393,7 +392,7 @@ export class LeaseCoordinator {
 
   // The holder hands the lease on once it holds more than its fair share of
   // the pool's connections (plus one, so an idle pool never releases early).
-  #releaseLoad(w: LeaseWorker, load = this.#poolReleaseLoad()): number {
+  #releaseLoad(w: LeaseWorker, load: number): number {
     return w.capacity > 0 ? Math.min(load, w.capacity) : load;
   }
 

@@ -420,9 +420,8 @@ export class Watcher {
     const accept = opts.accept ?? false;
     checkBool(accept, 'options.accept');
     this.accept = accept;
-    this.#handle = accept
-      ? new b.NativeWatcher(fd, (conn?: number) => onReadable.call(this, conn), exclusive, true)
-      : new b.NativeWatcher(fd, () => onReadable.call(this), exclusive, false);
+    // Without accept mode the native side calls back with no argument.
+    this.#handle = new b.NativeWatcher(fd, (conn?: number) => onReadable.call(this, conn), exclusive, accept);
   }
 
   /** Starts (or keeps) watching. @throws NativeError if closed; a Node-style error if libuv refuses the fd. */

@@ -79,12 +79,17 @@ const TRANSIENT_ACCEPT_ERRORS = new Set([
   'ECONNABORTED', 'EINTR', 'EPROTO', 'EPERM', 'ENETDOWN', 'ENOPROTOOPT', 'EHOSTDOWN', 'ENONET', 'EHOSTUNREACH', 'EOPNOTSUPP', 'ENETUNREACH',
 ]);
 
-/** What the native watcher's own accept gave: the fd, or -errno, classified as acceptFrom does. */
+/** An accept error: 'transient' (nothing accepted, the listener is fine) or the accept failure itself. */
+function failure(err: Error): 'transient' | Error {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && TRANSIENT_ACCEPT_ERRORS.has(code) ? 'transient' : err;
+}
+
+/** What the native watcher's own accept gave: the fd, or -errno. */
 function fromNative(conn: number): { fd: number } | 'transient' | Error {
   if (conn >= 0) return { fd: conn };
   const code = getSystemErrorName(conn);
-  if (TRANSIENT_ACCEPT_ERRORS.has(code)) return 'transient';
-  return Object.assign(new Error(`accept: ${code}`), { code, errno: conn, syscall: 'accept' });
+  return failure(Object.assign(new Error(`accept: ${code}`), { code, errno: conn, syscall: 'accept' }));
 }
 
 /** One accept: the connection, 'empty' (would block), 'transient' (nothing accepted), or the accept failure. */
@@ -93,9 +98,7 @@ function acceptFrom(host: AcceptorHost, fd: number): { fd: number } | 'empty' | 
     const conn = host.native.acceptFd(fd);
     return conn < 0 ? 'empty' : { fd: conn };
   } catch (err) {
-    const code = (err as { code?: unknown }).code;
-    if (typeof code === 'string' && TRANSIENT_ACCEPT_ERRORS.has(code)) return 'transient';
-    return err as Error;
+    return failure(err as Error);
   }
 }
 
@@ -192,7 +195,7 @@ export class LeaseAcceptor implements Acceptor {
     if (!watcher) {
       const listener = g.listener;
       // accept.overlap: EPOLLEXCLUSIVE, so that of the holders asleep on
-      // this listener one wakes per connection [ACCEPT-48]. Each start()
+      // this listener one wakes per connection [ACCEPT-45]. Each start()
       // registers anew at the tail of the wait queue, which the kernel
       // serves first to last: holders take turns by grant.
       watcher = host.native.createWatcher(fd as number, () => this.#onReadable(listener), { exclusive: host.overlap === true });
@@ -438,8 +441,6 @@ export class PollAcceptor implements Acceptor {
       if (!this.#polling()) return;
     }
   }
-
-
 
   /**
    * SHARED-6: out of the poll set before the in-flight work is waited for.

@@ -26,7 +26,7 @@ import { implementation, openControl } from './program.js';
 import { guardStdio } from './stdio.js';
 
 export type { WorkerStats, SignalSource } from './runtime.js';
-export type { NativeDeps, WatcherLike, Datagram, AcceptedFd } from './native-deps.js';
+export type { NativeDeps, WatcherLike, Datagram } from './native-deps.js';
 export type { SocketFactory } from './load.js';
 export { toServer, isServable, type Servable, type FastifyLike, type KoaLike } from './frameworks.js';
 

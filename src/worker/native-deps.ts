@@ -11,10 +11,6 @@ export interface WatcherLike {
   readonly emptyAccepts?: number;
 }
 
-export interface AcceptedFd {
-  fd: number;
-}
-
 export interface Datagram {
   data: Buffer;
   fds: number[];
